@@ -1,0 +1,161 @@
+//! Calendar dates without a clock: the domain is told what "today" is, so it stays pure.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A day in the proleptic Gregorian calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: i32,
+    month: u8,
+    day: u8,
+}
+
+impl Date {
+    /// A valid date, or `None` (30 February, month 13…).
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
+        let valid = (1..=9999).contains(&year)
+            && (1..=12).contains(&month)
+            && day >= 1
+            && day <= days_in_month(year, month);
+        valid.then_some(Date { year, month, day })
+    }
+
+    /// Parses `2024-12-31` (ISO) or `31/12/2024`, `31-12-2024`, `31.12.2024` (as Benelux
+    /// spreadsheets write dates).
+    pub fn parse(raw: &str) -> Result<Date, String> {
+        let text = raw.trim();
+        let parts: Vec<&str> = text.split(['-', '/', '.']).collect();
+        let number = |s: &str| s.parse::<i32>().ok().filter(|_| !s.is_empty());
+        let parsed = match parts.as_slice() {
+            [y, m, d] if y.len() == 4 => (number(y), number(m), number(d)),
+            [d, m, y] if y.len() == 4 => (number(y), number(m), number(d)),
+            _ => (None, None, None),
+        };
+        let bad = || format!("'{text}' is not a date (expected 2024-12-31 or 31/12/2024)");
+        match parsed {
+            (Some(y), Some(m), Some(d)) => {
+                let m = u8::try_from(m).map_err(|_| bad())?;
+                let d = u8::try_from(d).map_err(|_| bad())?;
+                Date::new(y, m, d).ok_or_else(bad)
+            }
+            _ => Err(bad()),
+        }
+    }
+
+    pub fn year(self) -> i32 {
+        self.year
+    }
+
+    /// Days since 1970-01-01 (negative before), by Howard Hinnant's civil-day algorithm.
+    pub fn days_since_epoch(self) -> i64 {
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date a number of days after 1970-01-01; the inverse of `days_since_epoch`.
+    pub fn from_days_since_epoch(days: i64) -> Option<Date> {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date::new(
+            i32::try_from(year).ok()?,
+            u8::try_from(month).ok()?,
+            u8::try_from(day).ok()?,
+        )
+    }
+
+    /// Whole months from `self` to `later` (negative when `later` is earlier).
+    pub fn months_until(self, later: Date) -> i32 {
+        let months = (later.year - self.year) * 12 + i32::from(later.month) - i32::from(self.month);
+        if later.day < self.day {
+            months - 1
+        } else {
+            months
+        }
+    }
+}
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Date::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_iso_and_benelux_forms() {
+        let want = Date::new(2024, 12, 31);
+        for raw in ["2024-12-31", "31/12/2024", "31-12-2024", " 31.12.2024 "] {
+            assert_eq!(Date::parse(raw).ok(), want, "{raw}");
+        }
+        for raw in [
+            "2023-02-29",
+            "2024-13-01",
+            "12/2024",
+            "yesterday",
+            "24-12-31",
+        ] {
+            assert!(Date::parse(raw).is_err(), "{raw}");
+        }
+        assert!(Date::parse("2024-02-29").is_ok());
+    }
+
+    #[test]
+    fn epoch_days_round_trip() {
+        assert_eq!(Date::new(1970, 1, 1).map(Date::days_since_epoch), Some(0));
+        assert_eq!(
+            Date::new(2000, 3, 1).map(Date::days_since_epoch),
+            Some(11_017)
+        );
+        for days in [-700_000, -1, 0, 59, 11_016, 20_000, 2_000_000] {
+            let date = Date::from_days_since_epoch(days);
+            assert_eq!(date.map(Date::days_since_epoch), Some(days));
+        }
+    }
+
+    #[test]
+    fn counts_whole_months() {
+        let a = Date::new(2024, 1, 31).unwrap();
+        assert_eq!(a.months_until(Date::new(2024, 2, 29).unwrap()), 0);
+        assert_eq!(a.months_until(Date::new(2024, 3, 31).unwrap()), 2);
+        assert_eq!(a.months_until(Date::new(2023, 1, 31).unwrap()), -12);
+    }
+}

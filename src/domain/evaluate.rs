@@ -1,0 +1,80 @@
+//! One call from a prospect to everything the screens and the command line show about it.
+
+use super::date::Date;
+use super::economics::{Deal, Economics, economics};
+use super::money::Money;
+use super::policy::Policy;
+use super::prospect::{Prospect, Terms};
+use super::risk::{Assessment, assess};
+use super::segment::{Segment, segment_for};
+use super::terms::{Suggestion, suggest};
+
+/// The assessment, segment, suggested terms and their economics of one prospect.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evaluation {
+    pub assessment: Assessment,
+    /// `None` when the annual volume is unknown.
+    pub segment: Option<Segment>,
+    pub suggestion: Suggestion,
+    /// The deal side of the economics; `None` when the annual volume is unknown.
+    pub deal: Option<Deal>,
+    /// The economics on the suggested terms.
+    pub economics: Option<Economics>,
+    /// Values the economics assume because the prospect does not say, in plain words.
+    pub assumptions: Vec<String>,
+}
+
+impl Evaluation {
+    /// The economics on other terms (the what-if), with the same deal and assessment.
+    pub fn economics_on(&self, terms: &Terms, policy: &Policy) -> Option<Economics> {
+        self.deal
+            .as_ref()
+            .map(|deal| economics(deal, terms, policy))
+    }
+}
+
+/// Evaluates a prospect as of `today`.
+pub fn evaluate(p: &Prospect, policy: &Policy, today: Date) -> Evaluation {
+    let assessment = assess(p, policy, today);
+    let segment = p.annual_volume.map(|v| segment_for(v, policy));
+    let suggestion = suggest(p, &assessment, segment, policy);
+    let mut assumptions = Vec::new();
+    if suggestion.dbt_assumed {
+        assumptions.push(format!(
+            "days beyond terms {} (band {} assumption)",
+            suggestion.expected_dbt_days, assessment.band
+        ));
+    }
+    let deal = p.annual_volume.map(|volume| {
+        let margin = p.margin_pct.unwrap_or_else(|| {
+            let assumed = policy.economics.assumed_margin_pct;
+            assumptions.push(format!("gross margin {assumed} % (policy assumption)"));
+            assumed
+        });
+        Deal {
+            volume,
+            margin,
+            pd: assessment.pd,
+            expected_dbt_days: suggestion.expected_dbt_days,
+        }
+    });
+    if deal.is_none() {
+        assumptions.push("annual volume unknown: no economics".into());
+    }
+    let economics = deal
+        .as_ref()
+        .map(|d| economics(d, &suggestion.terms, policy));
+    Evaluation {
+        assessment,
+        segment,
+        suggestion,
+        deal,
+        economics,
+        assumptions,
+    }
+}
+
+/// The volume of a prospect, zero when unknown, for totals only.
+pub fn volume_or_zero(p: &Prospect) -> Money {
+    p.annual_volume.unwrap_or(Money::ZERO)
+}

@@ -1,0 +1,165 @@
+//! The scorecard's components and inputs, with the names, units and directions the reasons use.
+
+use super::curve::Direction;
+use super::money::Money;
+
+/// A group of the scorecard with its own weight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Component {
+    Payment,
+    Liquidity,
+    Solvency,
+    Profitability,
+    Distress,
+    Signals,
+}
+
+impl Component {
+    pub fn label(self) -> &'static str {
+        match self {
+            Component::Payment => "Payment behaviour",
+            Component::Liquidity => "Liquidity",
+            Component::Solvency => "Solvency",
+            Component::Profitability => "Profitability",
+            Component::Distress => "Distress (Altman Z'')",
+            Component::Signals => "Signals",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Component::Payment => "payment",
+            Component::Liquidity => "liquidity",
+            Component::Solvency => "solvency",
+            Component::Profitability => "profitability",
+            Component::Distress => "distress",
+            Component::Signals => "signals",
+        }
+    }
+}
+
+/// One input of the scorecard, or an override that a reason reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Factor {
+    DbtDays,
+    LateShare,
+    DbtTrend,
+    BureauScore,
+    CurrentRatio,
+    QuickRatio,
+    CashRatio,
+    EquityRatio,
+    ReturnOnAssets,
+    EbitOnAssets,
+    AltmanZ2,
+    Summons,
+    TaxDebt,
+    SocialDebt,
+    LateFiling,
+    CompanyAge,
+    AccountsAge,
+    Insolvency,
+    Coverage,
+}
+
+/// How a factor's value is written.
+enum Unit {
+    Days,
+    Percent,
+    Fraction,
+    Ratio,
+    Count,
+    Amount,
+    Years,
+    Months,
+    Plain,
+}
+
+impl Factor {
+    /// The name in the JSON contract's `reasons[].factor`.
+    pub fn key(self) -> &'static str {
+        self.meta().0
+    }
+
+    pub fn label(self) -> &'static str {
+        self.meta().1
+    }
+
+    fn unit(self) -> Unit {
+        self.meta().2
+    }
+
+    fn meta(self) -> (&'static str, &'static str, Unit) {
+        match self {
+            Factor::DbtDays => ("dbt_days", "Days beyond terms", Unit::Days),
+            Factor::LateShare => ("late_share", "Invoices paid late", Unit::Percent),
+            Factor::DbtTrend => ("dbt_trend", "DBT trend", Unit::Plain),
+            Factor::BureauScore => ("bureau_score", "Bureau score", Unit::Plain),
+            Factor::CurrentRatio => ("current_ratio", "Current ratio", Unit::Ratio),
+            Factor::QuickRatio => ("quick_ratio", "Quick ratio", Unit::Ratio),
+            Factor::CashRatio => ("cash_ratio", "Cash ratio", Unit::Ratio),
+            Factor::EquityRatio => ("equity_ratio", "Equity / total assets", Unit::Fraction),
+            Factor::ReturnOnAssets => (
+                "return_on_assets",
+                "Net result / total assets",
+                Unit::Fraction,
+            ),
+            Factor::EbitOnAssets => ("ebit_on_assets", "EBIT / total assets", Unit::Fraction),
+            Factor::AltmanZ2 => ("altman_z2", "Altman Z''", Unit::Ratio),
+            Factor::Summons => ("summons", "Summons in 12 months", Unit::Count),
+            Factor::TaxDebt => ("tax_debt", "Tax debt", Unit::Amount),
+            Factor::SocialDebt => ("social_debt", "Social-security debt", Unit::Amount),
+            Factor::LateFiling => ("late_filing", "Late filing", Unit::Plain),
+            Factor::CompanyAge => ("company_age", "Company age", Unit::Years),
+            Factor::AccountsAge => ("accounts_age", "Age of last accounts", Unit::Months),
+            Factor::Insolvency => ("insolvency", "Insolvency proceedings", Unit::Plain),
+            Factor::Coverage => ("coverage", "Data coverage", Unit::Fraction),
+        }
+    }
+
+    /// Which way the input must move for the score to fall.
+    pub fn direction(self) -> Direction {
+        match self {
+            Factor::DbtDays
+            | Factor::LateShare
+            | Factor::DbtTrend
+            | Factor::Summons
+            | Factor::TaxDebt
+            | Factor::SocialDebt
+            | Factor::LateFiling
+            | Factor::AccountsAge
+            | Factor::Insolvency => Direction::LowerIsBetter,
+            _ => Direction::HigherIsBetter,
+        }
+    }
+
+    /// A value in this factor's unit: `42 days`, `0.85`, `-12 %`, `12 000`.
+    pub fn show(self, value: f64) -> String {
+        if value.is_infinite() {
+            return "with no current liabilities".into();
+        }
+        match self.unit() {
+            Unit::Days => format!("{value:.0} days"),
+            Unit::Percent => format!("{value:.0} %"),
+            Unit::Fraction => format!("{:.0} %", value * 100.0),
+            Unit::Ratio => format!("{value:.2}"),
+            Unit::Count | Unit::Plain => format!("{value:.0}"),
+            Unit::Amount => rust_decimal::Decimal::from_f64_retain(value)
+                .map(|d| Money::new(d).grouped())
+                .unwrap_or_else(|| format!("{value:.0}")),
+            Unit::Years if value == 1.0 => "1 year".into(),
+            Unit::Years => format!("{value:.0} years"),
+            Unit::Months => format!("{value:.0} months"),
+        }
+    }
+
+    /// A plain-words remark a credit manager would add to some values.
+    pub fn remark(self, value: f64) -> Option<&'static str> {
+        match self {
+            Factor::EquityRatio if value < 0.0 => Some("negative equity"),
+            Factor::CurrentRatio if value < 1.0 => Some("liquidity stress"),
+            Factor::ReturnOnAssets | Factor::EbitOnAssets if value < 0.0 => Some("loss-making"),
+            _ => None,
+        }
+    }
+}

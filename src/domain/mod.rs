@@ -1,0 +1,17 @@
+//! The pure core: prospects, the risk model, segments, policy, terms and economics.
+//! Nothing here touches a terminal, a file or the clock.
+
+pub mod curve;
+pub mod date;
+pub mod economics;
+pub mod evaluate;
+pub mod factor;
+pub mod fields;
+pub mod money;
+pub mod policy;
+pub mod prospect;
+pub mod registration;
+pub mod risk;
+pub mod segment;
+pub mod table;
+pub mod terms;

@@ -1,0 +1,419 @@
+//! Exact amounts and percentages, and the number parser every input goes through.
+//!
+//! Amounts are `rust_decimal::Decimal` in whole cents at most, so that what is stored, summed
+//! and shown never suffers binary rounding. Ratios and probabilities elsewhere may be `f64`.
+
+use std::fmt;
+use std::iter::Sum;
+use std::ops::{Add, AddAssign, Neg, Sub};
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// How a number is written: which character marks the decimals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberStyle {
+    /// `1,234,567.89` (commas may group thousands).
+    Point,
+    /// `1.234.567,89`, as Belgian and Dutch spreadsheets write it.
+    Comma,
+    /// Whichever of the two the text uses: with both, the last one marks the decimals; with only
+    /// one kind, a single occurrence marks the decimals and several group thousands.
+    Auto,
+}
+
+/// Parses a decimal number written by a person: spaces, apostrophes and underscores group
+/// digits, a leading `€` or trailing `EUR` is allowed, `−` counts as a minus sign.
+pub fn parse_decimal(raw: &str, style: NumberStyle) -> Result<Decimal, String> {
+    let mut text: String = raw
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\'' | '_' | '€'))
+        .map(|c| if c == '−' { '-' } else { c })
+        .collect();
+    if let Some(stripped) = text.strip_suffix("EUR") {
+        text = stripped.to_string();
+    }
+    if text.is_empty() {
+        return Err("empty number".into());
+    }
+    let (decimal, group) = separators(&text, style);
+    let (int_part, frac_part) = match decimal {
+        Some(d) => match text.rsplit_once(d) {
+            Some((i, f)) => (i.to_string(), Some(f.to_string())),
+            None => (text.clone(), None),
+        },
+        None => (text.clone(), None),
+    };
+    if let Some(f) = &frac_part
+        && (f.contains(group) || decimal.is_some_and(|d| f.contains(d)))
+    {
+        return Err(format!("'{raw}' has a separator after the decimals"));
+    }
+    let int_digits = ungroup(&int_part, group).ok_or_else(|| {
+        format!("'{raw}' groups its thousands oddly (expected e.g. 1{group}234{group}567)")
+    })?;
+    let canonical = match frac_part {
+        Some(f) => format!("{int_digits}.{f}"),
+        None => int_digits,
+    };
+    Decimal::from_str_exact(&canonical).map_err(|_| format!("'{raw}' is not a number"))
+}
+
+/// Chooses the decimal mark and the grouping mark for a text in a style.
+fn separators(text: &str, style: NumberStyle) -> (Option<char>, char) {
+    match style {
+        NumberStyle::Point => (Some('.'), ','),
+        NumberStyle::Comma => (Some(','), '.'),
+        NumberStyle::Auto => {
+            let (points, commas) = (text.matches('.').count(), text.matches(',').count());
+            match (points, commas) {
+                (0, 0) => (None, ','),
+                (_, 0) if points > 1 => (None, '.'),
+                (_, 0) => (Some('.'), ','),
+                (0, _) if commas > 1 => (None, ','),
+                (0, _) => (Some(','), '.'),
+                _ if text.rfind('.') > text.rfind(',') => (Some('.'), ','),
+                _ => (Some(','), '.'),
+            }
+        }
+    }
+}
+
+/// Removes thousands separators, checking that every group after the first has three digits.
+fn ungroup(int_part: &str, group: char) -> Option<String> {
+    if !int_part.contains(group) {
+        return Some(int_part.to_string());
+    }
+    let unsigned = int_part.trim_start_matches(['-', '+']);
+    let mut parts = unsigned.split(group);
+    let first = parts.next()?;
+    if first.is_empty() || first.len() > 3 {
+        return None;
+    }
+    if parts.any(|p| p.len() != 3) {
+        return None;
+    }
+    Some(int_part.replace(group, ""))
+}
+
+/// An exact amount of money, in the portfolio's currency, to the cent.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Money(Decimal);
+
+impl Money {
+    pub const ZERO: Money = Money(Decimal::ZERO);
+
+    /// An amount rounded to the cent (half away from zero, as invoices do).
+    pub fn new(amount: Decimal) -> Money {
+        Money(amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
+    }
+
+    /// Whole currency units, for tests, policy defaults and generated data.
+    pub fn units(units: i64) -> Money {
+        Money(Decimal::from(units))
+    }
+
+    /// Parses an amount as typed; more than two decimals is an error, not a silent rounding.
+    pub fn parse(raw: &str, style: NumberStyle) -> Result<Money, String> {
+        let d = parse_decimal(raw, style)?.normalize();
+        if d.scale() > 2 {
+            return Err(format!("'{}' has more than 2 decimals", raw.trim()));
+        }
+        Ok(Money(d))
+    }
+
+    pub fn amount(self) -> Decimal {
+        self.0
+    }
+
+    /// This amount times a factor, rounded to the cent.
+    pub fn times(self, factor: Decimal) -> Money {
+        Money::new(self.0 * factor)
+    }
+
+    pub fn is_negative(self) -> bool {
+        self.0.is_sign_negative() && !self.0.is_zero()
+    }
+
+    pub fn is_positive(self) -> bool {
+        self.0 > Decimal::ZERO
+    }
+
+    pub fn min(self, other: Money) -> Money {
+        if self <= other { self } else { other }
+    }
+
+    pub fn max(self, other: Money) -> Money {
+        if self >= other { self } else { other }
+    }
+
+    /// The amount as a float, for ratios only (never for sums).
+    pub fn to_f64(self) -> f64 {
+        self.0.to_f64().unwrap_or(0.0)
+    }
+
+    /// Whole units with thin grouping spaces, for tables: `1 234 568`.
+    pub fn grouped(self) -> String {
+        let whole = self
+            .0
+            .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
+        group_digits(
+            &whole.abs().to_string(),
+            whole.is_sign_negative() && !whole.is_zero(),
+        )
+    }
+
+    /// Full precision with grouping: `1 234 567.89`.
+    pub fn grouped_cents(self) -> String {
+        let abs = self.0.abs().round_dp(2);
+        let text = format!("{abs:.2}");
+        let (int, frac) = text.split_once('.').unwrap_or((&text, "00"));
+        format!("{}.{frac}", group_digits(int, self.is_negative()))
+    }
+}
+
+fn group_digits(digits: &str, negative: bool) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if negative {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The canonical machine form: `1234567.89`, or `1234567` for whole amounts.
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.0.normalize();
+        if d.scale() == 0 {
+            write!(f, "{d}")
+        } else {
+            write!(f, "{:.2}", d)
+        }
+    }
+}
+
+impl Add for Money {
+    type Output = Money;
+    fn add(self, rhs: Money) -> Money {
+        Money(self.0 + rhs.0)
+    }
+}
+
+impl AddAssign for Money {
+    fn add_assign(&mut self, rhs: Money) {
+        self.0 += rhs.0;
+    }
+}
+
+impl Sub for Money {
+    type Output = Money;
+    fn sub(self, rhs: Money) -> Money {
+        Money(self.0 - rhs.0)
+    }
+}
+
+impl Neg for Money {
+    type Output = Money;
+    fn neg(self) -> Money {
+        Money(-self.0)
+    }
+}
+
+impl Sum for Money {
+    fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
+        iter.fold(Money::ZERO, Add::add)
+    }
+}
+
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Money {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Money, D::Error> {
+        let d = deserialize_decimal(d)?;
+        if d.normalize().scale() > 2 {
+            return Err(serde::de::Error::custom(format!(
+                "amount {d} has more than 2 decimals"
+            )));
+        }
+        Ok(Money(d.normalize()))
+    }
+}
+
+/// A percentage such as `18.5` for 18.5 %, exact, as the user typed it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Pct(Decimal);
+
+impl Pct {
+    pub const ZERO: Pct = Pct(Decimal::ZERO);
+    pub const HUNDRED: Pct = Pct(Decimal::ONE_HUNDRED);
+
+    pub fn new(percent: Decimal) -> Pct {
+        Pct(percent.normalize())
+    }
+
+    pub fn whole(percent: i64) -> Pct {
+        Pct(Decimal::from(percent))
+    }
+
+    /// Parses `18.5`, `18,5` or `18.5 %`, which must lie in 0–100.
+    pub fn parse(raw: &str, style: NumberStyle) -> Result<Pct, String> {
+        let d = parse_decimal(raw.trim().trim_end_matches('%'), style)?;
+        if d < Decimal::ZERO || d > Decimal::ONE_HUNDRED {
+            return Err(format!("'{}' is not between 0 and 100 %", raw.trim()));
+        }
+        Ok(Pct::new(d))
+    }
+
+    /// The percentage as a fraction: 18.5 % → 0.185.
+    pub fn fraction(self) -> Decimal {
+        self.0 / Decimal::ONE_HUNDRED
+    }
+
+    pub fn percent(self) -> Decimal {
+        self.0
+    }
+
+    pub fn to_f64(self) -> f64 {
+        self.0.to_f64().unwrap_or(0.0)
+    }
+}
+
+impl fmt::Display for Pct {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.normalize())
+    }
+}
+
+impl Serialize for Pct {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Pct {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Pct, D::Error> {
+        let d = deserialize_decimal(d)?;
+        if d < Decimal::ZERO || d > Decimal::ONE_HUNDRED {
+            return Err(serde::de::Error::custom(format!(
+                "percentage {d} is not between 0 and 100"
+            )));
+        }
+        Ok(Pct::new(d))
+    }
+}
+
+/// Accepts a decimal as a JSON string (`"1234.5"`) or number (`1234.5`); a number is read
+/// through its shortest text form so that `0.1` stays exactly 0.1.
+fn deserialize_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+    struct Visitor;
+    impl serde::de::Visitor<'_> for Visitor {
+        type Value = Decimal;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a decimal number or a string holding one")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Decimal, E> {
+            parse_decimal(v, NumberStyle::Point).map_err(E::custom)
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Decimal, E> {
+            Ok(Decimal::from(v))
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Decimal, E> {
+            Ok(Decimal::from(v))
+        }
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Decimal, E> {
+            if !v.is_finite() {
+                return Err(E::custom("not a finite number"));
+            }
+            Decimal::from_str_exact(&v.to_string()).map_err(E::custom)
+        }
+    }
+    d.deserialize_any(Visitor)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::dec;
+
+    #[test]
+    fn parses_every_spreadsheet_form() {
+        let cases = [
+            ("1234567.89", NumberStyle::Point, dec!(1234567.89)),
+            ("1,234,567.89", NumberStyle::Point, dec!(1234567.89)),
+            ("1.234.567,89", NumberStyle::Comma, dec!(1234567.89)),
+            ("1 234 567,89", NumberStyle::Comma, dec!(1234567.89)),
+            ("-12,5", NumberStyle::Comma, dec!(-12.5)),
+            ("−12.5", NumberStyle::Point, dec!(-12.5)),
+            ("€ 1.000", NumberStyle::Comma, dec!(1000)),
+            ("1.234.567,89", NumberStyle::Auto, dec!(1234567.89)),
+            ("1,234,567.89", NumberStyle::Auto, dec!(1234567.89)),
+            ("12,5", NumberStyle::Auto, dec!(12.5)),
+            ("12.5", NumberStyle::Auto, dec!(12.5)),
+            ("1.234.567", NumberStyle::Auto, dec!(1234567)),
+            ("250000", NumberStyle::Auto, dec!(250000)),
+        ];
+        for (raw, style, want) in cases {
+            assert_eq!(parse_decimal(raw, style), Ok(want), "{raw}");
+        }
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_number() {
+        for raw in ["", "abc", "12.34.5,6,7", "1.23,4.5", "12,34.567", "1e5"] {
+            assert!(parse_decimal(raw, NumberStyle::Comma).is_err(), "{raw}");
+        }
+        assert!(parse_decimal("1.23.4", NumberStyle::Auto).is_err());
+    }
+
+    #[test]
+    fn money_keeps_cents_exact_and_refuses_fractions_of_cents() {
+        assert_eq!(
+            Money::parse("0,10", NumberStyle::Comma).map(|m| m + m + m),
+            Money::parse("0.30", NumberStyle::Point)
+        );
+        assert!(Money::parse("1.005", NumberStyle::Point).is_err());
+        assert_eq!(Money::new(dec!(2.675)).to_string(), "2.68");
+    }
+
+    #[test]
+    fn money_displays_grouped_and_canonical() {
+        let m = Money::new(dec!(-1234567.891));
+        assert_eq!(m.grouped(), "-1 234 568");
+        assert_eq!(m.grouped_cents(), "-1 234 567.89");
+        assert_eq!(m.to_string(), "-1234567.89");
+        assert_eq!(Money::units(50_000).to_string(), "50000");
+        assert_eq!(Money::units(999).grouped(), "999");
+    }
+
+    #[test]
+    fn money_serialises_as_string_and_reads_numbers_exactly() {
+        let m: Money = serde_json::from_str("0.1").unwrap();
+        assert_eq!(m, Money::new(dec!(0.1)));
+        let m: Money = serde_json::from_str("\"1234.5\"").unwrap();
+        assert_eq!(serde_json::to_string(&m).unwrap(), "\"1234.50\"");
+        assert!(serde_json::from_str::<Money>("\"1.001\"").is_err());
+    }
+
+    #[test]
+    fn percentages_stay_in_range() {
+        assert_eq!(
+            Pct::parse("18,5 %", NumberStyle::Comma).map(Pct::fraction),
+            Ok(dec!(0.185))
+        );
+        assert!(Pct::parse("101", NumberStyle::Point).is_err());
+        assert!(Pct::parse("-1", NumberStyle::Point).is_err());
+        assert!(serde_json::from_str::<Pct>("150").is_err());
+    }
+}

@@ -1,0 +1,572 @@
+//! The credit policy: every threshold, weight, probability and default the engine uses.
+//!
+//! The shipped defaults live in `assets/policy.default.json` (embedded in the binary); a user
+//! policy file replaces them whole. `validate` holds the rules that keep the model sound
+//! (ordered thresholds, rising PDs, monotone curves), each error naming its field.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::curve::{Curve, Direction};
+use super::money::{Money, Pct};
+use super::prospect::{Channel, Delivery, Security};
+use super::risk::Band;
+use super::segment::Segment;
+use super::table::{PerBand, PerChannel, PerSecurity, PerSegment};
+
+/// The policy shipped with dealdesk.
+pub const DEFAULT_POLICY_JSON: &str = include_str!("../../assets/policy.default.json");
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Policy {
+    pub scorecard: Scorecard,
+    pub bands: PerBand<BandRule>,
+    pub segments: PerSegment<SegmentRule>,
+    pub channels: PerChannel<ChannelRule>,
+    /// Loss given default per kind of security.
+    pub lgd_pct: PerSecurity<Pct>,
+    pub terms: PerBand<BandTerms>,
+    pub limits: LimitRules,
+    pub economics: EconomicsRules,
+}
+
+/// The scorecard's components, their inputs' curves and the data-coverage rule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scorecard {
+    pub weights: ComponentWeights,
+    pub payment: PaymentRules,
+    pub liquidity: LiquidityRules,
+    pub solvency: SolvencyRules,
+    pub profitability: ProfitabilityRules,
+    pub distress: DistressRules,
+    pub signals: SignalRules,
+    /// Below this share of the scorecard weight with data, the assessment is "insufficient data".
+    pub min_coverage_pct: Pct,
+    /// The band an insufficiently documented prospect is at least treated as.
+    pub insufficient_data_band: Band,
+}
+
+/// Relative weights of the components; they need not sum to 100.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComponentWeights {
+    pub payment: f64,
+    pub liquidity: f64,
+    pub solvency: f64,
+    pub profitability: f64,
+    pub distress: f64,
+    pub signals: f64,
+}
+
+impl ComponentWeights {
+    pub fn sum(&self) -> f64 {
+        self.payment
+            + self.liquidity
+            + self.solvency
+            + self.profitability
+            + self.distress
+            + self.signals
+    }
+}
+
+/// A measured input: its weight inside its component and its health curve.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Factor {
+    pub weight: f64,
+    pub curve: Curve,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrendFactor {
+    pub weight: f64,
+    pub improving: f64,
+    pub stable: f64,
+    pub worsening: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FlagFactor {
+    pub weight: f64,
+    /// Health when the flag is raised (1 when it is not).
+    pub health_when_set: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PaymentRules {
+    pub dbt_days: Factor,
+    pub late_share_pct: Factor,
+    pub trend: TrendFactor,
+    pub bureau_score: Factor,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LiquidityRules {
+    pub current_ratio: Factor,
+    pub quick_ratio: Factor,
+    pub cash_ratio: Factor,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SolvencyRules {
+    /// Equity / total assets, as a fraction.
+    pub equity_ratio: Factor,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfitabilityRules {
+    /// Net result / total assets, as a fraction.
+    pub return_on_assets: Factor,
+    /// EBIT / total assets, as a fraction.
+    pub ebit_on_assets: Factor,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DistressRules {
+    pub altman_z2: Factor,
+    pub safe_above: f64,
+    pub distress_below: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignalRules {
+    pub summons: Factor,
+    pub tax_debt: Factor,
+    pub social_debt: Factor,
+    pub late_filing: FlagFactor,
+    pub company_age_years: Factor,
+    pub accounts_age_months: Factor,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BandRule {
+    /// The lowest score in this band.
+    pub min_score: f64,
+    /// One-year probability of default.
+    pub pd_pct: Pct,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SegmentRule {
+    /// The lowest annual volume in this segment.
+    pub min_volume: Money,
+    pub channel: Channel,
+    /// The most open credit any customer of this segment gets.
+    pub credit_cap: Money,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChannelRule {
+    /// Yearly cost of serving one customer through this channel.
+    pub cost_to_serve: Money,
+}
+
+/// What a band implies for the terms, whatever the segment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BandTerms {
+    /// Share of the prospect's equity that open credit may reach.
+    pub equity_share_pct: Pct,
+    /// Days beyond terms assumed when the prospect's own are unknown.
+    pub assumed_dbt_days: u32,
+    pub cells: PerSegment<TermsCell>,
+}
+
+/// One cell of the band × segment terms matrix.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TermsCell {
+    pub payment_days: u32,
+    pub advance_pct: Pct,
+    pub discount_pct: Pct,
+    pub delivery: Delivery,
+    pub security: Security,
+    pub review_months: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LimitRules {
+    /// Cap on open credit when the prospect's equity is unknown (no filed accounts).
+    pub no_accounts_cap: Money,
+    /// When the need exceeds the cap, payment days are first shortened to this.
+    pub fit_min_payment_days: u32,
+    /// …then the advance is raised in steps of this size.
+    pub fit_advance_step_pct: Pct,
+    /// Suggested limits are rounded up to a multiple of this (never above the cap).
+    pub rounding: Money,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EconomicsRules {
+    pub cost_of_capital_pct: Pct,
+    /// Gross margin assumed, and said to be assumed, when the prospect's is unknown.
+    pub assumed_margin_pct: Pct,
+    /// Payment days above this are flagged (EU directive 2011/7/EU: 60 days for B2B).
+    pub max_payment_days: u32,
+}
+
+/// A policy rule broken, with the JSON path of the field that breaks it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PolicyIssue {
+    pub field: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for PolicyIssue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+impl Policy {
+    /// The shipped defaults.
+    pub fn default_policy() -> Policy {
+        match Policy::from_json(DEFAULT_POLICY_JSON) {
+            Ok(policy) => policy,
+            // The embedded file is checked by a unit test; reaching this is a build defect.
+            Err(e) => unreachable!("embedded default policy is invalid: {e}"),
+        }
+    }
+
+    /// Parses and validates a policy; the error names the field (JSON path) and, for syntax
+    /// errors, the line and column.
+    pub fn from_json(text: &str) -> Result<Policy, String> {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        let policy: Policy = serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            if path.is_empty() || path == "." {
+                inner.to_string()
+            } else {
+                format!("{path}: {inner}")
+            }
+        })?;
+        match policy.validate().first() {
+            Some(issue) => Err(issue.to_string()),
+            None => Ok(policy),
+        }
+    }
+
+    /// Every broken rule; empty when the policy is sound.
+    pub fn validate(&self) -> Vec<PolicyIssue> {
+        let mut issues = Vec::new();
+        let mut fail = |field: String, message: String| issues.push(PolicyIssue { field, message });
+        self.scorecard.validate(&mut fail);
+
+        let mut previous: Option<(Band, &BandRule)> = None;
+        for (band, rule) in self.bands.iter() {
+            let key = PerBand::<()>::key(band);
+            if !(0.0..=100.0).contains(&rule.min_score) {
+                fail(
+                    format!("bands.{key}.min_score"),
+                    "must be between 0 and 100".into(),
+                );
+            }
+            if let Some((prev, prev_rule)) = previous {
+                let prev_key = PerBand::<()>::key(prev);
+                if rule.min_score >= prev_rule.min_score {
+                    fail(
+                        format!("bands.{key}.min_score"),
+                        format!(
+                            "{} must be below band {prev_key}'s {}",
+                            rule.min_score, prev_rule.min_score
+                        ),
+                    );
+                }
+                if rule.pd_pct <= prev_rule.pd_pct {
+                    fail(
+                        format!("bands.{key}.pd_pct"),
+                        format!(
+                            "{} % must be above band {prev_key}'s {} %",
+                            rule.pd_pct, prev_rule.pd_pct
+                        ),
+                    );
+                }
+            }
+            previous = Some((band, rule));
+        }
+        if self.bands.e.min_score != 0.0 {
+            fail(
+                "bands.E.min_score".into(),
+                "must be 0: the worst band takes every score left".into(),
+            );
+        }
+
+        let mut previous: Option<(Segment, &SegmentRule)> = None;
+        for (segment, rule) in self.segments.iter() {
+            let key = PerSegment::<()>::key(segment);
+            if rule.min_volume.is_negative() {
+                fail(
+                    format!("segments.{key}.min_volume"),
+                    "must not be negative".into(),
+                );
+            }
+            if rule.credit_cap.is_negative() {
+                fail(
+                    format!("segments.{key}.credit_cap"),
+                    "must not be negative".into(),
+                );
+            }
+            if let Some((prev, prev_rule)) = previous
+                && rule.min_volume >= prev_rule.min_volume
+            {
+                fail(
+                    format!("segments.{key}.min_volume"),
+                    format!(
+                        "{} must be below segment {}'s {}",
+                        rule.min_volume,
+                        PerSegment::<()>::key(prev),
+                        prev_rule.min_volume
+                    ),
+                );
+            }
+            previous = Some((segment, rule));
+        }
+        if !self.segments.micro.min_volume.amount().is_zero() {
+            fail(
+                "segments.micro.min_volume".into(),
+                "must be 0: the smallest segment takes every volume left".into(),
+            );
+        }
+        for (channel, rule) in self.channels.iter() {
+            if rule.cost_to_serve.is_negative() {
+                fail(
+                    format!("channels.{}.cost_to_serve", PerChannel::<()>::key(channel)),
+                    "must not be negative".into(),
+                );
+            }
+        }
+        for (band, terms) in self.terms.iter() {
+            let key = PerBand::<()>::key(band);
+            for (segment, cell) in terms.cells.iter() {
+                let at = format!("terms.{key}.cells.{}", PerSegment::<()>::key(segment));
+                if cell.payment_days > 365 {
+                    fail(format!("{at}.payment_days"), "must be at most 365".into());
+                }
+                if !(1..=60).contains(&cell.review_months) {
+                    fail(
+                        format!("{at}.review_months"),
+                        "must be between 1 and 60".into(),
+                    );
+                }
+            }
+        }
+        if self.limits.fit_advance_step_pct.percent() <= Decimal::ZERO {
+            fail(
+                "limits.fit_advance_step_pct".into(),
+                "must be above 0".into(),
+            );
+        }
+        if self.limits.no_accounts_cap.is_negative() {
+            fail(
+                "limits.no_accounts_cap".into(),
+                "must not be negative".into(),
+            );
+        }
+        if !self.limits.rounding.is_positive() {
+            fail("limits.rounding".into(), "must be above 0".into());
+        }
+        issues
+    }
+}
+
+impl Scorecard {
+    fn validate(&self, fail: &mut impl FnMut(String, String)) {
+        use Direction::{HigherIsBetter as Up, LowerIsBetter as Down};
+        let w = &self.weights;
+        let components = [
+            ("payment", w.payment),
+            ("liquidity", w.liquidity),
+            ("solvency", w.solvency),
+            ("profitability", w.profitability),
+            ("distress", w.distress),
+            ("signals", w.signals),
+        ];
+        for (name, weight) in components {
+            if !(weight.is_finite() && weight >= 0.0) {
+                fail(
+                    format!("scorecard.weights.{name}"),
+                    "must be 0 or more".into(),
+                );
+            }
+        }
+        if w.sum() <= 0.0 {
+            fail("scorecard.weights".into(), "must not all be 0".into());
+        }
+        let factors: [(&str, &Factor, Direction); 15] = [
+            ("payment.dbt_days", &self.payment.dbt_days, Down),
+            ("payment.late_share_pct", &self.payment.late_share_pct, Down),
+            ("payment.bureau_score", &self.payment.bureau_score, Up),
+            ("liquidity.current_ratio", &self.liquidity.current_ratio, Up),
+            ("liquidity.quick_ratio", &self.liquidity.quick_ratio, Up),
+            ("liquidity.cash_ratio", &self.liquidity.cash_ratio, Up),
+            ("solvency.equity_ratio", &self.solvency.equity_ratio, Up),
+            (
+                "profitability.return_on_assets",
+                &self.profitability.return_on_assets,
+                Up,
+            ),
+            (
+                "profitability.ebit_on_assets",
+                &self.profitability.ebit_on_assets,
+                Up,
+            ),
+            ("distress.altman_z2", &self.distress.altman_z2, Up),
+            ("signals.summons", &self.signals.summons, Down),
+            ("signals.tax_debt", &self.signals.tax_debt, Down),
+            ("signals.social_debt", &self.signals.social_debt, Down),
+            (
+                "signals.company_age_years",
+                &self.signals.company_age_years,
+                Up,
+            ),
+            (
+                "signals.accounts_age_months",
+                &self.signals.accounts_age_months,
+                Down,
+            ),
+        ];
+        for (name, factor, direction) in factors {
+            if !(factor.weight.is_finite() && factor.weight >= 0.0) {
+                fail(
+                    format!("scorecard.{name}.weight"),
+                    "must be 0 or more".into(),
+                );
+            }
+            if let Err(message) = factor.curve.validate(direction) {
+                fail(format!("scorecard.{name}.curve"), message);
+            }
+        }
+        let t = &self.payment.trend;
+        let healths = [
+            ("scorecard.payment.trend.improving", t.improving),
+            ("scorecard.payment.trend.stable", t.stable),
+            ("scorecard.payment.trend.worsening", t.worsening),
+            (
+                "scorecard.signals.late_filing.health_when_set",
+                self.signals.late_filing.health_when_set,
+            ),
+        ];
+        for (field, health) in healths {
+            if !(0.0..=1.0).contains(&health) {
+                fail(field.into(), "must be between 0 and 1".into());
+            }
+        }
+        if !(t.improving >= t.stable && t.stable >= t.worsening) {
+            fail(
+                "scorecard.payment.trend".into(),
+                "health must not rise as the trend worsens (improving ≥ stable ≥ worsening)".into(),
+            );
+        }
+        for (field, weight) in [
+            ("scorecard.payment.trend.weight", t.weight),
+            (
+                "scorecard.signals.late_filing.weight",
+                self.signals.late_filing.weight,
+            ),
+        ] {
+            if !(weight.is_finite() && weight >= 0.0) {
+                fail(field.into(), "must be 0 or more".into());
+            }
+        }
+        let d = &self.distress;
+        if d.distress_below >= d.safe_above {
+            fail(
+                "scorecard.distress.distress_below".into(),
+                format!(
+                    "{} must be below safe_above ({})",
+                    d.distress_below, d.safe_above
+                ),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn json_with(edit: impl FnOnce(&mut serde_json::Value)) -> String {
+        let mut value: serde_json::Value = serde_json::from_str(DEFAULT_POLICY_JSON).unwrap();
+        edit(&mut value);
+        value.to_string()
+    }
+
+    #[test]
+    fn the_shipped_policy_is_valid() {
+        let policy = Policy::from_json(DEFAULT_POLICY_JSON).unwrap();
+        assert!(policy.validate().is_empty());
+        assert_eq!(policy.bands.a.min_score, 80.0);
+    }
+
+    #[test]
+    fn unordered_band_thresholds_name_the_field() {
+        let err = Policy::from_json(&json_with(|v| v["bands"]["C"]["min_score"] = 70.into()))
+            .unwrap_err();
+        assert!(err.starts_with("bands.C.min_score"), "{err}");
+    }
+
+    #[test]
+    fn pds_must_rise_with_the_band() {
+        let err =
+            Policy::from_json(&json_with(|v| v["bands"]["D"]["pd_pct"] = "2".into())).unwrap_err();
+        assert!(err.starts_with("bands.D.pd_pct"), "{err}");
+    }
+
+    #[test]
+    fn percentages_out_of_range_name_the_field() {
+        let err =
+            Policy::from_json(&json_with(|v| v["lgd_pct"]["none"] = "120".into())).unwrap_err();
+        assert!(
+            err.contains("lgd_pct.none") && err.contains("between 0 and 100"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn missing_and_unknown_fields_are_named() {
+        let err = Policy::from_json(&json_with(|v| {
+            v["segments"].as_object_mut().unwrap().remove("core");
+        }))
+        .unwrap_err();
+        assert!(err.contains("segments") && err.contains("core"), "{err}");
+        let err = Policy::from_json(&json_with(|v| v["economics"]["typo"] = 1.into())).unwrap_err();
+        assert!(err.contains("economics") && err.contains("typo"), "{err}");
+    }
+
+    #[test]
+    fn segments_must_shrink_and_curves_run_the_right_way() {
+        let err = Policy::from_json(&json_with(|v| {
+            v["segments"]["small"]["min_volume"] = "60000".into()
+        }))
+        .unwrap_err();
+        assert!(err.starts_with("segments.small.min_volume"), "{err}");
+        let err = Policy::from_json(&json_with(|v| {
+            v["scorecard"]["payment"]["dbt_days"]["curve"] =
+                serde_json::json!([[0, 0.2], [30, 1.0]])
+        }))
+        .unwrap_err();
+        assert!(err.starts_with("scorecard.payment.dbt_days.curve"), "{err}");
+    }
+
+    #[test]
+    fn syntax_errors_give_line_and_column() {
+        let err = Policy::from_json("{\n  \"scorecard\": ,\n}").unwrap_err();
+        assert!(err.contains("line 2"), "{err}");
+    }
+}

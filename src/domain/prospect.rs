@@ -1,0 +1,216 @@
+//! A prospect: what the account manager knows about a company and the deal it wants (SPEC §1).
+//!
+//! Every input but the name is optional: a field that was not entered is `None`, and the model
+//! treats it as unknown, never as zero. The JSON keys are the CSV column names, so that the store,
+//! `eval` input and CSV speak one vocabulary.
+
+use serde::{Deserialize, Serialize};
+
+use super::date::Date;
+use super::money::{Money, Pct};
+
+/// The direction in which days beyond terms are moving.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Trend {
+    Improving,
+    Stable,
+    Worsening,
+}
+
+/// Insolvency proceedings, as published in the Belgian Staatsblad or the Dutch Centraal
+/// Insolventieregister. Any proceeding overrides the score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Insolvency {
+    /// Known: no proceedings.
+    None,
+    /// Proceedings of an unnamed kind (a spreadsheet that only says "yes").
+    Unspecified,
+    /// Judicial reorganisation (WCO / PRJ, Dutch surseance).
+    Reorganisation,
+    Bankruptcy,
+}
+
+/// Where the account manager stands with a prospect.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    New,
+    Reviewing,
+    Approved,
+    ApprovedWithConditions,
+    RoutedToPartner,
+    Declined,
+    OnHold,
+}
+
+/// How goods leave the warehouse relative to payment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Delivery {
+    Standard,
+    Partial,
+    CashOnDelivery,
+    AfterPayment,
+}
+
+/// What secures the receivable; each kind has its loss given default in the policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Security {
+    None,
+    RetentionOfTitle,
+    CreditInsurance,
+    BankGuarantee,
+    LetterOfCredit,
+}
+
+/// How the customer is served; each channel has its yearly cost to serve in the policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    KeyAccount,
+    Direct,
+    InsideSales,
+    Partner,
+    Wholesaler,
+}
+
+/// Delivery and payment conditions for a deal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Terms {
+    /// Days after invoice; 0 means payment with the order.
+    pub payment_days: u32,
+    /// Share of each order paid before delivery.
+    pub advance_pct: Pct,
+    /// Early-payment discount granted on the volume.
+    pub discount_pct: Pct,
+    pub credit_limit: Money,
+    pub delivery: Delivery,
+    pub security: Security,
+    pub channel: Channel,
+    pub review_months: u32,
+}
+
+/// One recorded decision, with the terms and the assessment as they stood that day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DecisionRecord {
+    pub date: Date,
+    pub status: Status,
+    pub terms: Terms,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    pub band: super::risk::Band,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub risk_adjusted_profit: Option<Money>,
+}
+
+/// A prospect and the deal it wants.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Prospect {
+    /// Stable identity inside one store; 0 until the store assigns one.
+    #[serde(default)]
+    pub id: u64,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registration: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sector: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub founded: Option<u16>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub employees: Option<u32>,
+    /// Fiscal year end of the last filed accounts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accounts_date: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revenue: Option<Money>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ebit: Option<Money>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub net_result: Option<Money>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_assets: Option<Money>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub equity: Option<Money>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_assets: Option<Money>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inventory: Option<Money>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cash: Option<Money>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_liabilities: Option<Money>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_liabilities: Option<Money>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retained_earnings: Option<Money>,
+    /// Average days beyond terms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dbt_days: Option<u32>,
+    /// Share of invoices paid late.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub late_share_pct: Option<Pct>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dbt_trend: Option<Trend>,
+    /// Where the payment figures come from (a bureau, the ledger…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dbt_source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dbt_observed: Option<Date>,
+    /// An external bureau score, 0–100, higher is safer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bureau_score: Option<u8>,
+    /// Summons (dagvaardingen / citations) in the last twelve months.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summons_12m: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tax_debt: Option<Money>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub social_debt: Option<Money>,
+    /// Annual accounts filed after the legal deadline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub late_filing: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub insolvency: Option<Insolvency>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annual_volume: Option<Money>,
+    /// Gross margin on the deal's volume.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub margin_pct: Option<Pct>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub orders_per_year: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requested_payment_days: Option<u32>,
+    #[serde(default)]
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The terms last agreed, when a decision set them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreed_terms: Option<Terms>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<DecisionRecord>,
+}
+
+impl Prospect {
+    pub fn named(name: &str) -> Prospect {
+        Prospect {
+            name: name.to_string(),
+            ..Prospect::default()
+        }
+    }
+}

@@ -1,0 +1,248 @@
+//! Suggested delivery and payment conditions (SPEC §4): the band × segment matrix, the
+//! requested term, and the credit-limit fit, each step with its "why".
+
+use rust_decimal::Decimal;
+
+use super::economics::average_receivable;
+use super::money::{Money, Pct};
+use super::policy::Policy;
+use super::prospect::{Delivery, Prospect, Terms};
+use super::risk::{Assessment, Band};
+use super::segment::Segment;
+
+/// Standard payment terms the fit shortens through, longest first.
+const STANDARD_TERMS: [u32; 7] = [90, 60, 45, 30, 21, 14, 7];
+
+/// The suggested terms with the reasoning behind them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suggestion {
+    pub terms: Terms,
+    pub why: Vec<String>,
+    /// The receivable the matrix terms would need, before fitting.
+    pub credit_need: Money,
+    /// The most open credit the policy allows this prospect.
+    pub credit_cap: Money,
+    /// Days beyond terms the suggestion counts on.
+    pub expected_dbt_days: u32,
+    /// Whether `expected_dbt_days` is the band's assumption rather than observed.
+    pub dbt_assumed: bool,
+}
+
+/// The credit cap: the band's share of equity (or the no-accounts cap when equity is unknown),
+/// bounded by the segment cap; with the sentence that explains it.
+pub fn credit_cap(p: &Prospect, band: Band, segment: Segment, policy: &Policy) -> (Money, String) {
+    let segment_cap = policy.segments.get(segment).credit_cap;
+    let share = policy.terms.get(band).equity_share_pct;
+    let (equity_cap, equity_text) = match p.equity {
+        Some(equity) if equity.is_positive() => (
+            equity.times(share.fraction()),
+            format!("{share} % of equity {}", equity.grouped()),
+        ),
+        Some(equity) => (
+            Money::ZERO,
+            format!("equity {} is not positive", equity.grouped()),
+        ),
+        None => (
+            policy.limits.no_accounts_cap,
+            "equity unknown: no-accounts cap".to_string(),
+        ),
+    };
+    if equity_cap <= segment_cap {
+        (
+            equity_cap,
+            format!("{} ({equity_text})", equity_cap.grouped()),
+        )
+    } else {
+        (
+            segment_cap,
+            format!("{} (the {segment} segment cap)", segment_cap.grouped()),
+        )
+    }
+}
+
+/// Suggests terms for a prospect of `segment` (`None` when its volume is unknown).
+pub fn suggest(
+    p: &Prospect,
+    a: &Assessment,
+    segment: Option<Segment>,
+    policy: &Policy,
+) -> Suggestion {
+    let band = a.band;
+    let column = segment.unwrap_or(Segment::Micro);
+    let band_terms = policy.terms.get(band);
+    let cell = band_terms.cells.get(column);
+    let mut why = Vec::new();
+
+    let risk = if a.insufficient_data {
+        format!("Band {band} (cautious: insufficient data)")
+    } else {
+        format!("Band {band} ({} risk)", band.description())
+    };
+    match segment {
+        Some(s) => why.push(format!(
+            "{risk} × segment {s}: {} days, {} % advance, {}, {}",
+            cell.payment_days,
+            cell.advance_pct,
+            security_label(cell.security),
+            delivery_label(cell.delivery)
+        )),
+        None => why.push(format!(
+            "{risk}; volume unknown: the terms of the smallest segment"
+        )),
+    }
+    let channel = policy.segments.get(column).channel;
+    let mut terms = Terms {
+        payment_days: cell.payment_days,
+        advance_pct: cell.advance_pct,
+        discount_pct: cell.discount_pct,
+        credit_limit: Money::ZERO,
+        delivery: cell.delivery,
+        security: cell.security,
+        channel,
+        review_months: cell.review_months,
+    };
+    if let Some(s) = segment {
+        why.push(format!("Channel {} for the {s} segment", channel.label()));
+    }
+    if let Some(requested) = p.requested_payment_days {
+        if requested < terms.payment_days {
+            why.push(format!(
+                "Requested {requested} days, shorter than the {} allowed",
+                terms.payment_days
+            ));
+            terms.payment_days = requested;
+        } else if requested > terms.payment_days {
+            why.push(format!(
+                "Requested {requested} days; the policy allows {}",
+                terms.payment_days
+            ));
+        }
+    }
+
+    let (expected_dbt_days, dbt_assumed) = match p.dbt_days {
+        Some(d) => (d, false),
+        None => (band_terms.assumed_dbt_days, true),
+    };
+    if dbt_assumed {
+        why.push(format!(
+            "DBT unknown: {expected_dbt_days} days assumed for band {band}"
+        ));
+    }
+
+    let Some(volume) = p.annual_volume else {
+        return Suggestion {
+            terms,
+            why,
+            credit_need: Money::ZERO,
+            credit_cap: Money::ZERO,
+            expected_dbt_days,
+            dbt_assumed,
+        };
+    };
+    let (cap, cap_text) = credit_cap(p, band, column, policy);
+    let need = average_receivable(
+        volume,
+        terms.advance_pct,
+        terms.payment_days,
+        expected_dbt_days,
+    );
+    if need > cap {
+        let before = (terms.payment_days, terms.advance_pct);
+        fit(&mut terms, volume, expected_dbt_days, cap, policy);
+        let mut changes = Vec::new();
+        if terms.payment_days != before.0 {
+            changes.push(format!(
+                "payment days {} → {}",
+                before.0, terms.payment_days
+            ));
+        }
+        if terms.advance_pct != before.1 {
+            changes.push(format!("advance {} % → {} %", before.1, terms.advance_pct));
+        }
+        why.push(format!(
+            "Credit need {} exceeds the cap {cap_text}: {}",
+            need.grouped(),
+            changes.join(", ")
+        ));
+        if terms.advance_pct == Pct::HUNDRED && terms.delivery != Delivery::AfterPayment {
+            terms.delivery = Delivery::AfterPayment;
+            why.push("Full advance: delivery after payment".into());
+        }
+    } else {
+        why.push(format!(
+            "Credit need {} within the cap {cap_text}",
+            need.grouped()
+        ));
+    }
+    let fitted_need = average_receivable(
+        volume,
+        terms.advance_pct,
+        terms.payment_days,
+        expected_dbt_days,
+    );
+    terms.credit_limit = round_up(fitted_need, policy.limits.rounding).min(cap);
+    why.push(format!(
+        "Credit limit {}, review every {} months",
+        terms.credit_limit.grouped(),
+        terms.review_months
+    ));
+    Suggestion {
+        terms,
+        why,
+        credit_need: need,
+        credit_cap: cap,
+        expected_dbt_days,
+        dbt_assumed,
+    }
+}
+
+/// Shortens the payment days through the standard terms (not below the policy minimum), then
+/// raises the advance step by step, until the receivable fits under the cap.
+fn fit(terms: &mut Terms, volume: Money, dbt: u32, cap: Money, policy: &Policy) {
+    let need = |t: &Terms| average_receivable(volume, t.advance_pct, t.payment_days, dbt);
+    let (floor, start) = (policy.limits.fit_min_payment_days, terms.payment_days);
+    let shorter = STANDARD_TERMS
+        .into_iter()
+        .filter(move |d| *d < start && *d > floor)
+        .chain((start > floor).then_some(floor));
+    for days in shorter {
+        terms.payment_days = days;
+        if need(terms) <= cap {
+            return;
+        }
+    }
+    let step = policy.limits.fit_advance_step_pct.percent();
+    while need(terms) > cap && terms.advance_pct < Pct::HUNDRED {
+        // Next multiple of the step above the current advance, so 30 % in steps of 5 goes to 35 %.
+        let next = ((terms.advance_pct.percent() / step).floor() + Decimal::ONE) * step;
+        terms.advance_pct = Pct::new(next.min(Decimal::ONE_HUNDRED));
+    }
+}
+
+/// Rounds up to a multiple of `unit`.
+fn round_up(amount: Money, unit: Money) -> Money {
+    if !unit.is_positive() || !amount.is_positive() {
+        return amount.max(Money::ZERO);
+    }
+    Money::new((amount.amount() / unit.amount()).ceil() * unit.amount())
+}
+
+pub fn security_label(security: super::prospect::Security) -> &'static str {
+    use super::prospect::Security::*;
+    match security {
+        None => "no security",
+        RetentionOfTitle => "retention of title",
+        CreditInsurance => "credit insurance",
+        BankGuarantee => "bank guarantee",
+        LetterOfCredit => "letter of credit",
+    }
+}
+
+pub fn delivery_label(delivery: Delivery) -> &'static str {
+    match delivery {
+        Delivery::Standard => "standard delivery",
+        Delivery::Partial => "partial deliveries",
+        Delivery::CashOnDelivery => "cash on delivery",
+        Delivery::AfterPayment => "delivery after payment",
+    }
+}

@@ -1,0 +1,4 @@
+//! dealdesk: triage B2B prospects, see their risk and volume segment, and fit delivery and
+//! payment terms to both.
+
+pub mod domain;
