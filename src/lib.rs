@@ -2,3 +2,4 @@
 //! payment terms to both.
 
 pub mod domain;
+pub mod io;

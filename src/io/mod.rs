@@ -1,0 +1,1 @@
+//! Reading and writing prospects as files people exchange: CSV from spreadsheets.
