@@ -1,0 +1,261 @@
+//! The portfolio on disk (SPEC §7): one JSON file with a schema version, saved atomically with
+//! the previous version kept as `.bak`, guarded by an advisory lock, and never overwritten
+//! when it cannot be read.
+
+pub mod atomic;
+pub mod lock;
+pub mod paths;
+pub mod policy_file;
+
+use std::fmt;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::prospect::Prospect;
+use atomic::Writer;
+use lock::{LockError, StoreLock};
+
+/// The schema this build reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The file's contents.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoreFile {
+    pub schema: u32,
+    pub prospects: Vec<Prospect>,
+}
+
+/// Only the schema version, to explain a file this build cannot parse.
+#[derive(Deserialize)]
+struct SchemaOnly {
+    schema: u32,
+}
+
+/// Everything that can go wrong with the store, each naming the file.
+#[derive(Debug)]
+pub enum StoreError {
+    Io { path: PathBuf, action: &'static str, source: io::Error },
+    /// Not valid JSON, or not a portfolio: where and why.
+    Corrupt { path: PathBuf, line: usize, column: usize, message: String },
+    NewerSchema { path: PathBuf, found: u32 },
+    /// Another instance holds the lock.
+    Locked { path: PathBuf, holder: String },
+    /// Opened read-only (another instance holds the lock): saving is refused.
+    ReadOnly { path: PathBuf, holder: String },
+    /// The file was deleted or replaced since it was loaded.
+    ChangedOnDisk { path: PathBuf },
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::Io { path, action, source } => {
+                write!(f, "cannot {action} {}: {source}", path.display())
+            }
+            StoreError::Corrupt { path, line, column, message } => write!(
+                f,
+                "{}:{line}:{column}: the store cannot be read ({message}); it was left untouched",
+                path.display()
+            ),
+            StoreError::NewerSchema { path, found } => write!(
+                f,
+                "{} uses store schema {found}, newer than this dealdesk understands ({SCHEMA_VERSION}); \
+                 it was left untouched: upgrade dealdesk to open it",
+                path.display()
+            ),
+            StoreError::Locked { path, holder } => write!(
+                f,
+                "{} is in use by {holder}; close it there first (nothing was written)",
+                path.display()
+            ),
+            StoreError::ReadOnly { path, holder } => write!(
+                f,
+                "{} is open read-only because {holder} holds it; nothing was written",
+                path.display()
+            ),
+            StoreError::ChangedOnDisk { path } => write!(
+                f,
+                "{} was changed or deleted by something else since it was loaded; not overwritten",
+                path.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+/// What identifies one version of the file on disk, to notice replacement by others.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Fingerprint {
+    len: u64,
+    modified: Option<SystemTime>,
+    #[cfg(unix)]
+    inode: u64,
+}
+
+fn fingerprint(path: &Path) -> Option<Fingerprint> {
+    let meta = fs::metadata(path).ok()?;
+    Some(Fingerprint {
+        len: meta.len(),
+        modified: meta.modified().ok(),
+        #[cfg(unix)]
+        inode: std::os::unix::fs::MetadataExt::ino(&meta),
+    })
+}
+
+/// An open store: where it is, whether this process may write it, and which version it read.
+#[derive(Debug)]
+pub struct Store {
+    path: PathBuf,
+    access: Access,
+    seen: Option<Fingerprint>,
+}
+
+#[derive(Debug)]
+enum Access {
+    /// Holding the lock is the point: it is released when the store is dropped.
+    Write { _held: StoreLock },
+    ReadOnly { holder: String },
+}
+
+impl Store {
+    /// Opens the store for writing, taking its lock; a missing file is an empty portfolio.
+    pub fn open(path: &Path, holder: &str) -> Result<(Store, Vec<Prospect>), StoreError> {
+        let lock = StoreLock::acquire(path, holder).map_err(|e| lock_error(path, e))?;
+        let (prospects, seen) = read(path)?;
+        Ok((Store { path: path.to_path_buf(), access: Access::Write { _held: lock }, seen }, prospects))
+    }
+
+    /// Opens the store for writing if it can, read-only if another instance holds it.
+    pub fn open_or_read_only(path: &Path, holder: &str) -> Result<(Store, Vec<Prospect>), StoreError> {
+        match Store::open(path, holder) {
+            Err(StoreError::Locked { holder, .. }) => {
+                let (prospects, seen) = read(path)?;
+                let access = Access::ReadOnly { holder };
+                Ok((Store { path: path.to_path_buf(), access, seen }, prospects))
+            }
+            other => other,
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Who holds the store when this instance only reads it.
+    pub fn read_only_holder(&self) -> Option<&str> {
+        match &self.access {
+            Access::ReadOnly { holder } => Some(holder),
+            Access::Write { .. } => None,
+        }
+    }
+
+    /// Saves the portfolio atomically. Refused when read-only or when the file changed on disk
+    /// since it was loaded or last saved (use `save_over` once the user has agreed).
+    pub fn save(&mut self, prospects: &[Prospect]) -> Result<(), StoreError> {
+        if self.changed_on_disk() {
+            return Err(StoreError::ChangedOnDisk { path: self.path.clone() });
+        }
+        self.save_over(prospects, &mut atomic::write_all)
+    }
+
+    /// Whether something else deleted or replaced the file since this store last read or wrote it.
+    pub fn changed_on_disk(&self) -> bool {
+        fingerprint(&self.path) != self.seen
+    }
+
+    /// Saves whatever is on disk now, writing through `write` (tests inject failures there).
+    pub fn save_over(&mut self, prospects: &[Prospect], write: Writer) -> Result<(), StoreError> {
+        if let Access::ReadOnly { holder } = &self.access {
+            return Err(StoreError::ReadOnly { path: self.path.clone(), holder: holder.clone() });
+        }
+        let bytes = encode(prospects).map_err(|e| self.io("encode", io::Error::other(e)))?;
+        atomic::replace(&self.path, &bytes, true, write).map_err(|e| self.io("write", e))?;
+        self.seen = fingerprint(&self.path);
+        Ok(())
+    }
+
+    /// Rereads the file (after the user chose to reload a store changed on disk).
+    pub fn reload(&mut self) -> Result<Vec<Prospect>, StoreError> {
+        let (prospects, seen) = read(&self.path)?;
+        self.seen = seen;
+        Ok(prospects)
+    }
+
+    fn io(&self, action: &'static str, source: io::Error) -> StoreError {
+        StoreError::Io { path: self.path.clone(), action, source }
+    }
+}
+
+fn lock_error(path: &Path, e: LockError) -> StoreError {
+    match e {
+        LockError::Held { holder } => StoreError::Locked { path: path.to_path_buf(), holder },
+        LockError::Io(source) => StoreError::Io { path: lock::lock_path(path), action: "lock", source },
+    }
+}
+
+/// Reads and checks a store file without opening it for writing (`check`, `export`).
+pub fn load(path: &Path) -> Result<Vec<Prospect>, StoreError> {
+    read(path).map(|(prospects, _)| prospects)
+}
+
+fn read(path: &Path) -> Result<(Vec<Prospect>, Option<Fingerprint>), StoreError> {
+    let seen = fingerprint(path);
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((Vec::new(), None)),
+        Err(source) => return Err(StoreError::Io { path: path.to_path_buf(), action: "read", source }),
+    };
+    decode(&bytes, path).map(|prospects| (prospects, seen))
+}
+
+/// Parses a store file's bytes; `path` only names the file in errors.
+pub fn decode(bytes: &[u8], path: &Path) -> Result<Vec<Prospect>, StoreError> {
+    let newer = |found: u32| StoreError::NewerSchema { path: path.to_path_buf(), found };
+    match serde_json::from_slice::<StoreFile>(bytes) {
+        Ok(file) if file.schema > SCHEMA_VERSION => Err(newer(file.schema)),
+        Ok(file) => Ok(file.prospects),
+        Err(e) => match serde_json::from_slice::<SchemaOnly>(bytes) {
+            Ok(head) if head.schema > SCHEMA_VERSION => Err(newer(head.schema)),
+            _ => Err(StoreError::Corrupt {
+                path: path.to_path_buf(),
+                line: e.line(),
+                column: e.column(),
+                message: e.to_string(),
+            }),
+        },
+    }
+}
+
+/// The file's text: one prospect per line, so that the file stays readable and diffs stay small.
+pub fn encode(prospects: &[Prospect]) -> Result<Vec<u8>, serde_json::Error> {
+    let mut out = Vec::with_capacity(64 + prospects.len() * 700);
+    out.extend_from_slice(format!("{{\"schema\": {SCHEMA_VERSION}, \"prospects\": [").as_bytes());
+    for (i, p) in prospects.iter().enumerate() {
+        out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+        serde_json::to_writer(&mut out, p)?;
+    }
+    out.extend_from_slice(b"\n]}\n");
+    Ok(out)
+}
+
+/// Writes a new store file that nobody else has open (tests, demo copies).
+pub fn write_new(path: &Path, prospects: &[Prospect]) -> Result<(), StoreError> {
+    let io_err = |source| StoreError::Io { path: path.to_path_buf(), action: "write", source };
+    let bytes = encode(prospects).map_err(|e| io_err(io::Error::other(e)))?;
+    atomic::replace(path, &bytes, false, &mut atomic::write_all).map_err(io_err)
+}
+
+/// Gives every prospect without an id (0) the next free one.
+pub fn assign_ids(existing: &[Prospect], new: &mut [Prospect]) {
+    let mut next = existing.iter().chain(new.iter()).map(|p| p.id).max().unwrap_or(0) + 1;
+    for p in new.iter_mut().filter(|p| p.id == 0) {
+        p.id = next;
+        next += 1;
+    }
+}

@@ -1,0 +1,62 @@
+//! Finding and reading the policy: `--policy PATH`, else the user's policy file, else the
+//! defaults embedded in the binary.
+
+use std::fmt;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::domain::policy::Policy;
+
+/// Where the policy in force came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PolicySource {
+    Defaults,
+    File(PathBuf),
+}
+
+impl fmt::Display for PolicySource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PolicySource::Defaults => f.write_str("the built-in defaults"),
+            PolicySource::File(path) => write!(f, "{}", path.display()),
+        }
+    }
+}
+
+/// A policy file that exists but cannot be used; the message names the file and the field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PolicyFileError {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+impl fmt::Display for PolicyFileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "policy {}: {}", self.path.display(), self.message)
+    }
+}
+
+impl std::error::Error for PolicyFileError {}
+
+/// Reads and validates one policy file.
+pub fn read_policy(path: &Path) -> Result<Policy, PolicyFileError> {
+    let fail = |message: String| PolicyFileError { path: path.to_path_buf(), message };
+    let text = fs::read_to_string(path).map_err(|e| fail(e.to_string()))?;
+    Policy::from_json(&text).map_err(fail)
+}
+
+/// The policy in force: `explicit` must exist; the user file is used when it exists.
+pub fn load_policy(explicit: Option<&Path>, user_file: Option<&Path>) -> Result<(Policy, PolicySource), PolicyFileError> {
+    if let Some(path) = explicit {
+        return read_policy(path).map(|p| (p, PolicySource::File(path.to_path_buf())));
+    }
+    match user_file {
+        Some(path) => match fs::metadata(path) {
+            Ok(_) => read_policy(path).map(|p| (p, PolicySource::File(path.to_path_buf()))),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok((Policy::default_policy(), PolicySource::Defaults)),
+            Err(e) => Err(PolicyFileError { path: path.to_path_buf(), message: e.to_string() }),
+        },
+        None => Ok((Policy::default_policy(), PolicySource::Defaults)),
+    }
+}
