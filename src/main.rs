@@ -1,3 +1,40 @@
-fn main() {
-    println!("dealdesk: under construction");
+//! Thin entry point: parse the command line, then run a batch subcommand or the desk.
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use clap::Parser;
+use dealdesk::cli::{self, Cli, Context};
+use dealdesk::store::lock::describe_this_process;
+use dealdesk::tui;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if let Some(command) = &cli.command {
+        return cli::run(&cli, command);
+    }
+    if !std::io::stdout().is_terminal() {
+        eprintln!(
+            "dealdesk: the desk needs a terminal, and standard output is not one.\n\
+             For batch work use the subcommands: `dealdesk eval FILE` (assess prospects from CSV or JSON), \
+             `dealdesk import FILE.csv`, `dealdesk export`; see `dealdesk --help`."
+        );
+        return ExitCode::from(2);
+    }
+    let outcome = Context::from_cli(&cli).and_then(|ctx| {
+        tui::run(tui::Options {
+            store: ctx.store,
+            policy: ctx.policy,
+            today: ctx.today,
+            demo: cli.demo,
+            holder: describe_this_process(cli::unix_now()),
+        })
+    });
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("dealdesk: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -2,7 +2,9 @@
 //! the prospect form and its inline validation all read, so they cannot drift apart.
 
 use super::date::Date;
-use super::money::{Money, NumberStyle, Pct};
+use rust_decimal::prelude::ToPrimitive;
+
+use super::money::{Money, NumberStyle, Pct, parse_decimal};
 use super::prospect::{Insolvency, Prospect, Status, Trend};
 use super::registration::{canonical_registration, parse_country};
 
@@ -114,11 +116,20 @@ impl FieldValue for String {
     }
 }
 
-fn whole<T: TryFrom<u64>>(raw: &str, max: u64, what: &str) -> Result<T, String> {
+/// A whole number, which may group its thousands as the style does (`1.200` in a `;` file).
+fn whole<T: TryFrom<u64>>(
+    raw: &str,
+    style: NumberStyle,
+    max: u64,
+    what: &str,
+) -> Result<T, String> {
     let text = raw.trim();
-    let value: u64 = text
-        .parse()
-        .map_err(|_| format!("'{text}' is not {what}"))?;
+    let not = || format!("'{text}' is not {what}");
+    let number = parse_decimal(text, style).map_err(|_| not())?;
+    if !number.fract().is_zero() || number.is_sign_negative() {
+        return Err(not());
+    }
+    let value = number.to_u64().ok_or_else(not)?;
     if value > max {
         return Err(format!("'{text}' is more than {max}"));
     }
@@ -126,10 +137,10 @@ fn whole<T: TryFrom<u64>>(raw: &str, max: u64, what: &str) -> Result<T, String> 
 }
 
 impl FieldValue for u32 {
-    fn parse(raw: &str, kind: Kind, _: NumberStyle) -> Result<u32, String> {
+    fn parse(raw: &str, kind: Kind, style: NumberStyle) -> Result<u32, String> {
         match kind {
-            Kind::Days => whole(raw, 3650, "a number of days"),
-            _ => whole(raw, 10_000_000, "a whole number"),
+            Kind::Days => whole(raw, style, 3650, "a number of days"),
+            _ => whole(raw, style, 10_000_000, "a whole number"),
         }
     }
     fn show(&self) -> String {
@@ -139,7 +150,7 @@ impl FieldValue for u32 {
 
 impl FieldValue for u16 {
     fn parse(raw: &str, _: Kind, _: NumberStyle) -> Result<u16, String> {
-        let year: u16 = whole(raw, 2100, "a year")?;
+        let year: u16 = whole(raw, NumberStyle::Point, 2100, "a year")?;
         if year < 1800 {
             return Err(format!("'{}' is before 1800", raw.trim()));
         }
@@ -152,7 +163,7 @@ impl FieldValue for u16 {
 
 impl FieldValue for u8 {
     fn parse(raw: &str, _: Kind, _: NumberStyle) -> Result<u8, String> {
-        whole(raw, 100, "a score from 0 to 100")
+        whole(raw, NumberStyle::Point, 100, "a score from 0 to 100")
     }
     fn show(&self) -> String {
         self.to_string()

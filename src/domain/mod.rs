@@ -1,6 +1,7 @@
 //! The pure core: prospects, the risk model, segments, policy, terms and economics.
 //! Nothing here touches a terminal, a file or the clock.
 
+pub mod book;
 pub mod curve;
 pub mod date;
 pub mod economics;

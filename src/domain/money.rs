@@ -26,6 +26,7 @@ pub enum NumberStyle {
 /// Parses a decimal number written by a person: spaces, apostrophes and underscores group
 /// digits, a leading `€` or trailing `EUR` is allowed, `−` counts as a minus sign.
 pub fn parse_decimal(raw: &str, style: NumberStyle) -> Result<Decimal, String> {
+    let raw = raw.trim();
     let mut text: String = raw
         .trim()
         .chars()
@@ -163,6 +164,16 @@ impl Money {
             &whole.abs().to_string(),
             whole.is_sign_negative() && !whole.is_zero(),
         )
+    }
+
+    /// As a person would type it, grouped, cents only when there are any: `1 234 567` or
+    /// `1 234.50`.
+    pub fn input_text(self) -> String {
+        if self.0.normalize().scale() == 0 {
+            self.grouped()
+        } else {
+            self.grouped_cents()
+        }
     }
 
     /// Full precision with grouping: `1 234 567.89`.

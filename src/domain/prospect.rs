@@ -48,6 +48,38 @@ pub enum Status {
     OnHold,
 }
 
+impl Status {
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::New => "new",
+            Status::Reviewing => "reviewing",
+            Status::Approved => "approved",
+            Status::ApprovedWithConditions => "approved w/ conditions",
+            Status::RoutedToPartner => "routed to partner",
+            Status::Declined => "declined",
+            Status::OnHold => "on hold",
+        }
+    }
+
+    /// At most 10 characters, for narrow tables.
+    pub fn abbreviated(self) -> &'static str {
+        match self {
+            Status::ApprovedWithConditions => "appr.cond.",
+            Status::Reviewing => "reviewing",
+            other => other.short(),
+        }
+    }
+
+    /// At most 11 characters, for table columns.
+    pub fn short(self) -> &'static str {
+        match self {
+            Status::ApprovedWithConditions => "appr. cond.",
+            Status::RoutedToPartner => "to partner",
+            other => other.label(),
+        }
+    }
+}
+
 /// How goods leave the warehouse relative to payment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

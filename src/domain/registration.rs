@@ -44,11 +44,16 @@ pub fn canonical_registration(raw: &str, country: Option<&str>) -> Result<String
     }
 }
 
-/// The number after a `BE` prefix (any case), if it has one.
+/// The number after a `BE` prefix (any case, then a digit, a space or a dot), if it has one:
+/// "BE0403…" is Belgian, "Berlin HRB 1234" is not.
 fn strip_be_prefix(text: &str) -> Option<&str> {
-    text.get(..2)
+    let rest = text
+        .get(..2)
         .filter(|p| p.eq_ignore_ascii_case("BE"))
-        .and_then(|_| text.get(2..))
+        .and_then(|_| text.get(2..))?;
+    rest.trim_start_matches([' ', '.'])
+        .starts_with(|c: char| c.is_ascii_digit())
+        .then_some(rest)
 }
 
 fn belgian(text: &str) -> Result<String, String> {
@@ -145,6 +150,18 @@ mod tests {
                 .contains("8 digits")
         );
         assert!(canonical_registration("330414134", Some("NL")).is_err());
+    }
+
+    #[test]
+    fn only_be_followed_by_digits_is_a_belgian_prefix() {
+        assert_eq!(
+            canonical_registration("Berlin HRB 1234", Some("DE")).as_deref(),
+            Ok("Berlin HRB 1234")
+        );
+        assert_eq!(
+            canonical_registration("be 0403.170.701", Some("FR")).as_deref(),
+            Ok("0403.170.701")
+        );
     }
 
     #[test]

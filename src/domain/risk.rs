@@ -138,12 +138,18 @@ impl Reason {
             } => {
                 return format!(
                     "Insufficient data: coverage {:.0} % < {:.0} %, treated as band {band} at best",
-                    coverage * 100.0,
+                    (coverage * 100.0).floor(),
                     min * 100.0
                 );
             }
         };
-        format!("{body}: {:.1}", self.points)
+        if self.points == 0.0 {
+            format!("{body}: full points")
+        } else if self.points > -0.05 {
+            format!("{body}: {:.2}", self.points)
+        } else {
+            format!("{body}: {:.1}", self.points)
+        }
     }
 }
 

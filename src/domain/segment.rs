@@ -39,6 +39,14 @@ impl Segment {
         }
     }
 
+    /// At most 6 characters, for narrow tables.
+    pub fn short(self) -> &'static str {
+        match self {
+            Segment::Strategic => "Strat.",
+            other => other.label(),
+        }
+    }
+
     /// The lowercase name used in JSON, CSV and the command line.
     pub fn key(self) -> &'static str {
         super::table::PerSegment::<()>::key(self)

@@ -42,6 +42,9 @@ pub fn credit_cap(p: &Prospect, band: Band, segment: Segment, policy: &Policy) -
             Money::ZERO,
             format!("equity {} is not positive", equity.grouped()),
         ),
+        None if share.percent().is_zero() => {
+            (Money::ZERO, format!("band {band} allows no open credit"))
+        }
         None => (
             policy.limits.no_accounts_cap,
             "equity unknown: no-accounts cap".to_string(),

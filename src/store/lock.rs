@@ -21,7 +21,9 @@ pub struct StoreLock {
 #[derive(Debug)]
 pub enum LockError {
     /// Another process holds it; the text it left says who.
-    Held { holder: String },
+    Held {
+        holder: String,
+    },
     Io(io::Error),
 }
 

@@ -7,6 +7,7 @@ pub mod lock;
 pub mod paths;
 pub mod policy_file;
 
+use std::borrow::Borrow;
 use std::fmt;
 use std::fs;
 use std::io;
@@ -39,25 +40,54 @@ struct SchemaOnly {
 /// Everything that can go wrong with the store, each naming the file.
 #[derive(Debug)]
 pub enum StoreError {
-    Io { path: PathBuf, action: &'static str, source: io::Error },
+    Io {
+        path: PathBuf,
+        action: &'static str,
+        source: io::Error,
+    },
     /// Not valid JSON, or not a portfolio: where and why.
-    Corrupt { path: PathBuf, line: usize, column: usize, message: String },
-    NewerSchema { path: PathBuf, found: u32 },
+    Corrupt {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    NewerSchema {
+        path: PathBuf,
+        found: u32,
+    },
     /// Another instance holds the lock.
-    Locked { path: PathBuf, holder: String },
+    Locked {
+        path: PathBuf,
+        holder: String,
+    },
     /// Opened read-only (another instance holds the lock): saving is refused.
-    ReadOnly { path: PathBuf, holder: String },
+    ReadOnly {
+        path: PathBuf,
+        holder: String,
+    },
     /// The file was deleted or replaced since it was loaded.
-    ChangedOnDisk { path: PathBuf },
+    ChangedOnDisk {
+        path: PathBuf,
+    },
 }
 
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            StoreError::Io { path, action, source } => {
+            StoreError::Io {
+                path,
+                action,
+                source,
+            } => {
                 write!(f, "cannot {action} {}: {source}", path.display())
             }
-            StoreError::Corrupt { path, line, column, message } => write!(
+            StoreError::Corrupt {
+                path,
+                line,
+                column,
+                message,
+            } => write!(
                 f,
                 "{}:{line}:{column}: the store cannot be read ({message}); it was left untouched",
                 path.display()
@@ -119,8 +149,12 @@ pub struct Store {
 #[derive(Debug)]
 enum Access {
     /// Holding the lock is the point: it is released when the store is dropped.
-    Write { _held: StoreLock },
-    ReadOnly { holder: String },
+    Write {
+        _held: StoreLock,
+    },
+    ReadOnly {
+        holder: String,
+    },
 }
 
 impl Store {
@@ -128,16 +162,33 @@ impl Store {
     pub fn open(path: &Path, holder: &str) -> Result<(Store, Vec<Prospect>), StoreError> {
         let lock = StoreLock::acquire(path, holder).map_err(|e| lock_error(path, e))?;
         let (prospects, seen) = read(path)?;
-        Ok((Store { path: path.to_path_buf(), access: Access::Write { _held: lock }, seen }, prospects))
+        Ok((
+            Store {
+                path: path.to_path_buf(),
+                access: Access::Write { _held: lock },
+                seen,
+            },
+            prospects,
+        ))
     }
 
     /// Opens the store for writing if it can, read-only if another instance holds it.
-    pub fn open_or_read_only(path: &Path, holder: &str) -> Result<(Store, Vec<Prospect>), StoreError> {
+    pub fn open_or_read_only(
+        path: &Path,
+        holder: &str,
+    ) -> Result<(Store, Vec<Prospect>), StoreError> {
         match Store::open(path, holder) {
             Err(StoreError::Locked { holder, .. }) => {
                 let (prospects, seen) = read(path)?;
                 let access = Access::ReadOnly { holder };
-                Ok((Store { path: path.to_path_buf(), access, seen }, prospects))
+                Ok((
+                    Store {
+                        path: path.to_path_buf(),
+                        access,
+                        seen,
+                    },
+                    prospects,
+                ))
             }
             other => other,
         }
@@ -157,9 +208,11 @@ impl Store {
 
     /// Saves the portfolio atomically. Refused when read-only or when the file changed on disk
     /// since it was loaded or last saved (use `save_over` once the user has agreed).
-    pub fn save(&mut self, prospects: &[Prospect]) -> Result<(), StoreError> {
+    pub fn save<P: Borrow<Prospect>>(&mut self, prospects: &[P]) -> Result<(), StoreError> {
         if self.changed_on_disk() {
-            return Err(StoreError::ChangedOnDisk { path: self.path.clone() });
+            return Err(StoreError::ChangedOnDisk {
+                path: self.path.clone(),
+            });
         }
         self.save_over(prospects, &mut atomic::write_all)
     }
@@ -170,9 +223,16 @@ impl Store {
     }
 
     /// Saves whatever is on disk now, writing through `write` (tests inject failures there).
-    pub fn save_over(&mut self, prospects: &[Prospect], write: Writer) -> Result<(), StoreError> {
+    pub fn save_over<P: Borrow<Prospect>>(
+        &mut self,
+        prospects: &[P],
+        write: Writer,
+    ) -> Result<(), StoreError> {
         if let Access::ReadOnly { holder } = &self.access {
-            return Err(StoreError::ReadOnly { path: self.path.clone(), holder: holder.clone() });
+            return Err(StoreError::ReadOnly {
+                path: self.path.clone(),
+                holder: holder.clone(),
+            });
         }
         let bytes = encode(prospects).map_err(|e| self.io("encode", io::Error::other(e)))?;
         atomic::replace(&self.path, &bytes, true, write).map_err(|e| self.io("write", e))?;
@@ -188,14 +248,25 @@ impl Store {
     }
 
     fn io(&self, action: &'static str, source: io::Error) -> StoreError {
-        StoreError::Io { path: self.path.clone(), action, source }
+        StoreError::Io {
+            path: self.path.clone(),
+            action,
+            source,
+        }
     }
 }
 
 fn lock_error(path: &Path, e: LockError) -> StoreError {
     match e {
-        LockError::Held { holder } => StoreError::Locked { path: path.to_path_buf(), holder },
-        LockError::Io(source) => StoreError::Io { path: lock::lock_path(path), action: "lock", source },
+        LockError::Held { holder } => StoreError::Locked {
+            path: path.to_path_buf(),
+            holder,
+        },
+        LockError::Io(source) => StoreError::Io {
+            path: lock::lock_path(path),
+            action: "lock",
+            source,
+        },
     }
 }
 
@@ -209,14 +280,23 @@ fn read(path: &Path) -> Result<(Vec<Prospect>, Option<Fingerprint>), StoreError>
     let bytes = match fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((Vec::new(), None)),
-        Err(source) => return Err(StoreError::Io { path: path.to_path_buf(), action: "read", source }),
+        Err(source) => {
+            return Err(StoreError::Io {
+                path: path.to_path_buf(),
+                action: "read",
+                source,
+            });
+        }
     };
     decode(&bytes, path).map(|prospects| (prospects, seen))
 }
 
 /// Parses a store file's bytes; `path` only names the file in errors.
 pub fn decode(bytes: &[u8], path: &Path) -> Result<Vec<Prospect>, StoreError> {
-    let newer = |found: u32| StoreError::NewerSchema { path: path.to_path_buf(), found };
+    let newer = |found: u32| StoreError::NewerSchema {
+        path: path.to_path_buf(),
+        found,
+    };
     match serde_json::from_slice::<StoreFile>(bytes) {
         Ok(file) if file.schema > SCHEMA_VERSION => Err(newer(file.schema)),
         Ok(file) => Ok(file.prospects),
@@ -233,12 +313,12 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<Vec<Prospect>, StoreError> {
 }
 
 /// The file's text: one prospect per line, so that the file stays readable and diffs stay small.
-pub fn encode(prospects: &[Prospect]) -> Result<Vec<u8>, serde_json::Error> {
+pub fn encode<P: Borrow<Prospect>>(prospects: &[P]) -> Result<Vec<u8>, serde_json::Error> {
     let mut out = Vec::with_capacity(64 + prospects.len() * 700);
     out.extend_from_slice(format!("{{\"schema\": {SCHEMA_VERSION}, \"prospects\": [").as_bytes());
     for (i, p) in prospects.iter().enumerate() {
         out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
-        serde_json::to_writer(&mut out, p)?;
+        serde_json::to_writer(&mut out, p.borrow())?;
     }
     out.extend_from_slice(b"\n]}\n");
     Ok(out)
@@ -246,16 +326,25 @@ pub fn encode(prospects: &[Prospect]) -> Result<Vec<u8>, serde_json::Error> {
 
 /// Writes a new store file that nobody else has open (tests, demo copies).
 pub fn write_new(path: &Path, prospects: &[Prospect]) -> Result<(), StoreError> {
-    let io_err = |source| StoreError::Io { path: path.to_path_buf(), action: "write", source };
+    let io_err = |source| StoreError::Io {
+        path: path.to_path_buf(),
+        action: "write",
+        source,
+    };
     let bytes = encode(prospects).map_err(|e| io_err(io::Error::other(e)))?;
     atomic::replace(path, &bytes, false, &mut atomic::write_all).map_err(io_err)
 }
 
 /// Gives every prospect without an id (0) the next free one.
 pub fn assign_ids(existing: &[Prospect], new: &mut [Prospect]) {
-    let mut next = existing.iter().chain(new.iter()).map(|p| p.id).max().unwrap_or(0) + 1;
-    for p in new.iter_mut().filter(|p| p.id == 0) {
-        p.id = next;
-        next += 1;
+    let first = existing
+        .iter()
+        .chain(new.iter())
+        .map(|p| p.id)
+        .max()
+        .unwrap_or(0)
+        + 1;
+    for (id, p) in (first..).zip(new.iter_mut().filter(|p| p.id == 0)) {
+        p.id = id;
     }
 }

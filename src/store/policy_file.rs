@@ -41,21 +41,32 @@ impl std::error::Error for PolicyFileError {}
 
 /// Reads and validates one policy file.
 pub fn read_policy(path: &Path) -> Result<Policy, PolicyFileError> {
-    let fail = |message: String| PolicyFileError { path: path.to_path_buf(), message };
+    let fail = |message: String| PolicyFileError {
+        path: path.to_path_buf(),
+        message,
+    };
     let text = fs::read_to_string(path).map_err(|e| fail(e.to_string()))?;
     Policy::from_json(&text).map_err(fail)
 }
 
 /// The policy in force: `explicit` must exist; the user file is used when it exists.
-pub fn load_policy(explicit: Option<&Path>, user_file: Option<&Path>) -> Result<(Policy, PolicySource), PolicyFileError> {
+pub fn load_policy(
+    explicit: Option<&Path>,
+    user_file: Option<&Path>,
+) -> Result<(Policy, PolicySource), PolicyFileError> {
     if let Some(path) = explicit {
         return read_policy(path).map(|p| (p, PolicySource::File(path.to_path_buf())));
     }
     match user_file {
         Some(path) => match fs::metadata(path) {
             Ok(_) => read_policy(path).map(|p| (p, PolicySource::File(path.to_path_buf()))),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok((Policy::default_policy(), PolicySource::Defaults)),
-            Err(e) => Err(PolicyFileError { path: path.to_path_buf(), message: e.to_string() }),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                Ok((Policy::default_policy(), PolicySource::Defaults))
+            }
+            Err(e) => Err(PolicyFileError {
+                path: path.to_path_buf(),
+                message: e.to_string(),
+            }),
         },
         None => Ok((Policy::default_policy(), PolicySource::Defaults)),
     }

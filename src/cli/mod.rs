@@ -1,0 +1,187 @@
+//! The command line: arguments, and the batch subcommands that run without a terminal UI.
+
+pub mod check;
+pub mod demo;
+pub mod eval;
+pub mod export;
+pub mod import;
+pub mod report;
+pub mod table;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use anyhow::{Context as _, Result, anyhow};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::domain::date::Date;
+use crate::domain::policy::{DEFAULT_POLICY_JSON, Policy};
+use crate::store::paths;
+use crate::store::policy_file::{PolicySource, load_policy};
+
+/// Triage B2B prospects: risk, volume segment and the delivery and payment terms that fit.
+#[derive(Debug, Parser)]
+#[command(name = "dealdesk", version, about, long_about = None)]
+pub struct Cli {
+    /// The portfolio file (default: portfolio.json in the user data directory).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub store: Option<PathBuf>,
+    /// A policy file to use instead of the user's or the built-in one.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub policy: Option<PathBuf>,
+    /// Evaluate as of this date instead of today (YYYY-MM-DD).
+    #[arg(long, global = true, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<Date>,
+    /// Open a temporary copy of the built-in demo portfolio (your store is not touched).
+    #[arg(long)]
+    pub demo: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Evaluate prospects from a CSV or JSON file (or - for standard input) and print the
+    /// assessment, suggested terms and economics.
+    Eval {
+        /// CSV or JSON file, or - for standard input.
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
+        format: EvalFormat,
+    },
+    /// Add the prospects of a CSV file to the store. Nothing is imported when a row is bad,
+    /// unless --skip-invalid.
+    Import {
+        file: PathBuf,
+        /// Import the valid rows and report the bad ones.
+        #[arg(long)]
+        skip_invalid: bool,
+        /// Check and report, but write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Write the portfolio as CSV (the import columns) or JSON.
+    Export {
+        #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+        format: ExportFormat,
+        /// Output file (default: standard output).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Check the store and the policy; exits non-zero on any problem.
+    Check,
+    /// Show the policy in force, or the built-in default.
+    Policy {
+        /// Print the built-in default policy (a starting point for your own).
+        #[arg(long)]
+        print_default: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EvalFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Json,
+}
+
+fn parse_date(raw: &str) -> Result<Date, String> {
+    Date::parse(raw)
+}
+
+/// Seconds since 1970 by the system clock.
+pub fn unix_now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+/// Today by the system clock (UTC).
+pub fn today() -> Date {
+    let days = i64::try_from(unix_now() / 86_400).unwrap_or(0);
+    Date::from_days_since_epoch(days).unwrap_or(Date::EPOCH)
+}
+
+/// What every subcommand needs: the policy in force, the store path and the evaluation date.
+pub struct Context {
+    pub policy: Policy,
+    pub policy_source: PolicySource,
+    pub store: PathBuf,
+    pub today: Date,
+}
+
+impl Context {
+    pub fn from_cli(cli: &Cli) -> Result<Context> {
+        let user_policy = paths::default_policy();
+        let (policy, policy_source) = load_policy(cli.policy.as_deref(), user_policy.as_deref())?;
+        let store = match &cli.store {
+            Some(path) => path.clone(),
+            None => paths::default_store().ok_or_else(|| {
+                anyhow!("no home directory to keep the store in: pass --store PATH")
+            })?,
+        };
+        Ok(Context {
+            policy,
+            policy_source,
+            store,
+            today: cli.as_of.unwrap_or_else(today),
+        })
+    }
+}
+
+/// Runs a batch subcommand and turns its outcome into an exit code, printing errors.
+pub fn run(cli: &Cli, command: &Command) -> ExitCode {
+    let outcome = match command {
+        Command::Policy {
+            print_default: true,
+        } => {
+            print!("{DEFAULT_POLICY_JSON}");
+            Ok(ExitCode::SUCCESS)
+        }
+        _ => Context::from_cli(cli).and_then(|ctx| dispatch(&ctx, command)),
+    };
+    match outcome {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("dealdesk: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn dispatch(ctx: &Context, command: &Command) -> Result<ExitCode> {
+    match command {
+        Command::Eval { file, format } => eval::run(ctx, file, *format),
+        Command::Import {
+            file,
+            skip_invalid,
+            dry_run,
+        } => import::run(ctx, file, *skip_invalid, *dry_run),
+        Command::Export { format, output } => export::run(ctx, *format, output.as_deref()),
+        Command::Check => check::run(ctx),
+        Command::Policy { .. } => {
+            println!("// policy in force: {}", ctx.policy_source);
+            println!("{}", serde_json::to_string_pretty(&ctx.policy)?);
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Reads a whole input file, or standard input for `-`.
+pub fn read_input(path: &Path) -> Result<Vec<u8>> {
+    if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
+            .context("cannot read standard input")?;
+        Ok(bytes)
+    } else {
+        std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))
+    }
+}

@@ -1,0 +1,152 @@
+//! The public JSON contract of `dealdesk eval --format json`: one object per prospect.
+//!
+//! Amounts are decimal strings (exact); scores, ratios and percentages are numbers. The README
+//! documents every field; `tests/cli_eval.rs` holds the contract.
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use serde::Serialize;
+
+use crate::domain::economics::Economics;
+use crate::domain::evaluate::Evaluation;
+use crate::domain::money::{Money, Pct};
+use crate::domain::prospect::{Channel, Delivery, Prospect, Security};
+use crate::domain::segment::Segment;
+
+#[derive(Debug, Serialize)]
+pub struct EvalRecord {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub registration: Option<String>,
+    /// 0–100, higher is safer; null only when no input has data.
+    pub score: Option<f64>,
+    pub band: String,
+    /// One-year probability of default, 0–1.
+    pub pd: f64,
+    /// Share of the scorecard weight that had data, 0–1.
+    pub coverage: f64,
+    pub insufficient_data: bool,
+    pub altman_z2: Option<f64>,
+    pub altman_zone: Option<&'static str>,
+    pub reasons: Vec<ReasonRecord>,
+    /// Null when the annual volume is unknown.
+    pub segment: Option<Segment>,
+    pub channel: Channel,
+    pub terms: TermsRecord,
+    pub credit_need: Money,
+    pub credit_cap: Money,
+    /// Null when the annual volume is unknown.
+    pub economics: Option<EconomicsRecord>,
+    pub assumptions: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ReasonRecord {
+    pub factor: &'static str,
+    pub points: f64,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TermsRecord {
+    pub payment_days: u32,
+    pub advance_pct: f64,
+    pub discount_pct: f64,
+    pub credit_limit: Money,
+    pub delivery: Delivery,
+    pub security: Security,
+    pub review_months: u32,
+    pub why: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EconomicsRecord {
+    pub volume: Money,
+    pub gross_margin: Money,
+    pub discounts: Money,
+    pub average_receivable: Money,
+    pub exposure: Money,
+    pub expected_loss: Money,
+    pub financing_cost: Money,
+    pub cost_to_serve: Money,
+    pub risk_adjusted_profit: Money,
+    pub risk_adjusted_margin_pct: Option<f64>,
+    pub return_on_exposure_pct: Option<f64>,
+}
+
+fn number(d: Decimal) -> f64 {
+    d.to_f64().unwrap_or(0.0)
+}
+
+fn pct(p: Pct) -> f64 {
+    number(p.percent())
+}
+
+fn round(value: f64, decimals: i32) -> f64 {
+    let factor = 10f64.powi(decimals);
+    (value * factor).round() / factor
+}
+
+impl EvalRecord {
+    pub fn new(p: &Prospect, e: &Evaluation) -> EvalRecord {
+        let a = &e.assessment;
+        let s = &e.suggestion;
+        let t = &s.terms;
+        EvalRecord {
+            name: p.name.clone(),
+            registration: p.registration.clone(),
+            score: a.score,
+            band: a.band.to_string(),
+            pd: number(a.pd),
+            coverage: round(a.coverage, 3),
+            insufficient_data: a.insufficient_data,
+            altman_z2: a.altman_z2.map(|z| round(z, 2)),
+            altman_zone: a.zone.map(|z| z.label()),
+            reasons: a
+                .reasons
+                .iter()
+                .map(|r| ReasonRecord {
+                    factor: r.factor.key(),
+                    points: round(r.points, 1),
+                    text: r.text(),
+                })
+                .collect(),
+            segment: e.segment,
+            channel: t.channel,
+            terms: TermsRecord {
+                payment_days: t.payment_days,
+                advance_pct: pct(t.advance_pct),
+                discount_pct: pct(t.discount_pct),
+                credit_limit: t.credit_limit,
+                delivery: t.delivery,
+                security: t.security,
+                review_months: t.review_months,
+                why: s.why.clone(),
+            },
+            credit_need: s.credit_need,
+            credit_cap: s.credit_cap,
+            economics: e
+                .deal
+                .as_ref()
+                .zip(e.economics.as_ref())
+                .map(|(d, x)| economics(d.volume, x)),
+            assumptions: e.assumptions.clone(),
+        }
+    }
+}
+
+fn economics(volume: Money, x: &Economics) -> EconomicsRecord {
+    EconomicsRecord {
+        volume,
+        gross_margin: x.gross_margin,
+        discounts: x.discounts,
+        average_receivable: x.average_receivable,
+        exposure: x.exposure,
+        expected_loss: x.expected_loss,
+        financing_cost: x.financing_cost,
+        cost_to_serve: x.cost_to_serve,
+        risk_adjusted_profit: x.risk_adjusted_profit,
+        risk_adjusted_margin_pct: x.margin_pct.map(number),
+        return_on_exposure_pct: x.return_on_exposure_pct.map(number),
+    }
+}

@@ -1,0 +1,74 @@
+//! Writes prospects as CSV that `read_prospects` reads back unchanged: one column per field key
+//! in form order, `,`-separated, decimal point, canonical text from the field table.
+
+use std::io::{self, Write};
+
+use crate::domain::fields::Field;
+use crate::domain::prospect::Prospect;
+
+/// Writes a header of every `Field::ALL` key and one row per prospect; unknown values are empty
+/// cells. Decision history and agreed terms are not inputs and stay in the store.
+pub fn write_prospects<W: Write>(prospects: &[Prospect], out: W) -> io::Result<()> {
+    let mut writer = csv::WriterBuilder::new().from_writer(out);
+    writer.write_record(Field::ALL.iter().map(|f| f.key()))?;
+    let mut cells: Vec<String> = Vec::with_capacity(Field::ALL.len());
+    for prospect in prospects {
+        cells.clear();
+        cells.extend(Field::ALL.iter().map(|f| f.get(prospect)));
+        writer.write_record(&cells)?;
+    }
+    writer.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::money::{Money, NumberStyle};
+    use crate::io::csv_import::read_prospects;
+
+    fn export(prospects: &[Prospect]) -> String {
+        let mut out = Vec::new();
+        write_prospects(prospects, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn the_header_lists_every_field_in_form_order() {
+        let text = export(&[]);
+        let keys: Vec<&str> = Field::ALL.iter().map(|f| f.key()).collect();
+        assert_eq!(text, format!("{}\n", keys.join(",")));
+    }
+
+    #[test]
+    fn cells_are_canonical_and_quoted_only_when_needed() {
+        let mut p = Prospect::named("Dupont, \"Fils\"; Cie");
+        for (field, raw) in [
+            (Field::Country, "be"),
+            (Field::Registration, "BE0403170701"),
+            (Field::Equity, "-1.234,5"),
+            (Field::LateFiling, "ja"),
+        ] {
+            field.set(&mut p, raw, NumberStyle::Comma).unwrap();
+        }
+        p.cash = Some(Money::ZERO);
+        let text = export(&[p.clone()]);
+        let row = text.lines().nth(1).unwrap();
+        assert!(
+            row.starts_with("\"Dupont, \"\"Fils\"\"; Cie\",BE,0403.170.701,"),
+            "{row}"
+        );
+        assert!(row.contains(",-1234.50,"), "{row}");
+        assert!(row.contains(",yes,"), "{row}");
+        let back = read_prospects(text.as_bytes()).unwrap();
+        assert!(back.is_clean(), "{:?}", back.errors);
+        assert_eq!(back.prospects[0].prospect, p);
+    }
+
+    #[test]
+    fn decisions_are_not_exported() {
+        let mut p = Prospect::named("A");
+        p.id = 42;
+        let back = read_prospects(export(&[p]).as_bytes()).unwrap();
+        assert_eq!(back.prospects[0].prospect, Prospect::named("A"));
+    }
+}

@@ -1,0 +1,319 @@
+//! The desk's state and its top-level update: messages in, state changed, effects out.
+//! No terminal and no IO here; the runner performs the effects.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use ratatui::crossterm::event::{KeyEvent, KeyEventKind, MouseEvent};
+use ratatui::layout::Rect;
+
+use super::form::ProspectForm;
+use super::history::{Change, History};
+use super::line_edit::LineEdit;
+use super::portfolio::PortfolioView;
+use super::theme::Theme;
+use crate::domain::book::Book;
+use crate::domain::date::Date;
+use crate::domain::policy::Policy;
+use crate::domain::prospect::{Prospect, Status};
+
+/// The screen under any overlay.
+#[derive(Debug, Clone)]
+pub enum Screen {
+    /// No store yet: offer a new prospect, the demo or an import.
+    Welcome,
+    Portfolio,
+    Prospect(Box<ProspectForm>),
+}
+
+/// What to do once unsaved form changes are settled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Then {
+    Back,
+    Quit,
+}
+
+/// A pop-up that takes the keys until it returns.
+#[derive(Debug, Clone)]
+pub enum Modal {
+    /// "Delete X?" (yes/no).
+    ConfirmDelete {
+        id: u64,
+        name: String,
+    },
+    /// "Quit? n unsaved changes" (yes/no), for portfolio changes not yet on disk.
+    ConfirmQuit,
+    /// The form has unsaved changes: save, discard or stay.
+    Unsaved(Then),
+    Decision(DecisionDialog),
+    ImportPath(LineEdit),
+    /// The store file changed on disk: overwrite it, reload it, or leave it.
+    ChangedOnDisk,
+}
+
+/// The decision dialog: a status and a note for one prospect.
+#[derive(Debug, Clone)]
+pub struct DecisionDialog {
+    pub id: u64,
+    pub name: String,
+    /// Index into `STATUSES`.
+    pub status: usize,
+    pub note: LineEdit,
+}
+
+/// Every status in the order the dialog lists them.
+pub const STATUSES: [Status; 7] = [
+    Status::New,
+    Status::Reviewing,
+    Status::Approved,
+    Status::ApprovedWithConditions,
+    Status::RoutedToPartner,
+    Status::Declined,
+    Status::OnHold,
+];
+
+/// How the last save went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    Saved,
+    Saving,
+    Failed(String),
+}
+
+/// A line of feedback under the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub error: bool,
+}
+
+/// Something that happened: a key, the mouse, a resize, or the answer of an effect.
+#[derive(Debug)]
+pub enum Msg {
+    Key(KeyEvent),
+    Mouse(MouseEvent),
+    Resize(u16, u16),
+    /// A save finished: for which generation of the portfolio, and how.
+    Saved {
+        generation: u64,
+        result: Result<(), SaveError>,
+    },
+    /// A CSV file was read for import: the valid prospects, or the reasons it cannot be used.
+    Imported {
+        path: PathBuf,
+        result: Result<Vec<Prospect>, Vec<String>>,
+    },
+    /// The demo portfolio was copied to a temporary store.
+    DemoOpened(Result<(PathBuf, Vec<Prospect>), String>),
+    /// The store was reread from disk.
+    Reloaded(Result<Vec<Prospect>, String>),
+}
+
+/// Why a save failed, as far as the desk needs to know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    ChangedOnDisk,
+    Failed(String),
+}
+
+/// What the runner must do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Write this snapshot (generation n of the portfolio) to the store.
+    Save {
+        generation: u64,
+        prospects: Vec<Arc<Prospect>>,
+        overwrite: bool,
+    },
+    Reload,
+    OpenDemo,
+    Import(PathBuf),
+    Quit,
+}
+
+/// The whole state of the desk.
+#[derive(Debug)]
+pub struct App {
+    pub policy: Policy,
+    pub today: Date,
+    pub theme: Theme,
+    pub book: Book,
+    pub screen: Screen,
+    pub view: PortfolioView,
+    pub modal: Option<Modal>,
+    pub help: bool,
+    pub notice: Option<Notice>,
+    /// Who holds the store when this instance may only read it.
+    pub read_only: Option<String>,
+    /// Set when the portfolio is a temporary copy of the demo.
+    pub demo: bool,
+    pub store_path: PathBuf,
+    pub save_state: SaveState,
+    /// Bumped by every change; a save is current when it wrote the latest generation.
+    pub generation: u64,
+    pub saved_generation: u64,
+    pub history: History,
+    pub size: Rect,
+}
+
+impl App {
+    pub fn new(
+        prospects: Vec<Prospect>,
+        policy: Policy,
+        today: Date,
+        store_path: PathBuf,
+        welcome: bool,
+    ) -> App {
+        let book = Book::new(prospects, &policy, today);
+        let mut view = PortfolioView::default();
+        view.refresh(&book);
+        App {
+            policy,
+            today,
+            theme: Theme::from_env(),
+            book,
+            screen: if welcome {
+                Screen::Welcome
+            } else {
+                Screen::Portfolio
+            },
+            view,
+            modal: None,
+            help: false,
+            notice: None,
+            read_only: None,
+            demo: false,
+            store_path,
+            save_state: SaveState::Saved,
+            generation: 0,
+            saved_generation: 0,
+            history: History::default(),
+            size: Rect::new(0, 0, 120, 40),
+        }
+    }
+
+    /// Whether some change is not on disk yet.
+    pub fn unsaved(&self) -> bool {
+        self.generation != self.saved_generation
+    }
+
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    pub fn warn(&mut self, text: impl Into<String>) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// Refuses a change when the store is someone else's; says why.
+    pub fn writable(&mut self) -> bool {
+        match &self.read_only {
+            Some(holder) => {
+                let text =
+                    format!("Read-only: {holder} holds the store; nothing can be changed here");
+                self.warn(text);
+                false
+            }
+            None => true,
+        }
+    }
+
+    /// Applies a change to the portfolio, records it for undo and asks for a save.
+    pub fn commit(&mut self, change: Change, effects: &mut Vec<Effect>) {
+        self.apply(&change, false);
+        self.history.record(change);
+        self.request_save(effects);
+    }
+
+    /// Applies a change forwards, or reverts it.
+    pub fn apply(&mut self, change: &Change, revert: bool) {
+        let (policy, today) = (&self.policy, self.today);
+        match (change, revert) {
+            (Change::Put { after, .. }, false) => {
+                self.book.upsert(after.clone(), policy, today);
+            }
+            (
+                Change::Put {
+                    before: Some(before),
+                    ..
+                },
+                true,
+            ) => {
+                self.book.upsert(before.clone(), policy, today);
+            }
+            (
+                Change::Put {
+                    before: None,
+                    after,
+                },
+                true,
+            ) => {
+                self.book.remove(after.id);
+            }
+            (Change::Remove { prospect, .. }, false) => {
+                self.book.remove(prospect.id);
+            }
+            (Change::Remove { index, prospect }, true) => {
+                self.book.insert(*index, prospect.clone(), policy, today);
+            }
+        }
+        self.view.invalidate();
+        self.view.refresh(&self.book);
+    }
+
+    /// Queues a save of the portfolio as it is now.
+    pub fn request_save(&mut self, effects: &mut Vec<Effect>) {
+        self.generation += 1;
+        self.save_now(effects, false);
+    }
+
+    /// Saves the current generation (also a retry after a failure).
+    pub fn save_now(&mut self, effects: &mut Vec<Effect>, overwrite: bool) {
+        if self.read_only.is_some() {
+            return;
+        }
+        self.save_state = SaveState::Saving;
+        effects.push(Effect::Save {
+            generation: self.generation,
+            prospects: self.book.snapshot(),
+            overwrite,
+        });
+    }
+
+    /// Lines of the portfolio table body visible on screen, for paging and the mouse.
+    pub fn page_height(&self) -> usize {
+        super::layout::portfolio(self.size, self.read_only.is_some() || self.demo)
+            .body
+            .height as usize
+    }
+}
+
+/// Handles one message; returns what the runner must do.
+pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    match msg {
+        Msg::Key(key) if key.kind == KeyEventKind::Press => {
+            super::update_keys::on_key(app, key, &mut effects);
+        }
+        Msg::Key(_) => {}
+        Msg::Mouse(mouse) => super::update_keys::on_mouse(app, mouse),
+        Msg::Resize(w, h) => {
+            app.size = Rect::new(0, 0, w, h);
+            let height = app.page_height();
+            app.view.scroll_into_view(height);
+        }
+        Msg::Saved { generation, result } => super::update_io::on_saved(app, generation, result),
+        Msg::Imported { path, result } => {
+            super::update_io::on_imported(app, &path, result, &mut effects)
+        }
+        Msg::DemoOpened(result) => super::update_io::on_demo(app, result),
+        Msg::Reloaded(result) => super::update_io::on_reloaded(app, result),
+    }
+    effects
+}

@@ -1,0 +1,227 @@
+//! The desk: the interactive terminal application. `app` and the `update_*` modules hold the
+//! state and its changes, `screens` draws it, and this runner is the only place with IO: the
+//! terminal, the input thread and the saver thread that owns the store.
+
+pub mod action;
+pub mod app;
+pub mod form;
+pub mod fuzzy;
+pub mod history;
+pub mod keymap;
+pub mod layout;
+pub mod line_edit;
+pub mod portfolio;
+pub mod screens;
+pub mod theme;
+pub mod update_form;
+pub mod update_io;
+pub mod update_keys;
+pub mod update_modal;
+
+mod saver;
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+
+use anyhow::{Context, Result};
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use ratatui::crossterm::execute;
+
+use crate::domain::date::Date;
+use crate::domain::policy::Policy;
+use crate::domain::prospect::Prospect;
+use crate::store::{self, Store};
+use app::{App, Effect, Msg};
+use saver::Job;
+
+/// What the desk starts with.
+pub struct Options {
+    pub store: PathBuf,
+    pub policy: Policy,
+    pub today: Date,
+    pub demo: bool,
+    /// Who this process is, for the lock file.
+    pub holder: String,
+}
+
+/// A demo copy that lives as long as the desk.
+struct DemoCopy {
+    _dir: tempfile::TempDir,
+}
+
+/// Opens the demo portfolio in a temporary store.
+fn open_demo(holder: &str) -> Result<(Store, Vec<Prospect>, DemoCopy)> {
+    let dir = tempfile::tempdir().context("cannot make a temporary folder for the demo")?;
+    let path = dir.path().join("demo-portfolio.json");
+    let prospects = crate::cli::demo::demo_prospects()?;
+    store::write_new(&path, &prospects)?;
+    let (store, prospects) = Store::open(&path, holder)?;
+    Ok((store, prospects, DemoCopy { _dir: dir }))
+}
+
+/// Opens the store (or the demo), then runs the desk until the user quits. Errors before the
+/// terminal is taken over are returned to be printed; the terminal is restored on every path.
+pub fn run(options: Options) -> Result<()> {
+    let (store, prospects, mut demo, welcome) = if options.demo {
+        let (store, prospects, copy) = open_demo(&options.holder)?;
+        (store, prospects, Some(copy), false)
+    } else {
+        if let Some(dir) = options.store.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+        }
+        let existed = options.store.exists();
+        let (store, prospects) = Store::open_or_read_only(&options.store, &options.holder)?;
+        let welcome = !existed && prospects.is_empty();
+        (store, prospects, None, welcome)
+    };
+    let mut app = App::new(
+        prospects,
+        options.policy,
+        options.today,
+        store.path().to_path_buf(),
+        welcome,
+    );
+    app.read_only = store.read_only_holder().map(str::to_string);
+    app.demo = demo.is_some();
+
+    let (tx, rx) = mpsc::channel();
+    let (jobs, saver) = saver::spawn(store, tx.clone());
+    install_mouse_release_hook();
+    let mut terminal = ratatui::try_init().context("cannot take over the terminal")?;
+    let _ = execute!(std::io::stdout(), EnableMouseCapture);
+    spawn_input(tx.clone());
+    let outcome = event_loop(
+        &mut terminal,
+        &mut app,
+        &rx,
+        &jobs,
+        &tx,
+        &options.holder,
+        &mut demo,
+    );
+    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    drop(jobs);
+    let last = saver.join().unwrap_or(None);
+    outcome?;
+    if let Some(message) = last {
+        anyhow::bail!(
+            "the last save failed: {message}; the store on disk holds the previous version"
+        );
+    }
+    Ok(())
+}
+
+/// Releases mouse capture on a panic; ratatui's own hook, installed after, restores the rest.
+fn install_mouse_release_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+        previous(info);
+    }));
+}
+
+/// Reads terminal events on their own thread, so that the loop also hears the saver.
+fn spawn_input(tx: Sender<Msg>) {
+    thread::spawn(move || {
+        while let Ok(event) = event::read() {
+            let msg = match event {
+                Event::Key(key) => Msg::Key(key),
+                Event::Mouse(mouse) => Msg::Mouse(mouse),
+                Event::Resize(w, h) => Msg::Resize(w, h),
+                _ => continue,
+            };
+            if tx.send(msg).is_err() {
+                break;
+            }
+        }
+    });
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    rx: &Receiver<Msg>,
+    jobs: &Sender<Job>,
+    tx: &Sender<Msg>,
+    holder: &str,
+    demo: &mut Option<DemoCopy>,
+) -> Result<()> {
+    let size = terminal.size()?;
+    app.size = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+    let panic_for_test = std::env::var_os("DEALDESK_TEST_PANIC").is_some();
+    loop {
+        terminal.draw(|frame| screens::render(frame, app))?;
+        if panic_for_test {
+            panic!("DEALDESK_TEST_PANIC: a deliberate panic to test terminal restoration");
+        }
+        let Ok(first) = rx.recv() else { return Ok(()) };
+        let mut pending = vec![first];
+        pending.extend(rx.try_iter());
+        for msg in pending {
+            for effect in app::update(app, msg) {
+                if perform(effect, jobs, tx, holder, demo) {
+                    return Ok(());
+                }
+            }
+        }
+    }
+}
+
+/// Carries out one effect; true when the desk must stop.
+fn perform(
+    effect: Effect,
+    jobs: &Sender<Job>,
+    tx: &Sender<Msg>,
+    holder: &str,
+    demo: &mut Option<DemoCopy>,
+) -> bool {
+    match effect {
+        Effect::Quit => return true,
+        Effect::Save {
+            generation,
+            prospects,
+            overwrite,
+        } => {
+            let _ = jobs.send(Job::Save {
+                generation,
+                prospects,
+                overwrite,
+            });
+        }
+        Effect::Reload => {
+            let _ = jobs.send(Job::Reload);
+        }
+        Effect::Import(path) => {
+            let _ = tx.send(Msg::Imported {
+                result: import(&path),
+                path,
+            });
+        }
+        Effect::OpenDemo => {
+            let result = open_demo(holder).map(|(store, prospects, copy)| {
+                let path = store.path().to_path_buf();
+                let _ = jobs.send(Job::Replace(Box::new(store)));
+                *demo = Some(copy);
+                (path, prospects)
+            });
+            let _ = tx.send(Msg::DemoOpened(result.map_err(|e| format!("{e:#}"))));
+        }
+    }
+    false
+}
+
+/// Reads a CSV file for the import, all or nothing as `dealdesk import` does.
+fn import(path: &Path) -> Result<Vec<Prospect>, Vec<String>> {
+    let bytes =
+        std::fs::read(path).map_err(|e| vec![format!("cannot read {}: {e}", path.display())])?;
+    let import = crate::io::csv_import::read_prospects(&bytes).map_err(|e| vec![e.to_string()])?;
+    if import.errors.is_empty() {
+        Ok(import.prospects.into_iter().map(|r| r.prospect).collect())
+    } else {
+        Err(import.errors.iter().map(ToString::to_string).collect())
+    }
+}

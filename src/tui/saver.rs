@@ -1,0 +1,94 @@
+//! The saver thread: owns the store, writes snapshots off the input path, and reports back.
+//! Saves queued while one runs are merged: only the newest snapshot is written.
+
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread::{self, JoinHandle};
+
+use super::app::{Msg, SaveError};
+use crate::domain::prospect::Prospect;
+use crate::store::{Store, StoreError, atomic};
+
+pub enum Job {
+    Save {
+        generation: u64,
+        prospects: Vec<Arc<Prospect>>,
+        overwrite: bool,
+    },
+    Reload,
+    /// Switch to another store (the demo copy).
+    Replace(Box<Store>),
+}
+
+/// Starts the thread; its handle returns the message of the last save if it failed.
+pub fn spawn(store: Store, tx: Sender<Msg>) -> (Sender<Job>, JoinHandle<Option<String>>) {
+    let (jobs, rx) = mpsc::channel();
+    let handle = thread::spawn(move || work(store, &rx, &tx));
+    (jobs, handle)
+}
+
+fn work(mut store: Store, rx: &Receiver<Job>, tx: &Sender<Msg>) -> Option<String> {
+    let mut last_failure = None;
+    while let Ok(first) = rx.recv() {
+        let mut queue: Vec<Job> = vec![first];
+        queue.extend(rx.try_iter());
+        for job in merge_saves(queue) {
+            match job {
+                Job::Save {
+                    generation,
+                    prospects,
+                    overwrite,
+                } => {
+                    let result = if overwrite {
+                        store.save_over(&prospects, &mut atomic::write_all)
+                    } else {
+                        store.save(&prospects)
+                    };
+                    let result = result.map_err(|e| match e {
+                        StoreError::ChangedOnDisk { .. } => SaveError::ChangedOnDisk,
+                        other => SaveError::Failed(other.to_string()),
+                    });
+                    last_failure = match &result {
+                        Err(SaveError::Failed(message)) => Some(message.clone()),
+                        Err(SaveError::ChangedOnDisk) => Some("the store changed on disk".into()),
+                        Ok(()) => None,
+                    };
+                    let _ = tx.send(Msg::Saved { generation, result });
+                }
+                Job::Reload => {
+                    let result = store.reload().map_err(|e| e.to_string());
+                    let _ = tx.send(Msg::Reloaded(result));
+                }
+                Job::Replace(new) => store = *new,
+            }
+        }
+    }
+    last_failure
+}
+
+/// Keeps only the last of consecutive saves.
+fn merge_saves(queue: Vec<Job>) -> Vec<Job> {
+    let mut out: Vec<Job> = Vec::with_capacity(queue.len());
+    for job in queue {
+        if let (
+            Some(Job::Save { overwrite: was, .. }),
+            Job::Save {
+                generation,
+                prospects,
+                overwrite,
+            },
+        ) = (out.last(), &job)
+        {
+            let merged = Job::Save {
+                generation: *generation,
+                prospects: prospects.clone(),
+                overwrite: *overwrite || *was,
+            };
+            out.pop();
+            out.push(merged);
+        } else {
+            out.push(job);
+        }
+    }
+    out
+}

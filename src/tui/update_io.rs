@@ -1,0 +1,103 @@
+//! The answers of effects: saves, imports, the demo copy, reloads.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use super::app::{App, Effect, Modal, SaveError, SaveState, Screen};
+use super::history::{Change, History};
+use crate::domain::book::Book;
+use crate::domain::prospect::Prospect;
+
+pub fn on_saved(app: &mut App, generation: u64, result: Result<(), SaveError>) {
+    match result {
+        Ok(()) => {
+            app.saved_generation = app.saved_generation.max(generation);
+            if generation == app.generation {
+                app.save_state = SaveState::Saved;
+            }
+        }
+        Err(SaveError::ChangedOnDisk) => {
+            app.save_state = SaveState::Failed("the store changed on disk".into());
+            app.modal = Some(Modal::ChangedOnDisk);
+        }
+        Err(SaveError::Failed(message)) => {
+            app.warn(format!(
+                "Save failed: {message}. Your changes are kept here; Ctrl-S or the next change retries"
+            ));
+            app.save_state = SaveState::Failed(message);
+        }
+    }
+}
+
+pub fn on_imported(
+    app: &mut App,
+    path: &Path,
+    result: Result<Vec<Prospect>, Vec<String>>,
+    effects: &mut Vec<Effect>,
+) {
+    match result {
+        Ok(prospects) => {
+            if !app.writable() {
+                return;
+            }
+            let count = prospects.len();
+            for (id, mut p) in (app.book.next_id()..).zip(prospects) {
+                p.id = id;
+                let change = Change::Put {
+                    before: None,
+                    after: Arc::new(p),
+                };
+                app.apply(&change, false);
+                app.history.record(change);
+            }
+            app.request_save(effects);
+            app.screen = Screen::Portfolio;
+            app.say(format!(
+                "Imported {count} prospect(s) from {}",
+                path.display()
+            ));
+        }
+        Err(problems) => {
+            let first = problems.first().cloned().unwrap_or_default();
+            app.warn(format!(
+                "Nothing imported from {}: {} problem(s), first: {first}",
+                path.display(),
+                problems.len()
+            ));
+        }
+    }
+}
+
+/// The runner copied the demo to a temporary store and now writes there.
+pub fn on_demo(app: &mut App, result: Result<(std::path::PathBuf, Vec<Prospect>), String>) {
+    match result {
+        Ok((path, prospects)) => {
+            replace_book(app, prospects);
+            app.store_path = path;
+            app.demo = true;
+            app.screen = Screen::Portfolio;
+            app.say("The demo portfolio: a temporary copy; your own store is not touched");
+        }
+        Err(message) => app.warn(format!("Cannot open the demo: {message}")),
+    }
+}
+
+pub fn on_reloaded(app: &mut App, result: Result<Vec<Prospect>, String>) {
+    match result {
+        Ok(prospects) => {
+            replace_book(app, prospects);
+            app.say("Reloaded the store from disk");
+        }
+        Err(message) => app.warn(format!("Cannot reload: {message}")),
+    }
+}
+
+/// A new portfolio, clean, with nothing to undo.
+fn replace_book(app: &mut App, prospects: Vec<Prospect>) {
+    app.book = Book::new(prospects, &app.policy, app.today);
+    app.history = History::default();
+    app.saved_generation = app.generation;
+    app.save_state = SaveState::Saved;
+    app.view.invalidate();
+    app.view.refresh(&app.book);
+}

@@ -1,0 +1,166 @@
+//! Pop-ups: each takes the keys until it returns a result (confirm, cancel, or a payload).
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use ratatui::crossterm::event::KeyEvent;
+
+use super::action::Action;
+use super::app::{App, DecisionDialog, Effect, Modal, STATUSES, Screen};
+use super::history::Change;
+use super::keymap;
+use super::update_form::{finish, save};
+use super::update_keys::{edit_line, modal_table};
+use crate::domain::evaluate::evaluate;
+use crate::domain::prospect::{DecisionRecord, Status};
+
+pub fn on_key(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>) {
+    let Some(modal) = app.modal.take() else {
+        return;
+    };
+    let action = keymap::lookup(modal_table(&modal), &key);
+    app.modal = match (modal, action) {
+        (Modal::ConfirmDelete { id, .. }, Some(Action::Confirm)) => {
+            if let Some((index, prospect)) = app
+                .book
+                .position(id)
+                .and_then(|i| Some((i, app.book.prospect(i)?.clone())))
+            {
+                let name = prospect.name.clone();
+                app.commit(Change::Remove { index, prospect }, effects);
+                app.say(format!("Deleted {name} (u undoes)"));
+            }
+            None
+        }
+        (Modal::ConfirmQuit, Some(Action::Confirm)) => {
+            effects.push(Effect::Quit);
+            None
+        }
+        (Modal::ConfirmDelete { .. } | Modal::ConfirmQuit, Some(Action::Cancel)) => None,
+        (Modal::Unsaved(then), Some(Action::Save)) => {
+            if save(app, effects) {
+                finish(app, then, effects);
+            }
+            None
+        }
+        (Modal::Unsaved(then), Some(Action::Discard)) => {
+            finish(app, then, effects);
+            app.say("Changes discarded");
+            None
+        }
+        (Modal::Unsaved(_), Some(Action::Cancel)) => None,
+        (Modal::Decision(mut dialog), action) => {
+            decision(app, &mut dialog, action, &key, effects).then_some(Modal::Decision(dialog))
+        }
+        (Modal::ImportPath(_), Some(Action::Cancel)) => None,
+        (Modal::ImportPath(path), Some(Action::Confirm)) => {
+            let text = path.text().trim().to_string();
+            if text.is_empty() {
+                app.warn("Type the path of a CSV file");
+                Some(Modal::ImportPath(path))
+            } else {
+                effects.push(Effect::Import(PathBuf::from(text)));
+                None
+            }
+        }
+        (Modal::ImportPath(mut path), _) => {
+            edit_line(&mut path, &key);
+            Some(Modal::ImportPath(path))
+        }
+        (Modal::ChangedOnDisk, Some(Action::Overwrite)) => {
+            app.save_now(effects, true);
+            None
+        }
+        (Modal::ChangedOnDisk, Some(Action::Reload)) => {
+            effects.push(Effect::Reload);
+            None
+        }
+        (Modal::ChangedOnDisk, Some(Action::Cancel)) => {
+            app.warn("Not saved: the store on disk is someone else's version; Ctrl-S asks again");
+            None
+        }
+        (other, _) => Some(other),
+    };
+}
+
+/// Handles a key in the decision dialog; false when the dialog closes.
+fn decision(
+    app: &mut App,
+    dialog: &mut DecisionDialog,
+    action: Option<Action>,
+    key: &KeyEvent,
+    effects: &mut Vec<Effect>,
+) -> bool {
+    match action {
+        Some(Action::Up) => dialog.status = dialog.status.saturating_sub(1),
+        Some(Action::Down) => dialog.status = (dialog.status + 1).min(STATUSES.len() - 1),
+        Some(Action::Cancel) => return false,
+        Some(Action::Confirm) => {
+            record_decision(app, dialog, effects);
+            return false;
+        }
+        _ => {
+            edit_line(&mut dialog.note, key);
+        }
+    }
+    true
+}
+
+/// Appends a decision to the prospect's history with the terms and the assessment of today.
+pub fn record_decision(app: &mut App, dialog: &DecisionDialog, effects: &mut Vec<Effect>) {
+    let Some(before) = app
+        .book
+        .position(dialog.id)
+        .and_then(|i| app.book.prospect(i).cloned())
+    else {
+        app.warn("That prospect is no longer in the portfolio");
+        return;
+    };
+    let status = STATUSES.get(dialog.status).copied().unwrap_or(Status::New);
+    let evaluation = evaluate(&before, &app.policy, app.today);
+    let terms = before
+        .agreed_terms
+        .clone()
+        .unwrap_or_else(|| evaluation.suggestion.terms.clone());
+    let note = dialog.note.text().trim().to_string();
+    let record = DecisionRecord {
+        date: app.today,
+        status,
+        terms: terms.clone(),
+        note: note.clone(),
+        band: evaluation.assessment.band,
+        score: evaluation.assessment.score,
+        risk_adjusted_profit: evaluation
+            .economics_on(&terms, &app.policy)
+            .map(|x| x.risk_adjusted_profit),
+    };
+    let mut after = (*before).clone();
+    after.status = status;
+    if !note.is_empty() {
+        after.note = Some(note);
+    }
+    if matches!(
+        status,
+        Status::Approved | Status::ApprovedWithConditions | Status::RoutedToPartner
+    ) {
+        after.agreed_terms = Some(terms);
+    }
+    after.history.push(record);
+    let after = Arc::new(after);
+    if let Screen::Prospect(form) = &mut app.screen
+        && form.original.id == after.id
+    {
+        form.mark_saved(&after);
+        let (policy, today) = (app.policy.clone(), app.today);
+        form.reparse(&policy, today);
+    }
+    let name = after.name.clone();
+    app.commit(
+        Change::Put {
+            before: Some(before),
+            after,
+        },
+        effects,
+    );
+    app.say(format!("Decision recorded for {name}: {}", status.label()));
+}
