@@ -95,7 +95,10 @@ pub fn chrome(frame: &mut Frame, app: &App, f: &layout::Frame, screen: &str) {
 
 /// The store's file name: the full path is on the welcome screen and in `dealdesk check`.
 fn file_name(path: &std::path::Path) -> String {
-    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// The footer: the table's footer keys, and where help is.

@@ -86,13 +86,23 @@ pub fn render(frame: &mut Frame, app: &App) {
         };
         frame.render_widget(Paragraph::new(text).style(t.dim()), areas.body);
     } else {
-        frame.render_widget(Table::new(rows, widths(narrow)).column_spacing(1), areas.body);
+        frame.render_widget(
+            Table::new(rows, widths(narrow)).column_spacing(1),
+            areas.body,
+        );
     }
     render_totals(frame, app, areas.totals);
 }
 
 /// One table row, with the letters the filter matched highlighted.
-fn row<'a>(p: &'a Prospect, s: &Summary, matched: &[usize], marked: bool, narrow: bool, t: Theme) -> Row<'a> {
+fn row<'a>(
+    p: &'a Prospect,
+    s: &Summary,
+    matched: &[usize],
+    marked: bool,
+    narrow: bool,
+    t: Theme,
+) -> Row<'a> {
     let mut name: Vec<Span> = Vec::new();
     if marked {
         name.push(Span::styled("● ", t.key()));
@@ -118,12 +128,19 @@ fn row<'a>(p: &'a Prospect, s: &Summary, matched: &[usize], marked: bool, narrow
         Line::from(name),
         Line::styled(band, t.band(s.band)),
         Line::from(s.score.map_or("—".into(), |v| format!("{v:.1}"))).right_aligned(),
-        Line::from(s.segment.map_or("—", |x| if narrow { x.short() } else { x.label() })),
+        Line::from(
+            s.segment
+                .map_or("—", |x| if narrow { x.short() } else { x.label() }),
+        ),
         Line::from(s.volume.map_or("—".into(), |v| v.grouped())).right_aligned(),
         Line::from(s.payment_days.to_string()).right_aligned(),
         Line::from(s.advance.to_string()).right_aligned(),
         Line::styled(profit, profit_style).right_aligned(),
-        Line::from(if narrow { s.status.abbreviated() } else { s.status.short() }),
+        Line::from(if narrow {
+            s.status.abbreviated()
+        } else {
+            s.status.short()
+        }),
     ])
 }
 
