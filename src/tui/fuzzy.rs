@@ -22,18 +22,19 @@ pub fn sort_key(name: &str) -> String {
     name.chars().map(fold).collect()
 }
 
+/// The query's letters, folded, without spaces.
+fn wanted(query: &str) -> impl Iterator<Item = char> + '_ {
+    query.chars().filter(|c| !c.is_whitespace()).map(fold)
+}
+
 /// Whether `name` contains the letters of `query` in order; on a match, the character
 /// positions matched (for highlighting) are written to `positions`.
 pub fn matches(query: &str, name: &str, positions: &mut Vec<usize>) -> bool {
     positions.clear();
-    let mut wanted = query
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .peekable();
+    let mut wanted = wanted(query).peekable();
     for (i, c) in name.chars().enumerate() {
         let Some(&w) = wanted.peek() else { break };
-        if c.to_lowercase().eq(std::iter::once(w)) {
+        if fold(c) == w {
             positions.push(i);
             wanted.next();
         }
@@ -43,14 +44,10 @@ pub fn matches(query: &str, name: &str, positions: &mut Vec<usize>) -> bool {
 
 /// The same test without positions, for filtering many names quickly.
 pub fn is_match(query: &str, name: &str) -> bool {
-    let mut wanted = query
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .peekable();
+    let mut wanted = wanted(query).peekable();
     for c in name.chars() {
         let Some(&w) = wanted.peek() else { return true };
-        if c == w || (c.is_uppercase() && c.to_lowercase().eq(std::iter::once(w))) {
+        if c == w || fold(c) == w {
             wanted.next();
         }
     }

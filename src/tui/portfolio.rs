@@ -180,7 +180,7 @@ impl PortfolioView {
         let (column, direction) = self.sort;
         let name = |i: usize| {
             book.prospect(i)
-                .map(|p| p.name.to_lowercase())
+                .map(|p| fuzzy::sort_key(&p.name))
                 .unwrap_or_default()
         };
         let summary = |i: usize| book.summary(i);
