@@ -85,20 +85,11 @@ fn an_unknown_header_is_named_with_the_accepted_ones() {
     let err = read_prospects(b"name;turnover;revenue\nA;1;2\n").unwrap_err();
     assert_eq!(
         err,
-        CsvFileError::Header(vec![HeaderProblem::Unknown {
-            column: 1,
-            name: "turnover".into()
-        }])
+        CsvFileError::Header(vec![HeaderProblem::Unknown { column: 1, name: "turnover".into() }])
     );
     let message = err.to_string();
-    assert!(
-        message.contains("column B: unknown column 'turnover'"),
-        "{message}"
-    );
-    assert!(
-        message.contains("accepted columns: name, country, registration"),
-        "{message}"
-    );
+    assert!(message.contains("column B: unknown column 'turnover'"), "{message}");
+    assert!(message.contains("accepted columns: name, country, registration"), "{message}");
 }
 
 #[test]
@@ -116,11 +107,8 @@ fn every_error_of_every_bad_row_has_its_row_and_column() {
                 Fine,1,NL,1\n\
                 ,5,BE,101\n";
     let import = read_prospects(text.as_bytes()).unwrap();
-    let good: Vec<(usize, &str)> = import
-        .prospects
-        .iter()
-        .map(|p| (p.row, p.prospect.name.as_str()))
-        .collect();
+    let good: Vec<(usize, &str)> =
+        import.prospects.iter().map(|p| (p.row, p.prospect.name.as_str())).collect();
     assert_eq!(good, [(2, "Good"), (4, "Fine")]);
     let errors: Vec<String> = import.errors.iter().map(ToString::to_string).collect();
     assert_eq!(
@@ -141,8 +129,7 @@ fn a_ragged_row_is_an_error_for_that_row_only() {
     let import = read_prospects(b"name;city\nA;Gent;extra\nB\nC;Brugge\n").unwrap();
     let good: Vec<usize> = import.prospects.iter().map(|p| p.row).collect();
     assert_eq!(good, [4]);
-    let errors: Vec<(usize, Option<Field>)> =
-        import.errors.iter().map(|e| (e.row, e.column)).collect();
+    let errors: Vec<(usize, Option<Field>)> = import.errors.iter().map(|e| (e.row, e.column)).collect();
     assert_eq!(errors, [(2, None), (3, None)]);
     assert_eq!(
         import.errors[0].to_string(),
@@ -152,9 +139,7 @@ fn a_ragged_row_is_an_error_for_that_row_only() {
 
 /// Trimmed text as a form would keep it, rich in what CSV must quote, and in Unicode.
 fn text() -> impl Strategy<Value = String> {
-    let special = select(vec![
-        ',', ';', '"', '\n', '\r', ' ', '\t', 'é', '€', 'ß', '中', '😀',
-    ]);
+    let special = select(vec![',', ';', '"', '\n', '\r', ' ', '\t', 'é', '€', 'ß', '中', '😀']);
     vec(prop_oneof![any::<char>(), special], 0..16)
         .prop_map(|chars| chars.into_iter().collect::<String>().trim().to_string())
 }
@@ -168,11 +153,7 @@ fn name() -> impl Strategy<Value = String> {
 }
 
 fn amount(signed: bool) -> impl Strategy<Value = Option<Money>> {
-    let cents = if signed {
-        i64::MIN..=i64::MAX
-    } else {
-        0..=i64::MAX
-    };
+    let cents = if signed { i64::MIN..=i64::MAX } else { 0..=i64::MAX };
     option::of((cents, 0u32..=2).prop_map(|(n, scale)| Money::new(Decimal::new(n, scale))))
 }
 
@@ -184,8 +165,7 @@ fn pct() -> impl Strategy<Value = Option<Pct>> {
 
 fn date() -> impl Strategy<Value = Option<Date>> {
     option::of(
-        (1i32..=9999, 1u8..=12, 1u8..=31)
-            .prop_filter_map("a real day", |(y, m, d)| Date::new(y, m, d)),
+        (1i32..=9999, 1u8..=12, 1u8..=31).prop_filter_map("a real day", |(y, m, d)| Date::new(y, m, d)),
     )
 }
 
@@ -200,12 +180,8 @@ fn country_and_registration() -> impl Strategy<Value = (Option<String>, Option<S
     });
     prop_oneof![
         option::of(belgian).prop_map(|r| (Some("BE".into()), r)),
-        option::of(0u32..100_000_000)
-            .prop_map(|n| (Some("NL".into()), n.map(|n| format!("{n:08}")))),
-        (
-            option::of(select(vec!["LU", "DE", "FR", "CH"])),
-            option::of(free)
-        )
+        option::of(0u32..100_000_000).prop_map(|n| (Some("NL".into()), n.map(|n| format!("{n:08}")))),
+        (option::of(select(vec!["LU", "DE", "FR", "CH"])), option::of(free))
             .prop_map(|(c, r)| (c.map(String::from), r)),
     ]
 }
@@ -237,11 +213,7 @@ fn prospect() -> impl Strategy<Value = Prospect> {
     let payment = (
         option::of(0u32..=3650),
         pct(),
-        option::of(select(vec![
-            Trend::Improving,
-            Trend::Stable,
-            Trend::Worsening,
-        ])),
+        option::of(select(vec![Trend::Improving, Trend::Stable, Trend::Worsening])),
         opt_text(),
         date(),
         option::of(0u8..=100),
@@ -268,14 +240,8 @@ fn prospect() -> impl Strategy<Value = Prospect> {
         Status::Declined,
         Status::OnHold,
     ]);
-    let deal = (
-        amount(false),
-        pct(),
-        option::of(0u32..=10_000_000),
-        option::of(0u32..=3650),
-        status,
-        opt_text(),
-    );
+    let deal =
+        (amount(false), pct(), option::of(0u32..=10_000_000), option::of(0u32..=3650), status, opt_text());
     (identity, financials, payment, signals, deal).prop_map(|(i, f, p, s, d)| Prospect {
         id: 0,
         name: i.0,
@@ -328,10 +294,7 @@ fn csv_like_bytes() -> impl Strategy<Value = Vec<u8>> {
         "name\n",
     ]);
     let noise = vec(
-        prop_oneof![
-            select(b";,\"\r\n .-0123456789abBE\xef\xbb\xbf\xff\xe9".to_vec()),
-            any::<u8>()
-        ],
+        prop_oneof![select(b";,\"\r\n .-0123456789abBE\xef\xbb\xbf\xff\xe9".to_vec()), any::<u8>()],
         0..300,
     );
     (header, noise).prop_map(|(h, n)| [h.as_bytes(), &n].concat())

@@ -48,9 +48,7 @@ fn evaluated() -> Vec<(Prospect, Evaluation)> {
 }
 
 fn find<'a>(all: &'a [(Prospect, Evaluation)], name: &str) -> &'a (Prospect, Evaluation) {
-    all.iter()
-        .find(|(p, _)| p.name == name)
-        .unwrap_or_else(|| panic!("{name} is not in the demo"))
+    all.iter().find(|(p, _)| p.name == name).unwrap_or_else(|| panic!("{name} is not in the demo"))
 }
 
 #[test]
@@ -70,30 +68,14 @@ fn the_demo_is_a_store_of_at_least_forty_prospects_with_ids_one_to_n() {
 #[test]
 fn registrations_are_canonical_for_their_benelux_country() {
     for p in load().prospects {
-        let country = p
-            .country
-            .as_deref()
-            .unwrap_or_else(|| panic!("{}: no country", p.name));
+        let country = p.country.as_deref().unwrap_or_else(|| panic!("{}: no country", p.name));
         assert_eq!(parse_country(country).as_deref(), Ok(country), "{}", p.name);
-        assert!(
-            ["BE", "NL", "LU"].contains(&country),
-            "{}: {country}",
-            p.name
-        );
+        assert!(["BE", "NL", "LU"].contains(&country), "{}: {country}", p.name);
         let Some(reg) = p.registration.as_deref() else {
-            assert_ne!(
-                country, "BE",
-                "{}: Belgian without enterprise number",
-                p.name
-            );
+            assert_ne!(country, "BE", "{}: Belgian without enterprise number", p.name);
             continue;
         };
-        assert_eq!(
-            canonical_registration(reg, Some(country)).as_deref(),
-            Ok(reg),
-            "{}",
-            p.name
-        );
+        assert_eq!(canonical_registration(reg, Some(country)).as_deref(), Ok(reg), "{}", p.name);
         match country {
             "BE" => assert!(reg.len() == 12 && reg.starts_with(['0', '1']), "{reg}"),
             "NL" => assert!(reg.len() == 8, "{reg}"),
@@ -112,11 +94,7 @@ fn the_financials_add_up() {
     for p in load().prospects {
         let n = p.name.as_str();
         if let (Some(ta), Some(eq), Some(tl)) = (p.total_assets, p.equity, p.total_liabilities) {
-            assert_eq!(
-                ta,
-                eq + tl,
-                "{n}: total assets ≠ equity + total liabilities"
-            );
+            assert_eq!(ta, eq + tl, "{n}: total assets ≠ equity + total liabilities");
         }
         if let Some(ca) = p.current_assets {
             let parts = p.inventory.unwrap_or(Money::ZERO) + p.cash.unwrap_or(Money::ZERO);
@@ -146,10 +124,7 @@ fn the_financials_add_up() {
             assert!(date < today(), "{n}: accounts dated in the future");
         }
         if let Some(date) = p.dbt_observed {
-            assert!(
-                date <= today(),
-                "{n}: payment behaviour observed in the future"
-            );
+            assert!(date <= today(), "{n}: payment behaviour observed in the future");
         }
         if let Some(year) = p.founded {
             assert!((1850..=2026).contains(&year), "{n}: founded {year}");
@@ -167,37 +142,21 @@ fn every_band_segment_and_status_occurs_with_the_cases_the_demo_promises() {
     let statuses: BTreeSet<Status> = all.iter().map(|(p, _)| p.status).collect();
     assert_eq!(statuses.len(), 7, "statuses present: {statuses:?}");
 
-    let cells: BTreeSet<(Band, Segment)> = all
-        .iter()
-        .filter_map(|(_, e)| e.segment.map(|s| (e.assessment.band, s)))
-        .collect();
-    assert!(
-        cells.len() >= 20,
-        "only {} band × segment cells",
-        cells.len()
-    );
-    let count = |band: Band| {
-        all.iter()
-            .filter(|(_, e)| e.assessment.band == band)
-            .count()
-    };
+    let cells: BTreeSet<(Band, Segment)> =
+        all.iter().filter_map(|(_, e)| e.segment.map(|s| (e.assessment.band, s))).collect();
+    assert!(cells.len() >= 20, "only {} band × segment cells", cells.len());
+    let count = |band: Band| all.iter().filter(|(_, e)| e.assessment.band == band).count();
     assert!(
         count(Band::B) + count(Band::C) > 2 * count(Band::E),
         "a realistic portfolio has more B and C than E"
     );
 
-    let sparse = all
-        .iter()
-        .filter(|(_, e)| e.assessment.insufficient_data)
-        .count();
+    let sparse = all.iter().filter(|(_, e)| e.assessment.insufficient_data).count();
     assert!(sparse >= 2, "{sparse} prospects with insufficient data");
     let proceeding = |kind: Insolvency| all.iter().any(|(p, _)| p.insolvency == Some(kind));
     assert!(proceeding(Insolvency::Reorganisation));
     assert!(proceeding(Insolvency::Bankruptcy));
-    assert!(
-        all.iter()
-            .any(|(p, _)| p.equity.is_some_and(Money::is_negative))
-    );
+    assert!(all.iter().any(|(p, _)| p.equity.is_some_and(Money::is_negative)));
     assert!(all.iter().any(|(p, _)| p.founded == Some(2025)));
 }
 
@@ -206,36 +165,18 @@ fn x_is_strategic_and_risky_and_gets_adapted_terms_rather_than_a_refusal() {
     let all = evaluated();
     let (x, e) = find(&all, "Xantra Logistics NV");
     assert_eq!(e.segment, Some(Segment::Strategic));
-    assert!(
-        matches!(e.assessment.band, Band::D | Band::E),
-        "X is band {}",
-        e.assessment.band
-    );
+    assert!(matches!(e.assessment.band, Band::D | Band::E), "X is band {}", e.assessment.band);
     assert!(!e.assessment.insufficient_data);
     assert!(x.current_assets.unwrap() < x.current_liabilities.unwrap());
     let t = &e.suggestion.terms;
-    assert!(
-        t.advance_pct > Pct::ZERO || t.payment_days < 30,
-        "X's terms are not adapted: {t:?}"
-    );
+    assert!(t.advance_pct > Pct::ZERO || t.payment_days < 30, "X's terms are not adapted: {t:?}");
     assert!(t.advance_pct < Pct::HUNDRED, "X is refused: {t:?}");
     assert_ne!(t.delivery, Delivery::AfterPayment);
-    let x_profit = e
-        .economics
-        .as_ref()
-        .expect("X has economics")
-        .risk_adjusted_profit;
+    let x_profit = e.economics.as_ref().expect("X has economics").risk_adjusted_profit;
 
     let (_, y) = find(&all, "Ysendyck Delicatessen BV");
-    let y_profit = y
-        .economics
-        .as_ref()
-        .expect("Y has economics")
-        .risk_adjusted_profit;
-    assert!(
-        x_profit > y_profit,
-        "on adapted terms X ({x_profit}) is worth more than Y ({y_profit})"
-    );
+    let y_profit = y.economics.as_ref().expect("Y has economics").risk_adjusted_profit;
+    assert!(x_profit > y_profit, "on adapted terms X ({x_profit}) is worth more than Y ({y_profit})");
 }
 
 #[test]
@@ -244,11 +185,7 @@ fn y_is_small_on_time_and_goes_to_the_partner_channel() {
     let (y, e) = find(&all, "Ysendyck Delicatessen BV");
     assert_eq!(e.segment, Some(Segment::Small));
     assert_eq!(e.suggestion.terms.channel, Channel::Partner);
-    assert!(
-        matches!(e.assessment.band, Band::A | Band::B),
-        "Y is band {}",
-        e.assessment.band
-    );
+    assert!(matches!(e.assessment.band, Band::A | Band::B), "Y is band {}", e.assessment.band);
     assert!(y.dbt_days.is_some_and(|d| d <= 3));
     assert_eq!(e.suggestion.terms.advance_pct, Pct::ZERO);
 }
@@ -280,9 +217,7 @@ fn print_the_evaluated_portfolio_on_request() {
             t.payment_days,
             t.advance_pct,
             format!("{:?}", t.security),
-            e.economics
-                .as_ref()
-                .map_or("-".into(), |x| x.risk_adjusted_profit.grouped()),
+            e.economics.as_ref().map_or("-".into(), |x| x.risk_adjusted_profit.grouped()),
         );
     }
     println!();
@@ -295,10 +230,7 @@ fn print_the_evaluated_portfolio_on_request() {
         print!("{:<10}", format!("band {b}"));
         let mut total = 0;
         for s in Segment::ALL {
-            let n = all
-                .iter()
-                .filter(|(_, e)| e.assessment.band == b && e.segment == Some(s))
-                .count();
+            let n = all.iter().filter(|(_, e)| e.assessment.band == b && e.segment == Some(s)).count();
             total += n;
             print!("{n:>10}");
         }
@@ -308,10 +240,7 @@ fn print_the_evaluated_portfolio_on_request() {
         .unwrap_or_else(|_| "Xantra Logistics NV,Ysendyck Delicatessen BV".into());
     for name in detail.split(',') {
         let (_, e) = find(&all, name.trim());
-        println!(
-            "\n{name}: score {:?} band {}",
-            e.assessment.score, e.assessment.band
-        );
+        println!("\n{name}: score {:?} band {}", e.assessment.score, e.assessment.band);
         for r in &e.assessment.reasons {
             println!("  {}", r.text());
         }

@@ -7,14 +7,15 @@ mod common;
 use common::*;
 use dealdesk::domain::date::Date;
 use dealdesk::domain::economics::{
-    Deal, Seek, average_receivable, economics, least_advance, longest_payment_days,
-    profit_by_advance, profit_by_payment_days,
+    Deal, Seek, average_receivable, economics, least_advance, longest_payment_days, profit_by_advance,
+    profit_by_payment_days,
 };
 use dealdesk::domain::evaluate::evaluate;
 use dealdesk::domain::money::{Money, Pct};
 use dealdesk::domain::policy::Policy;
 use dealdesk::domain::prospect::{Channel, Delivery, Insolvency, Prospect, Security, Terms, Trend};
 use dealdesk::domain::risk::{Band, assess};
+use dealdesk::domain::terms::bank_backed;
 use proptest::prelude::*;
 use proptest::sample::select;
 use rust_decimal::Decimal;
@@ -61,11 +62,7 @@ fn prospect() -> impl Strategy<Value = Prospect> {
         of(money(0, 500_000)),
         of(money_or_zero(1_000_000)),
     );
-    let results = (
-        of(money(-300_000, 300_000)),
-        of(money(-300_000, 300_000)),
-        of(money(-500_000, 500_000)),
-    );
+    let results = (of(money(-300_000, 300_000)), of(money(-300_000, 300_000)), of(money(-500_000, 500_000)));
     let signals = (
         of(0u32..10),
         of(money_or_zero(200_000)),
@@ -79,8 +76,7 @@ fn prospect() -> impl Strategy<Value = Prospect> {
         let mut p = blank();
         (p.dbt_days, p.late_share_pct, p.dbt_trend, p.bureau_score) = pay;
         (p.total_assets, p.total_liabilities, p.equity) = (bal.0, bal.1, bal.2);
-        (p.current_assets, p.inventory, p.cash, p.current_liabilities) =
-            (bal.3, bal.4, bal.5, bal.6);
+        (p.current_assets, p.inventory, p.cash, p.current_liabilities) = (bal.3, bal.4, bal.5, bal.6);
         (p.net_result, p.ebit, p.retained_earnings) = res;
         (p.summons_12m, p.tax_debt, p.social_debt, p.late_filing) = (sig.0, sig.1, sig.2, sig.3);
         p.founded = sig.4;
@@ -197,7 +193,7 @@ proptest! {
     #[test]
     fn profit_is_exactly_the_sum_of_its_parts((deal, terms) in deal_and_terms()) {
         let e = economics(&deal, &terms, &Policy::default_policy());
-        let costs = e.discounts + e.expected_loss + e.financing_cost + e.cost_to_serve;
+        let costs = e.discounts + e.expected_loss + e.financing_cost + e.cost_to_serve + e.security_cost;
         prop_assert_eq!(e.risk_adjusted_profit, e.gross_margin - costs);
         prop_assert!(e.exposure <= e.average_receivable);
         prop_assert!(e.exposure <= terms.credit_limit.max(Money::ZERO));
@@ -255,8 +251,13 @@ proptest! {
         let cell = policy.terms.get(e.assessment.band).cells.get(segment);
         let t = &s.terms;
         let fitted = average_receivable(volume, t.advance_pct, t.payment_days, s.expected_dbt_days);
-        prop_assert!(fitted <= s.credit_cap, "{fitted} > cap {}", s.credit_cap);
-        prop_assert!(t.credit_limit <= s.credit_cap && t.credit_limit >= fitted.min(s.credit_cap));
+        if bank_backed(t.security) {
+            // A guarantee or letter of credit covers what is above the unsecured cap.
+            prop_assert!(t.credit_limit >= fitted);
+        } else {
+            prop_assert!(fitted <= s.credit_cap, "{fitted} > cap {}", s.credit_cap);
+            prop_assert!(t.credit_limit <= s.credit_cap && t.credit_limit >= fitted.min(s.credit_cap));
+        }
         // The fit only ever tightens the matrix cell (or the shorter term asked for).
         prop_assert!(t.payment_days <= cell.payment_days.min(requested.unwrap_or(u32::MAX)));
         prop_assert!(t.advance_pct >= cell.advance_pct);
@@ -269,12 +270,7 @@ proptest! {
 }
 
 fn deal_and_terms() -> impl Strategy<Value = (Deal, Terms)> {
-    let deal = (
-        money(0, 5_000_000),
-        percent(60),
-        select(Band::ALL.to_vec()),
-        0u32..=120,
-    );
+    let deal = (money(0, 5_000_000), percent(60), select(Band::ALL.to_vec()), 0u32..=120);
     let securities = vec![
         Security::None,
         Security::RetentionOfTitle,
@@ -283,33 +279,21 @@ fn deal_and_terms() -> impl Strategy<Value = (Deal, Terms)> {
         Security::LetterOfCredit,
     ];
     let terms = (
-        (
-            0u32..=120,
-            percent(100),
-            percent(5),
-            money(-1_000, 2_000_000),
-        ),
+        (0u32..=120, percent(100), percent(5), money(-1_000, 2_000_000)),
         (select(securities), select(Channel::ALL.to_vec()), 1u32..=24),
     );
-    (deal, terms).prop_map(
-        |((volume, margin, band, dbt), ((days, advance, discount, limit), rest))| {
-            let deal = Deal {
-                volume,
-                margin,
-                pd: pd(band),
-                expected_dbt_days: dbt,
-            };
-            let terms = Terms {
-                payment_days: days,
-                advance_pct: advance,
-                discount_pct: discount,
-                credit_limit: limit,
-                delivery: Delivery::Standard,
-                security: rest.0,
-                channel: rest.1,
-                review_months: rest.2,
-            };
-            (deal, terms)
-        },
-    )
+    (deal, terms).prop_map(|((volume, margin, band, dbt), ((days, advance, discount, limit), rest))| {
+        let deal = Deal { volume, margin, pd: pd(band), expected_dbt_days: dbt };
+        let terms = Terms {
+            payment_days: days,
+            advance_pct: advance,
+            discount_pct: discount,
+            credit_limit: limit,
+            delivery: Delivery::Standard,
+            security: rest.0,
+            channel: rest.1,
+            review_months: rest.2,
+        };
+        (deal, terms)
+    })
 }

@@ -11,8 +11,9 @@ mod common;
 use common::*;
 use dealdesk::domain::factor::{Component, Factor};
 use dealdesk::domain::money::{Money, Pct};
+use dealdesk::domain::policy::AgeCap;
 use dealdesk::domain::prospect::{Insolvency, Prospect, Trend};
-use dealdesk::domain::risk::{Band, Zone, altman_z2, band_for};
+use dealdesk::domain::risk::{Assessment, Band, Zone, altman_z2, assess, band_for};
 
 #[test]
 fn healthy_prospect_earns_every_point() {
@@ -30,38 +31,41 @@ fn healthy_prospect_earns_every_point() {
 
 #[test]
 fn dbt_curve_breakpoints() {
-    // Curve 0→1.0, 10→0.9, 30→0.6, 45→0.2, 60→0.05, 90→0; e.g. 20 days: 0.9 − 0.3·10/20 = 0.75.
-    let cases = [(0, 100.0), (10, 90.0), (20, 75.0), (30, 60.0), (45, 20.0)];
-    for (days, want) in cases.into_iter().chain([(60, 5.0), (90, 0.0), (200, 0.0)]) {
+    // Curve 0→1.0, 7→0.9, 15→0.7, 30→0.45, 45→0.2, 60→0.05, 90→0; e.g. 10 days:
+    // 0.9 − 0.2·3/8 = 0.825; 20 days: 0.7 − 0.25·5/15 = 0.616667.
+    let cases = [(0, 100.0), (7, 90.0), (10, 82.5), (15, 70.0), (20, 61.7), (30, 45.0)];
+    for (days, want) in cases.into_iter().chain([(45, 20.0), (60, 5.0), (90, 0.0), (200, 0.0)]) {
         assert_eq!(score_only(|p| p.dbt_days = Some(days)), want, "{days} days");
     }
-    // A reason quotes the last breakpoint at or below the value.
+    // A reason quotes the last breakpoint at or below the value; one day is singular.
     let text = |days| {
         let a = assess_today(&with(blank(), |p| p.dbt_days = Some(days)));
         reason(&a, Factor::DbtDays).text()
     };
-    assert_eq!(text(5), "Days beyond terms 5 days > 0 days: -5.0");
-    assert_eq!(text(30), "Days beyond terms 30 days ≥ 30 days: -40.0");
+    // 1 day: 1 − 0.1/7 = 0.985714 → −1.43; 5 days: 1 − 0.1·5/7 = 0.928571 → −7.14.
+    assert_eq!(text(1), "Days beyond terms 1 day > 0 days: -1.4");
+    assert_eq!(text(5), "Days beyond terms 5 days > 0 days: -7.1");
+    assert_eq!(text(20), "Days beyond terms 20 days > 15 days: -38.3");
+    // On a breakpoint: 0.45 → −55 (the text is left to `a_value_on_its_threshold_keeps_its_decimals`).
+    let a = assess_today(&with(blank(), |p| p.dbt_days = Some(30)));
+    assert_close(reason(&a, Factor::DbtDays).points, -55.0);
 }
 
 #[test]
 fn dbt_reason_names_value_threshold_and_points() {
-    // 42 days: 0.6 + (0.2 − 0.6)·12/15 = 0.28; DBT carries 0.21 → −21·0.72 = −15.12.
-    let a = assess_today(&with(healthy(), |p| p.dbt_days = Some(42)));
+    // 39 days: 0.45 + (0.2 − 0.45)·9/15 = 0.3; DBT carries 0.21 → −21·0.7 = −14.7.
+    let a = assess_today(&with(healthy(), |p| p.dbt_days = Some(39)));
     let dbt = reason(&a, Factor::DbtDays);
-    assert_eq!(dbt.text(), "Days beyond terms 42 days > 30 days: -15.1");
-    assert_close(dbt.points, -15.12);
-    assert_eq!(a.score, Some(84.9));
+    assert_eq!(dbt.text(), "Days beyond terms 39 days > 30 days: -14.7");
+    assert_close(dbt.points, -14.7);
+    assert_eq!(a.score, Some(85.3));
 }
 
 #[test]
 fn late_share_curve() {
     // 0→1, 10→0.9, 25→0.6, 50→0.2, 75→0; 40 %: 0.6 − 0.4·15/25 = 0.36.
     let cases = [("0", 100.0), ("10", 90.0), ("25", 60.0), ("40", 36.0)];
-    for (share, want) in cases
-        .into_iter()
-        .chain([("50", 20.0), ("75", 0.0), ("100", 0.0)])
-    {
+    for (share, want) in cases.into_iter().chain([("50", 20.0), ("75", 0.0), ("100", 0.0)]) {
         let got = score_only(|p| p.late_share_pct = Some(pct(share)));
         assert_eq!(got, want, "{share} % late");
     }
@@ -69,11 +73,7 @@ fn late_share_curve() {
 
 #[test]
 fn trend_scores_and_reason() {
-    let cases = [
-        (Trend::Improving, 100.0),
-        (Trend::Stable, 80.0),
-        (Trend::Worsening, 20.0),
-    ];
+    let cases = [(Trend::Improving, 100.0), (Trend::Stable, 80.0), (Trend::Worsening, 20.0)];
     for (trend, want) in cases {
         assert_eq!(score_only(|p| p.dbt_trend = Some(trend)), want, "{trend:?}");
     }
@@ -94,15 +94,15 @@ fn bureau_score_curve() {
 
 #[test]
 fn payment_component_weighs_its_inputs() {
-    // (60·0.75 [DBT 20] + 20·0.9 [10 % late] + 10·0.8 [stable] + 10·0.75 [bureau 60]) / 100
-    // = (45 + 18 + 8 + 7.5) / 100 = 0.785.
+    // (60·0.616667 [DBT 20] + 20·0.9 [10 % late] + 10·0.8 [stable] + 10·0.75 [bureau 60]) / 100
+    // = (37 + 18 + 8 + 7.5) / 100 = 0.705.
     let score = score_only(|p| {
         p.dbt_days = Some(20);
         p.late_share_pct = Some(pct("10"));
         p.dbt_trend = Some(Trend::Stable);
         p.bureau_score = Some(60);
     });
-    assert_eq!(score, 78.5);
+    assert_eq!(score, 70.5);
 }
 
 fn liquid(ca: i64, cl: i64, inventory: Option<i64>, cash: Option<i64>) -> Prospect {
@@ -140,10 +140,7 @@ fn no_current_liabilities_is_full_liquidity_health() {
     let a = assess_today(&liquid(100, 0, Some(50), Some(0)));
     assert_eq!(a.score, Some(100.0));
     let text = reason(&a, Factor::CurrentRatio).text();
-    assert_eq!(
-        text,
-        "Current ratio with no current liabilities: full points"
-    );
+    assert_eq!(text, "Current ratio with no current liabilities: full points");
 }
 
 #[test]
@@ -182,10 +179,7 @@ fn solvency_and_negative_equity() {
     let a = assess_today(&solvent(-100));
     assert_eq!(a.score, Some(5.0));
     let text = reason(&a, Factor::EquityRatio).text();
-    assert_eq!(
-        text,
-        "Equity / total assets -10 % < 0 % (negative equity): -95.0"
-    );
+    assert_eq!(text, "Equity / total assets -10 % < 0 % (negative equity): -95.0");
 }
 
 #[test]
@@ -204,10 +198,7 @@ fn profitability() {
     let a = assess_today(&p(-50, -100));
     assert_eq!(a.score, Some(10.0));
     let text = reason(&a, Factor::ReturnOnAssets).text();
-    assert_eq!(
-        text,
-        "Net result / total assets -5 % < 0 % (loss-making): -40.0"
-    );
+    assert_eq!(text, "Net result / total assets -5 % < 0 % (loss-making): -40.0");
 }
 
 #[test]
@@ -230,10 +221,7 @@ fn altman_z2_by_hand() {
     // 0.7), distress: (15·0.84 + 15 + 10·0.7 + 10·0.715333) / 50 = 0.835067. Distress carries
     // 10/50: −100·0.2·0.284667 = −5.69.
     assert_eq!(a.score, Some(83.5));
-    assert_eq!(
-        reason(&a, Factor::AltmanZ2).text(),
-        "Altman Z'' 2.35 < 2.60: -5.7"
-    );
+    assert_eq!(reason(&a, Factor::AltmanZ2).text(), "Altman Z'' 2.35 < 2.60: -5.7");
     // Coverage (7.5 + 15 + 5 + 10) / 100 = 37.5 %: a score of A, but band D at best.
     assert_close(a.coverage, 0.375);
     assert_eq!(a.band, Band::D);
@@ -274,8 +262,11 @@ fn signals() {
     for (n, want) in [(1, 50.0), (3, 15.0), (5, 0.0)] {
         assert_eq!(score_only(|p| p.summons_12m = Some(n)), want, "{n} summons");
     }
-    // Tax and social debt: 0→1, 1→0.5, 25 000→0.2, 100 000→0.
-    for (debt, want) in [(0, 100.0), (1, 50.0), (25_000, 20.0), (100_000, 0.0)] {
+    // Tax and social debt: 0→1, 1 000→0.5, 25 000→0.2, 100 000→0; 500: 1 − 0.5·500/1 000 = 0.75;
+    // 13 000: 0.5 − 0.3·12 000/24 000 = 0.35; 62 500: 0.2 − 0.2·37 500/75 000 = 0.1; a debt of 1
+    // costs next to nothing (0.9995).
+    let debts = [(0, 100.0), (1, 100.0), (500, 75.0), (1_000, 50.0), (13_000, 35.0), (25_000, 20.0)];
+    for (debt, want) in debts.into_iter().chain([(62_500, 10.0), (100_000, 0.0), (500_000, 0.0)]) {
         assert_eq!(score_only(|p| p.tax_debt = Some(eur(debt))), want);
         assert_eq!(score_only(|p| p.social_debt = Some(eur(debt))), want);
     }
@@ -288,12 +279,7 @@ fn signals() {
         assert_eq!(score_only(|p| p.founded = Some(year)), want, "{year}");
     }
     // Accounts age in whole months: 12→1, 18→0.8, 24→0.4, 36→0; 21 months → 0.6.
-    let dates = [
-        (2025, 11, 100.0),
-        (2025, 5, 80.0),
-        (2025, 2, 60.0),
-        (2024, 11, 40.0),
-    ];
+    let dates = [(2025, 11, 100.0), (2025, 5, 80.0), (2025, 2, 60.0), (2024, 11, 40.0)];
     for (y, m, want) in dates.into_iter().chain([(2023, 11, 0.0)]) {
         let got = score_only(|p| p.accounts_date = Some(date(y, m, 28)));
         assert_eq!(got, want, "accounts of {y}-{m}");
@@ -323,9 +309,7 @@ fn signals_component_weighs_its_inputs() {
 fn reasons_add_up_to_the_score() {
     let mut prospects = vec![
         healthy(),
-        with(healthy(), |p| {
-            (p.dbt_days, p.summons_12m) = (Some(42), Some(2))
-        }),
+        with(healthy(), |p| (p.dbt_days, p.summons_12m) = (Some(42), Some(2))),
         with(healthy(), |p| p.equity = Some(eur(-200_000))),
         with(blank(), |p| {
             p.dbt_days = Some(33);
@@ -338,10 +322,7 @@ fn reasons_add_up_to_the_score() {
         let points: f64 = a.reasons.iter().map(|r| r.points).sum();
         let score = a.score.expect("a score");
         // The score is rounded to one decimal; the points are not.
-        assert!(
-            (points - (score - 100.0)).abs() <= 0.05 + 1e-9,
-            "{points} vs {score}"
-        );
+        assert!((points - (score - 100.0)).abs() <= 0.05 + 1e-9, "{points} vs {score}");
         let weights: f64 = a.reasons.iter().map(|r| r.weight).sum();
         assert_close(weights, 1.0);
     }
@@ -349,15 +330,15 @@ fn reasons_add_up_to_the_score() {
 
 #[test]
 fn missing_components_share_out_their_weight() {
-    // Payment (DBT 30 → 0.6) and solvency (0.3 → 0.9167) only: weights 35 : 15 become 0.7 : 0.3,
-    // score 0.7·0.6 + 0.3·0.916667 = 0.695.
+    // Payment (DBT 30 → 0.45) and solvency (0.3 → 0.9167) only: weights 35 : 15 become
+    // 0.7 : 0.3, score 0.7·0.45 + 0.3·0.916667 = 0.315 + 0.275 = 0.59.
     let a = assess_today(&with(solvent(300), |p| p.dbt_days = Some(30)));
-    assert_eq!(a.score, Some(69.5));
+    assert_eq!(a.score, Some(59.0));
     let parts: Vec<_> = a.components.iter().map(|c| c.component).collect();
     assert_eq!(parts, [Component::Payment, Component::Solvency]);
     assert_close(a.components[0].weight, 0.7);
     assert_close(a.components[1].weight, 0.3);
-    assert_close(a.components[0].points, 42.0);
+    assert_close(a.components[0].points, 31.5);
 }
 
 #[test]
@@ -375,6 +356,11 @@ fn coverage_is_the_share_of_weight_with_data() {
     assert_close(a.coverage, 0.565);
     assert!(!a.insufficient_data);
     assert_eq!(a.missing.len(), 17 - 6);
+    // Payment (60·1 + 20·0.95) / 80 = 0.9875, the rest full: (35·0.9875 + 45) / 80 = 0.9945, a
+    // score of A held at B by the limited coverage.
+    assert_eq!((a.score, a.band), (Some(99.5), Band::B));
+    let text = "Data coverage 56 % < 75 %: band B at best until the rest is known";
+    assert_eq!(a.reasons[0].text(), text);
 }
 
 #[test]
@@ -391,21 +377,193 @@ fn insufficient_data_below_half_coverage() {
     assert!(a.insufficient_data);
     assert_eq!((a.band, a.pd), (Band::D, pd(Band::D)));
     assert_eq!(a.reasons[0].factor, Factor::Coverage);
-    assert_eq!(
-        a.reasons[0].text(),
-        "Insufficient data: coverage 35 % < 50 %, treated as band D at best"
-    );
+    assert_eq!(a.reasons[0].text(), "Insufficient data: coverage 35 % < 50 %, treated as band D at best");
     // A worse band than D stays worse.
     let bad = assess_today(&with(blank(), |p| p.dbt_days = Some(90)));
     assert_eq!((bad.score, bad.band), (Some(0.0), Band::E));
-    // Exactly 50 % (payment 35 + solvency 15) is enough.
-    let half = with(payer, |p| {
-        (p.equity, p.total_assets) = (Some(eur(500)), Some(eur(1000)))
-    });
+    // Exactly 50 % (payment 35 + solvency 15) is enough to leave band D, but is limited
+    // coverage: a score of 100 is band B at best.
+    let half = with(payer, |p| (p.equity, p.total_assets) = (Some(eur(500)), Some(eur(1000))));
     let a = assess_today(&half);
     assert_close(a.coverage, 0.5);
     assert!(!a.insufficient_data);
-    assert_eq!(a.band, Band::A);
+    assert_eq!((a.score, a.band, a.pd), (Some(100.0), Band::B, pd(Band::B)));
+    let factors: Vec<_> = a.reasons.iter().take(2).map(|r| r.factor).collect();
+    assert_eq!(factors, [Factor::Coverage, Factor::DbtDays]);
+    let text = "Data coverage 50 % < 75 %: band B at best until the rest is known";
+    assert_eq!(a.reasons[0].text(), text);
+}
+
+/// The factors of an assessment's reasons, in order.
+fn factors(a: &Assessment) -> Vec<Factor> {
+    a.reasons.iter().map(|r| r.factor).collect()
+}
+
+/// Healthy, founded in `year`: the company age share is 0.015, so 1 year (0.4) loses 0.9,
+/// 2 years (0.6) 0.6, 0 years (0.2) 1.2, 3 years (0.8) 0.3.
+fn founded(year: u16) -> Prospect {
+    with(healthy(), |p| p.founded = Some(year))
+}
+
+#[test]
+fn young_company_is_band_c_at_best() {
+    // 2026 − founded < 3: band C at best, reason first, whatever the score.
+    let cases = [(2025, 99.1, "1 year"), (2024, 99.4, "2 years"), (2026, 98.8, "0 years")];
+    for (year, score, age) in cases {
+        let a = assess_today(&founded(year));
+        assert_eq!((a.score, a.band, a.pd), (Some(score), Band::C, pd(Band::C)), "{year}");
+        assert_eq!(a.reasons.len(), 18, "{year}");
+        let first = &a.reasons[0];
+        assert_eq!((first.factor, first.points, first.weight), (Factor::CompanyAge, 0.0, 0.0));
+        let text = format!("Company {age} old, younger than 3 years: band C at best");
+        assert_eq!(first.text(), text);
+    }
+    // The measured input keeps its own reason: 1 year < the 3-year breakpoint, −1.5·0.6.
+    let a = assess_today(&founded(2025));
+    let measured: Vec<_> = a.reasons.iter().filter(|r| r.factor == Factor::CompanyAge).collect();
+    assert_eq!(measured.len(), 2);
+    assert_eq!(measured[1].text(), "Company age 1 year < 3 years: -0.9");
+    // A founding year still to come is 0 years old, so young too.
+    let a = assess_today(&founded(2030));
+    assert_eq!(a.band, Band::C);
+    assert_eq!(a.reasons[0].text(), "Company 0 years old, younger than 3 years: band C at best");
+    // Founded exactly 3 years before today is not young: 99.7, band A, no override.
+    let a = assess_today(&founded(2023));
+    assert_eq!((a.score, a.band), (Some(99.7), Band::A));
+    assert_eq!(a.reasons.len(), 17);
+    assert_eq!(a.reasons[0].factor, Factor::DbtDays);
+    // Age is counted in calendar years: founded 2024 is 2 years old on the last day of 2026 and 3
+    // on the first of 2027 (accounts of 2025-12-31 are then 12 months old, still full points).
+    let on = |day| assess(&founded(2024), &policy(), day).band;
+    assert_eq!((on(date(2026, 12, 31)), on(date(2027, 1, 1))), (Band::C, Band::A));
+    // Unknown founding year: no cap.
+    assert_eq!(assess_today(&with(healthy(), |p| p.founded = None)).band, Band::A);
+}
+
+#[test]
+fn young_company_cap_only_holds_better_bands_down() {
+    let boundary = boundary_prospects();
+    // B 79.9, founded 2025: 79.9 − 0.9 = 79.0, band B held down to C, with the reason.
+    let a = assess_today(&with(boundary[1].0.clone(), |p| p.founded = Some(2025)));
+    assert_eq!((a.score, a.band), (Some(79.0), Band::C));
+    assert_eq!(a.reasons[0].factor, Factor::CompanyAge);
+    // C 64.9, founded 2025: 64.0, already C: no override and no reason for it.
+    let a = assess_today(&with(boundary[3].0.clone(), |p| p.founded = Some(2025)));
+    assert_eq!((a.score, a.band), (Some(64.0), Band::C));
+    assert_eq!(a.reasons.len(), 17);
+    assert_eq!(a.reasons[0].factor, Factor::DbtDays);
+}
+
+#[test]
+fn young_company_cap_comes_from_the_policy() {
+    // Younger than 27 years, band B at best: the healthy company (26 years) is held at B.
+    let mut policy = policy();
+    policy.scorecard.caps.young_company = AgeCap { below_years: 27, best_band: Band::B };
+    let a = assess(&healthy(), &policy, today());
+    assert_eq!((a.score, a.band, a.pd), (Some(100.0), Band::B, pd(Band::B)));
+    let text = "Company 26 years old, younger than 27 years: band B at best";
+    assert_eq!(a.reasons[0].text(), text);
+}
+
+/// Healthy without total assets (no solvency, profitability or Z'': 35 of the 100 weight), late
+/// filing and accounts date (15·(10 + 10)/100 = 3): coverage 62 %. Scored: payment 35,
+/// liquidity 15 and signals 15 (summons 30, tax 20, social 20, age 10 of 80).
+fn limited() -> Prospect {
+    with(healthy(), |p| {
+        p.total_assets = None;
+        p.late_filing = None;
+        p.accounts_date = None;
+    })
+}
+
+#[test]
+fn limited_coverage_is_band_b_at_best() {
+    let a = assess_today(&limited());
+    assert_close(a.coverage, 0.62);
+    assert!(!a.insufficient_data);
+    assert_eq!((a.score, a.band, a.pd), (Some(100.0), Band::B, pd(Band::B)));
+    let first = &a.reasons[0];
+    assert_eq!((first.factor, first.points, first.weight), (Factor::Coverage, 0.0, 0.0));
+    let text = "Data coverage 62 % < 75 %: band B at best until the rest is known";
+    assert_eq!(first.text(), text);
+    assert_eq!(a.reasons.len(), 1 + 11);
+
+    // Exactly 75 %: no Z'' (10) and no signals (15), everything else known: 100 − 10 − 15.
+    // Not limited: band A.
+    let full_75 = with(healthy(), |p| {
+        p.retained_earnings = None;
+        p.summons_12m = None;
+        p.tax_debt = None;
+        p.social_debt = None;
+        p.late_filing = None;
+        p.founded = None;
+        p.accounts_date = None;
+    });
+    let a = assess_today(&full_75);
+    assert_close(a.coverage, 0.75);
+    assert_eq!((a.score, a.band), (Some(100.0), Band::A));
+    assert!(!factors(&a).contains(&Factor::Coverage));
+
+    // 74.5 %: without the trend (3.5), Z'' (10), summons (4.5), tax and social debt (3 each) and
+    // late filing (1.5), 100 − 25.5. Shown rounded down, never as "75 % < 75 %".
+    let below_75 = with(healthy(), |p| {
+        p.dbt_trend = None;
+        p.retained_earnings = None;
+        p.summons_12m = None;
+        p.tax_debt = None;
+        p.social_debt = None;
+        p.late_filing = None;
+    });
+    let a = assess_today(&below_75);
+    assert_close(a.coverage, 0.745);
+    assert_eq!((a.score, a.band), (Some(100.0), Band::B));
+    let text = "Data coverage 74 % < 75 %: band B at best until the rest is known";
+    assert_eq!(a.reasons[0].text(), text);
+}
+
+#[test]
+fn limited_coverage_cap_only_holds_better_bands_down() {
+    // DBT 45 (0.2) carries 35/65·0.6 = 0.323077: −25.85, score 74.2, band B by the score, so
+    // no override and no reason for it.
+    let a = assess_today(&with(limited(), |p| p.dbt_days = Some(45)));
+    assert_close(a.coverage, 0.62);
+    assert_eq!((a.score, a.band), (Some(74.2), Band::B));
+    assert_eq!(a.reasons[0].factor, Factor::DbtDays);
+    assert!(!factors(&a).contains(&Factor::Coverage));
+    // Below 50 % it is insufficient data instead: band D at best, one coverage reason.
+    let a = assess_today(&with(blank(), |p| p.dbt_days = Some(0)));
+    assert!(a.insufficient_data);
+    assert_eq!((a.score, a.band), (Some(100.0), Band::D));
+    assert_eq!(factors(&a), [Factor::Coverage, Factor::DbtDays]);
+    assert!(a.reasons[0].text().starts_with("Insufficient data: coverage 21 % < 50 %"));
+}
+
+#[test]
+fn override_reasons_come_in_order() {
+    assert_eq!((Factor::Coverage.key(), Factor::CompanyAge.key()), ("coverage", "company_age"));
+    let young = "Company 1 year old, younger than 3 years: band C at best";
+    let limited_text = "Data coverage 62 % < 75 %: band B at best until the rest is known";
+    // Limited coverage and young: A → B → C, young company first. The age (1 year, 0.4)
+    // carries 15/65·10/80 = 0.028846: −1.73, score 98.3.
+    let p = with(limited(), |p| p.founded = Some(2025));
+    let a = assess_today(&p);
+    assert_eq!((a.score, a.band), (Some(98.3), Band::C));
+    assert_eq!(factors(&a)[..3], [Factor::CompanyAge, Factor::Coverage, Factor::DbtDays]);
+    assert_eq!([a.reasons[0].text(), a.reasons[1].text()], [young, limited_text]);
+    // Insolvency as well: E, and its reason before the others.
+    let a = assess_today(&with(p, |p| p.insolvency = Some(Insolvency::Reorganisation)));
+    assert_eq!((a.band, a.pd), (Band::E, pd(Band::E)));
+    assert_eq!(factors(&a)[..4], [Factor::Insolvency, Factor::CompanyAge, Factor::Coverage, Factor::DbtDays]);
+    let texts: Vec<_> = a.reasons[..3].iter().map(|r| r.text()).collect();
+    assert_eq!(texts, ["Judicial reorganisation: band E whatever the score", young, limited_text]);
+    // Insufficient data and young: band D at least, which the C cap leaves alone. Only the age
+    // is known (1 year, 0.4 → 40) and covers 15·10/100 = 1.5 %.
+    let a = assess_today(&with(blank(), |p| p.founded = Some(2025)));
+    assert!(a.insufficient_data);
+    assert_eq!((a.score, a.band), (Some(40.0), Band::D));
+    let texts: Vec<_> = a.reasons.iter().map(|r| r.text()).collect();
+    let insufficient = "Insufficient data: coverage 1 % < 50 %, treated as band D at best";
+    assert_eq!(texts, [insufficient, "Company age 1 year < 3 years: -60.0"]);
 }
 
 #[test]
@@ -420,17 +578,12 @@ fn insolvency_forces_band_e() {
         assert_eq!(a.score, Some(100.0));
         assert_eq!((a.band, a.pd), (Band::E, pd(Band::E)));
         assert_eq!(a.reasons[0].factor, Factor::Insolvency);
-        assert_eq!(
-            a.reasons[0].text(),
-            format!("{name}: band E whatever the score")
-        );
+        assert_eq!(a.reasons[0].text(), format!("{name}: band E whatever the score"));
     }
     // Known to have none: no override.
     assert_eq!(assess_today(&healthy()).band, Band::A);
     // With too little data as well, the insolvency comes first and E stays.
-    let a = assess_today(&with(blank(), |p| {
-        p.insolvency = Some(Insolvency::Bankruptcy)
-    }));
+    let a = assess_today(&with(blank(), |p| p.insolvency = Some(Insolvency::Bankruptcy)));
     assert_eq!(a.band, Band::E);
     let factors: Vec<_> = a.reasons.iter().map(|r| r.factor).collect();
     assert_eq!(factors, [Factor::Insolvency, Factor::Coverage]);
@@ -506,10 +659,69 @@ fn insufficient_data_text_never_rounds_up_to_the_minimum() {
 }
 
 #[test]
-#[ignore = "bug: reason texts round value and threshold apart, e.g. \"35 % < 35 %\""]
 fn reason_text_never_compares_a_value_with_itself() {
-    // 349/1000 = 34.9 % < the 35 % breakpoint, shown to whole percent on both sides.
+    // 349/1000 = 34.9 % < the 35 % breakpoint: to whole percent both read 35 %, so both get a
+    // decimal. Health 0.75 + 0.25·0.149/0.15 = 0.998333 → −0.17.
     let a = assess_today(&solvent(349));
     let text = reason(&a, Factor::EquityRatio).text();
-    assert!(!text.contains("35 % < 35 %"), "{text}");
+    assert_eq!(text, "Equity / total assets 34.9 % < 35.0 %: -0.2");
+    // Ratios have two decimals; 1 996 / 1 000 and the 2.00 breakpoint get a third.
+    // Health 0.8 + 0.2·0.496/0.5 = 0.9984 → −0.16.
+    let a = assess_today(&liquid(1996, 1000, None, None));
+    let text = reason(&a, Factor::CurrentRatio).text();
+    assert_eq!(text, "Current ratio 1.996 < 2.000: -0.2");
+    // 10.4 % late against the 10 % breakpoint: 0.9 − 0.3·0.4/15 = 0.892 → −10.8.
+    let a = assess_today(&with(blank(), |p| p.late_share_pct = Some(pct("10.4"))));
+    let text = reason(&a, Factor::LateShare).text();
+    assert_eq!(text, "Invoices paid late 10.4 % > 10.0 %: -10.8");
+    // Values that print apart keep the usual decimals.
+    let a = assess_today(&solvent(300));
+    let text = reason(&a, Factor::EquityRatio).text();
+    assert_eq!(text, "Equity / total assets 30 % < 35 %: -8.3");
+}
+
+#[test]
+fn a_value_on_its_threshold_keeps_its_decimals() {
+    // Equal values print the same at any precision, so the extra decimals can never set them
+    // apart and must not be added. DBT 30 → 0.45: −55. 1 summons → 0.5: −50. Accounts 18 months
+    // old (2025-05-28) → 0.8: −20. 10 % late → 0.9: −10.
+    let text = |change: fn(&mut Prospect), factor| {
+        let a = assess_today(&with(blank(), change));
+        reason(&a, factor).text()
+    };
+    let got = [
+        text(|p| p.dbt_days = Some(30), Factor::DbtDays),
+        text(|p| p.summons_12m = Some(1), Factor::Summons),
+        text(|p| p.accounts_date = Some(date(2025, 5, 28)), Factor::AccountsAge),
+        text(|p| p.late_share_pct = Some(pct("10")), Factor::LateShare),
+    ];
+    let want = [
+        "Days beyond terms 30 days ≥ 30 days: -55.0",
+        "Summons in 12 months 1 ≥ 1: -50.0",
+        "Age of last accounts 18 months ≥ 18 months: -20.0",
+        "Invoices paid late 10 % ≥ 10 %: -10.0",
+    ];
+    assert_eq!(got, want);
+}
+
+#[test]
+fn amount_reason_never_compares_a_value_with_itself() {
+    // 1 000.40 of tax debt passed the 1 000 breakpoint, but both print as "1 000" (amounts are
+    // whole units); 0.40 passed 0 and both print as "0".
+    for debt in ["1000.40", "0.40"] {
+        let a = assess_today(&with(blank(), |p| p.tax_debt = Some(amount(debt))));
+        let text = reason(&a, Factor::TaxDebt).text();
+        assert!(!text.contains("1 000 > 1 000") && !text.starts_with("Tax debt 0 > 0"), "{text}");
+    }
+}
+
+#[test]
+fn negative_fraction_below_zero_threshold_is_told_apart() {
+    // −4 / 1 000 = −0.4 % against the 0 % breakpoint reads "-0 % < 0 %"; it should read like
+    // "-0.4 % < 0.0 %".
+    let a = assess_today(&with(solvent(-4), |p| p.net_result = Some(eur(-4))));
+    for factor in [Factor::EquityRatio, Factor::ReturnOnAssets] {
+        let text = reason(&a, factor).text();
+        assert!(!text.contains("-0 % < 0 %"), "{text}");
+    }
 }

@@ -9,12 +9,7 @@ use dealdesk::domain::prospect::Prospect;
 use dealdesk::store::{self, Store, StoreError, atomic};
 
 fn prospect(id: u64, name: &str) -> Prospect {
-    Prospect {
-        id,
-        annual_volume: Some(Money::units(120_000)),
-        dbt_days: Some(12),
-        ..Prospect::named(name)
-    }
+    Prospect { id, annual_volume: Some(Money::units(120_000)), dbt_days: Some(12), ..Prospect::named(name) }
 }
 
 fn open(path: &Path) -> (Store, Vec<Prospect>) {
@@ -51,7 +46,8 @@ fn the_previous_version_is_kept_as_bak() {
 fn a_corrupt_store_names_line_and_column_and_is_never_overwritten() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("portfolio.json");
-    let bytes = b"{\"schema\": 1, \"prospects\": [\n{\"id\": 1, \"name\": \"A\"},\n{\"id\": 2, \"name\": }\n]}\n";
+    let bytes =
+        b"{\"schema\": 1, \"prospects\": [\n{\"id\": 1, \"name\": \"A\"},\n{\"id\": 2, \"name\": }\n]}\n";
     fs::write(&path, bytes).unwrap();
     let err = Store::open(&path, "test").unwrap_err();
     match &err {
@@ -69,26 +65,16 @@ fn a_truncated_store_is_corrupt() {
     let path = dir.path().join("portfolio.json");
     let whole = store::encode(&[prospect(1, "Alpha"), prospect(2, "Beta")]).unwrap();
     fs::write(&path, &whole[..whole.len() / 2]).unwrap();
-    assert!(matches!(
-        store::load(&path),
-        Err(StoreError::Corrupt { .. })
-    ));
+    assert!(matches!(store::load(&path), Err(StoreError::Corrupt { .. })));
 }
 
 #[test]
 fn a_newer_schema_is_refused_even_when_it_does_not_parse() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("portfolio.json");
-    fs::write(
-        &path,
-        r#"{"schema": 2, "prospects": [], "currencies": ["EUR"]}"#,
-    )
-    .unwrap();
+    fs::write(&path, r#"{"schema": 2, "prospects": [], "currencies": ["EUR"]}"#).unwrap();
     let err = store::load(&path).unwrap_err();
-    assert!(
-        matches!(err, StoreError::NewerSchema { found: 2, .. }),
-        "{err:?}"
-    );
+    assert!(matches!(err, StoreError::NewerSchema { found: 2, .. }), "{err:?}");
     assert!(err.to_string().contains("schema 2"));
 }
 
@@ -119,9 +105,7 @@ fn a_full_disk_part_way_leaves_the_previous_store_intact() {
         f.write_all(&bytes[..bytes.len() / 3])?;
         Err(io::Error::from(io::ErrorKind::StorageFull))
     };
-    let err = store
-        .save_over(&[prospect(1, "Lost")], &mut full)
-        .unwrap_err();
+    let err = store.save_over(&[prospect(1, "Lost")], &mut full).unwrap_err();
     assert!(err.to_string().contains("cannot write"), "{err}");
     assert_eq!(fs::read(&path).unwrap(), before);
     store.save(&[prospect(1, "Retried")]).unwrap();
@@ -136,10 +120,7 @@ fn a_store_replaced_on_disk_is_not_overwritten_silently() {
     store.save(&[prospect(1, "Mine")]).unwrap();
     store::write_new(&path, &[prospect(1, "Theirs"), prospect(2, "Also theirs")]).unwrap();
     assert!(store.changed_on_disk());
-    assert!(matches!(
-        store.save(&[prospect(1, "Mine")]),
-        Err(StoreError::ChangedOnDisk { .. })
-    ));
+    assert!(matches!(store.save(&[prospect(1, "Mine")]), Err(StoreError::ChangedOnDisk { .. })));
     assert_eq!(store::load(&path).unwrap().len(), 2);
     assert_eq!(store.reload().unwrap().len(), 2);
     store.save(&[prospect(1, "Merged")]).unwrap();
@@ -152,10 +133,7 @@ fn a_deleted_store_is_noticed_before_the_next_save() {
     let (mut store, _) = open(&path);
     store.save(&[prospect(1, "Mine")]).unwrap();
     fs::remove_file(&path).unwrap();
-    assert!(matches!(
-        store.save(&[prospect(1, "Mine")]),
-        Err(StoreError::ChangedOnDisk { .. })
-    ));
+    assert!(matches!(store.save(&[prospect(1, "Mine")]), Err(StoreError::ChangedOnDisk { .. })));
 }
 
 #[test]

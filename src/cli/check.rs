@@ -41,10 +41,7 @@ pub fn run(ctx: &Context) -> Result<ExitCode> {
         }
     };
     if !ctx.store.exists() {
-        println!(
-            "store: {} does not exist yet (an empty portfolio)",
-            ctx.store.display()
-        );
+        println!("store: {} does not exist yet (an empty portfolio)", ctx.store.display());
     } else {
         println!(
             "store: {} — {} prospect(s), schema {}",

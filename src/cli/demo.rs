@@ -12,8 +12,5 @@ pub const DEMO_JSON: &str = include_str!("../../assets/demo.json");
 
 /// The demo prospects.
 pub fn demo_prospects() -> Result<Vec<Prospect>> {
-    Ok(store::decode(
-        DEMO_JSON.as_bytes(),
-        Path::new("assets/demo.json"),
-    )?)
+    Ok(store::decode(DEMO_JSON.as_bytes(), Path::new("assets/demo.json"))?)
 }

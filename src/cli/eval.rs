@@ -22,7 +22,12 @@ pub fn read_prospects(bytes: &[u8], source: &Path) -> Result<Vec<Prospect>> {
         Some(b'{') => {
             let value: serde_json::Value = serde_json::from_slice(text)?;
             if value.get("prospects").is_some() {
-                Ok(crate::store::decode(text, source)?)
+                crate::store::decode(text, source).map_err(|e| match e {
+                    crate::store::StoreError::Corrupt { line, column, message, .. } => {
+                        anyhow::anyhow!("{}:{line}:{column}: {message}", input_name(source))
+                    }
+                    other => other.into(),
+                })
             } else {
                 from_json::<Prospect>(text).map(|p| vec![p])
             }
@@ -31,19 +36,16 @@ pub fn read_prospects(bytes: &[u8], source: &Path) -> Result<Vec<Prospect>> {
             let import = csv_import::read_prospects(text)?;
             if !import.errors.is_empty() {
                 let lines: Vec<String> = import.errors.iter().map(ToString::to_string).collect();
-                bail!(
-                    "{} has bad cells:\n  {}",
-                    source.display(),
-                    lines.join("\n  ")
-                );
+                bail!("{} has bad cells:\n  {}", input_name(source), lines.join("\n  "));
             }
-            Ok(import
-                .prospects
-                .into_iter()
-                .map(|row| row.prospect)
-                .collect())
+            Ok(import.prospects.into_iter().map(|row| row.prospect).collect())
         }
     }
+}
+
+/// How an input is named in messages: its path, or "standard input" for `-`.
+fn input_name(source: &Path) -> String {
+    if source == Path::new("-") { "standard input".into() } else { source.display().to_string() }
 }
 
 /// Parses JSON, naming the path of a bad field (`[3].revenue: …`).
@@ -54,18 +56,13 @@ fn from_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T> {
 
 pub fn run(ctx: &Context, file: &Path, format: EvalFormat) -> Result<ExitCode> {
     let prospects = read_prospects(&read_input(file)?, file)?;
-    let evaluations: Vec<Evaluation> = prospects
-        .iter()
-        .map(|p| evaluate(p, &ctx.policy, ctx.today))
-        .collect();
+    let evaluations: Vec<Evaluation> =
+        prospects.iter().map(|p| evaluate(p, &ctx.policy, ctx.today)).collect();
     let mut out = std::io::stdout().lock();
     match format {
         EvalFormat::Json => {
-            let records: Vec<EvalRecord> = prospects
-                .iter()
-                .zip(&evaluations)
-                .map(|(p, e)| EvalRecord::new(p, e))
-                .collect();
+            let records: Vec<EvalRecord> =
+                prospects.iter().zip(&evaluations).map(|(p, e)| EvalRecord::new(p, e)).collect();
             serde_json::to_writer_pretty(&mut out, &records)?;
             writeln!(out)?;
         }
@@ -106,11 +103,7 @@ pub fn table(prospects: &[Prospect], evaluations: &[Evaluation]) -> String {
         .map(|(p, e)| {
             let a = &e.assessment;
             let t = &e.suggestion.terms;
-            let band = if a.insufficient_data {
-                format!("{}?", a.band)
-            } else {
-                a.band.to_string()
-            };
+            let band = if a.insufficient_data { format!("{}?", a.band) } else { a.band.to_string() };
             vec![
                 p.name.clone(),
                 band,
@@ -122,9 +115,7 @@ pub fn table(prospects: &[Prospect], evaluations: &[Evaluation]) -> String {
                 t.advance_pct.to_string(),
                 t.credit_limit.grouped(),
                 crate::domain::terms::security_label(t.security).to_string(),
-                e.economics
-                    .as_ref()
-                    .map_or("—".into(), |x| x.risk_adjusted_profit.grouped()),
+                e.economics.as_ref().map_or("—".into(), |x| x.risk_adjusted_profit.grouped()),
                 e.economics
                     .as_ref()
                     .and_then(|x| x.margin_pct)
@@ -132,5 +123,5 @@ pub fn table(prospects: &[Prospect], evaluations: &[Evaluation]) -> String {
             ]
         })
         .collect();
-    render(&columns, &rows, 28)
+    render(&columns, &rows, 40)
 }

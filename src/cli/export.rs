@@ -32,11 +32,7 @@ pub fn run(ctx: &Context, format: ExportFormat, output: Option<&Path>) -> Result
         Some(path) => {
             atomic::replace(path, &bytes, false, &mut atomic::write_all)
                 .with_context(|| format!("cannot write {}", path.display()))?;
-            eprintln!(
-                "exported {} prospect(s) to {}",
-                prospects.len(),
-                path.display()
-            );
+            eprintln!("exported {} prospect(s) to {}", prospects.len(), path.display());
         }
         None => std::io::stdout().lock().write_all(&bytes)?,
     }

@@ -37,8 +37,7 @@ pub fn run(ctx: &Context, file: &Path, skip_invalid: bool, dry_run: bool) -> Res
         );
         return Ok(ExitCode::SUCCESS);
     }
-    let (mut store, mut portfolio) =
-        Store::open(&ctx.store, &describe_this_process(super::unix_now()))?;
+    let (mut store, mut portfolio) = Store::open(&ctx.store, &describe_this_process(super::unix_now()))?;
     assign_ids(&portfolio, &mut prospects);
     let count = prospects.len();
     portfolio.extend(prospects);

@@ -97,10 +97,7 @@ fn parse_date(raw: &str) -> Result<Date, String> {
 
 /// Seconds since 1970 by the system clock.
 pub fn unix_now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0)
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
 }
 
 /// Today by the system clock (UTC).
@@ -123,25 +120,17 @@ impl Context {
         let (policy, policy_source) = load_policy(cli.policy.as_deref(), user_policy.as_deref())?;
         let store = match &cli.store {
             Some(path) => path.clone(),
-            None => paths::default_store().ok_or_else(|| {
-                anyhow!("no home directory to keep the store in: pass --store PATH")
-            })?,
+            None => paths::default_store()
+                .ok_or_else(|| anyhow!("no home directory to keep the store in: pass --store PATH"))?,
         };
-        Ok(Context {
-            policy,
-            policy_source,
-            store,
-            today: cli.as_of.unwrap_or_else(today),
-        })
+        Ok(Context { policy, policy_source, store, today: cli.as_of.unwrap_or_else(today) })
     }
 }
 
 /// Runs a batch subcommand and turns its outcome into an exit code, printing errors.
 pub fn run(cli: &Cli, command: &Command) -> ExitCode {
     let outcome = match command {
-        Command::Policy {
-            print_default: true,
-        } => {
+        Command::Policy { print_default: true } => {
             print!("{DEFAULT_POLICY_JSON}");
             Ok(ExitCode::SUCCESS)
         }
@@ -149,6 +138,8 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
     };
     match outcome {
         Ok(code) => code,
+        // A reader that stopped reading (`| head`) is not an error of ours.
+        Err(e) if broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("dealdesk: {e:#}");
             ExitCode::FAILURE
@@ -156,18 +147,22 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
     }
 }
 
+fn broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || cause.downcast_ref::<serde_json::Error>().and_then(|j| j.io_error_kind())
+                == Some(std::io::ErrorKind::BrokenPipe)
+    })
+}
+
 fn dispatch(ctx: &Context, command: &Command) -> Result<ExitCode> {
     match command {
         Command::Eval { file, format } => eval::run(ctx, file, *format),
-        Command::Import {
-            file,
-            skip_invalid,
-            dry_run,
-        } => import::run(ctx, file, *skip_invalid, *dry_run),
+        Command::Import { file, skip_invalid, dry_run } => import::run(ctx, file, *skip_invalid, *dry_run),
         Command::Export { format, output } => export::run(ctx, *format, output.as_deref()),
         Command::Check => check::run(ctx),
         Command::Policy { .. } => {
-            println!("// policy in force: {}", ctx.policy_source);
+            eprintln!("policy in force: {}", ctx.policy_source);
             println!("{}", serde_json::to_string_pretty(&ctx.policy)?);
             Ok(ExitCode::SUCCESS)
         }

@@ -69,6 +69,7 @@ pub struct EconomicsRecord {
     pub expected_loss: Money,
     pub financing_cost: Money,
     pub cost_to_serve: Money,
+    pub security_cost: Money,
     pub risk_adjusted_profit: Money,
     pub risk_adjusted_margin_pct: Option<f64>,
     pub return_on_exposure_pct: Option<f64>,
@@ -80,6 +81,12 @@ fn number(d: Decimal) -> f64 {
 
 fn pct(p: Pct) -> f64 {
     number(p.percent())
+}
+
+/// Points as the reason's text rounds them (so that the number and the text agree), and never -0.
+fn points(value: f64) -> f64 {
+    let rounded = format!("{value:.1}").parse::<f64>().unwrap_or(0.0);
+    if rounded == 0.0 { 0.0 } else { rounded }
 }
 
 fn round(value: f64, decimals: i32) -> f64 {
@@ -105,11 +112,7 @@ impl EvalRecord {
             reasons: a
                 .reasons
                 .iter()
-                .map(|r| ReasonRecord {
-                    factor: r.factor.key(),
-                    points: round(r.points, 1),
-                    text: r.text(),
-                })
+                .map(|r| ReasonRecord { factor: r.factor.key(), points: points(r.points), text: r.text() })
                 .collect(),
             segment: e.segment,
             channel: t.channel,
@@ -125,11 +128,7 @@ impl EvalRecord {
             },
             credit_need: s.credit_need,
             credit_cap: s.credit_cap,
-            economics: e
-                .deal
-                .as_ref()
-                .zip(e.economics.as_ref())
-                .map(|(d, x)| economics(d.volume, x)),
+            economics: e.deal.as_ref().zip(e.economics.as_ref()).map(|(d, x)| economics(d.volume, x)),
             assumptions: e.assumptions.clone(),
         }
     }
@@ -145,6 +144,7 @@ fn economics(volume: Money, x: &Economics) -> EconomicsRecord {
         expected_loss: x.expected_loss,
         financing_cost: x.financing_cost,
         cost_to_serve: x.cost_to_serve,
+        security_cost: x.security_cost,
         risk_adjusted_profit: x.risk_adjusted_profit,
         risk_adjusted_margin_pct: x.margin_pct.map(number),
         return_on_exposure_pct: x.return_on_exposure_pct.map(number),

@@ -18,10 +18,7 @@ pub fn render(columns: &[(&str, Align)], rows: &[Vec<String>], max_width: usize)
             s.to_string()
         }
     };
-    let rows: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| r.iter().map(|c| cut(c)).collect())
-        .collect();
+    let rows: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|c| cut(c)).collect()).collect();
     let widths: Vec<usize> = columns
         .iter()
         .enumerate()
@@ -67,11 +64,7 @@ mod tests {
             vec!["Brasserie Dupont et Fils".to_string(), "12".to_string()],
             vec!["X".to_string(), "1 234".to_string()],
         ];
-        let text = render(
-            &[("Name", Align::Left), ("Amount", Align::Right)],
-            &rows,
-            10,
-        );
+        let text = render(&[("Name", Align::Left), ("Amount", Align::Right)], &rows, 10);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0], "Name        Amount");
         assert_eq!(lines[2], "Brasserie…      12");

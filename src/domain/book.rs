@@ -42,10 +42,7 @@ impl Summary {
             payment_days: terms.payment_days,
             advance: terms.advance_pct,
             exposure: e.economics.as_ref().map_or(Money::ZERO, |x| x.exposure),
-            expected_loss: e
-                .economics
-                .as_ref()
-                .map_or(Money::ZERO, |x| x.expected_loss),
+            expected_loss: e.economics.as_ref().map_or(Money::ZERO, |x| x.expected_loss),
             risk_adjusted_profit: e.economics.as_ref().map(|x| x.risk_adjusted_profit),
             status: p.status,
         }
@@ -85,14 +82,8 @@ pub struct Book {
 
 impl Book {
     pub fn new(prospects: Vec<Prospect>, policy: &Policy, today: Date) -> Book {
-        let summaries = prospects
-            .iter()
-            .map(|p| Summary::of(p, policy, today))
-            .collect();
-        Book {
-            prospects: prospects.into_iter().map(Arc::new).collect(),
-            summaries,
-        }
+        let summaries = prospects.iter().map(|p| Summary::of(p, policy, today)).collect();
+        Book { prospects: prospects.into_iter().map(Arc::new).collect(), summaries }
     }
 
     pub fn len(&self) -> usize {
@@ -167,10 +158,6 @@ impl Book {
 
     /// Re-evaluates every prospect (after a policy change).
     pub fn reevaluate(&mut self, policy: &Policy, today: Date) {
-        self.summaries = self
-            .prospects
-            .iter()
-            .map(|p| Summary::of(p, policy, today))
-            .collect();
+        self.summaries = self.prospects.iter().map(|p| Summary::of(p, policy, today)).collect();
     }
 }

@@ -46,19 +46,10 @@ impl Curve {
             return None;
         }
         match direction {
-            Direction::LowerIsBetter => self
-                .0
-                .iter()
-                .rev()
-                .find(|p| p[0] <= x)
-                .or(self.0.first())
-                .map(|p| p[0]),
-            Direction::HigherIsBetter => self
-                .0
-                .iter()
-                .find(|p| p[0] > x)
-                .or(self.0.last())
-                .map(|p| p[0]),
+            Direction::LowerIsBetter => {
+                self.0.iter().rev().find(|p| p[0] <= x).or(self.0.first()).map(|p| p[0])
+            }
+            Direction::HigherIsBetter => self.0.iter().find(|p| p[0] > x).or(self.0.last()).map(|p| p[0]),
         }
     }
 
@@ -70,20 +61,13 @@ impl Curve {
         }
         for (i, [x, y]) in self.0.iter().enumerate() {
             if !x.is_finite() || !(0.0..=1.0).contains(y) {
-                return Err(format!(
-                    "point {} has health {y}: must be between 0 and 1",
-                    i + 1
-                ));
+                return Err(format!("point {} has health {y}: must be between 0 and 1", i + 1));
             }
         }
         for (i, pair) in self.0.windows(2).enumerate() {
             let ([x0, y0], [x1, y1]) = (pair[0], pair[1]);
             if x1 <= x0 {
-                return Err(format!(
-                    "point {} ({x1}) must come after point {} ({x0})",
-                    i + 2,
-                    i + 1
-                ));
+                return Err(format!("point {} ({x1}) must come after point {} ({x0})", i + 2, i + 1));
             }
             let wrong_way = match direction {
                 Direction::HigherIsBetter => y1 < y0,
@@ -139,12 +123,7 @@ mod tests {
         let err = dbt().validate(Direction::HigherIsBetter).unwrap_err();
         assert!(err.contains("point 2"), "{err}");
         let unordered = Curve(vec![[0.0, 1.0], [0.0, 0.5]]);
-        assert!(
-            unordered
-                .validate(Direction::LowerIsBetter)
-                .unwrap_err()
-                .contains("after")
-        );
+        assert!(unordered.validate(Direction::LowerIsBetter).unwrap_err().contains("after"));
         let out_of_range = Curve(vec![[0.0, 1.5]]);
         assert!(out_of_range.validate(Direction::LowerIsBetter).is_err());
         assert!(Curve(vec![]).validate(Direction::LowerIsBetter).is_err());

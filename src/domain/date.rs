@@ -14,11 +14,7 @@ pub struct Date {
 
 impl Date {
     /// 1970-01-01, the origin of `days_since_epoch`.
-    pub const EPOCH: Date = Date {
-        year: 1970,
-        month: 1,
-        day: 1,
-    };
+    pub const EPOCH: Date = Date { year: 1970, month: 1, day: 1 };
 
     /// A valid date, or `None` (30 February, month 13…).
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
@@ -77,21 +73,13 @@ impl Date {
         let day = doy - (153 * mp + 2) / 5 + 1;
         let month = if mp < 10 { mp + 3 } else { mp - 9 };
         let year = yoe + era * 400 + i64::from(month <= 2);
-        Date::new(
-            i32::try_from(year).ok()?,
-            u8::try_from(month).ok()?,
-            u8::try_from(day).ok()?,
-        )
+        Date::new(i32::try_from(year).ok()?, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
     }
 
     /// Whole months from `self` to `later` (negative when `later` is earlier).
     pub fn months_until(self, later: Date) -> i32 {
         let months = (later.year - self.year) * 12 + i32::from(later.month) - i32::from(self.month);
-        if later.day < self.day {
-            months - 1
-        } else {
-            months
-        }
+        if later.day < self.day { months - 1 } else { months }
     }
 }
 
@@ -133,13 +121,7 @@ mod tests {
         for raw in ["2024-12-31", "31/12/2024", "31-12-2024", " 31.12.2024 "] {
             assert_eq!(Date::parse(raw).ok(), want, "{raw}");
         }
-        for raw in [
-            "2023-02-29",
-            "2024-13-01",
-            "12/2024",
-            "yesterday",
-            "24-12-31",
-        ] {
+        for raw in ["2023-02-29", "2024-13-01", "12/2024", "yesterday", "24-12-31"] {
             assert!(Date::parse(raw).is_err(), "{raw}");
         }
         assert!(Date::parse("2024-02-29").is_ok());
@@ -148,10 +130,7 @@ mod tests {
     #[test]
     fn epoch_days_round_trip() {
         assert_eq!(Date::new(1970, 1, 1).map(Date::days_since_epoch), Some(0));
-        assert_eq!(
-            Date::new(2000, 3, 1).map(Date::days_since_epoch),
-            Some(11_017)
-        );
+        assert_eq!(Date::new(2000, 3, 1).map(Date::days_since_epoch), Some(11_017));
         for days in [-700_000, -1, 0, 59, 11_016, 20_000, 2_000_000] {
             let date = Date::from_days_since_epoch(days);
             assert_eq!(date.map(Date::days_since_epoch), Some(days));

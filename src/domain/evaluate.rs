@@ -27,9 +27,7 @@ pub struct Evaluation {
 impl Evaluation {
     /// The economics on other terms (the what-if), with the same deal and assessment.
     pub fn economics_on(&self, terms: &Terms, policy: &Policy) -> Option<Economics> {
-        self.deal
-            .as_ref()
-            .map(|deal| economics(deal, terms, policy))
+        self.deal.as_ref().map(|deal| economics(deal, terms, policy))
     }
 }
 
@@ -51,27 +49,13 @@ pub fn evaluate(p: &Prospect, policy: &Policy, today: Date) -> Evaluation {
             assumptions.push(format!("gross margin {assumed} % (policy assumption)"));
             assumed
         });
-        Deal {
-            volume,
-            margin,
-            pd: assessment.pd,
-            expected_dbt_days: suggestion.expected_dbt_days,
-        }
+        Deal { volume, margin, pd: assessment.pd, expected_dbt_days: suggestion.expected_dbt_days }
     });
     if deal.is_none() {
         assumptions.push("annual volume unknown: no economics".into());
     }
-    let economics = deal
-        .as_ref()
-        .map(|d| economics(d, &suggestion.terms, policy));
-    Evaluation {
-        assessment,
-        segment,
-        suggestion,
-        deal,
-        economics,
-        assumptions,
-    }
+    let economics = deal.as_ref().map(|d| economics(d, &suggestion.terms, policy));
+    Evaluation { assessment, segment, suggestion, deal, economics, assumptions }
 }
 
 /// The volume of a prospect, zero when unknown, for totals only.

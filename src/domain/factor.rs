@@ -99,11 +99,7 @@ impl Factor {
             Factor::QuickRatio => ("quick_ratio", "Quick ratio", Unit::Ratio),
             Factor::CashRatio => ("cash_ratio", "Cash ratio", Unit::Ratio),
             Factor::EquityRatio => ("equity_ratio", "Equity / total assets", Unit::Fraction),
-            Factor::ReturnOnAssets => (
-                "return_on_assets",
-                "Net result / total assets",
-                Unit::Fraction,
-            ),
+            Factor::ReturnOnAssets => ("return_on_assets", "Net result / total assets", Unit::Fraction),
             Factor::EbitOnAssets => ("ebit_on_assets", "EBIT / total assets", Unit::Fraction),
             Factor::AltmanZ2 => ("altman_z2", "Altman Z''", Unit::Ratio),
             Factor::Summons => ("summons", "Summons in 12 months", Unit::Count),
@@ -135,21 +131,30 @@ impl Factor {
 
     /// A value in this factor's unit: `42 days`, `0.85`, `-12 %`, `12 000`.
     pub fn show(self, value: f64) -> String {
+        self.show_with(value, 0)
+    }
+
+    /// A value with `extra` more decimals than usual, for when the usual ones would make a
+    /// value and its threshold look equal ("35 % < 35 %").
+    pub fn show_with(self, value: f64, extra: usize) -> String {
         if value.is_infinite() {
             return "with no current liabilities".into();
         }
+        let unit = |n: f64, one: &str, many: &str| {
+            let word = if n == 1.0 { one } else { many };
+            format!("{n:.extra$} {word}")
+        };
         match self.unit() {
-            Unit::Days => format!("{value:.0} days"),
-            Unit::Percent => format!("{value:.0} %"),
-            Unit::Fraction => format!("{:.0} %", value * 100.0),
-            Unit::Ratio => format!("{value:.2}"),
-            Unit::Count | Unit::Plain => format!("{value:.0}"),
+            Unit::Days => unit(value, "day", "days"),
+            Unit::Percent => format!("{value:.extra$} %"),
+            Unit::Fraction => format!("{:.extra$} %", value * 100.0),
+            Unit::Ratio => format!("{value:.d$}", d = 2 + extra),
+            Unit::Count | Unit::Plain => format!("{value:.extra$}"),
             Unit::Amount => rust_decimal::Decimal::from_f64_retain(value)
-                .map(|d| Money::new(d).grouped())
+                .map(|d| if extra == 0 { Money::new(d).grouped() } else { Money::new(d).grouped_cents() })
                 .unwrap_or_else(|| format!("{value:.0}")),
-            Unit::Years if value == 1.0 => "1 year".into(),
-            Unit::Years => format!("{value:.0} years"),
-            Unit::Months => format!("{value:.0} months"),
+            Unit::Years => unit(value, "year", "years"),
+            Unit::Months => unit(value, "month", "months"),
         }
     }
 

@@ -117,12 +117,7 @@ impl FieldValue for String {
 }
 
 /// A whole number, which may group its thousands as the style does (`1.200` in a `;` file).
-fn whole<T: TryFrom<u64>>(
-    raw: &str,
-    style: NumberStyle,
-    max: u64,
-    what: &str,
-) -> Result<T, String> {
+fn whole<T: TryFrom<u64>>(raw: &str, style: NumberStyle, max: u64, what: &str) -> Result<T, String> {
     let text = raw.trim();
     let not = || format!("'{text}' is not {what}");
     let number = parse_decimal(text, style).map_err(|_| not())?;
@@ -216,11 +211,7 @@ const NO: &[&str] = &["no", "n", "false", "0", "nee", "non", "none"];
 
 impl FieldValue for bool {
     fn parse(raw: &str, _: Kind, _: NumberStyle) -> Result<bool, String> {
-        one_of(
-            raw,
-            &[(YES, true), (NO, false)],
-            "yes or no (ja/nee, oui/non, true/false, 1/0)",
-        )
+        one_of(raw, &[(YES, true), (NO, false)], "yes or no (ja/nee, oui/non, true/false, 1/0)")
     }
     fn show(&self) -> String {
         if *self { "yes" } else { "no" }.to_string()
@@ -232,25 +223,10 @@ impl FieldValue for Trend {
         one_of(
             raw,
             &[
-                (
-                    &[
-                        "improving",
-                        "verbeterend",
-                        "amélioration",
-                        "amelioration",
-                        "better",
-                    ],
-                    Trend::Improving,
-                ),
+                (&["improving", "verbeterend", "amélioration", "amelioration", "better"], Trend::Improving),
                 (&["stable", "stabiel"], Trend::Stable),
                 (
-                    &[
-                        "worsening",
-                        "verslechterend",
-                        "détérioration",
-                        "deterioration",
-                        "worse",
-                    ],
+                    &["worsening", "verslechterend", "détérioration", "deterioration", "worse"],
                     Trend::Worsening,
                 ),
             ],
@@ -284,10 +260,7 @@ impl FieldValue for Insolvency {
                     ],
                     Insolvency::Reorganisation,
                 ),
-                (
-                    &["bankruptcy", "bankrupt", "faillissement", "faillite"],
-                    Insolvency::Bankruptcy,
-                ),
+                (&["bankruptcy", "bankrupt", "faillissement", "faillite"], Insolvency::Bankruptcy),
             ],
             "none, reorganisation or bankruptcy (or yes/no)",
         )
@@ -306,13 +279,8 @@ impl FieldValue for Insolvency {
 impl FieldValue for Status {
     fn parse(raw: &str, _: Kind, _: NumberStyle) -> Result<Status, String> {
         let key = raw.trim().to_lowercase().replace([' ', '-'], "_");
-        serde_json::from_value(serde_json::Value::String(key)).map_err(|_| {
-            format!(
-                "'{}' is not a status ({})",
-                raw.trim(),
-                Kind::Status.choices().join(", ")
-            )
-        })
+        serde_json::from_value(serde_json::Value::String(key))
+            .map_err(|_| format!("'{}' is not a status ({})", raw.trim(), Kind::Status.choices().join(", ")))
     }
     fn show(&self) -> String {
         status_key(*self).to_string()
@@ -401,11 +369,7 @@ trait Parse {
 
 impl<T: FieldValue> Parse for Option<T> {
     fn parse_field(&mut self, raw: &str, kind: Kind, style: NumberStyle) -> Result<(), String> {
-        *self = if raw.trim().is_empty() {
-            None
-        } else {
-            Some(T::parse(raw, kind, style)?)
-        };
+        *self = if raw.trim().is_empty() { None } else { Some(T::parse(raw, kind, style)?) };
         Ok(())
     }
 }
@@ -423,11 +387,7 @@ impl Parse for String {
 
 impl Parse for Status {
     fn parse_field(&mut self, raw: &str, kind: Kind, style: NumberStyle) -> Result<(), String> {
-        *self = if raw.trim().is_empty() {
-            Status::New
-        } else {
-            Status::parse(raw, kind, style)?
-        };
+        *self = if raw.trim().is_empty() { Status::New } else { Status::parse(raw, kind, style)? };
         Ok(())
     }
 }
@@ -549,29 +509,17 @@ mod tests {
             (Field::Name, " "),
             (Field::LateFiling, "maybe"),
         ] {
-            assert!(
-                field.set(&mut p, raw, NumberStyle::Auto).is_err(),
-                "{field:?} {raw}"
-            );
+            assert!(field.set(&mut p, raw, NumberStyle::Auto).is_err(), "{field:?} {raw}");
             assert_eq!(p, before);
         }
     }
 
     #[test]
     fn booleans_in_three_languages() {
-        for (raw, want) in [
-            ("Ja", true),
-            ("NEE", false),
-            ("oui", true),
-            ("non", false),
-            ("1", true),
-            ("False", false),
-        ] {
-            assert_eq!(
-                set(Field::LateFiling, raw).unwrap().late_filing,
-                Some(want),
-                "{raw}"
-            );
+        for (raw, want) in
+            [("Ja", true), ("NEE", false), ("oui", true), ("non", false), ("1", true), ("False", false)]
+        {
+            assert_eq!(set(Field::LateFiling, raw).unwrap().late_filing, Some(want), "{raw}");
         }
     }
 
@@ -579,19 +527,11 @@ mod tests {
     fn registration_follows_the_country() {
         let mut p = Prospect::named("X");
         Field::Country.set(&mut p, "nl", NumberStyle::Auto).unwrap();
-        assert!(
-            Field::Registration
-                .set(&mut p, "0403170701", NumberStyle::Auto)
-                .is_err()
-        );
-        Field::Registration
-            .set(&mut p, "33041413", NumberStyle::Auto)
-            .unwrap();
+        assert!(Field::Registration.set(&mut p, "0403170701", NumberStyle::Auto).is_err());
+        Field::Registration.set(&mut p, "33041413", NumberStyle::Auto).unwrap();
         assert_eq!(p.registration.as_deref(), Some("33041413"));
         Field::Country.set(&mut p, "BE", NumberStyle::Auto).unwrap();
-        Field::Registration
-            .set(&mut p, "BE 0403.170.701", NumberStyle::Auto)
-            .unwrap();
+        Field::Registration.set(&mut p, "BE 0403.170.701", NumberStyle::Auto).unwrap();
         assert_eq!(Field::Registration.get(&p), "0403.170.701");
     }
 

@@ -2,15 +2,18 @@
 //! Nothing here touches a terminal, a file or the clock.
 
 pub mod book;
+pub mod compare;
 pub mod curve;
 pub mod date;
 pub mod economics;
 pub mod evaluate;
 pub mod factor;
 pub mod fields;
+pub mod matrix;
 pub mod money;
 pub mod policy;
 pub mod prospect;
+pub mod reason;
 pub mod registration;
 pub mod risk;
 pub mod segment;

@@ -52,9 +52,8 @@ pub fn parse_decimal(raw: &str, style: NumberStyle) -> Result<Decimal, String> {
     {
         return Err(format!("'{raw}' has a separator after the decimals"));
     }
-    let int_digits = ungroup(&int_part, group).ok_or_else(|| {
-        format!("'{raw}' groups its thousands oddly (expected e.g. 1{group}234{group}567)")
-    })?;
+    let int_digits = ungroup(&int_part, group)
+        .ok_or_else(|| format!("'{raw}' groups its thousands oddly (expected e.g. 1{group}234{group}567)"))?;
     let canonical = match frac_part {
         Some(f) => format!("{int_digits}.{f}"),
         None => int_digits,
@@ -157,22 +156,23 @@ impl Money {
 
     /// Whole units with thin grouping spaces, for tables: `1 234 568`.
     pub fn grouped(self) -> String {
-        let whole = self
-            .0
-            .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
-        group_digits(
-            &whole.abs().to_string(),
-            whole.is_sign_negative() && !whole.is_zero(),
-        )
+        let whole = self.0.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
+        group_digits(&whole.abs().to_string(), whole.is_sign_negative() && !whole.is_zero())
     }
 
     /// As a person would type it, grouped, cents only when there are any: `1 234 567` or
     /// `1 234.50`.
     pub fn input_text(self) -> String {
-        if self.0.normalize().scale() == 0 {
-            self.grouped()
-        } else {
-            self.grouped_cents()
+        if self.0.normalize().scale() == 0 { self.grouped() } else { self.grouped_cents() }
+    }
+
+    /// Three significant figures for tight cells: `2.4 M`, `345 k`, `9 870`.
+    pub fn short(self) -> String {
+        let v = self.to_f64();
+        match v.abs() {
+            a if a >= 1e6 => format!("{:.1} M", v / 1e6),
+            a if a >= 1e4 => format!("{:.0} k", v / 1e3),
+            _ => self.grouped(),
         }
     }
 
@@ -203,11 +203,7 @@ fn group_digits(digits: &str, negative: bool) -> String {
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let d = self.0.normalize();
-        if d.scale() == 0 {
-            write!(f, "{d}")
-        } else {
-            write!(f, "{:.2}", d)
-        }
+        if d.scale() == 0 { write!(f, "{d}") } else { write!(f, "{:.2}", d) }
     }
 }
 
@@ -254,9 +250,7 @@ impl<'de> Deserialize<'de> for Money {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Money, D::Error> {
         let d = deserialize_decimal(d)?;
         if d.normalize().scale() > 2 {
-            return Err(serde::de::Error::custom(format!(
-                "amount {d} has more than 2 decimals"
-            )));
+            return Err(serde::de::Error::custom(format!("amount {d} has more than 2 decimals")));
         }
         Ok(Money(d.normalize()))
     }
@@ -317,9 +311,7 @@ impl<'de> Deserialize<'de> for Pct {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Pct, D::Error> {
         let d = deserialize_decimal(d)?;
         if d < Decimal::ZERO || d > Decimal::ONE_HUNDRED {
-            return Err(serde::de::Error::custom(format!(
-                "percentage {d} is not between 0 and 100"
-            )));
+            return Err(serde::de::Error::custom(format!("percentage {d} is not between 0 and 100")));
         }
         Ok(Pct::new(d))
     }
@@ -419,10 +411,7 @@ mod tests {
 
     #[test]
     fn percentages_stay_in_range() {
-        assert_eq!(
-            Pct::parse("18,5 %", NumberStyle::Comma).map(Pct::fraction),
-            Ok(dec!(0.185))
-        );
+        assert_eq!(Pct::parse("18,5 %", NumberStyle::Comma).map(Pct::fraction), Ok(dec!(0.185)));
         assert!(Pct::parse("101", NumberStyle::Point).is_err());
         assert!(Pct::parse("-1", NumberStyle::Point).is_err());
         assert!(serde_json::from_str::<Pct>("150").is_err());

@@ -26,6 +26,9 @@ pub struct Policy {
     pub channels: PerChannel<ChannelRule>,
     /// Loss given default per kind of security.
     pub lgd_pct: PerSecurity<Pct>,
+    /// Yearly cost of each kind of security (premium, fees) as a share of the volume sold on
+    /// credit, so that asking for security is never free in the what-if.
+    pub security_cost_pct: PerSecurity<Pct>,
     pub terms: PerBand<BandTerms>,
     pub limits: LimitRules,
     pub economics: EconomicsRules,
@@ -46,6 +49,33 @@ pub struct Scorecard {
     pub min_coverage_pct: Pct,
     /// The band an insufficiently documented prospect is at least treated as.
     pub insufficient_data_band: Band,
+    /// Bands a prospect is held at best to, whatever its score.
+    pub caps: BandCaps,
+}
+
+/// Rules that hold the band down whatever the score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BandCaps {
+    /// Below this coverage (but above the insufficient-data minimum), at best this band:
+    /// Graydon gives a green flag only to reports at least 75 % complete.
+    pub limited_coverage: CoverageCap,
+    /// Companies younger than this are at best this band (checked.be: under 3 years, amber).
+    pub young_company: AgeCap,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CoverageCap {
+    pub below_pct: Pct,
+    pub best_band: Band,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgeCap {
+    pub below_years: u32,
+    pub best_band: Band,
 }
 
 /// Relative weights of the components; they need not sum to 100.
@@ -62,12 +92,7 @@ pub struct ComponentWeights {
 
 impl ComponentWeights {
     pub fn sum(&self) -> f64 {
-        self.payment
-            + self.liquidity
-            + self.solvency
-            + self.profitability
-            + self.distress
-            + self.signals
+        self.payment + self.liquidity + self.solvency + self.profitability + self.distress + self.signals
     }
 }
 
@@ -216,6 +241,8 @@ pub struct EconomicsRules {
     pub cost_of_capital_pct: Pct,
     /// Gross margin assumed, and said to be assumed, when the prospect's is unknown.
     pub assumed_margin_pct: Pct,
+    /// The risk-adjusted margin the what-if's goal seek aims at unless told otherwise.
+    pub target_margin_pct: Pct,
     /// Payment days above this are flagged (EU directive 2011/7/EU: 60 days for B2B).
     pub max_payment_days: u32,
 }
@@ -250,11 +277,7 @@ impl Policy {
         let policy: Policy = serde_path_to_error::deserialize(de).map_err(|e| {
             let path = e.path().to_string();
             let inner = e.into_inner();
-            if path.is_empty() || path == "." {
-                inner.to_string()
-            } else {
-                format!("{path}: {inner}")
-            }
+            if path.is_empty() || path == "." { inner.to_string() } else { format!("{path}: {inner}") }
         })?;
         match policy.validate().first() {
             Some(issue) => Err(issue.to_string()),
@@ -272,55 +295,37 @@ impl Policy {
         for (band, rule) in self.bands.iter() {
             let key = PerBand::<()>::key(band);
             if !(0.0..=100.0).contains(&rule.min_score) {
-                fail(
-                    format!("bands.{key}.min_score"),
-                    "must be between 0 and 100".into(),
-                );
+                fail(format!("bands.{key}.min_score"), "must be between 0 and 100".into());
             }
             if let Some((prev, prev_rule)) = previous {
                 let prev_key = PerBand::<()>::key(prev);
                 if rule.min_score >= prev_rule.min_score {
                     fail(
                         format!("bands.{key}.min_score"),
-                        format!(
-                            "{} must be below band {prev_key}'s {}",
-                            rule.min_score, prev_rule.min_score
-                        ),
+                        format!("{} must be below band {prev_key}'s {}", rule.min_score, prev_rule.min_score),
                     );
                 }
                 if rule.pd_pct <= prev_rule.pd_pct {
                     fail(
                         format!("bands.{key}.pd_pct"),
-                        format!(
-                            "{} % must be above band {prev_key}'s {} %",
-                            rule.pd_pct, prev_rule.pd_pct
-                        ),
+                        format!("{} % must be above band {prev_key}'s {} %", rule.pd_pct, prev_rule.pd_pct),
                     );
                 }
             }
             previous = Some((band, rule));
         }
         if self.bands.e.min_score != 0.0 {
-            fail(
-                "bands.E.min_score".into(),
-                "must be 0: the worst band takes every score left".into(),
-            );
+            fail("bands.E.min_score".into(), "must be 0: the worst band takes every score left".into());
         }
 
         let mut previous: Option<(Segment, &SegmentRule)> = None;
         for (segment, rule) in self.segments.iter() {
             let key = PerSegment::<()>::key(segment);
             if rule.min_volume.is_negative() {
-                fail(
-                    format!("segments.{key}.min_volume"),
-                    "must not be negative".into(),
-                );
+                fail(format!("segments.{key}.min_volume"), "must not be negative".into());
             }
             if rule.credit_cap.is_negative() {
-                fail(
-                    format!("segments.{key}.credit_cap"),
-                    "must not be negative".into(),
-                );
+                fail(format!("segments.{key}.credit_cap"), "must not be negative".into());
             }
             if let Some((prev, prev_rule)) = previous
                 && rule.min_volume >= prev_rule.min_volume
@@ -359,24 +364,15 @@ impl Policy {
                     fail(format!("{at}.payment_days"), "must be at most 365".into());
                 }
                 if !(1..=60).contains(&cell.review_months) {
-                    fail(
-                        format!("{at}.review_months"),
-                        "must be between 1 and 60".into(),
-                    );
+                    fail(format!("{at}.review_months"), "must be between 1 and 60".into());
                 }
             }
         }
         if self.limits.fit_advance_step_pct.percent() <= Decimal::ZERO {
-            fail(
-                "limits.fit_advance_step_pct".into(),
-                "must be above 0".into(),
-            );
+            fail("limits.fit_advance_step_pct".into(), "must be above 0".into());
         }
         if self.limits.no_accounts_cap.is_negative() {
-            fail(
-                "limits.no_accounts_cap".into(),
-                "must not be negative".into(),
-            );
+            fail("limits.no_accounts_cap".into(), "must not be negative".into());
         }
         if !self.limits.rounding.is_positive() {
             fail("limits.rounding".into(), "must be above 0".into());
@@ -399,10 +395,7 @@ impl Scorecard {
         ];
         for (name, weight) in components {
             if !(weight.is_finite() && weight >= 0.0) {
-                fail(
-                    format!("scorecard.weights.{name}"),
-                    "must be 0 or more".into(),
-                );
+                fail(format!("scorecard.weights.{name}"), "must be 0 or more".into());
             }
         }
         if w.sum() <= 0.0 {
@@ -416,37 +409,18 @@ impl Scorecard {
             ("liquidity.quick_ratio", &self.liquidity.quick_ratio, Up),
             ("liquidity.cash_ratio", &self.liquidity.cash_ratio, Up),
             ("solvency.equity_ratio", &self.solvency.equity_ratio, Up),
-            (
-                "profitability.return_on_assets",
-                &self.profitability.return_on_assets,
-                Up,
-            ),
-            (
-                "profitability.ebit_on_assets",
-                &self.profitability.ebit_on_assets,
-                Up,
-            ),
+            ("profitability.return_on_assets", &self.profitability.return_on_assets, Up),
+            ("profitability.ebit_on_assets", &self.profitability.ebit_on_assets, Up),
             ("distress.altman_z2", &self.distress.altman_z2, Up),
             ("signals.summons", &self.signals.summons, Down),
             ("signals.tax_debt", &self.signals.tax_debt, Down),
             ("signals.social_debt", &self.signals.social_debt, Down),
-            (
-                "signals.company_age_years",
-                &self.signals.company_age_years,
-                Up,
-            ),
-            (
-                "signals.accounts_age_months",
-                &self.signals.accounts_age_months,
-                Down,
-            ),
+            ("signals.company_age_years", &self.signals.company_age_years, Up),
+            ("signals.accounts_age_months", &self.signals.accounts_age_months, Down),
         ];
         for (name, factor, direction) in factors {
             if !(factor.weight.is_finite() && factor.weight >= 0.0) {
-                fail(
-                    format!("scorecard.{name}.weight"),
-                    "must be 0 or more".into(),
-                );
+                fail(format!("scorecard.{name}.weight"), "must be 0 or more".into());
             }
             if let Err(message) = factor.curve.validate(direction) {
                 fail(format!("scorecard.{name}.curve"), message);
@@ -457,10 +431,7 @@ impl Scorecard {
             ("scorecard.payment.trend.improving", t.improving),
             ("scorecard.payment.trend.stable", t.stable),
             ("scorecard.payment.trend.worsening", t.worsening),
-            (
-                "scorecard.signals.late_filing.health_when_set",
-                self.signals.late_filing.health_when_set,
-            ),
+            ("scorecard.signals.late_filing.health_when_set", self.signals.late_filing.health_when_set),
         ];
         for (field, health) in healths {
             if !(0.0..=1.0).contains(&health) {
@@ -475,23 +446,23 @@ impl Scorecard {
         }
         for (field, weight) in [
             ("scorecard.payment.trend.weight", t.weight),
-            (
-                "scorecard.signals.late_filing.weight",
-                self.signals.late_filing.weight,
-            ),
+            ("scorecard.signals.late_filing.weight", self.signals.late_filing.weight),
         ] {
             if !(weight.is_finite() && weight >= 0.0) {
                 fail(field.into(), "must be 0 or more".into());
             }
         }
+        if self.caps.limited_coverage.below_pct < self.min_coverage_pct {
+            fail(
+                "scorecard.caps.limited_coverage.below_pct".into(),
+                format!("must not be below min_coverage_pct ({} %)", self.min_coverage_pct),
+            );
+        }
         let d = &self.distress;
         if d.distress_below >= d.safe_above {
             fail(
                 "scorecard.distress.distress_below".into(),
-                format!(
-                    "{} must be below safe_above ({})",
-                    d.distress_below, d.safe_above
-                ),
+                format!("{} must be below safe_above ({})", d.distress_below, d.safe_above),
             );
         }
     }
@@ -516,26 +487,20 @@ mod tests {
 
     #[test]
     fn unordered_band_thresholds_name_the_field() {
-        let err = Policy::from_json(&json_with(|v| v["bands"]["C"]["min_score"] = 70.into()))
-            .unwrap_err();
+        let err = Policy::from_json(&json_with(|v| v["bands"]["C"]["min_score"] = 70.into())).unwrap_err();
         assert!(err.starts_with("bands.C.min_score"), "{err}");
     }
 
     #[test]
     fn pds_must_rise_with_the_band() {
-        let err =
-            Policy::from_json(&json_with(|v| v["bands"]["D"]["pd_pct"] = "2".into())).unwrap_err();
+        let err = Policy::from_json(&json_with(|v| v["bands"]["D"]["pd_pct"] = "2".into())).unwrap_err();
         assert!(err.starts_with("bands.D.pd_pct"), "{err}");
     }
 
     #[test]
     fn percentages_out_of_range_name_the_field() {
-        let err =
-            Policy::from_json(&json_with(|v| v["lgd_pct"]["none"] = "120".into())).unwrap_err();
-        assert!(
-            err.contains("lgd_pct.none") && err.contains("between 0 and 100"),
-            "{err}"
-        );
+        let err = Policy::from_json(&json_with(|v| v["lgd_pct"]["none"] = "120".into())).unwrap_err();
+        assert!(err.contains("lgd_pct.none") && err.contains("between 0 and 100"), "{err}");
     }
 
     #[test]
@@ -551,14 +516,11 @@ mod tests {
 
     #[test]
     fn segments_must_shrink_and_curves_run_the_right_way() {
-        let err = Policy::from_json(&json_with(|v| {
-            v["segments"]["small"]["min_volume"] = "60000".into()
-        }))
-        .unwrap_err();
+        let err = Policy::from_json(&json_with(|v| v["segments"]["small"]["min_volume"] = "60000".into()))
+            .unwrap_err();
         assert!(err.starts_with("segments.small.min_volume"), "{err}");
         let err = Policy::from_json(&json_with(|v| {
-            v["scorecard"]["payment"]["dbt_days"]["curve"] =
-                serde_json::json!([[0, 0.2], [30, 1.0]])
+            v["scorecard"]["payment"]["dbt_days"]["curve"] = serde_json::json!([[0, 0.2], [30, 1.0]])
         }))
         .unwrap_err();
         assert!(err.starts_with("scorecard.payment.dbt_days.curve"), "{err}");

@@ -33,9 +33,7 @@ pub enum Insolvency {
 }
 
 /// Where the account manager stands with a prospect.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     #[default]
@@ -240,9 +238,6 @@ pub struct Prospect {
 
 impl Prospect {
     pub fn named(name: &str) -> Prospect {
-        Prospect {
-            name: name.to_string(),
-            ..Prospect::default()
-        }
+        Prospect { name: name.to_string(), ..Prospect::default() }
     }
 }

@@ -10,12 +10,12 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::curve::Direction;
 use super::date::Date;
 use super::factor::{Component, Factor};
 use super::money::Money;
 use super::policy::{Factor as Rule, Policy};
 use super::prospect::{Insolvency, Prospect, Trend};
+pub use super::reason::{Reason, ReasonKind, insolvency_label, trend_label};
 
 /// Risk bands, best first; `Ord` runs from A (best) to E (worst).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -69,107 +69,6 @@ impl Zone {
     }
 }
 
-/// What a reason says, beyond the points it moved.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ReasonKind {
-    /// A measured input, with the breakpoint it passed (none when it earns full health).
-    Measured {
-        value: f64,
-        threshold: Option<f64>,
-    },
-    Trend(Trend),
-    LateFiling(bool),
-    /// Proceedings that put the prospect in band E whatever the score.
-    Insolvency(Insolvency),
-    /// Too little data: the band is at least the policy's cautious band.
-    InsufficientData {
-        coverage: f64,
-        min: f64,
-        band: Band,
-    },
-}
-
-/// One line of "why": an input, what it earned or cost, in plain words.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Reason {
-    pub factor: Factor,
-    pub kind: ReasonKind,
-    /// Points this input took off 100 (0 or negative).
-    pub points: f64,
-    /// The share of the score this input carried (0–1).
-    pub weight: f64,
-}
-
-impl Reason {
-    /// The reason as the screen shows it, e.g. "Days beyond terms 42 days > 30 days: -18.2".
-    pub fn text(&self) -> String {
-        let f = self.factor;
-        let body = match &self.kind {
-            ReasonKind::Measured { value, threshold } => {
-                let value_text = f.show(*value);
-                let suffix = f
-                    .remark(*value)
-                    .map(|r| format!(" ({r})"))
-                    .unwrap_or_default();
-                match threshold {
-                    None => return format!("{} {value_text}{suffix}: full points", f.label()),
-                    Some(t) => {
-                        let cmp = match (f.direction(), value == t) {
-                            (Direction::LowerIsBetter, true) => "≥",
-                            (Direction::LowerIsBetter, false) => ">",
-                            (Direction::HigherIsBetter, _) => "<",
-                        };
-                        format!("{} {value_text} {cmp} {}{suffix}", f.label(), f.show(*t))
-                    }
-                }
-            }
-            ReasonKind::Trend(trend) => format!("DBT trend {}", trend_label(*trend)),
-            ReasonKind::LateFiling(true) => "Annual accounts filed late".to_string(),
-            ReasonKind::LateFiling(false) => {
-                return "Annual accounts filed on time: full points".into();
-            }
-            ReasonKind::Insolvency(kind) => {
-                return format!("{}: band E whatever the score", insolvency_label(*kind));
-            }
-            ReasonKind::InsufficientData {
-                coverage,
-                min,
-                band,
-            } => {
-                return format!(
-                    "Insufficient data: coverage {:.0} % < {:.0} %, treated as band {band} at best",
-                    (coverage * 100.0).floor(),
-                    min * 100.0
-                );
-            }
-        };
-        if self.points == 0.0 {
-            format!("{body}: full points")
-        } else if self.points > -0.05 {
-            format!("{body}: {:.2}", self.points)
-        } else {
-            format!("{body}: {:.1}", self.points)
-        }
-    }
-}
-
-pub fn trend_label(trend: Trend) -> &'static str {
-    match trend {
-        Trend::Improving => "improving",
-        Trend::Stable => "stable",
-        Trend::Worsening => "worsening",
-    }
-}
-
-pub fn insolvency_label(kind: Insolvency) -> &'static str {
-    match kind {
-        Insolvency::None => "No insolvency proceedings",
-        Insolvency::Unspecified => "Insolvency proceedings",
-        Insolvency::Reorganisation => "Judicial reorganisation",
-        Insolvency::Bankruptcy => "Bankruptcy",
-    }
-}
-
 /// What one component earned.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ComponentScore {
@@ -218,12 +117,7 @@ struct Group {
 
 impl Group {
     fn new(component: Component, weight: f64) -> Group {
-        Group {
-            component,
-            weight,
-            measures: Vec::new(),
-            all_weight: 0.0,
-        }
+        Group { component, weight, measures: Vec::new(), all_weight: 0.0 }
     }
 
     fn add(
@@ -235,32 +129,15 @@ impl Group {
     ) {
         self.all_weight += weight;
         match measured {
-            Some((health, kind)) => self.measures.push(Measure {
-                factor,
-                weight,
-                health,
-                kind,
-            }),
+            Some((health, kind)) => self.measures.push(Measure { factor, weight, health, kind }),
             None => missing.push(factor),
         }
     }
 
-    fn curve(
-        &mut self,
-        factor: Factor,
-        rule: &Rule,
-        value: Option<f64>,
-        missing: &mut Vec<Factor>,
-    ) {
+    fn curve(&mut self, factor: Factor, rule: &Rule, value: Option<f64>, missing: &mut Vec<Factor>) {
         let measured = value.map(|v| {
             let threshold = rule.curve.threshold(v, factor.direction());
-            (
-                rule.curve.health(v),
-                ReasonKind::Measured {
-                    value: v,
-                    threshold,
-                },
-            )
+            (rule.curve.health(v), ReasonKind::Measured { value: v, threshold })
         });
         self.add(factor, rule.weight, measured, missing);
     }
@@ -306,18 +183,8 @@ pub fn assess(p: &Prospect, policy: &Policy, today: Date) -> Assessment {
     let m = &mut missing;
 
     let mut payment = Group::new(Component::Payment, w.payment);
-    payment.curve(
-        Factor::DbtDays,
-        &sc.payment.dbt_days,
-        p.dbt_days.map(f64::from),
-        m,
-    );
-    payment.curve(
-        Factor::LateShare,
-        &sc.payment.late_share_pct,
-        p.late_share_pct.map(|v| v.to_f64()),
-        m,
-    );
+    payment.curve(Factor::DbtDays, &sc.payment.dbt_days, p.dbt_days.map(f64::from), m);
+    payment.curve(Factor::LateShare, &sc.payment.late_share_pct, p.late_share_pct.map(|v| v.to_f64()), m);
     let t = &sc.payment.trend;
     let trend = p.dbt_trend.map(|trend| {
         let health = match trend {
@@ -328,12 +195,7 @@ pub fn assess(p: &Prospect, policy: &Policy, today: Date) -> Assessment {
         (health, ReasonKind::Trend(trend))
     });
     payment.add(Factor::DbtTrend, t.weight, trend, m);
-    payment.curve(
-        Factor::BureauScore,
-        &sc.payment.bureau_score,
-        p.bureau_score.map(f64::from),
-        m,
-    );
+    payment.curve(Factor::BureauScore, &sc.payment.bureau_score, p.bureau_score.map(f64::from), m);
 
     let mut liquidity = Group::new(Component::Liquidity, w.liquidity);
     let cl = p.current_liabilities;
@@ -344,41 +206,16 @@ pub fn assess(p: &Prospect, policy: &Policy, today: Date) -> Assessment {
         liquidity_ratio(p.current_assets, cl),
         m,
     );
-    liquidity.curve(
-        Factor::QuickRatio,
-        &sc.liquidity.quick_ratio,
-        liquidity_ratio(quick, cl),
-        m,
-    );
-    liquidity.curve(
-        Factor::CashRatio,
-        &sc.liquidity.cash_ratio,
-        liquidity_ratio(p.cash, cl),
-        m,
-    );
+    liquidity.curve(Factor::QuickRatio, &sc.liquidity.quick_ratio, liquidity_ratio(quick, cl), m);
+    liquidity.curve(Factor::CashRatio, &sc.liquidity.cash_ratio, liquidity_ratio(p.cash, cl), m);
 
     let mut solvency = Group::new(Component::Solvency, w.solvency);
-    solvency.curve(
-        Factor::EquityRatio,
-        &sc.solvency.equity_ratio,
-        ratio(p.equity, p.total_assets),
-        m,
-    );
+    solvency.curve(Factor::EquityRatio, &sc.solvency.equity_ratio, ratio(p.equity, p.total_assets), m);
 
     let mut profitability = Group::new(Component::Profitability, w.profitability);
     let pr = &sc.profitability;
-    profitability.curve(
-        Factor::ReturnOnAssets,
-        &pr.return_on_assets,
-        ratio(p.net_result, p.total_assets),
-        m,
-    );
-    profitability.curve(
-        Factor::EbitOnAssets,
-        &pr.ebit_on_assets,
-        ratio(p.ebit, p.total_assets),
-        m,
-    );
+    profitability.curve(Factor::ReturnOnAssets, &pr.return_on_assets, ratio(p.net_result, p.total_assets), m);
+    profitability.curve(Factor::EbitOnAssets, &pr.ebit_on_assets, ratio(p.ebit, p.total_assets), m);
 
     let mut distress = Group::new(Component::Distress, w.distress);
     let z2 = altman_z2(p);
@@ -387,42 +224,19 @@ pub fn assess(p: &Prospect, policy: &Policy, today: Date) -> Assessment {
     let mut signals = Group::new(Component::Signals, w.signals);
     let s = &sc.signals;
     signals.curve(Factor::Summons, &s.summons, p.summons_12m.map(f64::from), m);
-    signals.curve(
-        Factor::TaxDebt,
-        &s.tax_debt,
-        p.tax_debt.map(Money::to_f64),
-        m,
-    );
-    signals.curve(
-        Factor::SocialDebt,
-        &s.social_debt,
-        p.social_debt.map(Money::to_f64),
-        m,
-    );
+    signals.curve(Factor::TaxDebt, &s.tax_debt, p.tax_debt.map(Money::to_f64), m);
+    signals.curve(Factor::SocialDebt, &s.social_debt, p.social_debt.map(Money::to_f64), m);
     let late = p.late_filing.map(|late| {
-        let health = if late {
-            s.late_filing.health_when_set
-        } else {
-            1.0
-        };
+        let health = if late { s.late_filing.health_when_set } else { 1.0 };
         (health, ReasonKind::LateFiling(late))
     });
     signals.add(Factor::LateFiling, s.late_filing.weight, late, m);
-    let age = p
-        .founded
-        .map(|y| f64::from((today.year() - i32::from(y)).max(0)));
+    let age = p.founded.map(|y| f64::from((today.year() - i32::from(y)).max(0)));
     signals.curve(Factor::CompanyAge, &s.company_age_years, age, m);
     let accounts_age = p.accounts_date.map(|d| f64::from(d.months_until(today)));
     signals.curve(Factor::AccountsAge, &s.accounts_age_months, accounts_age, m);
 
-    let groups = [
-        payment,
-        liquidity,
-        solvency,
-        profitability,
-        distress,
-        signals,
-    ];
+    let groups = [payment, liquidity, solvency, profitability, distress, signals];
     let mut assessment = combine(&groups, missing, policy);
     assessment.altman_z2 = z2;
     assessment.zone = z2.map(|z| {
@@ -434,40 +248,25 @@ pub fn assess(p: &Prospect, policy: &Policy, today: Date) -> Assessment {
             Zone::Grey
         }
     });
-    apply_overrides(&mut assessment, p, policy);
+    apply_overrides(&mut assessment, p, policy, today);
     assessment
 }
 
 /// Renormalises the weights over the inputs with data and adds up score, reasons and coverage.
 fn combine(groups: &[Group], missing: Vec<Factor>, policy: &Policy) -> Assessment {
-    let nominal: f64 = groups
-        .iter()
-        .filter(|g| g.all_weight > 0.0)
-        .map(|g| g.weight)
-        .sum();
+    let nominal: f64 = groups.iter().filter(|g| g.all_weight > 0.0).map(|g| g.weight).sum();
     let covered: f64 = groups
         .iter()
         .filter(|g| g.all_weight > 0.0)
         .map(|g| g.weight * g.present_weight() / g.all_weight)
         .sum();
-    let coverage = if nominal > 0.0 {
-        covered / nominal
-    } else {
-        0.0
-    };
-    let scored: f64 = groups
-        .iter()
-        .filter(|g| g.present_weight() > 0.0)
-        .map(|g| g.weight)
-        .sum();
+    let coverage = if nominal > 0.0 { covered / nominal } else { 0.0 };
+    let scored: f64 = groups.iter().filter(|g| g.present_weight() > 0.0).map(|g| g.weight).sum();
 
     let mut reasons = Vec::new();
     let mut components = Vec::new();
     let mut total = 0.0;
-    for g in groups
-        .iter()
-        .filter(|g| g.present_weight() > 0.0 && scored > 0.0)
-    {
+    for g in groups.iter().filter(|g| g.present_weight() > 0.0 && scored > 0.0) {
         let share = g.weight / scored;
         let inner = g.present_weight();
         let mut earned = 0.0;
@@ -482,11 +281,7 @@ fn combine(groups: &[Group], missing: Vec<Factor>, policy: &Policy) -> Assessmen
             });
         }
         total += earned;
-        components.push(ComponentScore {
-            component: g.component,
-            weight: share,
-            points: earned,
-        });
+        components.push(ComponentScore { component: g.component, weight: share, points: earned });
     }
     let score = (scored > 0.0).then(|| (total * 10.0).round() / 10.0);
     let band = match score {
@@ -509,43 +304,49 @@ fn combine(groups: &[Group], missing: Vec<Factor>, policy: &Policy) -> Assessmen
 
 /// The band a score falls in: the best whose minimum it reaches.
 pub fn band_for(score: f64, policy: &Policy) -> Band {
-    Band::ALL
-        .into_iter()
-        .find(|b| score >= policy.bands.get(*b).min_score)
-        .unwrap_or(Band::E)
+    Band::ALL.into_iter().find(|b| score >= policy.bands.get(*b).min_score).unwrap_or(Band::E)
 }
 
-/// Insufficient data and insolvency proceedings, which move the band whatever the score.
-fn apply_overrides(a: &mut Assessment, p: &Prospect, policy: &Policy) {
-    let min = policy.scorecard.min_coverage_pct.to_f64() / 100.0;
+/// The rules that move the band whatever the score: too little data, limited data, a young
+/// company, insolvency proceedings. Each adds its reason, first.
+fn apply_overrides(a: &mut Assessment, p: &Prospect, policy: &Policy, today: Date) {
+    let sc = &policy.scorecard;
+    let mut overrides = Vec::new();
+    let min = sc.min_coverage_pct.to_f64() / 100.0;
+    let limited = &sc.caps.limited_coverage;
+    let below = limited.below_pct.to_f64() / 100.0;
     if a.coverage < min {
-        let band = policy.scorecard.insufficient_data_band;
+        let band = sc.insufficient_data_band;
         a.insufficient_data = true;
         a.band = a.band.max(band);
-        let kind = ReasonKind::InsufficientData {
-            coverage: a.coverage,
-            min,
-            band,
-        };
-        a.reasons.insert(
-            0,
-            Reason {
-                factor: Factor::Coverage,
-                kind,
-                points: 0.0,
-                weight: 0.0,
-            },
-        );
+        overrides.push(ReasonKind::InsufficientData { coverage: a.coverage, min, band });
+    } else if a.coverage < below && a.band < limited.best_band {
+        a.band = limited.best_band;
+        overrides.push(ReasonKind::LimitedCoverage { coverage: a.coverage, below, band: limited.best_band });
+    }
+    let young = &sc.caps.young_company;
+    if let Some(founded) = p.founded {
+        let years = (today.year() - i32::from(founded)).max(0);
+        if years < i32::try_from(young.below_years).unwrap_or(i32::MAX) && a.band < young.best_band {
+            a.band = young.best_band;
+            overrides.push(ReasonKind::YoungCompany {
+                years,
+                below: young.below_years,
+                band: young.best_band,
+            });
+        }
     }
     if let Some(kind) = p.insolvency.filter(|k| *k != Insolvency::None) {
         a.band = Band::E;
-        let reason = Reason {
-            factor: Factor::Insolvency,
-            kind: ReasonKind::Insolvency(kind),
-            points: 0.0,
-            weight: 0.0,
-        };
-        a.reasons.insert(0, reason);
+        overrides.push(ReasonKind::Insolvency(kind));
     }
+    let factor = |kind: &ReasonKind| match kind {
+        ReasonKind::Insolvency(_) => Factor::Insolvency,
+        ReasonKind::YoungCompany { .. } => Factor::CompanyAge,
+        _ => Factor::Coverage,
+    };
+    let reasons: Vec<Reason> =
+        overrides.into_iter().rev().map(|kind| Reason::overriding(factor(&kind), kind)).collect();
+    a.reasons.splice(0..0, reasons);
     a.pd = policy.bands.get(a.band).pd_pct.fraction();
 }

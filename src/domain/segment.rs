@@ -21,13 +21,8 @@ pub enum Segment {
 
 impl Segment {
     /// Largest first.
-    pub const ALL: [Segment; 5] = [
-        Segment::Strategic,
-        Segment::Key,
-        Segment::Core,
-        Segment::Small,
-        Segment::Micro,
-    ];
+    pub const ALL: [Segment; 5] =
+        [Segment::Strategic, Segment::Key, Segment::Core, Segment::Small, Segment::Micro];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -60,13 +55,8 @@ impl fmt::Display for Segment {
 }
 
 impl Channel {
-    pub const ALL: [Channel; 5] = [
-        Channel::KeyAccount,
-        Channel::Direct,
-        Channel::InsideSales,
-        Channel::Partner,
-        Channel::Wholesaler,
-    ];
+    pub const ALL: [Channel; 5] =
+        [Channel::KeyAccount, Channel::Direct, Channel::InsideSales, Channel::Partner, Channel::Wholesaler];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -85,10 +75,7 @@ impl Channel {
 
 /// The segment of an annual volume: the largest whose minimum it reaches.
 pub fn segment_for(volume: Money, policy: &Policy) -> Segment {
-    Segment::ALL
-        .into_iter()
-        .find(|s| volume >= policy.segments.get(*s).min_volume)
-        .unwrap_or(Segment::Micro)
+    Segment::ALL.into_iter().find(|s| volume >= policy.segments.get(*s).min_volume).unwrap_or(Segment::Micro)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use super::economics::average_receivable;
 use super::money::{Money, Pct};
 use super::policy::Policy;
-use super::prospect::{Delivery, Prospect, Terms};
+use super::prospect::{Delivery, Insolvency, Prospect, Security, Terms};
 use super::risk::{Assessment, Band};
 use super::segment::Segment;
 
@@ -34,42 +34,22 @@ pub fn credit_cap(p: &Prospect, band: Band, segment: Segment, policy: &Policy) -
     let segment_cap = policy.segments.get(segment).credit_cap;
     let share = policy.terms.get(band).equity_share_pct;
     let (equity_cap, equity_text) = match p.equity {
-        Some(equity) if equity.is_positive() => (
-            equity.times(share.fraction()),
-            format!("{share} % of equity {}", equity.grouped()),
-        ),
-        Some(equity) => (
-            Money::ZERO,
-            format!("equity {} is not positive", equity.grouped()),
-        ),
-        None if share.percent().is_zero() => {
-            (Money::ZERO, format!("band {band} allows no open credit"))
+        Some(equity) if equity.is_positive() => {
+            (equity.times(share.fraction()), format!("{share} % of equity {}", equity.grouped()))
         }
-        None => (
-            policy.limits.no_accounts_cap,
-            "equity unknown: no-accounts cap".to_string(),
-        ),
+        Some(equity) => (Money::ZERO, format!("equity {} is not positive", equity.grouped())),
+        None if share.percent().is_zero() => (Money::ZERO, format!("band {band} allows no open credit")),
+        None => (policy.limits.no_accounts_cap, "equity unknown: no-accounts cap".to_string()),
     };
     if equity_cap <= segment_cap {
-        (
-            equity_cap,
-            format!("{} ({equity_text})", equity_cap.grouped()),
-        )
+        (equity_cap, format!("{} ({equity_text})", equity_cap.grouped()))
     } else {
-        (
-            segment_cap,
-            format!("{} (the {segment} segment cap)", segment_cap.grouped()),
-        )
+        (segment_cap, format!("{} (the {segment} segment cap)", segment_cap.grouped()))
     }
 }
 
 /// Suggests terms for a prospect of `segment` (`None` when its volume is unknown).
-pub fn suggest(
-    p: &Prospect,
-    a: &Assessment,
-    segment: Option<Segment>,
-    policy: &Policy,
-) -> Suggestion {
+pub fn suggest(p: &Prospect, a: &Assessment, segment: Option<Segment>, policy: &Policy) -> Suggestion {
     let band = a.band;
     let column = segment.unwrap_or(Segment::Micro);
     let band_terms = policy.terms.get(band);
@@ -89,9 +69,7 @@ pub fn suggest(
             security_label(cell.security),
             delivery_label(cell.delivery)
         )),
-        None => why.push(format!(
-            "{risk}; volume unknown: the terms of the smallest segment"
-        )),
+        None => why.push(format!("{risk}; volume unknown: the terms of the smallest segment")),
     }
     let channel = policy.segments.get(column).channel;
     let mut terms = Terms {
@@ -109,16 +87,10 @@ pub fn suggest(
     }
     if let Some(requested) = p.requested_payment_days {
         if requested < terms.payment_days {
-            why.push(format!(
-                "Requested {requested} days, shorter than the {} allowed",
-                terms.payment_days
-            ));
+            why.push(format!("Requested {requested} days, shorter than the {} allowed", terms.payment_days));
             terms.payment_days = requested;
         } else if requested > terms.payment_days {
-            why.push(format!(
-                "Requested {requested} days; the policy allows {}",
-                terms.payment_days
-            ));
+            why.push(format!("Requested {requested} days; the policy allows {}", terms.payment_days));
         }
     }
 
@@ -127,9 +99,7 @@ pub fn suggest(
         None => (band_terms.assumed_dbt_days, true),
     };
     if dbt_assumed {
-        why.push(format!(
-            "DBT unknown: {expected_dbt_days} days assumed for band {band}"
-        ));
+        why.push(format!("DBT unknown: {expected_dbt_days} days assumed for band {band}"));
     }
 
     let Some(volume) = p.annual_volume else {
@@ -143,21 +113,22 @@ pub fn suggest(
         };
     };
     let (cap, cap_text) = credit_cap(p, band, column, policy);
-    let need = average_receivable(
-        volume,
-        terms.advance_pct,
-        terms.payment_days,
-        expected_dbt_days,
-    );
-    if need > cap {
+    let need = average_receivable(volume, terms.advance_pct, terms.payment_days, expected_dbt_days);
+    let mut limit_cap = cap;
+    let bankrupt = p.insolvency == Some(Insolvency::Bankruptcy);
+    if need > cap && bank_backed(terms.security) && !bankrupt {
+        why.push(format!(
+            "Credit need {} exceeds the cap {cap_text}: the {} covers the excess",
+            need.grouped(),
+            security_label(terms.security)
+        ));
+        limit_cap = round_up(need, policy.limits.rounding);
+    } else if need > cap {
         let before = (terms.payment_days, terms.advance_pct);
         fit(&mut terms, volume, expected_dbt_days, cap, policy);
         let mut changes = Vec::new();
         if terms.payment_days != before.0 {
-            changes.push(format!(
-                "payment days {} → {}",
-                before.0, terms.payment_days
-            ));
+            changes.push(format!("payment days {} → {}", before.0, terms.payment_days));
         }
         if terms.advance_pct != before.1 {
             changes.push(format!("advance {} % → {} %", before.1, terms.advance_pct));
@@ -167,36 +138,64 @@ pub fn suggest(
             need.grouped(),
             changes.join(", ")
         ));
-        if terms.advance_pct == Pct::HUNDRED && terms.delivery != Delivery::AfterPayment {
+        if terms.advance_pct == Pct::HUNDRED {
             terms.delivery = Delivery::AfterPayment;
-            why.push("Full advance: delivery after payment".into());
+            terms.security = Security::None;
+            why.push("Full advance: delivery after payment, no security needed".into());
         }
     } else {
-        why.push(format!(
-            "Credit need {} within the cap {cap_text}",
-            need.grouped()
-        ));
+        why.push(format!("Credit need {} within the cap {cap_text}", need.grouped()));
     }
-    let fitted_need = average_receivable(
-        volume,
-        terms.advance_pct,
-        terms.payment_days,
-        expected_dbt_days,
-    );
-    terms.credit_limit = round_up(fitted_need, policy.limits.rounding).min(cap);
+    let fitted_need = average_receivable(volume, terms.advance_pct, terms.payment_days, expected_dbt_days);
+    terms.credit_limit = round_up(fitted_need, policy.limits.rounding).min(limit_cap);
     why.push(format!(
         "Credit limit {}, review every {} months",
         terms.credit_limit.grouped(),
         terms.review_months
     ));
-    Suggestion {
-        terms,
-        why,
-        credit_need: need,
-        credit_cap: cap,
-        expected_dbt_days,
-        dbt_assumed,
+    Suggestion { terms, why, credit_need: need, credit_cap: cap, expected_dbt_days, dbt_assumed }
+}
+
+/// Whether a bank stands behind the receivable (guarantee or letter of credit), so that the
+/// part above the unsecured cap is the bank's risk, not the buyer's.
+pub fn bank_backed(security: Security) -> bool {
+    matches!(security, Security::BankGuarantee | Security::LetterOfCredit)
+}
+
+/// Where edited terms break the policy, in plain words (the what-if shows these as warnings).
+pub fn warnings(
+    terms: &Terms,
+    suggestion: &Suggestion,
+    volume: Option<Money>,
+    policy: &Policy,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    if terms.credit_limit > suggestion.credit_cap && !bank_backed(terms.security) {
+        out.push(format!(
+            "Credit limit {} is over the policy cap {}",
+            terms.credit_limit.grouped(),
+            suggestion.credit_cap.grouped()
+        ));
     }
+    let ceiling = policy.economics.max_payment_days;
+    if terms.payment_days > ceiling {
+        out.push(format!(
+            "{} payment days exceed the {ceiling}-day B2B ceiling of the EU late-payment directive \
+             (2011/7/EU) unless expressly agreed",
+            terms.payment_days
+        ));
+    }
+    if let Some(volume) = volume {
+        let need =
+            average_receivable(volume, terms.advance_pct, terms.payment_days, suggestion.expected_dbt_days);
+        if need > terms.credit_limit {
+            out.push(format!(
+                "The receivable ({}) is above the credit limit: deliveries stop at the limit",
+                need.grouped()
+            ));
+        }
+    }
+    out
 }
 
 /// Shortens the payment days through the standard terms (not below the policy minimum), then

@@ -25,11 +25,7 @@ pub enum HeaderProblem {
     /// A header cell left empty.
     Blank { column: usize },
     /// The same field named twice: which column would win is anyone's guess.
-    Duplicate {
-        column: usize,
-        first: usize,
-        field: Field,
-    },
+    Duplicate { column: usize, first: usize, field: Field },
     /// A header cell whose bytes are not UTF-8.
     NotUtf8 { column: usize },
     /// No `name` column: every prospect needs a name.
@@ -61,29 +57,19 @@ pub fn column_letter(index: usize) -> String {
 
 /// The accepted column names, for a message after an unknown header.
 fn accepted_columns() -> String {
-    Field::ALL
-        .iter()
-        .map(|f| f.key())
-        .collect::<Vec<_>>()
-        .join(", ")
+    Field::ALL.iter().map(|f| f.key()).collect::<Vec<_>>().join(", ")
 }
 
 impl fmt::Display for HeaderProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            HeaderProblem::Unknown { column, name } => write!(
-                f,
-                "column {}: unknown column '{name}'",
-                column_letter(*column)
-            ),
+            HeaderProblem::Unknown { column, name } => {
+                write!(f, "column {}: unknown column '{name}'", column_letter(*column))
+            }
             HeaderProblem::Blank { column } => {
                 write!(f, "column {}: the header is empty", column_letter(*column))
             }
-            HeaderProblem::Duplicate {
-                column,
-                first,
-                field,
-            } => write!(
+            HeaderProblem::Duplicate { column, first, field } => write!(
                 f,
                 "column {}: '{}' appears twice (also column {})",
                 column_letter(*column),
@@ -113,12 +99,9 @@ impl fmt::Display for CsvFileError {
                 for problem in problems {
                     write!(f, "\n  {problem}")?;
                 }
-                let unknown = problems.iter().any(|p| {
-                    matches!(
-                        p,
-                        HeaderProblem::Unknown { .. } | HeaderProblem::Blank { .. }
-                    )
-                });
+                let unknown = problems
+                    .iter()
+                    .any(|p| matches!(p, HeaderProblem::Unknown { .. } | HeaderProblem::Blank { .. }));
                 if unknown {
                     write!(f, "\n  accepted columns: {}", accepted_columns())?;
                 }
@@ -134,13 +117,7 @@ impl std::error::Error for CsvFileError {}
 impl fmt::Display for RowError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.column {
-            Some(field) => write!(
-                f,
-                "row {}, column {}: {}",
-                self.row,
-                field.key(),
-                self.reason
-            ),
+            Some(field) => write!(f, "row {}, column {}: {}", self.row, field.key(), self.reason),
             None => write!(f, "row {}: {}", self.row, self.reason),
         }
     }
@@ -154,39 +131,21 @@ mod tests {
 
     #[test]
     fn columns_are_lettered_like_a_spreadsheet() {
-        let letters: Vec<String> = [0, 1, 25, 26, 27, 51, 52, 701, 702]
-            .into_iter()
-            .map(column_letter)
-            .collect();
-        assert_eq!(
-            letters,
-            ["A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]
-        );
+        let letters: Vec<String> =
+            [0, 1, 25, 26, 27, 51, 52, 701, 702].into_iter().map(column_letter).collect();
+        assert_eq!(letters, ["A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]);
     }
 
     #[test]
     fn messages_name_row_column_and_reason() {
-        let cell = RowError {
-            row: 7,
-            column: Some(Field::Revenue),
-            reason: "'abc' is not a number".into(),
-        };
-        assert_eq!(
-            cell.to_string(),
-            "row 7, column revenue: 'abc' is not a number"
-        );
+        let cell = RowError { row: 7, column: Some(Field::Revenue), reason: "'abc' is not a number".into() };
+        assert_eq!(cell.to_string(), "row 7, column revenue: 'abc' is not a number");
         let header = CsvFileError::Header(vec![
-            HeaderProblem::Unknown {
-                column: 2,
-                name: "turnover".into(),
-            },
+            HeaderProblem::Unknown { column: 2, name: "turnover".into() },
             HeaderProblem::MissingName,
         ]);
         let text = header.to_string();
-        assert!(
-            text.contains("column C: unknown column 'turnover'"),
-            "{text}"
-        );
+        assert!(text.contains("column C: unknown column 'turnover'"), "{text}");
         assert!(text.contains("no 'name' column"), "{text}");
         assert!(text.contains("accepted columns: name, country,"), "{text}");
     }

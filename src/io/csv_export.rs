@@ -53,10 +53,7 @@ mod tests {
         p.cash = Some(Money::ZERO);
         let text = export(&[p.clone()]);
         let row = text.lines().nth(1).unwrap();
-        assert!(
-            row.starts_with("\"Dupont, \"\"Fils\"\"; Cie\",BE,0403.170.701,"),
-            "{row}"
-        );
+        assert!(row.starts_with("\"Dupont, \"\"Fils\"\"; Cie\",BE,0403.170.701,"), "{row}");
         assert!(row.contains(",-1234.50,"), "{row}");
         assert!(row.contains(",yes,"), "{row}");
         let back = read_prospects(text.as_bytes()).unwrap();

@@ -54,16 +54,9 @@ const NOT_UTF8: &str = "the text is not UTF-8 (save the file as CSV UTF-8)";
 pub fn read_prospects(bytes: &[u8]) -> Result<CsvImport, CsvFileError> {
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     let delimiter = detect_delimiter(bytes);
-    let style = if delimiter == b';' {
-        NumberStyle::Comma
-    } else {
-        NumberStyle::Point
-    };
-    let mut reader = ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(bytes);
+    let style = if delimiter == b';' { NumberStyle::Comma } else { NumberStyle::Point };
+    let mut reader =
+        ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(bytes);
     let mut rows = RowCounter::new(bytes);
     let mut record = ByteRecord::new();
     let header = loop {
@@ -75,12 +68,8 @@ pub fn read_prospects(bytes: &[u8]) -> Result<CsvImport, CsvFileError> {
             break Header::parse(&record)?;
         }
     };
-    let mut import = CsvImport {
-        prospects: Vec::new(),
-        errors: Vec::new(),
-        delimiter: char::from(delimiter),
-        style,
-    };
+    let mut import =
+        CsvImport { prospects: Vec::new(), errors: Vec::new(), delimiter: char::from(delimiter), style };
     while read_record(&mut reader, &mut record)? {
         let row = rows.next_row(&record, &reader);
         if is_blank(&record) {
@@ -95,9 +84,7 @@ pub fn read_prospects(bytes: &[u8]) -> Result<CsvImport, CsvFileError> {
 }
 
 fn read_record(reader: &mut Reader<&[u8]>, record: &mut ByteRecord) -> Result<bool, CsvFileError> {
-    reader
-        .read_byte_record(record)
-        .map_err(|e| CsvFileError::Read(e.to_string()))
+    reader.read_byte_record(record).map_err(|e| CsvFileError::Read(e.to_string()))
 }
 
 /// `;` when the header row has more semicolons than commas outside quotes, else `,`.
@@ -153,11 +140,7 @@ impl Header {
             if let Some(field) = field
                 && let Some(first) = columns.iter().position(|c| *c == Some(field))
             {
-                problems.push(HeaderProblem::Duplicate {
-                    column,
-                    first,
-                    field,
-                });
+                problems.push(HeaderProblem::Duplicate { column, first, field });
             }
             columns.push(field);
         }
@@ -171,10 +154,7 @@ impl Header {
             .iter()
             .filter_map(|&f| columns.iter().position(|c| *c == Some(f)).map(|i| (f, i)))
             .collect();
-        Ok(Header {
-            width: columns.len(),
-            order,
-        })
+        Ok(Header { width: columns.len(), order })
     }
 
     /// The prospect of one row, or every error in it, from left to right.
@@ -190,11 +170,7 @@ impl Header {
                 record.len(),
                 self.width
             );
-            return Err(vec![RowError {
-                row,
-                column: None,
-                reason,
-            }]);
+            return Err(vec![RowError { row, column: None, reason }]);
         }
         let mut prospect = Prospect::default();
         let mut errors: Vec<(usize, RowError)> = Vec::new();
@@ -204,11 +180,7 @@ impl Header {
                 .map_err(|_| NOT_UTF8.to_string())
                 .and_then(|text| field.set(&mut prospect, text, style));
             if let Err(reason) = set {
-                let error = RowError {
-                    row,
-                    column: Some(field),
-                    reason,
-                };
+                let error = RowError { row, column: Some(field), reason };
                 errors.push((column, error));
             }
         }
@@ -230,11 +202,7 @@ struct RowCounter<'a> {
 
 impl<'a> RowCounter<'a> {
     fn new(bytes: &'a [u8]) -> RowCounter<'a> {
-        RowCounter {
-            bytes,
-            consumed: 0,
-            row: 0,
-        }
+        RowCounter { bytes, consumed: 0, row: 0 }
     }
 
     /// The row of the record just read: one after the previous row, plus the blank lines the
@@ -246,8 +214,7 @@ impl<'a> RowCounter<'a> {
             .clamp(self.consumed, self.bytes.len());
         let consumed = line_breaks(self.bytes, self.consumed, end);
         let inside: usize = record.iter().map(|c| line_breaks(c, 0, c.len())).sum();
-        let terminated =
-            end > self.consumed && matches!(self.bytes.get(end - 1), Some(b'\r' | b'\n'));
+        let terminated = end > self.consumed && matches!(self.bytes.get(end - 1), Some(b'\r' | b'\n'));
         let blank_lines = consumed.saturating_sub(inside + usize::from(terminated));
         self.row += 1 + blank_lines;
         self.consumed = end;
@@ -317,11 +284,7 @@ mod tests {
             err,
             CsvFileError::Header(vec![
                 HeaderProblem::Blank { column: 1 },
-                HeaderProblem::Duplicate {
-                    column: 3,
-                    first: 2,
-                    field: Field::Revenue
-                },
+                HeaderProblem::Duplicate { column: 3, first: 2, field: Field::Revenue },
             ])
         );
     }
@@ -331,10 +294,7 @@ mod tests {
         let text = "registration;name;country\n3304 1413;Van Dam;NL\n0403170701;Dupont;NL\n";
         let import = read_prospects(text.as_bytes()).unwrap();
         assert_eq!(import.prospects.len(), 1);
-        assert_eq!(
-            import.prospects[0].prospect.registration.as_deref(),
-            Some("33041413")
-        );
+        assert_eq!(import.prospects[0].prospect.registration.as_deref(), Some("33041413"));
         assert_eq!(import.errors.len(), 1);
         assert_eq!(import.errors[0].row, 3);
         assert_eq!(import.errors[0].column, Some(Field::Registration));
@@ -345,14 +305,7 @@ mod tests {
         let text = "revenue,name,country\nlots,,ZZ\n";
         let import = read_prospects(text.as_bytes()).unwrap();
         let columns: Vec<_> = import.errors.iter().map(|e| e.column).collect();
-        assert_eq!(
-            columns,
-            [
-                Some(Field::Revenue),
-                Some(Field::Name),
-                Some(Field::Country)
-            ]
-        );
+        assert_eq!(columns, [Some(Field::Revenue), Some(Field::Name), Some(Field::Country)]);
         assert_eq!(import.bad_rows(), [2]);
     }
 
@@ -380,16 +333,9 @@ mod tests {
         let messages: Vec<String> = import.errors.iter().map(ToString::to_string).collect();
         assert_eq!(
             messages,
-            [
-                format!("row 2, column name: {NOT_UTF8}"),
-                format!("row 2, column city: {NOT_UTF8}"),
-            ]
+            [format!("row 2, column name: {NOT_UTF8}"), format!("row 2, column city: {NOT_UTF8}"),]
         );
         let header = read_prospects(b"name;cit\xe9\n").unwrap_err();
-        assert!(
-            header
-                .to_string()
-                .contains("column B: the header is not UTF-8")
-        );
+        assert!(header.to_string().contains("column B: the header is not UTF-8"));
     }
 }

@@ -38,14 +38,8 @@ fn directory_of(path: &Path) -> &Path {
 /// removed.
 pub fn replace(path: &Path, bytes: &[u8], keep_backup: bool, write: Writer) -> io::Result<()> {
     let dir = directory_of(path);
-    let prefix = format!(
-        ".{}.",
-        path.file_name().unwrap_or_default().to_string_lossy()
-    );
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&prefix)
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let prefix = format!(".{}.", path.file_name().unwrap_or_default().to_string_lossy());
+    let mut tmp = tempfile::Builder::new().prefix(&prefix).suffix(".tmp").tempfile_in(dir)?;
     write(tmp.as_file_mut(), bytes)?;
     tmp.as_file().sync_all()?;
     if keep_backup && path.exists() {
@@ -106,10 +100,7 @@ mod tests {
         let err = replace(&path, b"lost lost", true, &mut full).unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::StorageFull);
         assert_eq!(fs::read(&path).unwrap(), b"kept");
-        let names: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, vec![std::ffi::OsString::from("s.json")]);
     }
 }

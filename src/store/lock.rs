@@ -83,9 +83,8 @@ pub fn describe_this_process(now_unix_seconds: u64) -> String {
         .or_else(|_| std::env::var("USERNAME"))
         .unwrap_or_else(|_| "an unknown user".into());
     let days = i64::try_from(now_unix_seconds / 86_400).unwrap_or(0);
-    let date = crate::domain::date::Date::from_days_since_epoch(days)
-        .map(|d| d.to_string())
-        .unwrap_or_default();
+    let date =
+        crate::domain::date::Date::from_days_since_epoch(days).map(|d| d.to_string()).unwrap_or_default();
     let minutes = now_unix_seconds % 86_400 / 60;
     format!(
         "process {} of {user} since {date} {:02}:{:02} UTC",

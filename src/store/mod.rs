@@ -75,19 +75,10 @@ pub enum StoreError {
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            StoreError::Io {
-                path,
-                action,
-                source,
-            } => {
+            StoreError::Io { path, action, source } => {
                 write!(f, "cannot {action} {}: {source}", path.display())
             }
-            StoreError::Corrupt {
-                path,
-                line,
-                column,
-                message,
-            } => write!(
+            StoreError::Corrupt { path, line, column, message } => write!(
                 f,
                 "{}:{line}:{column}: the store cannot be read ({message}); it was left untouched",
                 path.display()
@@ -162,33 +153,16 @@ impl Store {
     pub fn open(path: &Path, holder: &str) -> Result<(Store, Vec<Prospect>), StoreError> {
         let lock = StoreLock::acquire(path, holder).map_err(|e| lock_error(path, e))?;
         let (prospects, seen) = read(path)?;
-        Ok((
-            Store {
-                path: path.to_path_buf(),
-                access: Access::Write { _held: lock },
-                seen,
-            },
-            prospects,
-        ))
+        Ok((Store { path: path.to_path_buf(), access: Access::Write { _held: lock }, seen }, prospects))
     }
 
     /// Opens the store for writing if it can, read-only if another instance holds it.
-    pub fn open_or_read_only(
-        path: &Path,
-        holder: &str,
-    ) -> Result<(Store, Vec<Prospect>), StoreError> {
+    pub fn open_or_read_only(path: &Path, holder: &str) -> Result<(Store, Vec<Prospect>), StoreError> {
         match Store::open(path, holder) {
             Err(StoreError::Locked { holder, .. }) => {
                 let (prospects, seen) = read(path)?;
                 let access = Access::ReadOnly { holder };
-                Ok((
-                    Store {
-                        path: path.to_path_buf(),
-                        access,
-                        seen,
-                    },
-                    prospects,
-                ))
+                Ok((Store { path: path.to_path_buf(), access, seen }, prospects))
             }
             other => other,
         }
@@ -210,9 +184,7 @@ impl Store {
     /// since it was loaded or last saved (use `save_over` once the user has agreed).
     pub fn save<P: Borrow<Prospect>>(&mut self, prospects: &[P]) -> Result<(), StoreError> {
         if self.changed_on_disk() {
-            return Err(StoreError::ChangedOnDisk {
-                path: self.path.clone(),
-            });
+            return Err(StoreError::ChangedOnDisk { path: self.path.clone() });
         }
         self.save_over(prospects, &mut atomic::write_all)
     }
@@ -229,10 +201,7 @@ impl Store {
         write: Writer,
     ) -> Result<(), StoreError> {
         if let Access::ReadOnly { holder } = &self.access {
-            return Err(StoreError::ReadOnly {
-                path: self.path.clone(),
-                holder: holder.clone(),
-            });
+            return Err(StoreError::ReadOnly { path: self.path.clone(), holder: holder.clone() });
         }
         let bytes = encode(prospects).map_err(|e| self.io("encode", io::Error::other(e)))?;
         atomic::replace(&self.path, &bytes, true, write).map_err(|e| self.io("write", e))?;
@@ -248,25 +217,14 @@ impl Store {
     }
 
     fn io(&self, action: &'static str, source: io::Error) -> StoreError {
-        StoreError::Io {
-            path: self.path.clone(),
-            action,
-            source,
-        }
+        StoreError::Io { path: self.path.clone(), action, source }
     }
 }
 
 fn lock_error(path: &Path, e: LockError) -> StoreError {
     match e {
-        LockError::Held { holder } => StoreError::Locked {
-            path: path.to_path_buf(),
-            holder,
-        },
-        LockError::Io(source) => StoreError::Io {
-            path: lock::lock_path(path),
-            action: "lock",
-            source,
-        },
+        LockError::Held { holder } => StoreError::Locked { path: path.to_path_buf(), holder },
+        LockError::Io(source) => StoreError::Io { path: lock::lock_path(path), action: "lock", source },
     }
 }
 
@@ -281,11 +239,7 @@ fn read(path: &Path) -> Result<(Vec<Prospect>, Option<Fingerprint>), StoreError>
         Ok(bytes) => bytes,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((Vec::new(), None)),
         Err(source) => {
-            return Err(StoreError::Io {
-                path: path.to_path_buf(),
-                action: "read",
-                source,
-            });
+            return Err(StoreError::Io { path: path.to_path_buf(), action: "read", source });
         }
     };
     decode(&bytes, path).map(|prospects| (prospects, seen))
@@ -293,10 +247,7 @@ fn read(path: &Path) -> Result<(Vec<Prospect>, Option<Fingerprint>), StoreError>
 
 /// Parses a store file's bytes; `path` only names the file in errors.
 pub fn decode(bytes: &[u8], path: &Path) -> Result<Vec<Prospect>, StoreError> {
-    let newer = |found: u32| StoreError::NewerSchema {
-        path: path.to_path_buf(),
-        found,
-    };
+    let newer = |found: u32| StoreError::NewerSchema { path: path.to_path_buf(), found };
     match serde_json::from_slice::<StoreFile>(bytes) {
         Ok(file) if file.schema > SCHEMA_VERSION => Err(newer(file.schema)),
         Ok(file) => Ok(file.prospects),
@@ -306,9 +257,21 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<Vec<Prospect>, StoreError> {
                 path: path.to_path_buf(),
                 line: e.line(),
                 column: e.column(),
-                message: e.to_string(),
+                message: with_field_path(bytes, e),
             }),
         },
+    }
+}
+
+/// The parse error with the JSON path of the field at fault (`prospects[3].dbt_days: …`),
+/// found by parsing again with path tracking, which costs time only when the file is bad.
+fn with_field_path(bytes: &[u8], e: serde_json::Error) -> String {
+    let de = &mut serde_json::Deserializer::from_slice(bytes);
+    match serde_path_to_error::deserialize::<_, StoreFile>(de) {
+        Err(traced) if !traced.path().to_string().is_empty() && traced.path().to_string() != "." => {
+            format!("{}: {}", traced.path(), traced.inner())
+        }
+        _ => e.to_string(),
     }
 }
 
@@ -326,24 +289,14 @@ pub fn encode<P: Borrow<Prospect>>(prospects: &[P]) -> Result<Vec<u8>, serde_jso
 
 /// Writes a new store file that nobody else has open (tests, demo copies).
 pub fn write_new(path: &Path, prospects: &[Prospect]) -> Result<(), StoreError> {
-    let io_err = |source| StoreError::Io {
-        path: path.to_path_buf(),
-        action: "write",
-        source,
-    };
+    let io_err = |source| StoreError::Io { path: path.to_path_buf(), action: "write", source };
     let bytes = encode(prospects).map_err(|e| io_err(io::Error::other(e)))?;
     atomic::replace(path, &bytes, false, &mut atomic::write_all).map_err(io_err)
 }
 
 /// Gives every prospect without an id (0) the next free one.
 pub fn assign_ids(existing: &[Prospect], new: &mut [Prospect]) {
-    let first = existing
-        .iter()
-        .chain(new.iter())
-        .map(|p| p.id)
-        .max()
-        .unwrap_or(0)
-        + 1;
+    let first = existing.iter().chain(new.iter()).map(|p| p.id).max().unwrap_or(0) + 1;
     for (id, p) in (first..).zip(new.iter_mut().filter(|p| p.id == 0)) {
         p.id = id;
     }

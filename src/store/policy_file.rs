@@ -41,10 +41,7 @@ impl std::error::Error for PolicyFileError {}
 
 /// Reads and validates one policy file.
 pub fn read_policy(path: &Path) -> Result<Policy, PolicyFileError> {
-    let fail = |message: String| PolicyFileError {
-        path: path.to_path_buf(),
-        message,
-    };
+    let fail = |message: String| PolicyFileError { path: path.to_path_buf(), message };
     let text = fs::read_to_string(path).map_err(|e| fail(e.to_string()))?;
     Policy::from_json(&text).map_err(fail)
 }
@@ -63,10 +60,7 @@ pub fn load_policy(
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 Ok((Policy::default_policy(), PolicySource::Defaults))
             }
-            Err(e) => Err(PolicyFileError {
-                path: path.to_path_buf(),
-                message: e.to_string(),
-            }),
+            Err(e) => Err(PolicyFileError { path: path.to_path_buf(), message: e.to_string() }),
         },
         None => Ok((Policy::default_policy(), PolicySource::Defaults)),
     }

@@ -1,6 +1,7 @@
 //! The desk's state and its top-level update: messages in, state changed, effects out.
 //! No terminal and no IO here; the runner performs the effects.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -11,11 +12,13 @@ use super::form::ProspectForm;
 use super::history::{Change, History};
 use super::line_edit::LineEdit;
 use super::portfolio::PortfolioView;
+use super::terms_editor::TermsEditor;
 use super::theme::Theme;
 use crate::domain::book::Book;
 use crate::domain::date::Date;
+use crate::domain::matrix::Matrix;
 use crate::domain::policy::Policy;
-use crate::domain::prospect::{Prospect, Status};
+use crate::domain::prospect::{Prospect, Status, Terms};
 
 /// The screen under any overlay.
 #[derive(Debug, Clone)]
@@ -24,6 +27,31 @@ pub enum Screen {
     Welcome,
     Portfolio,
     Prospect(Box<ProspectForm>),
+    /// The what-if on one prospect's terms.
+    Terms(Box<TermsEditor>),
+    Compare(CompareView),
+    Matrix(Box<MatrixView>),
+}
+
+/// Deals side by side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompareView {
+    pub ids: Vec<u64>,
+    /// The selected column.
+    pub column: usize,
+    /// Whether columns show the edited terms (the session's what-if, else the agreed terms)
+    /// rather than the suggested ones.
+    pub edited: bool,
+}
+
+/// The band × segment grid and its selected cell.
+#[derive(Debug, Clone)]
+pub struct MatrixView {
+    pub matrix: Matrix,
+    /// Index into `Band::ALL`.
+    pub band: usize,
+    /// Index into `Segment::ALL`.
+    pub segment: usize,
 }
 
 /// What to do once unsaved form changes are settled.
@@ -59,6 +87,8 @@ pub struct DecisionDialog {
     /// Index into `STATUSES`.
     pub status: usize,
     pub note: LineEdit,
+    /// The terms the decision agrees to, when it comes from the what-if.
+    pub terms: Option<Terms>,
 }
 
 /// Every status in the order the dialog lists them.
@@ -139,9 +169,15 @@ pub struct App {
     pub theme: Theme,
     pub book: Book,
     pub screen: Screen,
+    /// The screens to go back to, most recent last.
+    pub back: Vec<Screen>,
+    /// Terms edited in the what-if during this session, by prospect id.
+    pub what_if: HashMap<u64, Terms>,
     pub view: PortfolioView,
     pub modal: Option<Modal>,
     pub help: bool,
+    /// Lines the help overlay is scrolled down by.
+    pub help_scroll: usize,
     pub notice: Option<Notice>,
     /// Who holds the store when this instance may only read it.
     pub read_only: Option<String>,
@@ -172,14 +208,13 @@ impl App {
             today,
             theme: Theme::from_env(),
             book,
-            screen: if welcome {
-                Screen::Welcome
-            } else {
-                Screen::Portfolio
-            },
+            screen: if welcome { Screen::Welcome } else { Screen::Portfolio },
+            back: Vec::new(),
+            what_if: HashMap::new(),
             view,
             modal: None,
             help: false,
+            help_scroll: 0,
             notice: None,
             read_only: None,
             demo: false,
@@ -198,25 +233,18 @@ impl App {
     }
 
     pub fn say(&mut self, text: impl Into<String>) {
-        self.notice = Some(Notice {
-            text: text.into(),
-            error: false,
-        });
+        self.notice = Some(Notice { text: text.into(), error: false });
     }
 
     pub fn warn(&mut self, text: impl Into<String>) {
-        self.notice = Some(Notice {
-            text: text.into(),
-            error: true,
-        });
+        self.notice = Some(Notice { text: text.into(), error: true });
     }
 
     /// Refuses a change when the store is someone else's; says why.
     pub fn writable(&mut self) -> bool {
         match &self.read_only {
             Some(holder) => {
-                let text =
-                    format!("Read-only: {holder} holds the store; nothing can be changed here");
+                let text = format!("Read-only: {holder} holds the store; nothing can be changed here");
                 self.warn(text);
                 false
             }
@@ -238,22 +266,10 @@ impl App {
             (Change::Put { after, .. }, false) => {
                 self.book.upsert(after.clone(), policy, today);
             }
-            (
-                Change::Put {
-                    before: Some(before),
-                    ..
-                },
-                true,
-            ) => {
+            (Change::Put { before: Some(before), .. }, true) => {
                 self.book.upsert(before.clone(), policy, today);
             }
-            (
-                Change::Put {
-                    before: None,
-                    after,
-                },
-                true,
-            ) => {
+            (Change::Put { before: None, after }, true) => {
                 self.book.remove(after.id);
             }
             (Change::Remove { prospect, .. }, false) => {
@@ -286,11 +302,26 @@ impl App {
         });
     }
 
+    /// Shows another screen, remembering the current one for Esc.
+    pub fn push(&mut self, screen: Screen) {
+        let previous = std::mem::replace(&mut self.screen, screen);
+        self.back.push(previous);
+    }
+
+    /// Goes back to the previous screen (the portfolio when there is none).
+    pub fn pop(&mut self) {
+        self.screen = self.back.pop().unwrap_or(Screen::Portfolio);
+    }
+
+    /// The terms a prospect is on for comparisons: this session's what-if, else the agreed
+    /// terms, else `None` (the suggestion).
+    pub fn edited_terms(&self, p: &Prospect) -> Option<Terms> {
+        self.what_if.get(&p.id).cloned().or_else(|| p.agreed_terms.clone())
+    }
+
     /// Lines of the portfolio table body visible on screen, for paging and the mouse.
     pub fn page_height(&self) -> usize {
-        super::layout::portfolio(self.size, self.read_only.is_some() || self.demo)
-            .body
-            .height as usize
+        super::layout::portfolio(self.size, self.read_only.is_some() || self.demo).body.height as usize
     }
 }
 
@@ -309,9 +340,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.view.scroll_into_view(height);
         }
         Msg::Saved { generation, result } => super::update_io::on_saved(app, generation, result),
-        Msg::Imported { path, result } => {
-            super::update_io::on_imported(app, &path, result, &mut effects)
-        }
+        Msg::Imported { path, result } => super::update_io::on_imported(app, &path, result, &mut effects),
         Msg::DemoOpened(result) => super::update_io::on_demo(app, result),
         Msg::Reloaded(result) => super::update_io::on_reloaded(app, result),
     }

@@ -14,9 +14,7 @@ use crate::domain::prospect::Prospect;
 fn input_text(field: Field, p: &Prospect) -> String {
     let text = field.get(p);
     match field.kind() {
-        Kind::Money { .. } => {
-            Money::parse(&text, NumberStyle::Point).map_or(text, Money::input_text)
-        }
+        Kind::Money { .. } => Money::parse(&text, NumberStyle::Point).map_or(text, Money::input_text),
         _ => text,
     }
 }
@@ -57,14 +55,7 @@ impl ProspectForm {
 
     /// An empty form for a new prospect with this id.
     pub fn blank(id: u64, policy: &Policy, today: Date) -> ProspectForm {
-        let mut form = ProspectForm::open(
-            &Prospect {
-                id,
-                ..Prospect::default()
-            },
-            policy,
-            today,
-        );
+        let mut form = ProspectForm::open(&Prospect { id, ..Prospect::default() }, policy, today);
         form.is_new = true;
         form
     }
@@ -75,12 +66,7 @@ impl ProspectForm {
 
     /// Whether anything differs from the last save.
     pub fn dirty(&self) -> bool {
-        self.is_new
-            || self
-                .inputs
-                .iter()
-                .zip(&self.saved_texts)
-                .any(|(i, s)| i.text() != s)
+        self.is_new || self.inputs.iter().zip(&self.saved_texts).any(|(i, s)| i.text() != s)
     }
 
     pub fn invalid_count(&self) -> usize {
@@ -139,11 +125,8 @@ impl ProspectForm {
             let start = (0..self.focus).rev().find(|&i| fields[i].group() != group);
             if let Some(prev) = start {
                 let prev_group = fields[prev].group();
-                self.focus = (0..=prev)
-                    .rev()
-                    .take_while(|&i| fields[i].group() == prev_group)
-                    .last()
-                    .unwrap_or(prev);
+                self.focus =
+                    (0..=prev).rev().take_while(|&i| fields[i].group() == prev_group).last().unwrap_or(prev);
             }
         }
     }

@@ -9,25 +9,16 @@ use crate::domain::prospect::Prospect;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
     /// A prospect added (`before` is `None`) or replaced.
-    Put {
-        before: Option<Arc<Prospect>>,
-        after: Arc<Prospect>,
-    },
+    Put { before: Option<Arc<Prospect>>, after: Arc<Prospect> },
     /// A prospect deleted from a position.
-    Remove {
-        index: usize,
-        prospect: Arc<Prospect>,
-    },
+    Remove { index: usize, prospect: Arc<Prospect> },
 }
 
 impl Change {
     /// What undoing or redoing it looks like in the status line.
     pub fn describe(&self) -> String {
         match self {
-            Change::Put {
-                before: None,
-                after,
-            } => format!("addition of {}", after.name),
+            Change::Put { before: None, after } => format!("addition of {}", after.name),
             Change::Put { after, .. } => format!("change to {}", after.name),
             Change::Remove { prospect, .. } => format!("deletion of {}", prospect.name),
         }
@@ -70,18 +61,12 @@ mod tests {
     fn redo_is_forgotten_after_a_new_change() {
         let p = Arc::new(Prospect::named("A"));
         let mut h = History::default();
-        h.record(Change::Put {
-            before: None,
-            after: p.clone(),
-        });
+        h.record(Change::Put { before: None, after: p.clone() });
         assert!(h.undo().is_some());
         assert!(h.undo().is_none());
         assert!(h.redo().is_some());
         assert!(h.undo().is_some());
-        h.record(Change::Remove {
-            index: 0,
-            prospect: p,
-        });
+        h.record(Change::Remove { index: 0, prospect: p });
         assert!(h.redo().is_none());
     }
 }

@@ -13,17 +13,11 @@ pub struct Key {
 }
 
 const fn ch(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        ctrl: false,
-    }
+    Key { code: KeyCode::Char(c), ctrl: false }
 }
 
 const fn ctrl(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        ctrl: true,
-    }
+    Key { code: KeyCode::Char(c), ctrl: true }
 }
 
 const fn code(code: KeyCode) -> Key {
@@ -46,12 +40,7 @@ const fn bind(
     desc: &'static str,
     footer: Option<&'static str>,
 ) -> Binding {
-    Binding {
-        keys,
-        action,
-        desc,
-        footer,
-    }
+    Binding { keys, action, desc, footer }
 }
 
 use Action as A;
@@ -61,57 +50,26 @@ pub const PORTFOLIO: &[Binding] = &[
     bind(&[code(K::Up), ch('k')], A::Up, "previous prospect", None),
     bind(&[code(K::Down), ch('j')], A::Down, "next prospect", None),
     bind(&[code(K::PageUp), ctrl('b')], A::PageUp, "page up", None),
-    bind(
-        &[code(K::PageDown), ctrl('f')],
-        A::PageDown,
-        "page down",
-        None,
-    ),
+    bind(&[code(K::PageDown), ctrl('f')], A::PageDown, "page down", None),
     bind(&[code(K::Home), ch('g')], A::Top, "first prospect", None),
     bind(&[code(K::End), ch('G')], A::Bottom, "last prospect", None),
-    bind(
-        &[code(K::Enter)],
-        A::Open,
-        "open the prospect",
-        Some("open"),
-    ),
-    bind(&[ch('n')], A::New, "new prospect", Some("new")),
-    bind(&[ch('a')], A::Decide, "record a decision", Some("decide")),
-    bind(
-        &[ch('d'), code(K::Delete)],
-        A::Delete,
-        "delete (asks first)",
-        None,
-    ),
+    bind(&[code(K::Enter)], A::Open, "open the prospect", Some("open")),
+    bind(&[ch('n')], A::New, "new prospect", None),
+    bind(&[ch('a')], A::Decide, "record a decision", None),
+    bind(&[ch('d'), code(K::Delete)], A::Delete, "delete (asks first)", None),
+    bind(&[ch('t')], A::Terms, "what-if on the terms", Some("terms")),
+    bind(&[ch(' ')], A::Mark, "mark / unmark for comparison", None),
+    bind(&[ch('c')], A::Compare, "compare the marked prospects (2–4)", Some("compare")),
+    bind(&[ch('m')], A::Matrix, "risk × volume matrix", Some("matrix")),
     bind(&[ch('/')], A::Filter, "filter by name", Some("filter")),
     bind(&[ch('b')], A::CycleBand, "filter: next band", None),
-    bind(
-        &[ch('v')],
-        A::CycleSegment,
-        "filter: next volume segment",
-        None,
-    ),
+    bind(&[ch('v')], A::CycleSegment, "filter: next volume segment", None),
     bind(&[ch('f')], A::CycleStatus, "filter: next status", None),
     bind(&[code(K::Esc)], A::ClearFilters, "clear all filters", None),
-    bind(
-        &[ch('s')],
-        A::SortNext,
-        "sort: next column / direction",
-        Some("sort"),
-    ),
-    bind(
-        &[ch('S')],
-        A::SortPrevious,
-        "sort: previous column / direction",
-        None,
-    ),
+    bind(&[ch('s')], A::SortNext, "sort: next column / direction", Some("sort")),
+    bind(&[ch('S')], A::SortPrevious, "sort: previous column / direction", None),
     bind(&[ch('u')], A::Undo, "undo", None),
-    bind(
-        &[ctrl('s')],
-        A::Save,
-        "save now (retries a failed save)",
-        None,
-    ),
+    bind(&[ctrl('s')], A::Save, "save now (retries a failed save)", None),
     bind(&[ctrl('r')], A::Redo, "redo", None),
     bind(&[ch('?')], A::Help, "help", Some("help")),
     bind(&[ch('q')], A::Quit, "quit", Some("quit")),
@@ -119,63 +77,71 @@ pub const PORTFOLIO: &[Binding] = &[
 
 /// While the name filter has the focus, letters are typed into it.
 pub const FILTER: &[Binding] = &[
-    bind(
-        &[code(K::Enter)],
-        A::Confirm,
-        "keep the filter",
-        Some("keep"),
-    ),
-    bind(
-        &[code(K::Esc)],
-        A::Cancel,
-        "clear the filter",
-        Some("clear"),
-    ),
+    bind(&[code(K::Enter)], A::Confirm, "keep the filter", Some("keep")),
+    bind(&[code(K::Esc)], A::Cancel, "clear the filter", Some("clear")),
     bind(&[code(K::Up)], A::Up, "previous match", None),
     bind(&[code(K::Down)], A::Down, "next match", None),
 ];
 
 /// In the form, letters belong to the fields: commands use Ctrl, Tab, arrows and F-keys.
 pub const PROSPECT: &[Binding] = &[
-    bind(
-        &[code(K::Tab), code(K::Down), code(K::Enter)],
-        A::NextField,
-        "next field",
-        Some("next field"),
-    ),
-    bind(
-        &[code(K::BackTab), code(K::Up)],
-        A::PreviousField,
-        "previous field",
-        None,
-    ),
+    bind(&[code(K::Tab), code(K::Down), code(K::Enter)], A::NextField, "next field", Some("next field")),
+    bind(&[code(K::BackTab), code(K::Up)], A::PreviousField, "previous field", None),
     bind(&[code(K::PageDown)], A::PageDown, "next group", None),
     bind(&[code(K::PageUp)], A::PageUp, "previous group", None),
-    bind(
-        &[ch(' ')],
-        A::CycleChoice,
-        "next choice (choice fields)",
-        None,
-    ),
+    bind(&[ch(' ')], A::CycleChoice, "next choice (choice fields)", None),
     bind(&[ctrl('s')], A::Save, "save", Some("save")),
     bind(&[ctrl('d')], A::Decide, "record a decision", Some("decide")),
-    bind(
-        &[code(K::Esc)],
-        A::Back,
-        "back (asks if unsaved)",
-        Some("back"),
-    ),
+    bind(&[ctrl('t')], A::Terms, "what-if on the terms", Some("terms")),
+    bind(&[code(K::Esc)], A::Back, "back (asks if unsaved)", Some("back")),
     bind(&[code(K::F(1))], A::Help, "help", Some("help")),
+];
+
+/// The what-if: the focused term moves by steps or takes a typed value.
+pub const TERMS: &[Binding] = &[
+    bind(&[code(K::Up), ch('k')], A::Up, "previous term", None),
+    bind(&[code(K::Down), ch('j')], A::Down, "next term", None),
+    bind(&[ch('+'), code(K::Right), ch('l')], A::Increase, "increase / next choice", Some("change")),
+    bind(&[ch('-'), code(K::Left), ch('h')], A::Decrease, "decrease / previous choice", None),
+    bind(&[code(K::Enter)], A::Type, "type a value (digits also start typing)", None),
+    bind(&[ch('a')], A::SeekAdvance, "goal seek: least advance for the target margin", Some("seek adv.")),
+    bind(&[ch('p')], A::SeekDays, "goal seek: longest payment days for the target", Some("seek days")),
+    bind(&[ch('r')], A::Reset, "reset to the suggested terms", Some("reset")),
+    bind(&[ctrl('s')], A::Save, "record a decision on these terms", Some("save")),
+    bind(&[code(K::Esc)], A::Back, "back (the edit is kept for this session)", Some("back")),
+    bind(&[ch('?'), code(K::F(1))], A::Help, "help", Some("help")),
+];
+
+/// While a value is typed in the what-if.
+pub const TERMS_TYPING: &[Binding] = &[
+    bind(&[code(K::Enter)], A::Confirm, "apply the value", Some("apply")),
+    bind(&[code(K::Esc)], A::Cancel, "cancel", Some("cancel")),
+];
+
+/// Deals side by side.
+pub const COMPARE: &[Binding] = &[
+    bind(&[code(K::Left), ch('h')], A::Left, "previous column", None),
+    bind(&[code(K::Right), ch('l'), code(K::Tab)], A::Right, "next column", None),
+    bind(&[ch('t'), code(K::Enter)], A::Terms, "what-if on this column's terms", Some("terms")),
+    bind(&[ch('e')], A::ToggleEdited, "suggested / edited terms", Some("suggested/edited")),
+    bind(&[code(K::Esc), ch('q')], A::Back, "back to the portfolio", Some("back")),
+    bind(&[ch('?')], A::Help, "help", Some("help")),
+];
+
+/// The band × segment grid.
+pub const MATRIX: &[Binding] = &[
+    bind(&[code(K::Up), ch('k')], A::Up, "band above", None),
+    bind(&[code(K::Down), ch('j')], A::Down, "band below", None),
+    bind(&[code(K::Left), ch('h')], A::Left, "larger segment", None),
+    bind(&[code(K::Right), ch('l')], A::Right, "smaller segment", None),
+    bind(&[code(K::Enter)], A::Open, "show this cell's prospects", Some("filter to cell")),
+    bind(&[code(K::Esc), ch('q')], A::Back, "back to the portfolio", Some("back")),
+    bind(&[ch('?')], A::Help, "help", Some("help")),
 ];
 
 pub const WELCOME: &[Binding] = &[
     bind(&[ch('n')], A::New, "new prospect", Some("new")),
-    bind(
-        &[ch('d')],
-        A::OpenDemo,
-        "open the demo portfolio",
-        Some("demo"),
-    ),
+    bind(&[ch('d')], A::OpenDemo, "open the demo portfolio", Some("demo")),
     bind(&[ch('i')], A::Import, "import a CSV file", Some("import")),
     bind(&[ch('?')], A::Help, "help", Some("help")),
     bind(&[ch('q'), code(K::Esc)], A::Quit, "quit", Some("quit")),
@@ -210,27 +176,16 @@ pub const PROMPT: &[Binding] = &[
 
 /// The store changed on disk since it was read.
 pub const CHANGED: &[Binding] = &[
-    bind(
-        &[ch('o')],
-        A::Overwrite,
-        "overwrite it with this portfolio",
-        Some("overwrite"),
-    ),
-    bind(
-        &[ch('r')],
-        A::Reload,
-        "reload it (changes here are lost)",
-        Some("reload"),
-    ),
+    bind(&[ch('o')], A::Overwrite, "overwrite it with this portfolio", Some("overwrite")),
+    bind(&[ch('r')], A::Reload, "reload it (changes here are lost)", Some("reload")),
     bind(&[code(K::Esc)], A::Cancel, "decide later", Some("later")),
 ];
 
-pub const HELP: &[Binding] = &[bind(
-    &[code(K::Esc), ch('q'), ch('?'), code(K::F(1))],
-    A::Back,
-    "close help",
-    Some("close"),
-)];
+pub const HELP: &[Binding] = &[
+    bind(&[code(K::Up), ch('k')], A::Up, "scroll up", None),
+    bind(&[code(K::Down), ch('j')], A::Down, "scroll down", None),
+    bind(&[code(K::Esc), ch('q'), ch('?'), code(K::F(1))], A::Back, "close help", Some("close")),
+];
 
 /// The action a key press means in a table.
 pub fn lookup(table: &[Binding], event: &KeyEvent) -> Option<Action> {
@@ -239,10 +194,7 @@ pub fn lookup(table: &[Binding], event: &KeyEvent) -> Option<Action> {
         KeyCode::Char(c) if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
         other => other,
     };
-    table
-        .iter()
-        .find(|b| b.keys.iter().any(|k| k.code == code && k.ctrl == ctrl))
-        .map(|b| b.action)
+    table.iter().find(|b| b.keys.iter().any(|k| k.code == code && k.ctrl == ctrl)).map(|b| b.action)
 }
 
 /// How a key is written in the footer and help: `Ctrl-S`, `↑`, `PgDn`, `q`.
@@ -267,11 +219,7 @@ pub fn label(key: &Key) -> String {
         KeyCode::F(n) => format!("F{n}"),
         _ => "?".into(),
     };
-    if key.ctrl {
-        format!("Ctrl-{name}")
-    } else {
-        name
-    }
+    if key.ctrl { format!("Ctrl-{name}") } else { name }
 }
 
 /// All the keys of a binding: `↑/k`.
@@ -289,42 +237,34 @@ mod tests {
 
     #[test]
     fn finds_plain_shifted_and_control_keys() {
+        assert_eq!(lookup(PORTFOLIO, &press(KeyCode::Char('j'), KeyModifiers::NONE)), Some(A::Down));
+        assert_eq!(lookup(PORTFOLIO, &press(KeyCode::Char('G'), KeyModifiers::SHIFT)), Some(A::Bottom));
+        assert_eq!(lookup(PORTFOLIO, &press(KeyCode::Char('r'), KeyModifiers::CONTROL)), Some(A::Redo));
         assert_eq!(
-            lookup(PORTFOLIO, &press(KeyCode::Char('j'), KeyModifiers::NONE)),
-            Some(A::Down)
-        );
-        assert_eq!(
-            lookup(PORTFOLIO, &press(KeyCode::Char('G'), KeyModifiers::SHIFT)),
-            Some(A::Bottom)
-        );
-        assert_eq!(
-            lookup(PORTFOLIO, &press(KeyCode::Char('r'), KeyModifiers::CONTROL)),
-            Some(A::Redo)
-        );
-        assert_eq!(
-            lookup(
-                PROSPECT,
-                &press(
-                    KeyCode::Char('S'),
-                    KeyModifiers::CONTROL | KeyModifiers::SHIFT
-                )
-            ),
+            lookup(PROSPECT, &press(KeyCode::Char('S'), KeyModifiers::CONTROL | KeyModifiers::SHIFT)),
             Some(A::Save)
         );
-        assert_eq!(
-            lookup(PROSPECT, &press(KeyCode::Char('q'), KeyModifiers::NONE)),
-            None
-        );
-        assert_eq!(
-            lookup(PORTFOLIO, &press(KeyCode::Char('r'), KeyModifiers::NONE)),
-            None
-        );
+        assert_eq!(lookup(PROSPECT, &press(KeyCode::Char('q'), KeyModifiers::NONE)), None);
+        assert_eq!(lookup(PORTFOLIO, &press(KeyCode::Char('r'), KeyModifiers::NONE)), None);
     }
 
     #[test]
     fn no_key_is_bound_twice_in_a_table() {
         for table in [
-            PORTFOLIO, FILTER, PROSPECT, WELCOME, CONFIRM, UNSAVED, DECISION, PROMPT, CHANGED, HELP,
+            PORTFOLIO,
+            FILTER,
+            PROSPECT,
+            TERMS,
+            TERMS_TYPING,
+            COMPARE,
+            MATRIX,
+            WELCOME,
+            CONFIRM,
+            UNSAVED,
+            DECISION,
+            PROMPT,
+            CHANGED,
+            HELP,
         ] {
             let keys: Vec<Key> = table.iter().flat_map(|b| b.keys.iter().copied()).collect();
             for (i, k) in keys.iter().enumerate() {

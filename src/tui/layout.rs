@@ -30,13 +30,7 @@ pub fn frame(area: Rect, banner: bool) -> Frame {
         Constraint::Length(1),
     ])
     .areas(area);
-    Frame {
-        title,
-        banner: banner_area,
-        body,
-        notice,
-        footer,
-    }
+    Frame { title, banner: banner_area, body, notice, footer }
 }
 
 /// The portfolio screen's parts.
@@ -59,13 +53,7 @@ pub fn portfolio(area: Rect, banner: bool) -> Portfolio {
         Constraint::Length(1),
     ])
     .areas(frame.body);
-    Portfolio {
-        frame,
-        filter,
-        header,
-        body,
-        totals,
-    }
+    Portfolio { frame, filter, header, body, totals }
 }
 
 /// The prospect screen's parts: the form on the left, the live assessment on the right.
@@ -78,11 +66,7 @@ pub struct Prospect {
 
 pub fn prospect(area: Rect, banner: bool) -> Prospect {
     let frame = frame(area, banner);
-    let form_width = if frame.body.width >= 110 {
-        frame.body.width / 2
-    } else {
-        44
-    };
+    let form_width = if frame.body.width >= 110 { frame.body.width / 2 } else { 44 };
     let [form, panel] =
         Layout::horizontal([Constraint::Length(form_width), Constraint::Min(20)]).areas(frame.body);
     Prospect { frame, form, panel }
@@ -92,10 +76,5 @@ pub fn prospect(area: Rect, banner: bool) -> Prospect {
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);
     let h = height.min(area.height);
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
+    Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
 }

@@ -9,10 +9,7 @@ pub struct LineEdit {
 
 impl LineEdit {
     pub fn new(text: &str) -> LineEdit {
-        LineEdit {
-            text: text.to_string(),
-            cursor: text.chars().count(),
-        }
+        LineEdit { text: text.to_string(), cursor: text.chars().count() }
     }
 
     pub fn text(&self) -> &str {
@@ -25,10 +22,7 @@ impl LineEdit {
     }
 
     fn byte_at(&self, char_index: usize) -> usize {
-        self.text
-            .char_indices()
-            .nth(char_index)
-            .map_or(self.text.len(), |(i, _)| i)
+        self.text.char_indices().nth(char_index).map_or(self.text.len(), |(i, _)| i)
     }
 
     pub fn insert(&mut self, c: char) {

@@ -12,11 +12,13 @@ pub mod layout;
 pub mod line_edit;
 pub mod portfolio;
 pub mod screens;
+pub mod terms_editor;
 pub mod theme;
 pub mod update_form;
 pub mod update_io;
 pub mod update_keys;
 pub mod update_modal;
+pub mod update_terms;
 
 mod saver;
 
@@ -69,21 +71,14 @@ pub fn run(options: Options) -> Result<()> {
         (store, prospects, Some(copy), false)
     } else {
         if let Some(dir) = options.store.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create {}", dir.display()))?;
+            std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
         }
         let existed = options.store.exists();
         let (store, prospects) = Store::open_or_read_only(&options.store, &options.holder)?;
         let welcome = !existed && prospects.is_empty();
         (store, prospects, None, welcome)
     };
-    let mut app = App::new(
-        prospects,
-        options.policy,
-        options.today,
-        store.path().to_path_buf(),
-        welcome,
-    );
+    let mut app = App::new(prospects, options.policy, options.today, store.path().to_path_buf(), welcome);
     app.read_only = store.read_only_holder().map(str::to_string);
     app.demo = demo.is_some();
 
@@ -93,24 +88,14 @@ pub fn run(options: Options) -> Result<()> {
     let mut terminal = ratatui::try_init().context("cannot take over the terminal")?;
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
     spawn_input(tx.clone());
-    let outcome = event_loop(
-        &mut terminal,
-        &mut app,
-        &rx,
-        &jobs,
-        &tx,
-        &options.holder,
-        &mut demo,
-    );
+    let outcome = event_loop(&mut terminal, &mut app, &rx, &jobs, &tx, &options.holder, &mut demo);
     let _ = execute!(std::io::stdout(), DisableMouseCapture);
     ratatui::restore();
     drop(jobs);
     let last = saver.join().unwrap_or(None);
     outcome?;
     if let Some(message) = last {
-        anyhow::bail!(
-            "the last save failed: {message}; the store on disk holds the previous version"
-        );
+        anyhow::bail!("the last save failed: {message}; the store on disk holds the previous version");
     }
     Ok(())
 }
@@ -181,25 +166,14 @@ fn perform(
 ) -> bool {
     match effect {
         Effect::Quit => return true,
-        Effect::Save {
-            generation,
-            prospects,
-            overwrite,
-        } => {
-            let _ = jobs.send(Job::Save {
-                generation,
-                prospects,
-                overwrite,
-            });
+        Effect::Save { generation, prospects, overwrite } => {
+            let _ = jobs.send(Job::Save { generation, prospects, overwrite });
         }
         Effect::Reload => {
             let _ = jobs.send(Job::Reload);
         }
         Effect::Import(path) => {
-            let _ = tx.send(Msg::Imported {
-                result: import(&path),
-                path,
-            });
+            let _ = tx.send(Msg::Imported { result: import(&path), path });
         }
         Effect::OpenDemo => {
             let result = open_demo(holder).map(|(store, prospects, copy)| {
@@ -216,8 +190,7 @@ fn perform(
 
 /// Reads a CSV file for the import, all or nothing as `dealdesk import` does.
 fn import(path: &Path) -> Result<Vec<Prospect>, Vec<String>> {
-    let bytes =
-        std::fs::read(path).map_err(|e| vec![format!("cannot read {}: {e}", path.display())])?;
+    let bytes = std::fs::read(path).map_err(|e| vec![format!("cannot read {}: {e}", path.display())])?;
     let import = crate::io::csv_import::read_prospects(&bytes).map_err(|e| vec![e.to_string()])?;
     if import.errors.is_empty() {
         Ok(import.prospects.into_iter().map(|r| r.prospect).collect())

@@ -65,11 +65,7 @@ fn unknown_last<T: PartialOrd>(a: Option<T>, b: Option<T>, direction: Direction)
     match (a, b) {
         (Some(a), Some(b)) => {
             let o = a.partial_cmp(&b).unwrap_or(Ordering::Equal);
-            if direction == Direction::Descending {
-                o.reverse()
-            } else {
-                o
-            }
+            if direction == Direction::Descending { o.reverse() } else { o }
         }
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
@@ -146,12 +142,7 @@ impl PortfolioView {
     /// shown (they are already in order) instead of scanning and sorting the whole book.
     pub fn refresh(&mut self, book: &Book) {
         let selected_id = self.selected_id(book);
-        let key = (
-            self.query.text().to_string(),
-            self.band,
-            self.segment,
-            self.status,
-        );
+        let key = (self.query.text().to_string(), self.band, self.segment, self.status);
         let narrowing = matches!(&self.built_for, Some((q, b, s, st))
             if key.0.starts_with(q.as_str()) && (*b, *s, *st) == (key.1, key.2, key.3));
         if narrowing {
@@ -178,11 +169,7 @@ impl PortfolioView {
 
     fn sort_rows(&mut self, book: &Book) {
         let (column, direction) = self.sort;
-        let name = |i: usize| {
-            book.prospect(i)
-                .map(|p| fuzzy::sort_key(&p.name))
-                .unwrap_or_default()
-        };
+        let name = |i: usize| book.prospect(i).map(|p| fuzzy::sort_key(&p.name)).unwrap_or_default();
         let summary = |i: usize| book.summary(i);
         let by = |a: &usize, b: &usize| -> Ordering {
             let (Some(sa), Some(sb)) = (summary(*a), summary(*b)) else {
@@ -192,13 +179,7 @@ impl PortfolioView {
         };
         if column == Column::Name {
             let mut keyed: Vec<(String, usize)> = self.rows.iter().map(|&i| (name(i), i)).collect();
-            keyed.sort_by(|a, b| {
-                if direction == Direction::Ascending {
-                    a.cmp(b)
-                } else {
-                    b.cmp(a)
-                }
-            });
+            keyed.sort_by(|a, b| if direction == Direction::Ascending { a.cmp(b) } else { b.cmp(a) });
             self.rows = keyed.into_iter().map(|(_, i)| i).collect();
         } else {
             self.rows.sort_by(by);
@@ -207,19 +188,14 @@ impl PortfolioView {
 
     /// The id of the selected prospect.
     pub fn selected_id(&self, book: &Book) -> Option<u64> {
-        self.rows
-            .get(self.selected)
-            .and_then(|&i| book.prospect(i))
-            .map(|p| p.id)
+        self.rows.get(self.selected).and_then(|&i| book.prospect(i)).map(|p| p.id)
     }
 
     /// Selects the prospect with this id if shown, else keeps the position in range.
     pub fn select_id(&mut self, book: &Book, id: Option<u64>) {
-        if let Some(pos) = id.and_then(|id| {
-            self.rows
-                .iter()
-                .position(|&i| book.prospect(i).is_some_and(|p| p.id == id))
-        }) {
+        if let Some(pos) =
+            id.and_then(|id| self.rows.iter().position(|&i| book.prospect(i).is_some_and(|p| p.id == id)))
+        {
             self.selected = pos;
         }
         self.selected = self.selected.min(self.rows.len().saturating_sub(1));
@@ -259,16 +235,8 @@ impl PortfolioView {
         let at = Column::ALL.iter().position(|c| *c == column).unwrap_or(0) * 2
             + usize::from(direction == Direction::Descending);
         let n = Column::ALL.len() * 2;
-        let next = if forward {
-            (at + 1) % n
-        } else {
-            (at + n - 1) % n
-        };
-        let dir = if next % 2 == 0 {
-            Direction::Ascending
-        } else {
-            Direction::Descending
-        };
+        let next = if forward { (at + 1) % n } else { (at + n - 1) % n };
+        let dir = if next % 2 == 0 { Direction::Ascending } else { Direction::Descending };
         self.sort = (Column::ALL[next / 2], dir);
         self.invalidate();
     }
@@ -293,10 +261,6 @@ fn compare(column: Column, direction: Direction, a: &Summary, b: &Summary) -> Or
 pub fn cycle<T: Copy + PartialEq>(current: Option<T>, all: &[T]) -> Option<T> {
     match current {
         None => all.first().copied(),
-        Some(v) => all
-            .iter()
-            .position(|x| *x == v)
-            .and_then(|i| all.get(i + 1))
-            .copied(),
+        Some(v) => all.iter().position(|x| *x == v).and_then(|i| all.get(i + 1)).copied(),
     }
 }

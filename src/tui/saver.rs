@@ -34,11 +34,7 @@ fn work(mut store: Store, rx: &Receiver<Job>, tx: &Sender<Msg>) -> Option<String
         queue.extend(rx.try_iter());
         for job in merge_saves(queue) {
             match job {
-                Job::Save {
-                    generation,
-                    prospects,
-                    overwrite,
-                } => {
+                Job::Save { generation, prospects, overwrite } => {
                     let result = if overwrite {
                         store.save_over(&prospects, &mut atomic::write_all)
                     } else {
@@ -70,14 +66,8 @@ fn work(mut store: Store, rx: &Receiver<Job>, tx: &Sender<Msg>) -> Option<String
 fn merge_saves(queue: Vec<Job>) -> Vec<Job> {
     let mut out: Vec<Job> = Vec::with_capacity(queue.len());
     for job in queue {
-        if let (
-            Some(Job::Save { overwrite: was, .. }),
-            Job::Save {
-                generation,
-                prospects,
-                overwrite,
-            },
-        ) = (out.last(), &job)
+        if let (Some(Job::Save { overwrite: was, .. }), Job::Save { generation, prospects, overwrite }) =
+            (out.last(), &job)
         {
             let merged = Job::Save {
                 generation: *generation,

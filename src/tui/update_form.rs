@@ -26,6 +26,7 @@ pub fn on_key(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>) {
             save(app, effects);
         }
         Some(Action::Decide) => decide(app, effects),
+        Some(Action::Terms) => terms(app),
         Some(Action::Back) => leave(app, Then::Back, effects),
         Some(Action::Help) => app.help = true,
         action => {
@@ -72,22 +73,15 @@ pub fn save(app: &mut App, effects: &mut Vec<Effect>) -> bool {
         let count = f.invalid_count();
         f.focus = first;
         let field = f.field().label();
-        app.warn(format!(
-            "Not saved: {count} invalid field(s), first {field}; fix or empty them"
-        ));
+        app.warn(format!("Not saved: {count} invalid field(s), first {field}; fix or empty them"));
         return false;
     }
     let after = Arc::new(f.draft.clone());
     let band = f.evaluation.assessment.band;
     let is_new = f.is_new;
     f.mark_saved(&after);
-    let before = if is_new {
-        None
-    } else {
-        app.book
-            .position(after.id)
-            .and_then(|i| app.book.prospect(i).cloned())
-    };
+    let before =
+        if is_new { None } else { app.book.position(after.id).and_then(|i| app.book.prospect(i).cloned()) };
     let name = after.name.clone();
     app.commit(Change::Put { before, after }, effects);
     app.say(format!("Saved {name} (band {band})"));
@@ -96,6 +90,9 @@ pub fn save(app: &mut App, effects: &mut Vec<Effect>) -> bool {
 
 /// Records a decision on the prospect as the form shows it: unsaved valid edits are saved with it.
 fn decide(app: &mut App, effects: &mut Vec<Effect>) {
+    if !app.writable() {
+        return;
+    }
     let Some(f) = form(app) else { return };
     if f.dirty() && !save(app, effects) {
         return;
@@ -103,6 +100,21 @@ fn decide(app: &mut App, effects: &mut Vec<Effect>) {
     if let Some(f) = form(app) {
         let dialog = decision_dialog(&f.draft);
         app.modal = Some(Modal::Decision(dialog));
+    }
+}
+
+/// Opens the what-if on the saved prospect; unsaved edits must be saved first, so that the
+/// terms and the decision they lead to rest on what is in the portfolio.
+fn terms(app: &mut App) {
+    let Some(f) = form(app) else { return };
+    if f.dirty() {
+        app.warn("Save the prospect first (Ctrl-S), then Ctrl-T opens its terms");
+        return;
+    }
+    let id = f.original.id;
+    match app.book.position(id).and_then(|i| app.book.prospect(i).cloned()) {
+        Some(p) => super::update_terms::open_terms(app, p),
+        None => app.warn("Save the prospect first (Ctrl-S)"),
     }
 }
 

@@ -21,9 +21,7 @@ pub fn on_saved(app: &mut App, generation: u64, result: Result<(), SaveError>) {
             app.modal = Some(Modal::ChangedOnDisk);
         }
         Err(SaveError::Failed(message)) => {
-            app.warn(format!(
-                "Save failed: {message}. Your changes are kept here; Ctrl-S or the next change retries"
-            ));
+            app.warn(format!("Save failed: {message}. Changes kept here; Ctrl-S retries"));
             app.save_state = SaveState::Failed(message);
         }
     }
@@ -43,19 +41,13 @@ pub fn on_imported(
             let count = prospects.len();
             for (id, mut p) in (app.book.next_id()..).zip(prospects) {
                 p.id = id;
-                let change = Change::Put {
-                    before: None,
-                    after: Arc::new(p),
-                };
+                let change = Change::Put { before: None, after: Arc::new(p) };
                 app.apply(&change, false);
                 app.history.record(change);
             }
             app.request_save(effects);
             app.screen = Screen::Portfolio;
-            app.say(format!(
-                "Imported {count} prospect(s) from {}",
-                path.display()
-            ));
+            app.say(format!("Imported {count} prospect(s) from {}", path.display()));
         }
         Err(problems) => {
             let first = problems.first().cloned().unwrap_or_default();

@@ -24,6 +24,10 @@ pub fn active_table(app: &App) -> &'static [Binding] {
         Screen::Portfolio if app.view.typing => keymap::FILTER,
         Screen::Portfolio => keymap::PORTFOLIO,
         Screen::Prospect(_) => keymap::PROSPECT,
+        Screen::Terms(editor) if editor.typing.is_some() => keymap::TERMS_TYPING,
+        Screen::Terms(_) => keymap::TERMS,
+        Screen::Compare(_) => keymap::COMPARE,
+        Screen::Matrix(_) => keymap::MATRIX,
     }
 }
 
@@ -62,8 +66,16 @@ pub fn on_key(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>) {
         return;
     }
     if app.help {
-        if keymap::lookup(keymap::HELP, &key).is_some() {
-            app.help = false;
+        match keymap::lookup(keymap::HELP, &key) {
+            Some(Action::Up) => app.help_scroll = app.help_scroll.saturating_sub(1),
+            Some(Action::Down) => {
+                app.help_scroll = (app.help_scroll + 1).min(super::screens::help::max_scroll(app));
+            }
+            Some(_) => {
+                app.help = false;
+                app.help_scroll = 0;
+            }
+            None => {}
         }
         return;
     }
@@ -72,6 +84,9 @@ pub fn on_key(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>) {
         Screen::Portfolio if app.view.typing => filter(app, key),
         Screen::Portfolio => portfolio(app, key, effects),
         Screen::Prospect(_) => super::update_form::on_key(app, key, effects),
+        Screen::Terms(_) => super::update_terms::on_terms_key(app, key),
+        Screen::Compare(_) => super::update_terms::on_compare_key(app, key),
+        Screen::Matrix(_) => super::update_terms::on_matrix_key(app, key),
     }
 }
 
@@ -161,6 +176,13 @@ fn portfolio(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>) {
             view.refresh(&app.book);
         }
         Action::Open => open_selected(app),
+        Action::Terms => match selected(app) {
+            Some(p) => super::update_terms::open_terms(app, p),
+            None => app.warn("No prospect selected"),
+        },
+        Action::Mark => toggle_mark(app),
+        Action::Compare => super::update_terms::open_compare(app),
+        Action::Matrix => super::update_terms::open_matrix(app),
         Action::New => new_prospect(app),
         Action::Decide => decide_selected(app),
         Action::Delete => delete_selected(app),
@@ -175,7 +197,7 @@ fn portfolio(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>) {
     app.view.scroll_into_view(height);
 }
 
-fn selected(app: &App) -> Option<std::sync::Arc<crate::domain::prospect::Prospect>> {
+pub fn selected(app: &App) -> Option<std::sync::Arc<crate::domain::prospect::Prospect>> {
     let index = *app.view.rows.get(app.view.selected)?;
     app.book.prospect(index).cloned()
 }
@@ -206,7 +228,19 @@ pub fn decision_dialog(p: &crate::domain::prospect::Prospect) -> DecisionDialog 
         name: p.name.clone(),
         status: STATUSES.iter().position(|s| *s == p.status).unwrap_or(0),
         note: LineEdit::default(),
+        terms: None,
     }
+}
+
+/// Marks or unmarks the selected prospect for comparison, and moves down.
+fn toggle_mark(app: &mut App) {
+    let Some(p) = selected(app) else { return };
+    if !app.view.marked.remove(&p.id) {
+        app.view.marked.insert(p.id);
+    }
+    let height = app.page_height();
+    app.view.move_by(1, height);
+    app.say(format!("{} marked; c compares 2–4 marked prospects", app.view.marked.len()));
 }
 
 fn delete_selected(app: &mut App) {
@@ -214,10 +248,7 @@ fn delete_selected(app: &mut App) {
         return;
     }
     if let Some(p) = selected(app) {
-        app.modal = Some(Modal::ConfirmDelete {
-            id: p.id,
-            name: p.name.clone(),
-        });
+        app.modal = Some(Modal::ConfirmDelete { id: p.id, name: p.name.clone() });
     }
 }
 
@@ -225,11 +256,7 @@ fn undo_redo(app: &mut App, undo: bool, effects: &mut Vec<Effect>) {
     if !app.writable() {
         return;
     }
-    let change = if undo {
-        app.history.undo()
-    } else {
-        app.history.redo()
-    };
+    let change = if undo { app.history.undo() } else { app.history.redo() };
     match change {
         Some(change) => {
             app.apply(&change, undo);
@@ -237,11 +264,7 @@ fn undo_redo(app: &mut App, undo: bool, effects: &mut Vec<Effect>) {
             let verb = if undo { "Undid" } else { "Redid" };
             app.say(format!("{verb} the {}", change.describe()));
         }
-        None => app.say(if undo {
-            "Nothing to undo"
-        } else {
-            "Nothing to redo"
-        }),
+        None => app.say(if undo { "Nothing to undo" } else { "Nothing to redo" }),
     }
 }
 

@@ -7,6 +7,7 @@ use ratatui::crossterm::event::KeyEvent;
 
 use super::action::Action;
 use super::app::{App, DecisionDialog, Effect, Modal, STATUSES, Screen};
+use super::form::ProspectForm;
 use super::history::Change;
 use super::keymap;
 use super::update_form::{finish, save};
@@ -21,10 +22,8 @@ pub fn on_key(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>) {
     let action = keymap::lookup(modal_table(&modal), &key);
     app.modal = match (modal, action) {
         (Modal::ConfirmDelete { id, .. }, Some(Action::Confirm)) => {
-            if let Some((index, prospect)) = app
-                .book
-                .position(id)
-                .and_then(|i| Some((i, app.book.prospect(i)?.clone())))
+            if let Some((index, prospect)) =
+                app.book.position(id).and_then(|i| Some((i, app.book.prospect(i)?.clone())))
             {
                 let name = prospect.name.clone();
                 app.commit(Change::Remove { index, prospect }, effects);
@@ -108,19 +107,16 @@ fn decision(
 
 /// Appends a decision to the prospect's history with the terms and the assessment of today.
 pub fn record_decision(app: &mut App, dialog: &DecisionDialog, effects: &mut Vec<Effect>) {
-    let Some(before) = app
-        .book
-        .position(dialog.id)
-        .and_then(|i| app.book.prospect(i).cloned())
-    else {
+    let Some(before) = app.book.position(dialog.id).and_then(|i| app.book.prospect(i).cloned()) else {
         app.warn("That prospect is no longer in the portfolio");
         return;
     };
     let status = STATUSES.get(dialog.status).copied().unwrap_or(Status::New);
     let evaluation = evaluate(&before, &app.policy, app.today);
-    let terms = before
-        .agreed_terms
+    let terms = dialog
+        .terms
         .clone()
+        .or_else(|| before.agreed_terms.clone())
         .unwrap_or_else(|| evaluation.suggestion.terms.clone());
     let note = dialog.note.text().trim().to_string();
     let record = DecisionRecord {
@@ -130,37 +126,28 @@ pub fn record_decision(app: &mut App, dialog: &DecisionDialog, effects: &mut Vec
         note: note.clone(),
         band: evaluation.assessment.band,
         score: evaluation.assessment.score,
-        risk_adjusted_profit: evaluation
-            .economics_on(&terms, &app.policy)
-            .map(|x| x.risk_adjusted_profit),
+        risk_adjusted_profit: evaluation.economics_on(&terms, &app.policy).map(|x| x.risk_adjusted_profit),
     };
     let mut after = (*before).clone();
     after.status = status;
     if !note.is_empty() {
         after.note = Some(note);
     }
-    if matches!(
-        status,
-        Status::Approved | Status::ApprovedWithConditions | Status::RoutedToPartner
-    ) {
+    if matches!(status, Status::Approved | Status::ApprovedWithConditions | Status::RoutedToPartner) {
         after.agreed_terms = Some(terms);
     }
     after.history.push(record);
     let after = Arc::new(after);
+    // A form on this prospect has no unsaved edits (a decision saves them first): it starts
+    // again from the decided prospect, so that its status and note fields show the decision.
     if let Screen::Prospect(form) = &mut app.screen
         && form.original.id == after.id
     {
-        form.mark_saved(&after);
-        let (policy, today) = (app.policy.clone(), app.today);
-        form.reparse(&policy, today);
+        let focus = form.focus;
+        **form = ProspectForm::open(&after, &app.policy, app.today);
+        form.focus = focus;
     }
     let name = after.name.clone();
-    app.commit(
-        Change::Put {
-            before: Some(before),
-            after,
-        },
-        effects,
-    );
+    app.commit(Change::Put { before: Some(before), after }, effects);
     app.say(format!("Decision recorded for {name}: {}", status.label()));
 }

@@ -136,11 +136,11 @@ pub fn boundary_prospects() -> Vec<(Prospect, f64, Band)> {
         p.late_share_pct = Some(pct("75"));
         p.bureau_score = Some(0);
     });
-    // 35.0 lost: 31.5 + tax and social debt of 1 (1.5 each) + accounts 20 months old
-    // (1.5·(1 − 0.6667) = 0.5).
+    // 35.0 lost: 31.5 + tax and social debt of 1 000 (3·0.5 = 1.5 each) + accounts 20 months
+    // old (1.5·(1 − 0.6667) = 0.5).
     let b65 = with(bad_payer.clone(), |p| {
-        p.tax_debt = Some(eur(1));
-        p.social_debt = Some(eur(1));
+        p.tax_debt = Some(eur(1_000));
+        p.social_debt = Some(eur(1_000));
         p.accounts_date = Some(date(2025, 3, 28));
     });
     // 35.1 lost: 31.5 + 1 summons (4.5·0.5 = 2.25) + late filing (1.2) + 15 months (0.15).
@@ -149,11 +149,12 @@ pub fn boundary_prospects() -> Vec<(Prospect, f64, Band)> {
         p.late_filing = Some(true);
         p.accounts_date = Some(date(2025, 8, 28));
     });
-    // Payment and solvency only (coverage exactly 50 %): 0.7·P + 0.3·S. Equity 700 / 6000 →
-    // S = 0.45 + 3·(0.116667 − 0.1) = 0.5; P = (60·0.6 [DBT 30] + 20·0.2 [50 % late]
-    // + 10·1 [improving] + 10·0 [bureau 0]) / 100 = 0.5 → 50.0.
+    // Payment and solvency only (coverage exactly 50 %, so band B at best, which does not bind
+    // here): 0.7·P + 0.3·S. Equity 700 / 6000 → S = 0.45 + 3·(0.116667 − 0.1) = 0.5;
+    // P = (60·0.6 [DBT 21: 0.7 − 0.25·6/15] + 20·0.2 [50 % late] + 10·1 [improving]
+    // + 10·0 [bureau 0]) / 100 = 0.5 → 50.0.
     let c50 = with(blank(), |p| {
-        p.dbt_days = Some(30);
+        p.dbt_days = Some(21);
         p.late_share_pct = Some(pct("50"));
         p.dbt_trend = Some(Trend::Improving);
         p.bureau_score = Some(0);

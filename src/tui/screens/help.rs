@@ -15,12 +15,16 @@ fn table(app: &App) -> (&'static str, &'static [Binding]) {
         Screen::Welcome => ("Welcome", keymap::WELCOME),
         Screen::Portfolio => ("Portfolio", keymap::PORTFOLIO),
         Screen::Prospect(_) => ("Prospect form", keymap::PROSPECT),
+        Screen::Terms(_) => ("What-if terms", keymap::TERMS),
+        Screen::Compare(_) => ("Compare", keymap::COMPARE),
+        Screen::Matrix(_) => ("Risk × volume matrix", keymap::MATRIX),
     }
 }
 
-pub fn render(frame: &mut Frame, app: &App) {
+/// Every line of the help for the screen under it.
+pub fn lines(app: &App) -> Vec<Line<'static>> {
     let t = app.theme;
-    let (title, bindings) = table(app);
+    let (_, bindings) = table(app);
     let mut lines: Vec<Line> = bindings
         .iter()
         .map(|b| {
@@ -33,24 +37,35 @@ pub fn render(frame: &mut Frame, app: &App) {
     match &app.screen {
         Screen::Prospect(_) => {
             lines.push(Line::raw(""));
-            lines.push(Line::raw(
-                " Type to edit the field; an empty field is unknown, not zero.",
-            ));
-            lines.push(Line::raw(
-                " ←/→ Home/End move in the field, Ctrl-W deletes a word, Ctrl-U the line.",
-            ));
+            lines.push(Line::raw(" Type to edit the field; an empty field is unknown, not zero."));
+            lines.push(Line::raw(" ←/→ Home/End move in the field; Ctrl-W deletes a word,"));
+            lines.push(Line::raw(" Ctrl-U the whole field."));
         }
         Screen::Portfolio => {
             lines.push(Line::raw(""));
             lines.push(Line::raw(" Mouse: click selects a row, the wheel scrolls."));
+            lines.push(Line::raw(" A ? after the band: too little data, so a cautious band."));
+            lines.push(Line::raw(" ● before a name: marked for comparison."));
         }
-        Screen::Welcome => {}
+        _ => {}
     }
-    let height = lines.len() as u16 + 2;
-    let area = layout::centered(frame.area(), 72, height);
+    lines
+}
+
+/// How far the help can scroll in a terminal of this height.
+pub fn max_scroll(app: &App) -> usize {
+    let visible = usize::from(app.size.height.saturating_sub(2));
+    lines(app).len().saturating_sub(visible)
+}
+
+pub fn render(frame: &mut Frame, app: &App) {
+    let (title, _) = table(app);
+    let lines = lines(app);
+    let area = layout::centered(frame.area(), 76, lines.len() as u16 + 2);
+    let visible = usize::from(area.height.saturating_sub(2));
+    let offset = app.help_scroll.min(lines.len().saturating_sub(visible));
+    let bottom = if lines.len() > visible { " ↑/↓ scroll · Esc closes " } else { " Esc closes " };
     clear(frame, area);
-    let block = Block::bordered()
-        .title(format!(" Keys: {title} "))
-        .title_bottom(" Esc closes ");
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    let block = Block::bordered().title(format!(" Keys: {title} ")).title_bottom(bottom);
+    frame.render_widget(Paragraph::new(lines).scroll((offset as u16, 0)).block(block), area);
 }

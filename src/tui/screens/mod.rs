@@ -1,11 +1,14 @@
 //! Drawing: the base screen, then the help overlay or a pop-up on top. Rendering only reads the
 //! state, and builds rows for the visible window only.
 
+pub mod compare;
 pub mod help;
+pub mod matrix;
 pub mod modal;
 pub mod panel;
 pub mod portfolio;
 pub mod prospect;
+pub mod terms;
 pub mod welcome;
 
 use ratatui::Frame;
@@ -36,6 +39,9 @@ pub fn render(frame: &mut Frame, app: &App) {
         Screen::Welcome => welcome::render(frame, app),
         Screen::Portfolio => portfolio::render(frame, app),
         Screen::Prospect(form) => prospect::render(frame, app, form),
+        Screen::Terms(editor) => terms::render(frame, app, editor),
+        Screen::Compare(view) => compare::render(frame, app, view),
+        Screen::Matrix(view) => matrix::render(frame, app, view),
     }
     if app.help {
         help::render(frame, app);
@@ -53,20 +59,18 @@ pub fn has_banner(app: &App) -> bool {
 /// The title, banner, notice and footer every screen shares.
 pub fn chrome(frame: &mut Frame, app: &App, f: &layout::Frame, screen: &str) {
     let t = app.theme;
+    let form_edited = matches!(&app.screen, Screen::Prospect(form) if form.dirty());
     let save = match &app.save_state {
+        SaveState::Failed(_) => Span::styled("✗ save failed", t.error()),
+        _ if form_edited => Span::styled("● form not saved (Ctrl-S)", t.warning()),
         SaveState::Saved if app.unsaved() => Span::styled("● not saved", t.warning()),
         SaveState::Saved => Span::styled("✓ saved", t.good()),
         SaveState::Saving => Span::styled("saving…", t.dim()),
-        SaveState::Failed(_) => Span::styled("✗ save failed", t.error()),
     };
     let title = Line::from(vec![
         Span::styled(" dealdesk ", t.title()),
-        Span::raw(format!(
-            "· {screen} · {} · {} prospect(s) · ",
-            file_name(&app.store_path),
-            app.book.len()
-        )),
         save,
+        Span::raw(format!(" · {screen} · {} · {} prospect(s)", file_name(&app.store_path), app.book.len())),
     ]);
     frame.render_widget(Paragraph::new(title), f.title);
     if has_banner(app) {
@@ -74,31 +78,20 @@ pub fn chrome(frame: &mut Frame, app: &App, f: &layout::Frame, screen: &str) {
             Some(holder) => {
                 format!(" READ-ONLY: {holder} holds this store; you can look but not change ")
             }
-            None => " DEMO: a temporary copy of the demo portfolio; your own store is not touched "
-                .into(),
+            None => " DEMO: a temporary copy of the demo portfolio; your own store is not touched ".into(),
         };
         frame.render_widget(Paragraph::new(text).style(t.banner()), f.banner);
     }
     if let Some(notice) = &app.notice {
-        let style = if notice.error {
-            t.error()
-        } else {
-            Style::new()
-        };
-        frame.render_widget(
-            Paragraph::new(Span::styled(format!(" {}", notice.text), style)),
-            f.notice,
-        );
+        let style = if notice.error { t.error() } else { Style::new() };
+        frame.render_widget(Paragraph::new(Span::styled(format!(" {}", notice.text), style)), f.notice);
     }
     frame.render_widget(Paragraph::new(footer(app, active_table(app))), f.footer);
 }
 
 /// The store's file name: the full path is on the welcome screen and in `dealdesk check`.
 fn file_name(path: &std::path::Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
+    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
 
 /// The footer: the table's footer keys, and where help is.
@@ -116,10 +109,7 @@ pub fn footer(app: &App, table: &[Binding]) -> Line<'static> {
 
 /// A line of `label: value` pairs for panels.
 pub fn pair(label: &str, value: String, value_style: Style) -> Vec<Span<'static>> {
-    vec![
-        Span::raw(format!("{label} ")),
-        Span::styled(value, value_style),
-    ]
+    vec![Span::raw(format!("{label} ")), Span::styled(value, value_style)]
 }
 
 /// Clears an area before drawing a pop-up over it.

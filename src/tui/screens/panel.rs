@@ -21,8 +21,7 @@ pub fn render(frame: &mut Frame, app: &App, form: &ProspectForm, area: Rect) {
     let block = Block::bordered().title(" Live assessment ");
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let [gauge_area, rest] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+    let [gauge_area, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
 
     let ratio = a.score.map_or(0.0, |s| (s / 100.0).clamp(0.0, 1.0));
     let label = match a.score {
@@ -32,38 +31,26 @@ pub fn render(frame: &mut Frame, app: &App, form: &ProspectForm, area: Rect) {
     let gauge = LineGauge::default()
         .ratio(ratio)
         .label(label)
+        .filled_symbol("█")
+        .unfilled_symbol("░")
         .filled_style(t.band(a.band));
     frame.render_widget(gauge, gauge_area);
 
     let mut lines = vec![headline(e, t)];
     let invalid = form.invalid_count();
     if invalid > 0 {
-        lines.push(Line::styled(
-            format!("{invalid} invalid field(s) counted as unknown"),
-            t.warning(),
-        ));
+        lines.push(Line::styled(format!("{invalid} invalid field(s) counted as unknown"), t.warning()));
     }
     lines.push(Line::styled("Reasons, largest first", t.header()));
     let mut reasons: Vec<_> = a.reasons.iter().collect();
-    reasons.sort_by(|x, y| {
-        x.points
-            .total_cmp(&y.points)
-            .then(y.weight.total_cmp(&x.weight))
-    });
+    reasons.sort_by(|x, y| x.points.total_cmp(&y.points).then(y.weight.total_cmp(&x.weight)));
     for r in reasons {
-        let style = if r.points < -0.05 {
-            t.bad()
-        } else {
-            Style::new()
-        };
+        let style = if r.points < -0.05 { t.bad() } else { Style::new() };
         lines.push(Line::styled(format!(" {}", r.text()), style));
     }
     if !a.missing.is_empty() {
         let names: Vec<&str> = a.missing.iter().map(|f| f.label()).collect();
-        lines.push(Line::styled(
-            format!(" Unknown: {}", names.join(", ")),
-            t.dim(),
-        ));
+        lines.push(Line::styled(format!(" Unknown: {}", names.join(", ")), t.dim()));
     }
     lines.extend(terms_lines(e, t));
     lines.extend(history_lines(form, t));
@@ -77,22 +64,11 @@ fn headline(e: &Evaluation, t: Theme) -> Line<'static> {
     spans.push(Span::raw(format!("({}) ", a.band.description())));
     spans.extend(pair(
         "PD",
-        format!(
-            "{} % ",
-            (a.pd * rust_decimal::Decimal::ONE_HUNDRED).normalize()
-        ),
+        format!("{} % ", (a.pd * rust_decimal::Decimal::ONE_HUNDRED).normalize()),
         Style::new(),
     ));
-    let coverage_style = if a.insufficient_data {
-        t.warning()
-    } else {
-        Style::new()
-    };
-    spans.extend(pair(
-        "coverage",
-        format!("{:.0} % ", a.coverage * 100.0),
-        coverage_style,
-    ));
+    let coverage_style = if a.insufficient_data { t.warning() } else { Style::new() };
+    spans.extend(pair("coverage", format!("{:.0} % ", a.coverage * 100.0), coverage_style));
     let z = match (a.altman_z2, a.zone) {
         (Some(z), Some(zone)) => format!("{z:.2} ({})", zone.label()),
         _ => "unknown".into(),
@@ -107,13 +83,8 @@ fn headline(e: &Evaluation, t: Theme) -> Line<'static> {
 fn terms_lines(e: &Evaluation, t: Theme) -> Vec<Line<'static>> {
     let terms = &e.suggestion.terms;
     let mut lines = vec![Line::styled("Suggested terms", t.header())];
-    let segment = e
-        .segment
-        .map_or("volume unknown".to_string(), |s| format!("segment {s}"));
-    lines.push(Line::from(format!(
-        " {segment} · channel {}",
-        terms.channel.label()
-    )));
+    let segment = e.segment.map_or("volume unknown".to_string(), |s| format!("segment {s}"));
+    lines.push(Line::from(format!(" {segment} · channel {}", terms.channel.label())));
     lines.push(Line::from(format!(
         " {} days · {} % advance · limit {} · {} · {} · review {} months",
         terms.payment_days,
@@ -134,10 +105,7 @@ fn terms_lines(e: &Evaluation, t: Theme) -> Vec<Line<'static>> {
             x.expected_loss.grouped(),
             x.financing_cost.grouped()
         ))),
-        None => lines.push(Line::styled(
-            " No economics: annual volume unknown",
-            t.dim(),
-        )),
+        None => lines.push(Line::styled(" No economics: annual volume unknown", t.dim())),
     }
     for assumption in &e.assumptions {
         lines.push(Line::styled(format!("  assumed: {assumption}"), t.dim()));
@@ -153,11 +121,7 @@ fn history_lines(form: &ProspectForm, t: Theme) -> Vec<Line<'static>> {
     let mut lines = vec![Line::styled("Decisions", t.header())];
     for d in history.iter().rev() {
         let score = d.score.map_or("—".into(), |s| format!("{s:.1}"));
-        let note = if d.note.is_empty() {
-            String::new()
-        } else {
-            format!(" “{}”", d.note)
-        };
+        let note = if d.note.is_empty() { String::new() } else { format!(" “{}”", d.note) };
         lines.push(Line::from(format!(
             " {} {} · band {} ({score}) · {} d, {} % adv.{note}",
             d.date,

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Row, Table};
+use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 use super::{chrome, has_banner};
 use crate::domain::book::Summary;
@@ -15,6 +15,13 @@ use crate::tui::layout;
 use crate::tui::portfolio::{Column, Direction};
 use crate::tui::theme::Theme;
 
+fn arrow(direction: Direction) -> &'static str {
+    match direction {
+        Direction::Ascending => " ▲",
+        Direction::Descending => " ▼",
+    }
+}
+
 /// Whether the table is narrow enough to abbreviate (an 80-column terminal).
 fn narrow(area: Rect) -> bool {
     area.width < 100
@@ -22,7 +29,7 @@ fn narrow(area: Rect) -> bool {
 
 /// Column widths; the name takes what is left.
 fn widths(narrow: bool) -> [Constraint; 9] {
-    let (segment, money, status) = if narrow { (6, 10, 10) } else { (9, 12, 11) };
+    let (segment, money, status) = if narrow { (7, 10, 10) } else { (9, 12, 11) };
     [
         Constraint::Min(12),
         Constraint::Length(4),
@@ -44,18 +51,14 @@ pub fn render(frame: &mut Frame, app: &App) {
     let view = &app.view;
     let narrow = narrow(areas.body);
     let header = Row::new(Column::ALL.map(|c| {
-        let arrow = match view.sort {
-            (col, Direction::Ascending) if col == c => " ▲",
-            (col, Direction::Descending) if col == c => " ▼",
-            _ => "",
-        };
-        format!("{}{arrow}", c.title())
+        if view.sort.0 == c {
+            Cell::from(format!("{}{}", c.title(), arrow(view.sort.1))).style(t.selected())
+        } else {
+            Cell::from(c.title())
+        }
     }))
     .style(t.header());
-    frame.render_widget(
-        Table::new([header], widths(narrow)).column_spacing(1),
-        areas.header,
-    );
+    frame.render_widget(Table::new([header], widths(narrow)).column_spacing(1), areas.header);
 
     let height = areas.body.height as usize;
     let mut positions = Vec::new();
@@ -71,11 +74,7 @@ pub fn render(frame: &mut Frame, app: &App) {
             fuzzy::matches(view.query.text(), &p.name, &mut positions);
             let marked = view.marked.contains(&p.id);
             let row = row(p, s, &positions, marked, narrow, t);
-            Some(if pos == view.selected {
-                row.style(t.selected())
-            } else {
-                row
-            })
+            Some(if pos == view.selected { row.style(t.selected()) } else { row })
         })
         .collect();
     if rows.is_empty() {
@@ -86,61 +85,35 @@ pub fn render(frame: &mut Frame, app: &App) {
         };
         frame.render_widget(Paragraph::new(text).style(t.dim()), areas.body);
     } else {
-        frame.render_widget(
-            Table::new(rows, widths(narrow)).column_spacing(1),
-            areas.body,
-        );
+        frame.render_widget(Table::new(rows, widths(narrow)).column_spacing(1), areas.body);
     }
     render_totals(frame, app, areas.totals);
 }
 
 /// One table row, with the letters the filter matched highlighted.
-fn row<'a>(
-    p: &'a Prospect,
-    s: &Summary,
-    matched: &[usize],
-    marked: bool,
-    narrow: bool,
-    t: Theme,
-) -> Row<'a> {
+fn row<'a>(p: &'a Prospect, s: &Summary, matched: &[usize], marked: bool, narrow: bool, t: Theme) -> Row<'a> {
     let mut name: Vec<Span> = Vec::new();
     if marked {
         name.push(Span::styled("● ", t.key()));
     }
     for (i, c) in p.name.chars().enumerate() {
-        let style = if matched.contains(&i) {
-            t.highlight()
-        } else {
-            Style::new()
-        };
+        let style = if matched.contains(&i) { t.highlight() } else { Style::new() };
         name.push(Span::styled(c.to_string(), style));
     }
     let band = format!("{}{}", s.band, if s.insufficient_data { "?" } else { "" });
-    let profit = s
-        .risk_adjusted_profit
-        .map_or("—".to_string(), |m| m.grouped());
-    let profit_style = if s.risk_adjusted_profit.is_some_and(|m| m.is_negative()) {
-        t.bad()
-    } else {
-        Style::new()
-    };
+    let profit = s.risk_adjusted_profit.map_or("—".to_string(), |m| m.grouped());
+    let profit_style =
+        if s.risk_adjusted_profit.is_some_and(|m| m.is_negative()) { t.bad() } else { Style::new() };
     Row::new(vec![
         Line::from(name),
         Line::styled(band, t.band(s.band)),
         Line::from(s.score.map_or("—".into(), |v| format!("{v:.1}"))).right_aligned(),
-        Line::from(
-            s.segment
-                .map_or("—", |x| if narrow { x.short() } else { x.label() }),
-        ),
+        Line::from(s.segment.map_or("—", |x| if narrow { x.short() } else { x.label() })),
         Line::from(s.volume.map_or("—".into(), |v| v.grouped())).right_aligned(),
         Line::from(s.payment_days.to_string()).right_aligned(),
         Line::from(s.advance.to_string()).right_aligned(),
         Line::styled(profit, profit_style).right_aligned(),
-        Line::from(if narrow {
-            s.status.abbreviated()
-        } else {
-            s.status.short()
-        }),
+        Line::from(if narrow { s.status.abbreviated() } else { s.status.short() }),
     ])
 }
 
@@ -164,20 +137,12 @@ fn render_filters(frame: &mut Frame, app: &App, area: Rect) {
         ]
     };
     spans.extend(choice("band", view.band.map(|b| b.to_string()), "b"));
-    spans.extend(choice(
-        "segment",
-        view.segment.map(|s| s.label().to_string()),
-        "v",
-    ));
-    spans.extend(choice(
-        "status",
-        view.status.map(|s| s.label().to_string()),
-        "f",
-    ));
-    spans.push(Span::styled(
-        format!("   {} of {}", view.rows.len(), app.book.len()),
-        t.dim(),
-    ));
+    spans.extend(choice("segment", view.segment.map(|s| s.label().to_string()), "v"));
+    spans.extend(choice("status", view.status.map(|s| s.label().to_string()), "f"));
+    let (column, direction) = view.sort;
+    spans.push(Span::styled("  s ", t.key()));
+    spans.push(Span::raw(format!("sort: {}{}", column.title(), arrow(direction))));
+    spans.push(Span::styled(format!("   {} of {}", view.rows.len(), app.book.len()), t.dim()));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
     if view.typing {
         let x = area.x + 3 + view.query.cursor() as u16;
@@ -188,13 +153,7 @@ fn render_filters(frame: &mut Frame, app: &App, area: Rect) {
 fn render_totals(frame: &mut Frame, app: &App, area: Rect) {
     let totals = &app.view.totals;
     let labels = if area.width >= 110 {
-        [
-            "shown",
-            "volume",
-            "exposure",
-            "expected loss",
-            "risk-adj. profit",
-        ]
+        ["shown", "volume", "exposure", "expected loss", "risk-adj. profit"]
     } else {
         ["shown", "vol", "exp", "EL", "RAP"]
     };

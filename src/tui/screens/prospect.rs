@@ -41,13 +41,8 @@ fn entries(form: &ProspectForm) -> Vec<Entry> {
 
 pub fn render(frame: &mut Frame, app: &App, form: &ProspectForm) {
     let areas = layout::prospect(frame.area(), has_banner(app));
-    let name = if form.draft.name.is_empty() {
-        "new prospect"
-    } else {
-        form.draft.name.as_str()
-    };
-    let dirty = if form.dirty() { " (unsaved)" } else { "" };
-    chrome(frame, app, &areas.frame, &format!("{name}{dirty}"));
+    let name = if form.draft.name.is_empty() { "new prospect" } else { form.draft.name.as_str() };
+    chrome(frame, app, &areas.frame, name);
     render_form(frame, app, form, areas.form);
     panel::render(frame, app, form, areas.panel);
 }
@@ -56,21 +51,14 @@ fn render_form(frame: &mut Frame, app: &App, form: &ProspectForm, area: Rect) {
     let t = app.theme;
     let field = form.field();
     let hint = format!(" {}: {} ", field.label(), field.kind().hint());
-    let block = Block::bordered()
-        .title(" Prospect ")
-        .title_bottom(Line::styled(hint, t.dim()));
+    let block = Block::bordered().title(" Prospect ").title_bottom(Line::styled(hint, t.dim()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
     let lines = entries(form);
     let height = inner.height as usize;
-    let focus_line = lines
-        .iter()
-        .position(|e| matches!(e, Entry::Field(i) if *i == form.focus))
-        .unwrap_or(0);
-    let offset = focus_line
-        .saturating_sub(height / 2)
-        .min(lines.len().saturating_sub(height));
+    let focus_line = lines.iter().position(|e| matches!(e, Entry::Field(i) if *i == form.focus)).unwrap_or(0);
+    let offset = focus_line.saturating_sub(height / 2).min(lines.len().saturating_sub(height));
     let value_width = inner.width.saturating_sub(LABEL) as usize;
 
     let mut text = Vec::new();
@@ -130,15 +118,8 @@ fn render_form(frame: &mut Frame, app: &App, form: &ProspectForm, area: Rect) {
 
 /// The part of the focused value around the cursor, and the cursor's column in it.
 fn window(text: &str, cursor: usize, width: usize) -> (String, usize) {
-    let start = if cursor >= width {
-        cursor + 1 - width
-    } else {
-        0
-    };
-    (
-        text.chars().skip(start).take(width).collect(),
-        cursor - start,
-    )
+    let start = if cursor >= width { cursor + 1 - width } else { 0 };
+    (text.chars().skip(start).take(width).collect(), cursor - start)
 }
 
 /// A value cut to the width, with "…" when it does not fit.

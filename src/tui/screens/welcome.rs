@@ -20,16 +20,10 @@ pub fn render(frame: &mut Frame, app: &App) {
         Line::raw("and fit delivery and payment terms to both: you can do business with almost"),
         Line::raw("anyone on the right terms."),
         Line::raw(""),
-        Line::raw(format!(
-            "There is no portfolio yet at {}.",
-            app.store_path.display()
-        )),
+        Line::raw(format!("There is no portfolio yet at {}.", app.store_path.display())),
         Line::raw(""),
     ];
-    for b in WELCOME
-        .iter()
-        .filter(|b| b.action != crate::tui::action::Action::Help)
-    {
+    for b in WELCOME.iter().filter(|b| b.action != crate::tui::action::Action::Help) {
         lines.push(Line::from(vec![
             Span::styled(format!("  {:<8}", keymap::keys_label(b)), t.key()),
             Span::raw(b.desc),
@@ -37,10 +31,5 @@ pub fn render(frame: &mut Frame, app: &App) {
     }
     let area = layout::centered(areas.body, 84, 16);
     let block = Block::bordered();
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block),
-        area,
-    );
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), area);
 }

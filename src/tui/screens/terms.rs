@@ -1,0 +1,280 @@
+//! The what-if: suggested and edited terms side by side, every figure of both with its change,
+//! the policy warnings, the goal seek, and profit across payment days and advance.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph, Row, Table, Wrap};
+
+use super::{chrome, has_banner};
+use crate::domain::economics::Economics;
+use crate::domain::money::Money;
+use crate::tui::app::App;
+use crate::tui::layout;
+use crate::tui::terms_editor::{TermsEditor, TermsField};
+use crate::tui::theme::Theme;
+
+pub fn render(frame: &mut Frame, app: &App, e: &TermsEditor) {
+    let f = layout::frame(frame.area(), has_banner(app));
+    chrome(frame, app, &f, &format!("terms of {}", e.prospect.name));
+    let narrow = f.body.width < 100;
+    let [top, messages, charts] =
+        Layout::vertical([Constraint::Length(14), Constraint::Length(3), Constraint::Min(4)]).areas(f.body);
+    let editor_width = if narrow { 34 } else { 64 };
+    let [left, right] =
+        Layout::horizontal([Constraint::Length(editor_width), Constraint::Min(30)]).areas(top);
+    render_editor(frame, app.theme, e, left, narrow);
+    render_figures(frame, app.theme, e, right, narrow);
+    render_messages(frame, app.theme, e, messages);
+    render_charts(frame, app.theme, e, charts);
+}
+
+fn short_label(field: TermsField) -> &'static str {
+    match field {
+        TermsField::PaymentDays => "Days",
+        TermsField::Advance => "Advance %",
+        TermsField::Discount => "Discount %",
+        TermsField::CreditLimit => "Limit",
+        TermsField::Delivery => "Delivery",
+        TermsField::Security => "Security",
+        TermsField::Channel => "Channel",
+        TermsField::Target => "Target %",
+    }
+}
+
+fn render_editor(frame: &mut Frame, t: Theme, e: &TermsEditor, area: Rect, narrow: bool) {
+    let value_width: u16 = if narrow { 9 } else { 18 };
+    let rows: Vec<Row> = TermsField::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, field)| {
+            let focused = i == e.focus;
+            let suggested =
+                if *field == TermsField::Target { "—".into() } else { e.value(*field, e.suggested()) };
+            let edited = match (&e.typing, focused) {
+                (Some(line), true) => format!("{}▏", line.text()),
+                _ => e.value(*field, &e.edited),
+            };
+            let changed = *field != TermsField::Target && suggested != edited;
+            let label = if narrow { short_label(*field) } else { field.label() };
+            let marker = if focused { "›" } else { " " };
+            let row = Row::new(vec![
+                Line::from(format!("{marker}{label}")),
+                Line::styled(suggested, t.dim()),
+                Line::styled(edited, if changed { t.highlight() } else { Style::new() }),
+            ]);
+            if focused { row.style(t.selected()) } else { row }
+        })
+        .collect();
+    let header = Row::new(["Term", "Suggested", "Edited"]).style(t.header());
+    let widths = [Constraint::Min(10), Constraint::Length(value_width), Constraint::Length(value_width)];
+    let block = Block::bordered().title(" Terms ");
+    frame.render_widget(Table::new(rows, widths).header(header).column_spacing(1).block(block), area);
+}
+
+/// One figure: how to read it from the economics, and whether more of it is better.
+type Figure = (&'static str, fn(&Economics) -> Option<Money>, bool);
+
+/// Labels that fit an 80-column terminal, in `FIGURES` order, then margin and return.
+const SHORT: [&str; 11] = [
+    "Gross margin",
+    "Discounts",
+    "Receivable",
+    "Exposure",
+    "Exp. loss",
+    "Financing",
+    "Serve cost",
+    "Security",
+    "RA profit",
+    "Margin",
+    "Return/exp.",
+];
+
+const FIGURES: [Figure; 9] = [
+    ("Gross margin", |x| Some(x.gross_margin), true),
+    ("Discounts", |x| Some(x.discounts), false),
+    ("Avg receivable", |x| Some(x.average_receivable), false),
+    ("Exposure", |x| Some(x.exposure), false),
+    ("Expected loss", |x| Some(x.expected_loss), false),
+    ("Financing cost", |x| Some(x.financing_cost), false),
+    ("Cost to serve", |x| Some(x.cost_to_serve), false),
+    ("Security cost", |x| Some(x.security_cost), false),
+    ("Risk-adj. profit", |x| Some(x.risk_adjusted_profit), true),
+];
+
+/// A change with its sign, styled better or worse (the sign carries it without colour).
+fn delta(t: Theme, before: Money, after: Money, more_is_better: bool) -> Line<'static> {
+    let d = after - before;
+    if d == Money::ZERO {
+        return Line::styled("=", t.dim()).right_aligned();
+    }
+    let better = d.is_positive() == more_is_better;
+    let sign = if d.is_positive() { "+" } else { "" };
+    Line::styled(format!("{sign}{}", d.grouped()), if better { t.good() } else { t.bad() }).right_aligned()
+}
+
+fn pct_delta(
+    t: Theme,
+    before: Option<rust_decimal::Decimal>,
+    after: Option<rust_decimal::Decimal>,
+) -> Line<'static> {
+    match (before, after) {
+        (Some(b), Some(a)) if a != b => {
+            let d = (a - b).round_dp(1);
+            let style = if d.is_sign_positive() { t.good() } else { t.bad() };
+            let sign = if d.is_sign_positive() { "+" } else { "" };
+            Line::styled(format!("{sign}{d} pt"), style).right_aligned()
+        }
+        _ => Line::styled("=", t.dim()).right_aligned(),
+    }
+}
+
+fn pct(p: Option<rust_decimal::Decimal>) -> String {
+    p.map_or("n/a".into(), |v| format!("{} %", v.round_dp(1)))
+}
+
+fn render_figures(frame: &mut Frame, t: Theme, e: &TermsEditor, area: Rect, narrow: bool) {
+    let block = Block::bordered().title(" Deal economics ");
+    let (Some(s), Some(x)) = (&e.evaluation.economics, &e.economics) else {
+        let text = Paragraph::new("No economics: the annual volume is unknown.").block(block);
+        frame.render_widget(text, area);
+        return;
+    };
+    let label = |i: usize, long: &'static str| if narrow { SHORT[i] } else { long };
+    let mut rows: Vec<Row> = FIGURES
+        .iter()
+        .enumerate()
+        .map(|(i, (long, get, more_is_better))| {
+            let (before, after) = (get(s).unwrap_or_default(), get(x).unwrap_or_default());
+            let style = if i == 8 { t.header() } else { Style::new() };
+            Row::new(vec![
+                Line::from(label(i, long)),
+                Line::from(before.grouped()).right_aligned(),
+                Line::from(after.grouped()).right_aligned(),
+                delta(t, before, after, *more_is_better),
+            ])
+            .style(style)
+        })
+        .collect();
+    rows.push(Row::new(vec![
+        Line::from(label(9, "Margin after risk")),
+        Line::from(pct(s.margin_pct)).right_aligned(),
+        Line::from(pct(x.margin_pct)).right_aligned(),
+        pct_delta(t, s.margin_pct, x.margin_pct),
+    ]));
+    rows.push(Row::new(vec![
+        Line::from(label(10, "Return on exposure")),
+        Line::from(pct(s.return_on_exposure_pct)).right_aligned(),
+        Line::from(pct(x.return_on_exposure_pct)).right_aligned(),
+        pct_delta(t, s.return_on_exposure_pct, x.return_on_exposure_pct),
+    ]));
+    let w: u16 = if narrow { 9 } else { 12 };
+    let widths = [Constraint::Min(12), Constraint::Length(w), Constraint::Length(w), Constraint::Length(w)];
+    let header = Row::new(vec![
+        Line::from("Figure"),
+        Line::from("Suggested").right_aligned(),
+        Line::from("Edited").right_aligned(),
+        Line::from("Change").right_aligned(),
+    ])
+    .style(t.header());
+    frame.render_widget(Table::new(rows, widths).header(header).column_spacing(1).block(block), area);
+}
+
+fn render_messages(frame: &mut Frame, t: Theme, e: &TermsEditor, area: Rect) {
+    let mut lines: Vec<Line> = Vec::new();
+    if let Some(error) = &e.error {
+        lines.push(Line::styled(format!("✗ {error}"), t.error()));
+    }
+    for w in &e.warnings {
+        lines.push(Line::styled(format!("⚠ {w}"), t.warning()));
+    }
+    if let Some(seek) = &e.seek {
+        lines.push(Line::from(vec![Span::styled("Goal seek: ", t.key()), Span::raw(seek.clone())]));
+    }
+    if lines.is_empty() {
+        let band = e.evaluation.assessment.band;
+        let segment = e.segment().map_or("volume unknown".to_string(), |s| s.to_string());
+        lines.push(Line::styled(
+            format!("Band {band} × {segment}: within policy. +/− change the focused term; a/p seek the target margin."),
+            t.dim(),
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+}
+
+fn render_charts(frame: &mut Frame, t: Theme, e: &TermsEditor, area: Rect) {
+    if area.height < 6 {
+        render_sensitivity_lines(frame, t, e, area);
+        return;
+    }
+    let [days, advance] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
+    let edited = &e.edited;
+    chart(frame, t, &e.by_days, edited.payment_days, 120.0, "payment days", days);
+    let current =
+        rust_decimal::prelude::ToPrimitive::to_u32(&edited.advance_pct.percent().round()).unwrap_or(0);
+    chart(frame, t, &e.by_advance, current, 100.0, "advance %", advance);
+}
+
+/// On a short terminal, the sensitivity as two lines of figures instead of charts.
+fn render_sensitivity_lines(frame: &mut Frame, t: Theme, e: &TermsEditor, area: Rect) {
+    let line = |what: &str, unit: &str, every: u32, series: &[(u32, Money)]| -> Line<'static> {
+        let points: Vec<String> = series
+            .iter()
+            .filter(|(x, _)| x % every == 0)
+            .map(|(x, m)| format!("{x}{unit} {}", m.short()))
+            .collect();
+        Line::from(vec![Span::styled(format!("Profit by {what}: "), t.key()), Span::raw(points.join(" · "))])
+    };
+    let lines = if e.by_days.is_empty() {
+        vec![Line::styled("No sensitivity without an annual volume", t.dim())]
+    } else {
+        vec![line("days", "d", 30, &e.by_days), line("advance", "%", 25, &e.by_advance)]
+    };
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// Risk-adjusted profit across one term, with the current value marked.
+fn chart(
+    frame: &mut Frame,
+    t: Theme,
+    series: &[(u32, Money)],
+    current: u32,
+    max_x: f64,
+    what: &str,
+    area: Rect,
+) {
+    let block = Block::bordered().title(format!(" Profit by {what} "));
+    if series.is_empty() {
+        frame.render_widget(Paragraph::new("No volume: no chart").block(block), area);
+        return;
+    }
+    let points: Vec<(f64, f64)> = series.iter().map(|(x, m)| (f64::from(*x), m.to_f64())).collect();
+    let (lo, hi) = points.iter().fold((f64::MAX, f64::MIN), |(lo, hi), (_, y)| (lo.min(*y), hi.max(*y)));
+    let (lo, hi) = if (hi - lo).abs() < 1.0 { (lo - 1.0, hi + 1.0) } else { (lo, hi) };
+    let at = points
+        .iter()
+        .min_by(|a, b| (a.0 - f64::from(current)).abs().total_cmp(&(b.0 - f64::from(current)).abs()));
+    let marker_y = at.map_or(lo, |p| p.1);
+    let mark = [(f64::from(current), marker_y)];
+    let data = vec![
+        Dataset::default().marker(Marker::Braille).graph_type(GraphType::Line).style(t.key()).data(&points),
+        Dataset::default()
+            .name("now")
+            .marker(Marker::Block)
+            .graph_type(GraphType::Scatter)
+            .style(t.warning())
+            .data(&mark),
+    ];
+    let y_labels = [
+        Money::new(rust_decimal::Decimal::from_f64_retain(lo).unwrap_or_default()).grouped(),
+        Money::new(rust_decimal::Decimal::from_f64_retain(hi).unwrap_or_default()).grouped(),
+    ];
+    let chart = Chart::new(data)
+        .block(block)
+        .x_axis(Axis::default().bounds([0.0, max_x]).labels(["0".to_string(), format!("{max_x:.0}")]))
+        .y_axis(Axis::default().bounds([lo, hi]).labels(y_labels));
+    frame.render_widget(chart, area);
+}

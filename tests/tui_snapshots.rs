@@ -1,0 +1,211 @@
+//! Whole screens as the user sees them, drawn into ratatui's `TestBackend` and kept as insta
+//! snapshots at 120×40 and at the smallest supported size, 80×24. A change to any of these
+//! screens fails here until its snapshot is reviewed.
+
+mod tui_support;
+
+use dealdesk::domain::fields::Field;
+use dealdesk::tui::app::{App, Msg, SaveError, update};
+use dealdesk::tui::portfolio::Direction;
+use ratatui::crossterm::event::KeyCode;
+use tui_support::*;
+
+/// The sizes every screen is checked at: a comfortable terminal and the minimum.
+const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
+
+/// Draws a freshly built desk at each size and compares it with `<name>_<w>x<h>`.
+fn check(name: &str, build: impl Fn() -> App) {
+    for (width, height) in SIZES {
+        let mut app = build();
+        let backend = render(&mut app, width, height);
+        insta::assert_snapshot!(format!("{name}_{width}x{height}"), backend);
+    }
+}
+
+#[test]
+fn portfolio_sorted_by_score_descending() {
+    check("portfolio_sorted_score_desc", || {
+        let mut app = demo_app();
+        for _ in 0..5 {
+            ch(&mut app, 's');
+        }
+        app
+    });
+}
+
+#[test]
+fn portfolio_filtered_by_name_and_band() {
+    check("portfolio_filtered_name_band", || {
+        let mut app = demo_app();
+        ch(&mut app, '/');
+        type_text(&mut app, "bv");
+        press(&mut app, KeyCode::Enter);
+        for _ in 0..3 {
+            ch(&mut app, 'b');
+        }
+        app
+    });
+}
+
+#[test]
+fn portfolio_while_typing_a_filter_that_matches_nothing() {
+    check("portfolio_filter_no_match", || {
+        let mut app = demo_app();
+        ch(&mut app, '/');
+        type_text(&mut app, "zzz");
+        app
+    });
+}
+
+#[test]
+fn prospect_form_with_a_validation_error() {
+    check("prospect_form_invalid_equity", || {
+        let mut app = demo_app();
+        open(&mut app, "Kempen Plastics NV");
+        focus(&mut app, Field::Equity);
+        retype(&mut app, "12k€");
+        ctrl(&mut app, 's');
+        app
+    });
+}
+
+#[test]
+fn help_over_the_portfolio() {
+    check("help_portfolio", || {
+        let mut app = demo_app();
+        ch(&mut app, '?');
+        app
+    });
+}
+
+#[test]
+fn help_over_the_form() {
+    check("help_form", || {
+        let mut app = demo_app();
+        open(&mut app, "Kempen Plastics NV");
+        press(&mut app, KeyCode::F(1));
+        app
+    });
+}
+
+#[test]
+fn decision_dialog() {
+    check("decision_dialog", || {
+        let mut app = demo_app();
+        select(&mut app, "Scheldeland Retail NV");
+        ch(&mut app, 'a');
+        press(&mut app, KeyCode::Down);
+        type_text(&mut app, "volume confirmed");
+        app
+    });
+}
+
+#[test]
+fn unsaved_changes_prompt() {
+    check("unsaved_prompt", || {
+        let mut app = demo_app();
+        open(&mut app, "Kempen Plastics NV");
+        focus(&mut app, Field::City);
+        type_text(&mut app, " Noord");
+        press(&mut app, KeyCode::Esc);
+        app
+    });
+}
+
+#[test]
+fn quit_after_a_failed_save() {
+    check("quit_after_failed_save", || {
+        let mut app = demo_app();
+        ch(&mut app, 'd');
+        ch(&mut app, 'y');
+        let failed = Msg::Saved { generation: 1, result: Err(SaveError::Failed("disk full".into())) };
+        update(&mut app, failed);
+        ch(&mut app, 'q');
+        app
+    });
+}
+
+#[test]
+fn welcome_screen_without_a_store() {
+    check("welcome", || app_with(vec![], true));
+}
+
+#[test]
+fn read_only_banner_and_a_refused_change() {
+    check("read_only", || {
+        let mut app = demo_app();
+        app.read_only = Some("process 1 of ann".into());
+        ch(&mut app, 'd');
+        app
+    });
+}
+
+#[test]
+fn too_small_a_terminal_says_what_it_needs() {
+    for (width, height) in [(70, 20), (79, 24), (80, 23)] {
+        let mut app = demo_app();
+        let backend = render(&mut app, width, height);
+        insta::assert_snapshot!(format!("too_small_{width}x{height}"), backend);
+    }
+}
+
+#[test]
+fn the_smallest_supported_size_is_not_too_small() {
+    let mut app = demo_app();
+    let text = screen_text(&render(&mut app, 80, 24));
+    assert!(!text.iter().any(|l| l.contains("too small")), "{text:#?}");
+    assert!(text[0].contains("dealdesk"));
+}
+
+// ---- what the snapshots showed: screens that hide something from the user ----
+
+#[test]
+fn the_filter_bar_shows_the_sort_on_every_column() {
+    for (width, height) in SIZES {
+        let mut app = demo_app();
+        for _ in 0..18 {
+            ch(&mut app, 's');
+            let (column, direction) = app.view.sort;
+            let arrow = if direction == Direction::Ascending { '▲' } else { '▼' };
+            let text = screen_text(&render(&mut app, width, height));
+            let shown = format!("sort: {} {arrow}", column.title());
+            assert!(text[1].contains(&shown), "{shown:?} at {width}x{height}: {:?}", text[1]);
+        }
+    }
+}
+
+#[test]
+fn help_lines_are_not_cut() {
+    let mut app = demo_app();
+    open(&mut app, "Kempen Plastics NV");
+    press(&mut app, KeyCode::F(1));
+    let text = screen_text(&render(&mut app, 120, 40)).join("\n");
+    assert!(text.contains("Ctrl-U the whole field."), "{text}");
+}
+
+#[test]
+fn the_portfolio_help_scrolls_to_every_key_on_the_smallest_terminal() {
+    let mut app = demo_app();
+    ch(&mut app, '?');
+    let mut text = String::new();
+    for _ in 0..40 {
+        text.push_str(&screen_text(&render(&mut app, 80, 24)).join("\n"));
+        press(&mut app, KeyCode::Down);
+    }
+    for binding in dealdesk::tui::keymap::PORTFOLIO {
+        assert!(text.contains(binding.desc), "{:?} is missing:\n{text}", binding.desc);
+    }
+    assert!(text.contains("Mouse: click selects a row"), "{text}");
+}
+
+#[test]
+fn a_failed_save_stays_visible_in_the_form_title_at_80_columns() {
+    let mut app = demo_app();
+    ch(&mut app, 'd');
+    ch(&mut app, 'y');
+    let failed = Msg::Saved { generation: 1, result: Err(SaveError::Failed("disk full".into())) };
+    update(&mut app, failed);
+    open(&mut app, "Van Hoecke Bakkerijgroothandel NV");
+    let text = screen_text(&render(&mut app, 80, 24));
+    assert!(text[0].contains("save failed"), "{:?}", text[0]);
+}

@@ -1,0 +1,426 @@
+//! The portfolio screen without a terminal: keys in, state out. Sort, filters and their totals,
+//! undo/redo, read-only, saving and quitting. (The form, its undo and decisions: `tui_update_form.rs`.)
+
+mod tui_support;
+
+use dealdesk::domain::money::Money;
+use dealdesk::domain::prospect::{Prospect, Status};
+use dealdesk::domain::risk::Band;
+use dealdesk::domain::segment::Segment;
+use dealdesk::tui::app::{Effect, Modal, Msg, SaveError, SaveState, Screen, update};
+use dealdesk::tui::portfolio::{Column, Direction};
+use ratatui::crossterm::event::KeyCode;
+use tui_support::*;
+
+/// A name as a Benelux reader sorts and searches it: lower case, accents dropped.
+fn fold(name: &str) -> String {
+    name.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ä' => 'a',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ò' | 'ó' | 'ô' | 'ö' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            other => other,
+        })
+        .collect()
+}
+
+/// The query's letters appear in the name in order (the reference the filter must agree with).
+fn fuzzy(query: &str, name: &str) -> bool {
+    let name = fold(name);
+    let mut rest = name.chars();
+    fold(query).chars().filter(|c| !c.is_whitespace()).all(|q| rest.any(|c| c == q))
+}
+
+fn notice(app: &dealdesk::tui::app::App) -> (String, bool) {
+    let n = app.notice.as_ref().expect("a notice");
+    (n.text.clone(), n.error)
+}
+
+/// The totals line must add up exactly the rows shown.
+fn assert_totals_match_rows(app: &dealdesk::tui::app::App) {
+    let shown = summaries(app);
+    let (mut volume, mut exposure, mut loss, mut profit) =
+        (Money::ZERO, Money::ZERO, Money::ZERO, Money::ZERO);
+    for s in &shown {
+        volume += s.volume.unwrap_or(Money::ZERO);
+        exposure += s.exposure;
+        loss += s.expected_loss;
+        profit += s.risk_adjusted_profit.unwrap_or(Money::ZERO);
+    }
+    let t = &app.view.totals;
+    assert_eq!(t.count, shown.len());
+    assert_eq!(
+        (t.volume, t.exposure, t.expected_loss, t.risk_adjusted_profit),
+        (volume, exposure, loss, profit)
+    );
+}
+
+// ---- sort ----
+
+#[test]
+fn s_cycles_every_column_both_ways_and_capital_s_goes_back() {
+    let mut app = demo_app();
+    assert_eq!(app.view.sort, (Column::Name, Direction::Ascending));
+    let folded: Vec<String> = names(&app).iter().map(|n| fold(n)).collect();
+    assert!(folded.is_sorted(), "names A→Z, accents folded: {folded:?}");
+    let n = names(&app);
+    let at = |name: &str| n.iter().position(|x| x == name).unwrap();
+    assert!(at("Bâtiments Wiltz SARL") < at("Bloemenatelier Roos BV"));
+
+    ch(&mut app, 's');
+    assert_eq!(app.view.sort, (Column::Name, Direction::Descending));
+    let mut reversed = folded.clone();
+    reversed.reverse();
+    let now: Vec<String> = names(&app).iter().map(|n| fold(n)).collect();
+    assert_eq!(now, reversed);
+
+    ch(&mut app, 's');
+    assert_eq!(app.view.sort, (Column::Band, Direction::Ascending));
+    let bands: Vec<Band> = summaries(&app).iter().map(|s| s.band).collect();
+    assert!(bands.is_sorted(), "{bands:?}");
+    assert_eq!((bands[0], bands[49]), (Band::A, Band::E));
+
+    ch(&mut app, 's');
+    assert_eq!(app.view.sort, (Column::Band, Direction::Descending));
+    let bands: Vec<Band> = summaries(&app).iter().map(|s| s.band).collect();
+    assert!(bands.iter().rev().is_sorted(), "{bands:?}");
+
+    ch(&mut app, 's');
+    ch(&mut app, 's');
+    assert_eq!(app.view.sort, (Column::Score, Direction::Descending));
+    let scores: Vec<f64> = summaries(&app).iter().map(|s| s.score.unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+
+    ch(&mut app, 'S');
+    assert_eq!(app.view.sort, (Column::Score, Direction::Ascending));
+    let scores: Vec<f64> = summaries(&app).iter().map(|s| s.score.unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] <= w[1]), "{scores:?}");
+
+    // Nine columns, two directions: 18 steps come back round; S from the start wraps to the end.
+    for _ in 0..14 {
+        ch(&mut app, 's');
+    }
+    assert_eq!(app.view.sort, (Column::Name, Direction::Ascending));
+    ch(&mut app, 'S');
+    assert_eq!(app.view.sort, (Column::Status, Direction::Descending));
+    assert_eq!(app.view.rows.len(), 50, "sorting never drops a row");
+}
+
+#[test]
+fn unknown_values_sort_last_in_both_directions() {
+    let mut prospects = demo_prospects();
+    prospects.push(Prospect { id: 99, ..Prospect::named("Aaa Nothing Known BV") });
+    let mut app = app_with(prospects, false);
+    let bare = app.book.summary(50).unwrap().clone();
+    assert_eq!((bare.score, bare.volume, bare.segment), (None, None, None));
+    assert!(bare.risk_adjusted_profit.is_none());
+
+    let last = |app: &dealdesk::tui::app::App| names(app).last().unwrap().clone();
+    let mut seen = Vec::new();
+    for _ in 0..18 {
+        ch(&mut app, 's');
+        let (column, _) = app.view.sort;
+        if matches!(column, Column::Score | Column::Segment | Column::Volume | Column::Profit) {
+            assert_eq!(last(&app), "Aaa Nothing Known BV", "{:?}", app.view.sort);
+            seen.push(app.view.sort);
+        }
+    }
+    assert_eq!(seen.len(), 8, "four columns with unknowns, two directions each");
+}
+
+#[test]
+fn sorting_keeps_the_selected_prospect_selected() {
+    let mut app = demo_app();
+    select(&mut app, "Kempen Plastics NV");
+    let id = prospect(&app, "Kempen Plastics NV").id;
+    for _ in 0..5 {
+        ch(&mut app, 's');
+        assert_eq!(app.view.selected_id(&app.book), Some(id), "{:?}", app.view.sort);
+    }
+}
+
+// ---- filter ----
+
+#[test]
+fn typing_a_filter_narrows_to_fuzzy_matches_without_accents() {
+    let mut app = demo_app();
+    ch(&mut app, '/');
+    assert!(app.view.typing);
+    type_text(&mut app, "lumiere");
+    assert_eq!(names(&app), ["Atelier Lumière SRL"]);
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "beaute");
+    assert_eq!(names(&app), ["Institut de Beauté Élise SRL"]);
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "MATÉRIAUX");
+    assert_eq!(names(&app), ["Ardennes Matériaux SA"], "accents and case in the query too");
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "xan log");
+    assert_eq!(names(&app), ["Xantra Logistics NV"]);
+    assert_totals_match_rows(&app);
+}
+
+#[test]
+fn each_letter_narrows_and_backspace_widens_again() {
+    let mut app = demo_app();
+    let all = names(&app);
+    ch(&mut app, '/');
+    let mut counts = Vec::new();
+    for (i, c) in "bouw".chars().enumerate() {
+        ch(&mut app, c);
+        let query: String = "bouw".chars().take(i + 1).collect();
+        let expected: Vec<&String> = all.iter().filter(|n| fuzzy(&query, n)).collect();
+        assert_eq!(names(&app).iter().collect::<Vec<_>>(), expected, "{query}");
+        assert_totals_match_rows(&app);
+        counts.push(app.view.rows.len());
+    }
+    assert!(counts.is_sorted_by(|a, b| a >= b), "{counts:?}");
+    assert!(counts[3] < 50 && counts[3] >= 2, "{counts:?}");
+    for back in (0..4).rev() {
+        press(&mut app, KeyCode::Backspace);
+        assert_eq!(app.view.rows.len(), if back == 0 { 50 } else { counts[back - 1] });
+    }
+    assert_eq!(names(&app), all, "back to the whole portfolio in the same order");
+}
+
+#[test]
+fn letters_go_to_the_filter_not_to_commands() {
+    let mut app = demo_app();
+    ch(&mut app, '/');
+    let effects = type_text(&mut app, "qbdn");
+    assert!(effects.is_empty(), "q typed into the filter must not quit");
+    assert_eq!(app.view.query.text(), "qbdn");
+    assert!(app.view.band.is_none() && app.modal.is_none());
+    assert!(matches!(app.screen, Screen::Portfolio));
+}
+
+#[test]
+fn esc_clears_the_filter_and_enter_keeps_it() {
+    let mut app = demo_app();
+    ch(&mut app, '/');
+    type_text(&mut app, "brab");
+    let narrowed = app.view.rows.len();
+    assert!(narrowed < 50);
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.view.typing);
+    assert_eq!(app.view.query.text(), "");
+    assert_eq!(app.view.rows.len(), 50);
+
+    ch(&mut app, '/');
+    type_text(&mut app, "brab");
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.view.typing);
+    assert_eq!(app.view.rows.len(), narrowed, "Enter keeps the filter");
+    ch(&mut app, 'b');
+    assert!(app.view.band.is_some(), "b is a command again once the filter is kept");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!((app.view.query.text(), app.view.band), ("", None), "Esc on the table clears every filter");
+    assert_eq!(app.view.rows.len(), 50);
+}
+
+#[test]
+fn quick_filters_cycle_and_combine() {
+    let mut app = demo_app();
+    let bands: Vec<Band> = Band::ALL.to_vec();
+    for band in &bands {
+        ch(&mut app, 'b');
+        assert_eq!(app.view.band, Some(*band));
+        assert!(summaries(&app).iter().all(|s| s.band == *band));
+        let expected = app.book.summaries().iter().filter(|s| s.band == *band);
+        assert_eq!(app.view.rows.len(), expected.count());
+        assert_totals_match_rows(&app);
+    }
+    ch(&mut app, 'b');
+    assert_eq!((app.view.band, app.view.rows.len()), (None, 50), "and back to all");
+
+    ch(&mut app, 'v');
+    assert_eq!(app.view.segment, Some(Segment::Strategic));
+    let strategic = app.view.rows.len();
+    ch(&mut app, 'v');
+    assert_eq!(app.view.segment, Some(Segment::Key));
+    for _ in 0..3 {
+        ch(&mut app, 'b');
+    }
+    assert_eq!(app.view.band, Some(Band::C));
+    let expected =
+        app.book.summaries().iter().filter(|s| s.band == Band::C && s.segment == Some(Segment::Key)).count();
+    assert!(expected >= 2, "the demo has several key accounts in band C");
+    assert_eq!(app.view.rows.len(), expected);
+    assert_totals_match_rows(&app);
+    assert!(strategic > 0);
+
+    ch(&mut app, 'f');
+    assert_eq!(app.view.status, Some(Status::New));
+    assert!(
+        summaries(&app)
+            .iter()
+            .all(|s| s.status == Status::New && s.band == Band::C && s.segment == Some(Segment::Key))
+    );
+    assert_totals_match_rows(&app);
+}
+
+#[test]
+fn a_filter_that_matches_nothing_shows_nothing_and_zero_totals() {
+    let mut app = demo_app();
+    ch(&mut app, '/');
+    type_text(&mut app, "zzzz");
+    assert!(app.view.rows.is_empty());
+    assert_eq!(app.view.totals.count, 0);
+    assert_eq!(app.view.totals.volume, Money::ZERO);
+    press(&mut app, KeyCode::Enter);
+    let effects = press(&mut app, KeyCode::Enter);
+    assert!(effects.is_empty());
+    assert!(matches!(app.screen, Screen::Portfolio), "nothing to open");
+    assert!(notice(&app).1);
+}
+
+// ---- undo / redo ----
+
+#[test]
+fn a_deletion_is_undone_in_place_and_redone() {
+    let mut app = demo_app();
+    select(&mut app, "Brabo Foodservice NV");
+    let brabo = prospect(&app, "Brabo Foodservice NV");
+    let position = app.book.position(brabo.id).unwrap();
+    ch(&mut app, 'd');
+    assert!(matches!(&app.modal, Some(Modal::ConfirmDelete { name, .. }) if name == "Brabo Foodservice NV"));
+    ch(&mut app, 'n');
+    assert!(app.modal.is_none() && app.book.len() == 50, "n keeps it");
+
+    ch(&mut app, 'd');
+    let effects = ch(&mut app, 'y');
+    assert_eq!(saves(&effects), [(1, 49, false)]);
+    assert_eq!(app.book.position(brabo.id), None);
+    assert!(!names(&app).contains(&brabo.name));
+
+    let effects = ch(&mut app, 'u');
+    assert_eq!(saves(&effects), [(2, 50, false)]);
+    assert_eq!(app.book.position(brabo.id), Some(position), "back at the same place");
+    assert_eq!(app.book.prospect(position).unwrap(), &brabo);
+    assert!(names(&app).contains(&brabo.name));
+
+    let effects = ctrl(&mut app, 'r');
+    assert_eq!(saves(&effects), [(3, 49, false)]);
+    assert_eq!(app.book.position(brabo.id), None);
+    ch(&mut app, 'u');
+    ch(&mut app, 'u');
+    assert_eq!(notice(&app).0, "Nothing to undo");
+}
+
+// ---- read-only ----
+
+#[test]
+fn read_only_refuses_every_change_and_says_why() {
+    let mut app = demo_app();
+    app.read_only = Some("process 1 of ann".into());
+    let book = app.book.prospects().to_vec();
+    for key in ['d', 'n', 'a', 'u'] {
+        app.notice = None;
+        let effects = ch(&mut app, key);
+        assert!(effects.is_empty(), "{key}");
+        assert!(app.modal.is_none(), "{key} opened {:?}", app.modal);
+        assert!(matches!(app.screen, Screen::Portfolio), "{key}");
+        let (text, error) = notice(&app);
+        assert!(error && text.contains("process 1 of ann"), "{key}: {text}");
+    }
+    app.notice = None;
+    assert!(ctrl(&mut app, 's').is_empty());
+    assert!(notice(&app).1);
+
+    open(&mut app, "Kempen Plastics NV");
+    focus(&mut app, dealdesk::domain::fields::Field::City);
+    type_text(&mut app, "x");
+    app.notice = None;
+    assert!(ctrl(&mut app, 's').is_empty(), "no save from the form either");
+    assert!(notice(&app).0.contains("Read-only"));
+    assert!(ctrl(&mut app, 'd').is_empty());
+    assert!(app.modal.is_none(), "no decision dialog");
+    assert_eq!(app.book.prospects(), &book[..], "the book is untouched");
+    assert_eq!(app.generation, 0);
+}
+
+// ---- saving ----
+
+#[test]
+fn a_failed_save_keeps_the_change_and_ctrl_s_retries() {
+    let mut app = demo_app();
+    ch(&mut app, 'd');
+    let effects = ch(&mut app, 'y');
+    assert_eq!(saves(&effects), [(1, 49, false)]);
+    assert_eq!(app.save_state, SaveState::Saving);
+
+    update(&mut app, Msg::Saved { generation: 1, result: Err(SaveError::Failed("disk full".into())) });
+    assert_eq!(app.book.len(), 49, "the change stays in memory");
+    assert_eq!(app.save_state, SaveState::Failed("disk full".into()));
+    let (text, error) = notice(&app);
+    assert!(error && text.contains("disk full"), "{text}");
+    assert!(app.unsaved());
+
+    let effects = ctrl(&mut app, 's');
+    assert_eq!(saves(&effects), [(1, 49, false)], "the same generation again");
+    assert_eq!(app.save_state, SaveState::Saving);
+    update(&mut app, Msg::Saved { generation: 1, result: Ok(()) });
+    assert_eq!(app.save_state, SaveState::Saved);
+    assert!(!app.unsaved());
+}
+
+#[test]
+fn a_late_answer_for_an_older_save_does_not_claim_the_newest_is_saved() {
+    let mut app = demo_app();
+    ch(&mut app, 'd');
+    ch(&mut app, 'y');
+    ch(&mut app, 'u');
+    assert_eq!(app.generation, 2);
+    update(&mut app, Msg::Saved { generation: 1, result: Ok(()) });
+    assert_eq!(app.save_state, SaveState::Saving);
+    assert!(app.unsaved());
+}
+
+#[test]
+fn a_store_changed_on_disk_asks_overwrite_or_reload() {
+    let mut app = demo_app();
+    ch(&mut app, 'd');
+    ch(&mut app, 'y');
+    let changed = Msg::Saved { generation: 1, result: Err(SaveError::ChangedOnDisk) };
+    update(&mut app, changed);
+    assert!(matches!(app.modal, Some(Modal::ChangedOnDisk)));
+    assert!(matches!(app.save_state, SaveState::Failed(_)));
+    assert!(ch(&mut app, 'x').is_empty(), "other keys leave the question up");
+    assert!(matches!(app.modal, Some(Modal::ChangedOnDisk)));
+    assert_eq!(saves(&ch(&mut app, 'o')), [(1, 49, true)]);
+
+    update(&mut app, Msg::Saved { generation: 1, result: Err(SaveError::ChangedOnDisk) });
+    assert_eq!(ch(&mut app, 'r'), [Effect::Reload]);
+    assert!(app.modal.is_none());
+}
+
+// ---- quit ----
+
+#[test]
+fn q_quits_at_once_when_everything_is_on_disk() {
+    let mut app = demo_app();
+    assert_eq!(ch(&mut app, 'q'), [Effect::Quit]);
+}
+
+#[test]
+fn q_asks_first_while_a_change_is_not_on_disk() {
+    let mut app = demo_app();
+    ch(&mut app, 'd');
+    ch(&mut app, 'y');
+    assert!(ch(&mut app, 'q').is_empty());
+    assert!(matches!(app.modal, Some(Modal::ConfirmQuit)));
+    assert!(ch(&mut app, 'n').is_empty());
+    assert!(app.modal.is_none());
+    ch(&mut app, 'q');
+    assert_eq!(ch(&mut app, 'y'), [Effect::Quit]);
+
+    let mut app = demo_app();
+    ch(&mut app, 'd');
+    ch(&mut app, 'y');
+    update(&mut app, Msg::Saved { generation: 1, result: Ok(()) });
+    assert_eq!(ch(&mut app, 'q'), [Effect::Quit], "saved now: no question");
+}

@@ -1,0 +1,379 @@
+//! The prospect form and decisions without a terminal: field editing and inline validation, the
+//! unsaved-changes prompt, decisions from the portfolio and from the form, help.
+
+mod tui_support;
+
+use dealdesk::domain::evaluate::evaluate;
+use dealdesk::domain::fields::Field;
+use dealdesk::domain::money::Money;
+use dealdesk::domain::prospect::Status;
+use dealdesk::tui::app::{App, Modal, STATUSES, Screen, Then};
+use ratatui::crossterm::event::KeyCode;
+use tui_support::*;
+
+fn warning(app: &App) -> String {
+    let n = app.notice.as_ref().expect("a notice");
+    assert!(n.error, "a warning, not a remark: {}", n.text);
+    n.text.clone()
+}
+
+fn error_of(app: &App, field: Field) -> Option<String> {
+    form(app).errors[field_index(field)].clone()
+}
+
+fn text_of(app: &App, field: Field) -> String {
+    form(app).inputs[field_index(field)].text().to_string()
+}
+
+// ---- field editing and validation ----
+
+#[test]
+fn letters_in_a_money_field_show_an_error_keep_the_text_and_count_as_unknown() {
+    let mut app = demo_app();
+    open(&mut app, "Kempen Plastics NV");
+    let opened = form(&app).evaluation.clone();
+    focus(&mut app, Field::Equity);
+    assert!(form(&app).draft.equity.is_some());
+
+    retype(&mut app, "12k€");
+    let message = error_of(&app, Field::Equity).expect("an error for Equity");
+    assert!(message.contains("12k€"), "the message quotes what was typed: {message}");
+    assert_eq!(form(&app).invalid_count(), 1);
+    assert_eq!(text_of(&app, Field::Equity), "12k€", "nothing typed is lost");
+    assert_eq!(form(&app).draft.equity, None, "an invalid amount is unknown");
+    let invalid = form(&app).evaluation.clone();
+    assert_ne!(invalid, opened, "the assessment follows the unknown equity");
+
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(text_of(&app, Field::Equity), "12k€", "moving away keeps it");
+
+    retype(&mut app, "-2 000 000");
+    assert_eq!(error_of(&app, Field::Equity), None);
+    assert_eq!(form(&app).draft.equity, Some(Money::units(-2_000_000)));
+    let corrected = &form(&app).evaluation;
+    assert_ne!(corrected.assessment.score, invalid.assessment.score);
+    assert!(corrected.assessment.score < opened.assessment.score);
+}
+
+#[test]
+fn every_keystroke_re_evaluates() {
+    let mut app = demo_app();
+    open(&mut app, "Kempen Plastics NV");
+    focus(&mut app, Field::DbtDays);
+    ctrl(&mut app, 'u');
+    let mut scores = vec![form(&app).evaluation.assessment.score];
+    for c in "95".chars() {
+        ch(&mut app, c);
+        scores.push(form(&app).evaluation.assessment.score);
+    }
+    assert_eq!(form(&app).draft.dbt_days, Some(95));
+    assert!(scores[1] > scores[2], "9 then 95 days late: {scores:?}");
+}
+
+#[test]
+fn ctrl_s_with_an_invalid_field_is_refused_and_sends_the_cursor_there() {
+    let mut app = demo_app();
+    let before = prospect(&app, "Kempen Plastics NV");
+    open(&mut app, "Kempen Plastics NV");
+    focus(&mut app, Field::Cash);
+    retype(&mut app, "lots");
+    focus(&mut app, Field::Revenue);
+    retype(&mut app, "1,2,3");
+    focus(&mut app, Field::Name);
+    app.notice = None;
+
+    let effects = ctrl(&mut app, 's');
+    assert!(saves(&effects).is_empty(), "{effects:?}");
+    let text = warning(&app);
+    assert!(text.contains('2') && text.contains("Revenue"), "{text}");
+    assert_eq!(form(&app).focus, field_index(Field::Revenue), "the first bad field");
+    assert_eq!(prospect(&app, "Kempen Plastics NV"), before);
+    assert_eq!((app.generation, app.history_len()), (0, 0));
+    assert_eq!(text_of(&app, Field::Cash), "lots");
+}
+
+/// The history has no public length; undo says whether there was anything.
+trait HistoryLen {
+    fn history_len(&self) -> usize;
+}
+
+impl HistoryLen for App {
+    fn history_len(&self) -> usize {
+        let mut history = self.history.clone();
+        std::iter::from_fn(|| history.undo()).count()
+    }
+}
+
+#[test]
+fn the_registration_is_checked_against_the_country() {
+    let mut app = demo_app();
+    open(&mut app, "Kempen Plastics NV");
+    assert_eq!(error_of(&app, Field::Registration), None);
+    focus(&mut app, Field::Country);
+    retype(&mut app, "NL");
+    assert_eq!(error_of(&app, Field::Country), None);
+    assert!(error_of(&app, Field::Registration).is_some(), "a Belgian number is not a Dutch KvK number");
+    assert_eq!(form(&app).draft.registration, None);
+    retype(&mut app, "BE");
+    assert_eq!(error_of(&app, Field::Registration), None);
+}
+
+#[test]
+fn a_new_prospect_with_a_bad_belgian_number_is_corrected_and_saved() {
+    let mut app = demo_app();
+    ch(&mut app, 'n');
+    assert!(form(&app).is_new);
+    type_text(&mut app, "Nieuwe Klant BV");
+    focus(&mut app, Field::Country);
+    type_text(&mut app, "BE");
+    focus(&mut app, Field::Registration);
+    type_text(&mut app, "0403.170.702");
+    let message = error_of(&app, Field::Registration).expect("mod-97 error");
+    assert!(message.contains("01"), "says what the check digits should be: {message}");
+    assert!(saves(&ctrl(&mut app, 's')).is_empty());
+
+    retype(&mut app, "0403.170.701");
+    assert_eq!(error_of(&app, Field::Registration), None);
+    let effects = ctrl(&mut app, 's');
+    assert_eq!(saves(&effects), [(1, 51, false)]);
+    assert!(!form(&app).is_new && !form(&app).dirty());
+    let saved = prospect(&app, "Nieuwe Klant BV");
+    assert!(saved.registration.as_deref().unwrap().contains("0403.170.701"));
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.screen, Screen::Portfolio));
+    assert_eq!(app.view.selected_id(&app.book), Some(saved.id));
+}
+
+#[test]
+fn command_letters_are_typed_into_the_focused_field() {
+    let mut app = demo_app();
+    open(&mut app, "Kempen Plastics NV");
+    focus(&mut app, Field::City);
+    let effects = type_text(&mut app, "q?dn");
+    assert!(effects.is_empty(), "q does not quit in a field");
+    assert!(!app.help && app.modal.is_none());
+    assert!(text_of(&app, Field::City).ends_with("q?dn"));
+    press(&mut app, KeyCode::F(1));
+    assert!(app.help, "F1 is the form's help");
+    ch(&mut app, 'x');
+    assert!(app.help && text_of(&app, Field::City).ends_with("q?dn"), "help eats keys");
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.help);
+    assert!(app.modal.is_none(), "Esc closed help only");
+}
+
+#[test]
+fn an_edit_saved_in_the_form_is_undone_on_the_portfolio() {
+    let mut app = demo_app();
+    let before = prospect(&app, "Kempen Plastics NV");
+    open(&mut app, "Kempen Plastics NV");
+    focus(&mut app, Field::City);
+    retype(&mut app, "Geel-Oost");
+    let effects = ctrl(&mut app, 's');
+    assert_eq!(saves(&effects).len(), 1);
+    assert_eq!(prospect(&app, "Kempen Plastics NV").city.as_deref(), Some("Geel-Oost"));
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.screen, Screen::Portfolio), "saved, so no question");
+
+    let effects = ch(&mut app, 'u');
+    assert_eq!(saves(&effects).len(), 1);
+    assert_eq!(prospect(&app, "Kempen Plastics NV"), before);
+    ctrl(&mut app, 'r');
+    assert_eq!(prospect(&app, "Kempen Plastics NV").city.as_deref(), Some("Geel-Oost"));
+}
+
+// ---- unsaved changes ----
+
+#[test]
+fn esc_with_unsaved_changes_asks_and_stay_keeps_the_edit() {
+    let mut app = demo_app();
+    open(&mut app, "Kempen Plastics NV");
+    focus(&mut app, Field::City);
+    type_text(&mut app, " Noord");
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.modal, Some(Modal::Unsaved(Then::Back))));
+    press(&mut app, KeyCode::Esc);
+    assert!(app.modal.is_none());
+    assert!(form(&app).dirty());
+    assert!(text_of(&app, Field::City).ends_with(" Noord"));
+}
+
+#[test]
+fn discard_goes_back_with_the_book_unchanged() {
+    let mut app = demo_app();
+    let before = prospect(&app, "Kempen Plastics NV");
+    open(&mut app, "Kempen Plastics NV");
+    focus(&mut app, Field::City);
+    type_text(&mut app, " Noord");
+    press(&mut app, KeyCode::Esc);
+    let effects = ch(&mut app, 'd');
+    assert!(effects.is_empty());
+    assert!(matches!(app.screen, Screen::Portfolio));
+    assert_eq!(prospect(&app, "Kempen Plastics NV"), before);
+    assert_eq!(app.view.selected_id(&app.book), Some(before.id));
+}
+
+#[test]
+fn save_from_the_prompt_writes_the_change_and_goes_back() {
+    let mut app = demo_app();
+    open(&mut app, "Kempen Plastics NV");
+    focus(&mut app, Field::City);
+    type_text(&mut app, " Noord");
+    press(&mut app, KeyCode::Esc);
+    let effects = ch(&mut app, 's');
+    assert_eq!(saves(&effects), [(1, 50, false)]);
+    assert!(matches!(app.screen, Screen::Portfolio));
+    let after = prospect(&app, "Kempen Plastics NV");
+    assert!(after.city.as_deref().unwrap().ends_with(" Noord"));
+}
+
+#[test]
+fn save_from_the_prompt_with_an_invalid_field_stays_on_the_form() {
+    let mut app = demo_app();
+    open(&mut app, "Kempen Plastics NV");
+    focus(&mut app, Field::Cash);
+    retype(&mut app, "lots");
+    focus(&mut app, Field::Name);
+    press(&mut app, KeyCode::Esc);
+    let effects = ch(&mut app, 's');
+    assert!(effects.is_empty());
+    assert!(app.modal.is_none());
+    assert_eq!(form(&app).focus, field_index(Field::Cash));
+    assert!(warning(&app).contains("Cash"));
+}
+
+#[test]
+fn no_question_without_changes_or_after_typing_back_the_same_text() {
+    let mut app = demo_app();
+    open(&mut app, "Kempen Plastics NV");
+    focus(&mut app, Field::City);
+    type_text(&mut app, "x");
+    press(&mut app, KeyCode::Backspace);
+    assert!(!form(&app).dirty());
+    press(&mut app, KeyCode::Esc);
+    assert!(app.modal.is_none());
+    assert!(matches!(app.screen, Screen::Portfolio));
+
+    ch(&mut app, 'n');
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.modal, Some(Modal::Unsaved(Then::Back))), "a new prospect asks");
+    ch(&mut app, 'd');
+    assert_eq!(app.book.len(), 50);
+}
+
+// ---- decisions ----
+
+#[test]
+fn a_decision_from_the_portfolio_is_recorded_with_date_terms_and_band() {
+    let mut app = demo_app();
+    let before = prospect(&app, "Scheldeland Retail NV");
+    assert_eq!((before.status, before.history.len()), (Status::New, 0));
+    let shown = app.book.summary(app.book.position(before.id).unwrap()).unwrap().clone();
+    select(&mut app, "Scheldeland Retail NV");
+
+    ch(&mut app, 'a');
+    let Some(Modal::Decision(dialog)) = &app.modal else { panic!("decision dialog, found {:?}", app.modal) };
+    assert_eq!((dialog.id, STATUSES[dialog.status]), (before.id, Status::New));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    type_text(&mut app, "volume confirmed; quarterly review");
+    let effects = press(&mut app, KeyCode::Enter);
+
+    assert!(app.modal.is_none());
+    assert_eq!(saves(&effects), [(1, 50, false)]);
+    let after = prospect(&app, "Scheldeland Retail NV");
+    assert_eq!(after.status, Status::Approved);
+    assert_eq!(after.history.len(), 1);
+    let record = &after.history[0];
+    assert_eq!(record.date, today());
+    assert_eq!(record.status, Status::Approved);
+    assert_eq!(record.note, "volume confirmed; quarterly review");
+    assert_eq!(record.band, shown.band);
+    assert_eq!(record.score, shown.score);
+    let suggested = evaluate(&before, &app.policy, app.today).suggestion.terms;
+    assert_eq!(record.terms, suggested);
+    assert_eq!(
+        (record.terms.payment_days, record.terms.advance_pct),
+        (shown.payment_days, shown.advance),
+        "the terms the table showed"
+    );
+    assert_eq!(after.agreed_terms.as_ref(), Some(&record.terms), "approved: terms agreed");
+}
+
+#[test]
+fn esc_in_the_decision_dialog_records_nothing() {
+    let mut app = demo_app();
+    let before = prospect(&app, "Scheldeland Retail NV");
+    select(&mut app, "Scheldeland Retail NV");
+    ch(&mut app, 'a');
+    press(&mut app, KeyCode::Down);
+    type_text(&mut app, "q");
+    assert!(press(&mut app, KeyCode::Esc).is_empty());
+    assert!(app.modal.is_none());
+    assert_eq!(prospect(&app, "Scheldeland Retail NV"), before);
+}
+
+#[test]
+fn ctrl_d_in_the_form_records_a_decision_and_shows_it() {
+    let mut app = demo_app();
+    open(&mut app, "Vandamme Staalbouw NV");
+    ctrl(&mut app, 'd');
+    let Some(Modal::Decision(dialog)) = &app.modal else { panic!("decision dialog, found {:?}", app.modal) };
+    assert_eq!(STATUSES[dialog.status], Status::OnHold);
+    press(&mut app, KeyCode::Up);
+    type_text(&mut app, "no security offered");
+    let effects = press(&mut app, KeyCode::Enter);
+    assert_eq!(saves(&effects).len(), 1);
+    let after = prospect(&app, "Vandamme Staalbouw NV");
+    assert_eq!((after.status, after.history.len()), (Status::Declined, 1));
+    assert_eq!(after.history[0].date, today());
+    assert!(!form(&app).dirty(), "the form is on the saved prospect");
+    assert_eq!(form(&app).original.history.len(), 1, "its history shows the decision");
+}
+
+#[test]
+fn a_save_after_a_decision_in_the_form_keeps_the_decided_status() {
+    let mut app = demo_app();
+    open(&mut app, "Vandamme Staalbouw NV");
+    ctrl(&mut app, 'd');
+    press(&mut app, KeyCode::Up);
+    type_text(&mut app, "no security offered");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(form(&app).draft.status, Status::Declined);
+    assert_eq!(text_of(&app, Field::Status), "declined");
+    focus(&mut app, Field::City);
+    type_text(&mut app, "x");
+    ctrl(&mut app, 's');
+    let after = prospect(&app, "Vandamme Staalbouw NV");
+    assert_eq!(after.status, Status::Declined, "the history says declined");
+    assert_eq!(after.note.as_deref(), Some("no security offered"));
+}
+
+#[test]
+fn ctrl_d_on_a_form_with_valid_edits_saves_them_first() {
+    let mut app = demo_app();
+    open(&mut app, "Vandamme Staalbouw NV");
+    focus(&mut app, Field::City);
+    type_text(&mut app, " Zuid");
+    let effects = ctrl(&mut app, 'd');
+    assert_eq!(saves(&effects).len(), 1, "the edit is saved before deciding");
+    assert!(matches!(app.modal, Some(Modal::Decision(_))));
+    let effects = press(&mut app, KeyCode::Enter);
+    assert_eq!(saves(&effects).len(), 1);
+    let after = prospect(&app, "Vandamme Staalbouw NV");
+    assert!(after.city.as_deref().unwrap().ends_with(" Zuid"));
+    assert_eq!(after.history.len(), 1);
+}
+
+#[test]
+fn read_only_refuses_a_decision_from_the_form() {
+    let mut app = demo_app();
+    app.read_only = Some("process 1 of ann".into());
+    let before = prospect(&app, "Vandamme Staalbouw NV");
+    open(&mut app, "Vandamme Staalbouw NV");
+    ctrl(&mut app, 'd');
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(prospect(&app, "Vandamme Staalbouw NV"), before);
+    assert!(warning(&app).contains("Read-only"));
+}
