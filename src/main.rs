@@ -21,10 +21,12 @@ fn main() -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let outcome = Context::from_cli(&cli).and_then(|ctx| {
+    let outcome = Context::for_desk(&cli).and_then(|(ctx, policy_problem)| {
         tui::run(tui::Options {
             store: ctx.store,
             policy: ctx.policy,
+            policy_path: cli::policy_path(&cli),
+            policy_problem,
             today: ctx.today,
             demo: cli.demo,
             holder: describe_this_process(cli::unix_now()),

@@ -115,15 +115,36 @@ pub struct Context {
 }
 
 impl Context {
+    /// For batch work: a policy file that cannot be used is an error.
     pub fn from_cli(cli: &Cli) -> Result<Context> {
-        let user_policy = paths::default_policy();
-        let (policy, policy_source) = load_policy(cli.policy.as_deref(), user_policy.as_deref())?;
-        let store = match &cli.store {
-            Some(path) => path.clone(),
-            None => paths::default_store()
-                .ok_or_else(|| anyhow!("no home directory to keep the store in: pass --store PATH"))?,
-        };
-        Ok(Context { policy, policy_source, store, today: cli.as_of.unwrap_or_else(today) })
+        let (policy, policy_source) = load_policy(cli.policy.as_deref(), paths::default_policy().as_deref())?;
+        Ok(Context { policy, policy_source, store: store_path(cli)?, today: cli.as_of.unwrap_or_else(today) })
+    }
+
+    /// For the desk: a policy file that cannot be used leaves the built-in policy in force and
+    /// returns the problem, for the desk to show (the file is not touched).
+    pub fn for_desk(cli: &Cli) -> Result<(Context, Option<String>)> {
+        let store = store_path(cli)?;
+        let today = cli.as_of.unwrap_or_else(today);
+        let (policy, policy_source, problem) =
+            match load_policy(cli.policy.as_deref(), paths::default_policy().as_deref()) {
+                Ok((policy, source)) => (policy, source, None),
+                Err(e) => (Policy::default_policy(), PolicySource::Defaults, Some(e.to_string())),
+            };
+        Ok((Context { policy, policy_source, store, today }, problem))
+    }
+}
+
+/// Where the policy editor saves: `--policy PATH`, else the user's policy file.
+pub fn policy_path(cli: &Cli) -> Option<PathBuf> {
+    cli.policy.clone().or_else(paths::default_policy)
+}
+
+fn store_path(cli: &Cli) -> Result<PathBuf> {
+    match &cli.store {
+        Some(path) => Ok(path.clone()),
+        None => paths::default_store()
+            .ok_or_else(|| anyhow!("no home directory to keep the store in: pass --store PATH")),
     }
 }
 

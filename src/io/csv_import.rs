@@ -52,6 +52,15 @@ const NOT_UTF8: &str = "the text is not UTF-8 (save the file as CSV UTF-8)";
 /// Reads every row of a CSV file. Fails only when the file as a whole is unusable (empty, or a
 /// header that does not name the columns); bad rows are returned in `CsvImport::errors`.
 pub fn read_prospects(bytes: &[u8]) -> Result<CsvImport, CsvFileError> {
+    read_prospects_with_progress(bytes, &mut |_| {})
+}
+
+/// `read_prospects`, telling `progress` every few thousand rows how many bytes are read, so that
+/// the desk can show a progress bar on large files.
+pub fn read_prospects_with_progress(
+    bytes: &[u8],
+    progress: &mut dyn FnMut(usize),
+) -> Result<CsvImport, CsvFileError> {
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     let delimiter = detect_delimiter(bytes);
     let style = if delimiter == b';' { NumberStyle::Comma } else { NumberStyle::Point };
@@ -72,6 +81,9 @@ pub fn read_prospects(bytes: &[u8]) -> Result<CsvImport, CsvFileError> {
         CsvImport { prospects: Vec::new(), errors: Vec::new(), delimiter: char::from(delimiter), style };
     while read_record(&mut reader, &mut record)? {
         let row = rows.next_row(&record, &reader);
+        if row.is_multiple_of(4096) {
+            progress(usize::try_from(reader.position().byte()).unwrap_or(usize::MAX));
+        }
         if is_blank(&record) {
             continue;
         }

@@ -49,4 +49,9 @@ pub enum Action {
     ToggleEdited,
     Left,
     Right,
+    Policy,
+    Complete,
+    ToggleScope,
+    FixFile,
+    Export,
 }

@@ -11,14 +11,17 @@ use ratatui::layout::Rect;
 use super::form::ProspectForm;
 use super::history::{Change, History};
 use super::line_edit::LineEdit;
+use super::policy_editor::PolicyEditor;
 use super::portfolio::PortfolioView;
 use super::terms_editor::TermsEditor;
 use super::theme::Theme;
+use super::transfer::{ImportPreview, PathPrompt};
 use crate::domain::book::Book;
 use crate::domain::date::Date;
 use crate::domain::matrix::Matrix;
 use crate::domain::policy::Policy;
 use crate::domain::prospect::{Prospect, Status, Terms};
+use crate::io::csv_import::CsvImport;
 
 /// The screen under any overlay.
 #[derive(Debug, Clone)]
@@ -31,6 +34,8 @@ pub enum Screen {
     Terms(Box<TermsEditor>),
     Compare(CompareView),
     Matrix(Box<MatrixView>),
+    Policy(Box<PolicyEditor>),
+    ImportPreview(Box<ImportPreview>),
 }
 
 /// Deals side by side.
@@ -74,9 +79,23 @@ pub enum Modal {
     /// The form has unsaved changes: save, discard or stay.
     Unsaved(Then),
     Decision(DecisionDialog),
-    ImportPath(LineEdit),
+    /// A path for an import or an export.
+    Path(PathPrompt),
+    /// A file being read for import, with how far it is.
+    Reading {
+        path: PathBuf,
+        done: usize,
+        total: usize,
+    },
     /// The store file changed on disk: overwrite it, reload it, or leave it.
     ChangedOnDisk,
+    /// Put the shipped defaults in the policy editor?
+    ConfirmResetPolicy,
+    /// Leave the policy editor and lose its edits?
+    DiscardPolicy,
+    /// The user's policy file could not be used at start: the message, with the choice to
+    /// continue on the defaults (the file is left as it is) or quit.
+    BrokenPolicy(String),
 }
 
 /// The decision dialog: a status and a note for one prospect.
@@ -128,15 +147,29 @@ pub enum Msg {
         generation: u64,
         result: Result<(), SaveError>,
     },
-    /// A CSV file was read for import: the valid prospects, or the reasons it cannot be used.
-    Imported {
-        path: PathBuf,
-        result: Result<Vec<Prospect>, Vec<String>>,
+    /// Files that complete a typed path.
+    Completions {
+        typed: String,
+        candidates: Vec<String>,
     },
+    /// Bytes of an import file read so far, of how many.
+    ImportProgress {
+        done: usize,
+        total: usize,
+    },
+    /// An import file was read and checked, or could not be.
+    ImportRead {
+        path: PathBuf,
+        result: Result<CsvImport, String>,
+    },
+    /// An export was written (where, how many prospects), or not.
+    Exported(Result<(PathBuf, usize), String>),
     /// The demo portfolio was copied to a temporary store.
     DemoOpened(Result<(PathBuf, Vec<Prospect>), String>),
     /// The store was reread from disk.
     Reloaded(Result<Vec<Prospect>, String>),
+    /// The policy file was written (where), or why not.
+    PolicySaved(Result<PathBuf, String>),
 }
 
 /// Why a save failed, as far as the desk needs to know.
@@ -157,7 +190,21 @@ pub enum Effect {
     },
     Reload,
     OpenDemo,
-    Import(PathBuf),
+    /// List the files that could complete a typed path.
+    Complete(String),
+    /// Read and check a CSV file for import, reporting progress.
+    ReadImport(PathBuf),
+    /// Write these prospects to a file, as JSON or CSV.
+    Export {
+        path: PathBuf,
+        json: bool,
+        prospects: Vec<Arc<Prospect>>,
+    },
+    /// Write the policy file (atomically) with this text.
+    SavePolicy {
+        path: PathBuf,
+        text: String,
+    },
     Quit,
 }
 
@@ -184,6 +231,8 @@ pub struct App {
     /// Set when the portfolio is a temporary copy of the demo.
     pub demo: bool,
     pub store_path: PathBuf,
+    /// Where the policy editor saves: `--policy PATH` or the user's policy file.
+    pub policy_path: Option<PathBuf>,
     pub save_state: SaveState,
     /// Bumped by every change; a save is current when it wrote the latest generation.
     pub generation: u64,
@@ -219,6 +268,7 @@ impl App {
             read_only: None,
             demo: false,
             store_path,
+            policy_path: None,
             save_state: SaveState::Saved,
             generation: 0,
             saved_generation: 0,
@@ -340,9 +390,13 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.view.scroll_into_view(height);
         }
         Msg::Saved { generation, result } => super::update_io::on_saved(app, generation, result),
-        Msg::Imported { path, result } => super::update_io::on_imported(app, &path, result, &mut effects),
+        Msg::Completions { typed, candidates } => super::transfer::on_completions(app, &typed, candidates),
+        Msg::ImportProgress { done, total } => super::transfer::on_progress(app, done, total),
+        Msg::ImportRead { path, result } => super::transfer::on_read(app, path, result),
+        Msg::Exported(result) => super::transfer::on_exported(app, result),
         Msg::DemoOpened(result) => super::update_io::on_demo(app, result),
         Msg::Reloaded(result) => super::update_io::on_reloaded(app, result),
+        Msg::PolicySaved(result) => super::update_policy::on_saved(app, result),
     }
     effects
 }

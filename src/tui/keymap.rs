@@ -61,6 +61,9 @@ pub const PORTFOLIO: &[Binding] = &[
     bind(&[ch(' ')], A::Mark, "mark / unmark for comparison", None),
     bind(&[ch('c')], A::Compare, "compare the marked prospects (2–4)", Some("compare")),
     bind(&[ch('m')], A::Matrix, "risk × volume matrix", Some("matrix")),
+    bind(&[ch('p')], A::Policy, "the credit policy (view and edit)", None),
+    bind(&[ch('i')], A::Import, "import a CSV file (preview first)", None),
+    bind(&[ch('e')], A::Export, "export to CSV or JSON", None),
     bind(&[ch('/')], A::Filter, "filter by name", Some("filter")),
     bind(&[ch('b')], A::CycleBand, "filter: next band", None),
     bind(&[ch('v')], A::CycleSegment, "filter: next volume segment", None),
@@ -139,6 +142,40 @@ pub const MATRIX: &[Binding] = &[
     bind(&[ch('?')], A::Help, "help", Some("help")),
 ];
 
+/// The policy editor: one line per value.
+pub const POLICY: &[Binding] = &[
+    bind(&[code(K::Up), ch('k')], A::Up, "previous value", None),
+    bind(&[code(K::Down), ch('j')], A::Down, "next value", None),
+    bind(&[code(K::PageUp)], A::PageUp, "page up", None),
+    bind(&[code(K::PageDown)], A::PageDown, "page down", None),
+    bind(&[code(K::Left), ch('h')], A::Left, "previous section", None),
+    bind(&[code(K::Right), ch('l')], A::Right, "next section", Some("section")),
+    bind(&[code(K::Enter)], A::Type, "edit the value (digits also start typing)", Some("edit")),
+    bind(&[ch('+')], A::Increase, "next choice", None),
+    bind(&[ch('-')], A::Decrease, "previous choice", None),
+    bind(&[ch('D')], A::Reset, "reset to the shipped defaults (asks)", Some("defaults")),
+    bind(&[ctrl('s')], A::Save, "save the policy and re-evaluate the portfolio", Some("save")),
+    bind(&[code(K::Esc)], A::Back, "back (asks if edited)", Some("back")),
+    bind(&[ch('?'), code(K::F(1))], A::Help, "help", Some("help")),
+];
+
+/// While a policy value is typed.
+pub const POLICY_TYPING: &[Binding] = &[
+    bind(&[code(K::Enter)], A::Confirm, "apply the value", Some("apply")),
+    bind(&[code(K::Esc)], A::Cancel, "cancel", Some("cancel")),
+];
+
+/// The broken-policy message at start.
+pub const BROKEN_POLICY: &[Binding] = &[
+    bind(
+        &[ch('c'), code(K::Enter)],
+        A::Confirm,
+        "continue on the defaults (the file is left as it is)",
+        Some("continue on defaults"),
+    ),
+    bind(&[ch('q'), code(K::Esc)], A::Quit, "quit (fix the file first)", Some("quit")),
+];
+
 pub const WELCOME: &[Binding] = &[
     bind(&[ch('n')], A::New, "new prospect", Some("new")),
     bind(&[ch('d')], A::OpenDemo, "open the demo portfolio", Some("demo")),
@@ -170,8 +207,20 @@ pub const DECISION: &[Binding] = &[
 
 /// A path prompt.
 pub const PROMPT: &[Binding] = &[
-    bind(&[code(K::Enter)], A::Confirm, "import", Some("import")),
+    bind(&[code(K::Enter)], A::Confirm, "go", Some("go")),
+    bind(&[code(K::Tab)], A::Complete, "complete the path", Some("complete")),
+    bind(&[ctrl('a')], A::ToggleScope, "export: whole portfolio / shown rows", None),
     bind(&[code(K::Esc)], A::Cancel, "cancel", Some("cancel")),
+];
+
+/// The import preview.
+pub const IMPORT_PREVIEW: &[Binding] = &[
+    bind(&[code(K::Up), ch('k')], A::Up, "scroll the problems up", None),
+    bind(&[code(K::Down), ch('j')], A::Down, "scroll the problems down", None),
+    bind(&[ch('a'), code(K::Enter)], A::Confirm, "import all valid rows", Some("import valid rows")),
+    bind(&[ch('n'), code(K::Esc)], A::Cancel, "import nothing", Some("nothing")),
+    bind(&[ch('f')], A::FixFile, "import nothing, fix the file first", Some("fix file first")),
+    bind(&[ch('?')], A::Help, "help", None),
 ];
 
 /// The store changed on disk since it was read.
@@ -251,6 +300,10 @@ mod tests {
     #[test]
     fn no_key_is_bound_twice_in_a_table() {
         for table in [
+            IMPORT_PREVIEW,
+            POLICY,
+            POLICY_TYPING,
+            BROKEN_POLICY,
             PORTFOLIO,
             FILTER,
             PROSPECT,

@@ -10,16 +10,20 @@ pub mod history;
 pub mod keymap;
 pub mod layout;
 pub mod line_edit;
+pub mod policy_editor;
 pub mod portfolio;
 pub mod screens;
 pub mod terms_editor;
 pub mod theme;
+pub mod transfer;
 pub mod update_form;
 pub mod update_io;
 pub mod update_keys;
 pub mod update_modal;
+pub mod update_policy;
 pub mod update_terms;
 
+mod files;
 mod saver;
 
 use std::path::{Path, PathBuf};
@@ -42,6 +46,10 @@ use saver::Job;
 pub struct Options {
     pub store: PathBuf,
     pub policy: Policy,
+    /// Where the policy editor saves.
+    pub policy_path: Option<PathBuf>,
+    /// Why the user's policy file could not be used, if it could not.
+    pub policy_problem: Option<String>,
     pub today: Date,
     pub demo: bool,
     /// Who this process is, for the lock file.
@@ -80,6 +88,8 @@ pub fn run(options: Options) -> Result<()> {
     };
     let mut app = App::new(prospects, options.policy, options.today, store.path().to_path_buf(), welcome);
     app.read_only = store.read_only_holder().map(str::to_string);
+    app.policy_path = options.policy_path;
+    app.modal = options.policy_problem.map(app::Modal::BrokenPolicy);
     app.demo = demo.is_some();
 
     let (tx, rx) = mpsc::channel();
@@ -172,8 +182,16 @@ fn perform(
         Effect::Reload => {
             let _ = jobs.send(Job::Reload);
         }
-        Effect::Import(path) => {
-            let _ = tx.send(Msg::Imported { result: import(&path), path });
+        Effect::SavePolicy { path, text } => {
+            let result = save_policy(&path, &text).map(|()| path);
+            let _ = tx.send(Msg::PolicySaved(result));
+        }
+        Effect::Complete(typed) => {
+            let _ = tx.send(Msg::Completions { candidates: files::complete(&typed), typed });
+        }
+        Effect::ReadImport(path) => files::read_import(path, tx.clone()),
+        Effect::Export { path, json, prospects } => {
+            let _ = tx.send(Msg::Exported(files::export(&path, json, &prospects)));
         }
         Effect::OpenDemo => {
             let result = open_demo(holder).map(|(store, prospects, copy)| {
@@ -188,13 +206,11 @@ fn perform(
     false
 }
 
-/// Reads a CSV file for the import, all or nothing as `dealdesk import` does.
-fn import(path: &Path) -> Result<Vec<Prospect>, Vec<String>> {
-    let bytes = std::fs::read(path).map_err(|e| vec![format!("cannot read {}: {e}", path.display())])?;
-    let import = crate::io::csv_import::read_prospects(&bytes).map_err(|e| vec![e.to_string()])?;
-    if import.errors.is_empty() {
-        Ok(import.prospects.into_iter().map(|r| r.prospect).collect())
-    } else {
-        Err(import.errors.iter().map(ToString::to_string).collect())
+/// Writes the user's policy file atomically (keeping the previous one as `.bak`).
+fn save_policy(path: &Path, text: &str) -> Result<(), String> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
+    store::atomic::replace(path, text.as_bytes(), true, &mut store::atomic::write_all)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }

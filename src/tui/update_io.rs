@@ -1,10 +1,7 @@
 //! The answers of effects: saves, imports, the demo copy, reloads.
 
-use std::path::Path;
-use std::sync::Arc;
-
-use super::app::{App, Effect, Modal, SaveError, SaveState, Screen};
-use super::history::{Change, History};
+use super::app::{App, Modal, SaveError, SaveState, Screen};
+use super::history::History;
 use crate::domain::book::Book;
 use crate::domain::prospect::Prospect;
 
@@ -23,39 +20,6 @@ pub fn on_saved(app: &mut App, generation: u64, result: Result<(), SaveError>) {
         Err(SaveError::Failed(message)) => {
             app.warn(format!("Save failed: {message}. Changes kept here; Ctrl-S retries"));
             app.save_state = SaveState::Failed(message);
-        }
-    }
-}
-
-pub fn on_imported(
-    app: &mut App,
-    path: &Path,
-    result: Result<Vec<Prospect>, Vec<String>>,
-    effects: &mut Vec<Effect>,
-) {
-    match result {
-        Ok(prospects) => {
-            if !app.writable() {
-                return;
-            }
-            let count = prospects.len();
-            for (id, mut p) in (app.book.next_id()..).zip(prospects) {
-                p.id = id;
-                let change = Change::Put { before: None, after: Arc::new(p) };
-                app.apply(&change, false);
-                app.history.record(change);
-            }
-            app.request_save(effects);
-            app.screen = Screen::Portfolio;
-            app.say(format!("Imported {count} prospect(s) from {}", path.display()));
-        }
-        Err(problems) => {
-            let first = problems.first().cloned().unwrap_or_default();
-            app.warn(format!(
-                "Nothing imported from {}: {} problem(s), first: {first}",
-                path.display(),
-                problems.len()
-            ));
         }
     }
 }

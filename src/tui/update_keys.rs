@@ -8,6 +8,7 @@ use super::form::ProspectForm;
 use super::keymap::{self, Binding};
 use super::line_edit::LineEdit;
 use super::portfolio::cycle;
+use super::transfer::PathPrompt;
 use crate::domain::risk::Band;
 use crate::domain::segment::Segment;
 
@@ -28,6 +29,9 @@ pub fn active_table(app: &App) -> &'static [Binding] {
         Screen::Terms(_) => keymap::TERMS,
         Screen::Compare(_) => keymap::COMPARE,
         Screen::Matrix(_) => keymap::MATRIX,
+        Screen::Policy(editor) if editor.typing.is_some() => keymap::POLICY_TYPING,
+        Screen::Policy(_) => keymap::POLICY,
+        Screen::ImportPreview(_) => keymap::IMPORT_PREVIEW,
     }
 }
 
@@ -37,8 +41,10 @@ pub fn modal_table(modal: &Modal) -> &'static [Binding] {
         Modal::ConfirmDelete { .. } | Modal::ConfirmQuit => keymap::CONFIRM,
         Modal::Unsaved(_) => keymap::UNSAVED,
         Modal::Decision(_) => keymap::DECISION,
-        Modal::ImportPath(_) => keymap::PROMPT,
+        Modal::Path(_) | Modal::Reading { .. } => keymap::PROMPT,
         Modal::ChangedOnDisk => keymap::CHANGED,
+        Modal::ConfirmResetPolicy | Modal::DiscardPolicy => keymap::CONFIRM,
+        Modal::BrokenPolicy(_) => keymap::BROKEN_POLICY,
     }
 }
 
@@ -87,6 +93,8 @@ pub fn on_key(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>) {
         Screen::Terms(_) => super::update_terms::on_terms_key(app, key),
         Screen::Compare(_) => super::update_terms::on_compare_key(app, key),
         Screen::Matrix(_) => super::update_terms::on_matrix_key(app, key),
+        Screen::Policy(_) => super::update_policy::on_key(app, key, effects),
+        Screen::ImportPreview(_) => super::transfer::on_preview_key(app, &key, effects),
     }
 }
 
@@ -103,7 +111,7 @@ fn welcome(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>) {
     match keymap::lookup(keymap::WELCOME, &key) {
         Some(Action::New) => new_prospect(app),
         Some(Action::OpenDemo) => effects.push(Effect::OpenDemo),
-        Some(Action::Import) => app.modal = Some(Modal::ImportPath(LineEdit::default())),
+        Some(Action::Import) => app.modal = Some(Modal::Path(PathPrompt::import())),
         Some(Action::Help) => app.help = true,
         Some(Action::Quit) => effects.push(Effect::Quit),
         _ => unknown_key(app, &key, "?"),
@@ -183,6 +191,9 @@ fn portfolio(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>) {
         Action::Mark => toggle_mark(app),
         Action::Compare => super::update_terms::open_compare(app),
         Action::Matrix => super::update_terms::open_matrix(app),
+        Action::Policy => super::update_policy::open_policy(app),
+        Action::Import if app.writable() => app.modal = Some(Modal::Path(PathPrompt::import())),
+        Action::Export => app.modal = Some(Modal::Path(PathPrompt::export(app.view.filtered()))),
         Action::New => new_prospect(app),
         Action::Decide => decide_selected(app),
         Action::Delete => delete_selected(app),

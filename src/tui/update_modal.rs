@@ -1,6 +1,5 @@
 //! Pop-ups: each takes the keys until it returns a result (confirm, cancel, or a payload).
 
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use ratatui::crossterm::event::KeyEvent;
@@ -51,27 +50,35 @@ pub fn on_key(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>) {
         (Modal::Decision(mut dialog), action) => {
             decision(app, &mut dialog, action, &key, effects).then_some(Modal::Decision(dialog))
         }
-        (Modal::ImportPath(_), Some(Action::Cancel)) => None,
-        (Modal::ImportPath(path), Some(Action::Confirm)) => {
-            let text = path.text().trim().to_string();
-            if text.is_empty() {
-                app.warn("Type the path of a CSV file");
-                Some(Modal::ImportPath(path))
-            } else {
-                effects.push(Effect::Import(PathBuf::from(text)));
-                None
-            }
-        }
-        (Modal::ImportPath(mut path), _) => {
-            edit_line(&mut path, &key);
-            Some(Modal::ImportPath(path))
-        }
+        (Modal::Path(prompt), _) => super::transfer::on_prompt_key(app, prompt, &key, effects),
+        (reading @ Modal::Reading { .. }, _) => Some(reading),
         (Modal::ChangedOnDisk, Some(Action::Overwrite)) => {
             app.save_now(effects, true);
             None
         }
         (Modal::ChangedOnDisk, Some(Action::Reload)) => {
             effects.push(Effect::Reload);
+            None
+        }
+        (Modal::ConfirmResetPolicy, Some(Action::Confirm)) => {
+            if let Screen::Policy(editor) = &mut app.screen {
+                editor.reset();
+            }
+            app.say("The shipped defaults are in the editor; Ctrl-S saves them");
+            None
+        }
+        (Modal::DiscardPolicy, Some(Action::Confirm)) => {
+            app.pop();
+            app.say("Policy edits discarded");
+            None
+        }
+        (Modal::ConfirmResetPolicy | Modal::DiscardPolicy, Some(Action::Cancel)) => None,
+        (Modal::BrokenPolicy(_), Some(Action::Confirm)) => {
+            app.say("Running on the built-in policy; your policy file was left as it is");
+            None
+        }
+        (Modal::BrokenPolicy(_), Some(Action::Quit)) => {
+            effects.push(Effect::Quit);
             None
         }
         (Modal::ChangedOnDisk, Some(Action::Cancel)) => {

@@ -18,6 +18,8 @@ fn table(app: &App) -> (&'static str, &'static [Binding]) {
         Screen::Terms(_) => ("What-if terms", keymap::TERMS),
         Screen::Compare(_) => ("Compare", keymap::COMPARE),
         Screen::Matrix(_) => ("Risk × volume matrix", keymap::MATRIX),
+        Screen::Policy(_) => ("Policy", keymap::POLICY),
+        Screen::ImportPreview(_) => ("Import preview", keymap::IMPORT_PREVIEW),
     }
 }
 

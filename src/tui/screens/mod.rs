@@ -3,9 +3,11 @@
 
 pub mod compare;
 pub mod help;
+pub mod import;
 pub mod matrix;
 pub mod modal;
 pub mod panel;
+pub mod policy;
 pub mod portfolio;
 pub mod prospect;
 pub mod terms;
@@ -42,6 +44,8 @@ pub fn render(frame: &mut Frame, app: &App) {
         Screen::Terms(editor) => terms::render(frame, app, editor),
         Screen::Compare(view) => compare::render(frame, app, view),
         Screen::Matrix(view) => matrix::render(frame, app, view),
+        Screen::Policy(editor) => policy::render(frame, app, editor),
+        Screen::ImportPreview(preview) => import::render(frame, app, preview),
     }
     if app.help {
         help::render(frame, app);

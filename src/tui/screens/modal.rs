@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use super::{clear, footer};
 use crate::tui::app::{App, DecisionDialog, Modal, STATUSES, SaveState, Then};
 use crate::tui::layout;
+use crate::tui::transfer::{PathPrompt, Purpose};
 use crate::tui::update_keys::modal_table;
 
 pub fn render(frame: &mut Frame, app: &App, modal: &Modal) {
@@ -46,11 +47,36 @@ pub fn render(frame: &mut Frame, app: &App, modal: &Modal) {
             ]));
             (" Record a decision ", lines)
         }
-        Modal::ImportPath(path) => (
-            " Import a CSV file ",
+        Modal::Path(prompt) => path_prompt(app, prompt),
+        Modal::Reading { path, done, total } => {
+            let ratio = if *total == 0 { 0.0 } else { (*done as f64 / *total as f64).clamp(0.0, 1.0) };
+            let filled = (ratio * 50.0).round() as usize;
+            (
+                " Reading ",
+                vec![
+                    Line::raw(format!("Reading and checking {}", path.display())),
+                    Line::raw(format!(
+                        "{}{} {:.0} %",
+                        "█".repeat(filled),
+                        "░".repeat(50 - filled),
+                        ratio * 100.0
+                    )),
+                ],
+            )
+        }
+        Modal::ConfirmResetPolicy => (
+            " Reset the policy ",
+            vec![Line::raw("Put the shipped defaults in the editor? Nothing is saved until Ctrl-S.")],
+        ),
+        Modal::DiscardPolicy => {
+            (" Policy edits ", vec![Line::raw("Leave the policy editor and lose its unsaved edits?")])
+        }
+        Modal::BrokenPolicy(message) => (
+            " Your policy file cannot be used ",
             vec![
-                Line::raw("Columns by header name; ; or , separated; decimal comma or point."),
-                Line::from(vec![Span::styled("Path: ", t.key()), Span::raw(path.text().to_string())]),
+                Line::styled(message.clone(), t.error()),
+                Line::raw(""),
+                Line::raw("dealdesk can run on its built-in policy; your file is not touched."),
             ],
         ),
         Modal::ChangedOnDisk => (
@@ -94,11 +120,45 @@ fn recorded(app: &App, dialog: &DecisionDialog) -> [Line<'static>; 2] {
     ]
 }
 
+/// The path prompt: what it does, the path, and the completions found.
+fn path_prompt(app: &App, prompt: &PathPrompt) -> (&'static str, Vec<Line<'static>>) {
+    let t = app.theme;
+    let path = Line::from(vec![Span::styled("Path: ", t.key()), Span::raw(prompt.line.text().to_string())]);
+    let mut lines = match prompt.purpose {
+        Purpose::Import => vec![
+            Line::raw("A CSV file: columns by header name, ; or , separated."),
+            path,
+            Line::styled("You will see every bad cell before anything is imported.", t.dim()),
+        ],
+        Purpose::Export => {
+            let format = if prompt.json() { "JSON" } else { "CSV (the import columns)" };
+            let scope = if prompt.whole {
+                format!("all {} prospects", app.book.len())
+            } else {
+                format!("the {} shown prospects", app.view.rows.len())
+            };
+            vec![
+                Line::raw(format!("Exports {scope} as {format}.")),
+                path,
+                Line::styled("Ctrl-A: whole portfolio / shown rows", t.dim()),
+            ]
+        }
+    };
+    for candidate in prompt.candidates.iter().take(6) {
+        lines.push(Line::styled(format!("  {candidate}"), t.dim()));
+    }
+    if prompt.candidates.len() > 6 {
+        lines.push(Line::styled(format!("  … {} more", prompt.candidates.len() - 6), t.dim()));
+    }
+    let title = if prompt.purpose == Purpose::Import { " Import " } else { " Export " };
+    (title, lines)
+}
+
 /// Puts the terminal cursor at the end of the text being typed.
 fn place_cursor(frame: &mut Frame, modal: &Modal, inner: Rect) {
     let (line, prefix, text) = match modal {
         Modal::Decision(d) => (4 + STATUSES.len() as u16 + 1, 6, &d.note),
-        Modal::ImportPath(p) => (1, 6, p),
+        Modal::Path(p) => (1, 6, &p.line),
         _ => return,
     };
     let x = inner.x + prefix + text.cursor() as u16;

@@ -1,0 +1,75 @@
+//! The runner's file work for the desk: path completion, reading an import with progress,
+//! writing an export.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::Sender;
+use std::thread;
+
+use super::app::Msg;
+use crate::domain::prospect::Prospect;
+use crate::io::{csv_export, csv_import};
+use crate::store::atomic;
+
+/// `~/…` as the home directory, as a shell would.
+fn expand(typed: &str) -> PathBuf {
+    match (typed.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(typed),
+    }
+}
+
+/// The files and folders (with a trailing `/`) whose path starts with what was typed.
+pub fn complete(typed: &str) -> Vec<String> {
+    let (dir_text, prefix) = match typed.rfind('/') {
+        Some(i) => (&typed[..=i], &typed[i + 1..]),
+        None => ("", typed),
+    };
+    let dir = if dir_text.is_empty() { PathBuf::from(".") } else { expand(dir_text) };
+    let Ok(entries) = std::fs::read_dir(&dir) else { return Vec::new() };
+    let mut out: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if !name.starts_with(prefix) || (name.starts_with('.') && !prefix.starts_with('.')) {
+                return None;
+            }
+            let slash = if e.file_type().is_ok_and(|t| t.is_dir()) { "/" } else { "" };
+            Some(format!("{dir_text}{name}{slash}"))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Reads and checks a CSV file on its own thread, reporting progress, then the result.
+pub fn read_import(path: PathBuf, tx: Sender<Msg>) {
+    thread::spawn(move || {
+        let result =
+            std::fs::read(expand(&path.to_string_lossy())).map_err(|e| e.to_string()).and_then(|bytes| {
+                let total = bytes.len();
+                let progress = tx.clone();
+                csv_import::read_prospects_with_progress(&bytes, &mut |done| {
+                    let _ = progress.send(Msg::ImportProgress { done, total });
+                })
+                .map_err(|e| e.to_string())
+            });
+        let _ = tx.send(Msg::ImportRead { path, result });
+    });
+}
+
+/// Writes prospects to a file atomically, as JSON or CSV; returns where and how many.
+pub fn export(path: &Path, json: bool, prospects: &[Arc<Prospect>]) -> Result<(PathBuf, usize), String> {
+    let path = expand(&path.to_string_lossy());
+    let plain: Vec<Prospect> = prospects.iter().map(|p| (**p).clone()).collect();
+    let mut bytes = Vec::new();
+    if json {
+        serde_json::to_writer_pretty(&mut bytes, &plain).map_err(|e| e.to_string())?;
+        bytes.push(b'\n');
+    } else {
+        csv_export::write_prospects(&plain, &mut bytes).map_err(|e| e.to_string())?;
+    }
+    atomic::replace(&path, &bytes, false, &mut atomic::write_all)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    Ok((path, plain.len()))
+}

@@ -1,0 +1,120 @@
+//! Keys of the policy editor, and the change of policy once it is saved.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use super::action::Action;
+use super::app::{App, Effect, Modal, Screen};
+use super::keymap;
+use super::line_edit::LineEdit;
+use super::policy_editor::PolicyEditor;
+use super::update_keys::{edit_line, unknown_key};
+use crate::domain::policy::Policy;
+
+pub fn open_policy(app: &mut App) {
+    let editor = PolicyEditor::open(&app.policy);
+    app.push(Screen::Policy(Box::new(editor)));
+}
+
+fn editor(app: &mut App) -> Option<&mut PolicyEditor> {
+    match &mut app.screen {
+        Screen::Policy(editor) => Some(editor),
+        _ => None,
+    }
+}
+
+pub fn on_key(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>) {
+    let page = usize::from(app.size.height.saturating_sub(6)).max(1) as isize;
+    let Some(e) = editor(app) else { return };
+    if let Some(line) = &mut e.typing {
+        match keymap::lookup(keymap::POLICY_TYPING, &key) {
+            Some(Action::Confirm) => e.apply_typed(),
+            Some(Action::Cancel) => e.typing = None,
+            _ => {
+                edit_line(line, &key);
+            }
+        }
+        return;
+    }
+    match keymap::lookup(keymap::POLICY, &key) {
+        Some(Action::Up) => e.move_focus(-1),
+        Some(Action::Down) => e.move_focus(1),
+        Some(Action::PageUp) => e.move_focus(-page),
+        Some(Action::PageDown) => e.move_focus(page),
+        Some(Action::Left) => e.jump_section(false),
+        Some(Action::Right) => e.jump_section(true),
+        Some(Action::Increase | Action::Decrease) if e.cycle(key.code != KeyCode::Char('-')) => {}
+        Some(Action::Type) => {
+            if !e.cycle(true) {
+                let current = e.leaf().map(|l| e.value(l)).unwrap_or_default();
+                e.typing = Some(LineEdit::new(&current));
+            }
+        }
+        Some(Action::Reset) => app.modal = Some(Modal::ConfirmResetPolicy),
+        Some(Action::Save) => save(app, effects),
+        Some(Action::Back) if e.changed() => app.modal = Some(Modal::DiscardPolicy),
+        Some(Action::Back) => app.pop(),
+        Some(Action::Help) => app.help = true,
+        _ => match key.code {
+            KeyCode::Char(c) if c.is_ascii_digit() || c == '-' || c == '.' => {
+                e.typing = Some(LineEdit::new(&c.to_string()));
+            }
+            _ => unknown_key(app, &key, "?"),
+        },
+    }
+}
+
+/// Asks the runner to write the policy file; refused while the policy is invalid.
+fn save(app: &mut App, effects: &mut Vec<Effect>) {
+    let path = app.policy_path.clone();
+    let Some(e) = editor(app) else { return };
+    if let Some((field, message)) = e.issues.first().cloned() {
+        let count = e.issues.len();
+        if let Some(i) =
+            e.leaves.iter().position(|l| l.path == field || l.path.starts_with(&format!("{field}[")))
+        {
+            e.focus = i;
+        }
+        app.warn(format!("Not saved: {count} problem(s), first {field}: {message}"));
+        return;
+    }
+    match path {
+        Some(path) => effects.push(Effect::SavePolicy { path, text: e.text() }),
+        None => app.warn("No place for a policy file: start with --policy PATH"),
+    }
+}
+
+/// The policy file is written: the new policy is in force and the whole portfolio is
+/// re-evaluated at once; the notice says what moved.
+pub fn on_saved(app: &mut App, result: Result<std::path::PathBuf, String>) {
+    let path = match result {
+        Ok(path) => path,
+        Err(message) => {
+            app.warn(format!("Policy not saved: {message}"));
+            return;
+        }
+    };
+    let Some(policy) = editor(app).and_then(|e| e.policy()) else { return };
+    let summary = apply_policy(app, policy);
+    let fresh = PolicyEditor::open(&app.policy);
+    if let Some(e) = editor(app) {
+        *e = fresh;
+    }
+    app.say(format!("Policy saved to {}; {summary}", path.display()));
+}
+
+/// Puts a policy in force, re-evaluating every prospect; says how many changed band and terms.
+pub fn apply_policy(app: &mut App, policy: Policy) -> String {
+    let before: Vec<_> = app.book.summaries().to_vec();
+    app.policy = policy;
+    app.book.reevaluate(&app.policy, app.today);
+    let after = app.book.summaries();
+    let band = before.iter().zip(after).filter(|(b, a)| b.band != a.band).count();
+    let terms = before
+        .iter()
+        .zip(after)
+        .filter(|(b, a)| (b.payment_days, b.advance) != (a.payment_days, a.advance))
+        .count();
+    app.view.invalidate();
+    app.view.refresh(&app.book);
+    format!("{band} prospect(s) changed band, {terms} changed suggested terms")
+}
