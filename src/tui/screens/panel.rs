@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, LineGauge, Paragraph, Wrap};
 
 use super::pair;
 use crate::domain::evaluate::Evaluation;
+use crate::domain::reason::ReasonKind;
 use crate::domain::terms::{delivery_label, security_label};
 use crate::tui::app::App;
 use crate::tui::form::ProspectForm;
@@ -44,9 +45,20 @@ pub fn render(frame: &mut Frame, app: &App, form: &ProspectForm, area: Rect) {
     lines.push(Line::styled("Reasons, largest first", t.header()));
     let mut reasons: Vec<_> = a.reasons.iter().collect();
     reasons.sort_by(|x, y| x.points.total_cmp(&y.points).then(y.weight.total_cmp(&x.weight)));
-    for r in reasons {
+    let (full, moved): (Vec<_>, Vec<_>) = reasons.into_iter().partition(|r| {
+        r.points == 0.0
+            && matches!(
+                r.kind,
+                ReasonKind::Measured { .. } | ReasonKind::Trend(_) | ReasonKind::LateFiling(_)
+            )
+    });
+    for r in moved {
         let style = if r.points < -0.05 { t.bad() } else { Style::new() };
         lines.push(Line::styled(format!(" {}", r.text()), style));
+    }
+    if !full.is_empty() {
+        let names: Vec<&str> = full.iter().map(|r| r.factor.label()).collect();
+        lines.push(Line::styled(format!(" At full points: {}", names.join(", ")), t.dim()));
     }
     if !a.missing.is_empty() {
         let names: Vec<&str> = a.missing.iter().map(|f| f.label()).collect();
