@@ -19,13 +19,20 @@ use crate::tui::theme::Theme;
 pub fn render(frame: &mut Frame, app: &App, e: &TermsEditor) {
     let f = layout::frame(frame.area(), has_banner(app));
     chrome(frame, app, &f, &format!("terms of {}", e.prospect.name));
-    let narrow = f.body.width < 100;
+    let width = f.body.width;
+    let narrow = width < 100;
+    // The editor's value columns: full choice names from 120 columns, shortened below.
+    let value_width: u16 = match width {
+        120.. => 18,
+        100.. => 13,
+        _ => 9,
+    };
     let [top, messages, charts] =
         Layout::vertical([Constraint::Length(14), Constraint::Length(3), Constraint::Min(4)]).areas(f.body);
-    let editor_width = if narrow { 34 } else { 64 };
+    let editor_width = 2 * value_width + if width >= 120 { 28 } else { 16 };
     let [left, right] =
         Layout::horizontal([Constraint::Length(editor_width), Constraint::Min(30)]).areas(top);
-    render_editor(frame, app.theme, e, left, narrow);
+    render_editor(frame, app.theme, e, left, value_width, width < 120);
     render_figures(frame, app.theme, e, right, narrow);
     render_messages(frame, app.theme, e, messages);
     render_charts(frame, app.theme, e, charts);
@@ -44,8 +51,7 @@ fn short_label(field: TermsField) -> &'static str {
     }
 }
 
-fn render_editor(frame: &mut Frame, t: Theme, e: &TermsEditor, area: Rect, narrow: bool) {
-    let value_width: u16 = if narrow { 9 } else { 18 };
+fn render_editor(frame: &mut Frame, t: Theme, e: &TermsEditor, area: Rect, value_width: u16, narrow: bool) {
     let rows: Vec<Row> = TermsField::ALL
         .iter()
         .enumerate()
