@@ -166,12 +166,12 @@ impl Money {
         if self.0.normalize().scale() == 0 { self.grouped() } else { self.grouped_cents() }
     }
 
-    /// Three significant figures for tight cells: `2.4 M`, `345 k`, `9 870`.
+    /// About three significant figures for tight cells: `2.4M`, `345k`, `9 870`.
     pub fn short(self) -> String {
         let v = self.to_f64();
         match v.abs() {
-            a if a >= 1e6 => format!("{:.1} M", v / 1e6),
-            a if a >= 1e4 => format!("{:.0} k", v / 1e3),
+            a if a >= 1e6 => format!("{:.1}M", v / 1e6),
+            a if a >= 1e4 => format!("{:.0}k", v / 1e3),
             _ => self.grouped(),
         }
     }

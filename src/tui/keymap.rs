@@ -124,7 +124,7 @@ pub const TERMS_TYPING: &[Binding] = &[
 /// Deals side by side.
 pub const COMPARE: &[Binding] = &[
     bind(&[code(K::Left), ch('h')], A::Left, "previous column", None),
-    bind(&[code(K::Right), ch('l'), code(K::Tab)], A::Right, "next column", None),
+    bind(&[code(K::Right), ch('l'), code(K::Tab)], A::Right, "next column", Some("column")),
     bind(&[ch('t'), code(K::Enter)], A::Terms, "what-if on this column's terms", Some("terms")),
     bind(&[ch('e')], A::ToggleEdited, "suggested / edited terms", Some("suggested/edited")),
     bind(&[code(K::Esc), ch('q')], A::Back, "back to the portfolio", Some("back")),

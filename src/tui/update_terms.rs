@@ -91,9 +91,13 @@ fn remember(app: &mut App) {
     }
 }
 
+/// Back from the what-if; a comparison it came from now shows the edited terms.
 fn leave_terms(app: &mut App) {
     remember(app);
     app.pop();
+    if let Screen::Compare(view) = &mut app.screen {
+        view.edited = true;
+    }
 }
 
 /// Records a decision on the edited terms: the decision dialog, with these terms.

@@ -95,7 +95,7 @@ pub fn render(frame: &mut Frame, app: &App, view: &CompareView) {
     chrome(frame, app, &f, &format!("compare on {which}"));
     let cols = columns(app, view);
     let [table_area, verdict_area] =
-        Layout::vertical([Constraint::Min(10), Constraint::Length(4)]).areas(f.body);
+        Layout::vertical([Constraint::Min(10), Constraint::Length(3)]).areas(f.body);
 
     let header = Row::new(
         std::iter::once(Line::from(""))
@@ -115,10 +115,9 @@ pub fn render(frame: &mut Frame, app: &App, view: &CompareView) {
         .collect();
     let mut widths = vec![Constraint::Length(19)];
     widths.extend(cols.iter().map(|_| Constraint::Fill(1)));
-    frame.render_widget(
-        Table::new(rows, widths).header(header).column_spacing(1).block(Block::bordered()),
-        table_area,
-    );
+    // On a short terminal the frame goes, so that every row of figures still fits.
+    let block = if f.body.height >= 24 { Block::bordered() } else { Block::default() };
+    frame.render_widget(Table::new(rows, widths).header(header).column_spacing(1).block(block), table_area);
 
     let sides: Vec<Side> =
         cols.iter().map(|c| Side { name: &c.prospect.name, economics: c.economics.as_ref() }).collect();

@@ -11,6 +11,7 @@ use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph, Row, T
 use super::{chrome, has_banner};
 use crate::domain::economics::Economics;
 use crate::domain::money::Money;
+use crate::domain::prospect::{Channel, Delivery, Security, Terms};
 use crate::tui::app::App;
 use crate::tui::layout;
 use crate::tui::terms_editor::{TermsEditor, TermsField};
@@ -27,15 +28,45 @@ pub fn render(frame: &mut Frame, app: &App, e: &TermsEditor) {
         100.. => 13,
         _ => 9,
     };
+    // On a short terminal the charts give way to two lines of figures, and the warnings get
+    // the room they need.
+    let charts_height = if f.body.height >= 26 { Constraint::Min(4) } else { Constraint::Length(2) };
     let [top, messages, charts] =
-        Layout::vertical([Constraint::Length(14), Constraint::Length(3), Constraint::Min(4)]).areas(f.body);
+        Layout::vertical([Constraint::Length(14), Constraint::Min(3), charts_height]).areas(f.body);
     let editor_width = 2 * value_width + if width >= 120 { 28 } else { 16 };
     let [left, right] =
         Layout::horizontal([Constraint::Length(editor_width), Constraint::Min(30)]).areas(top);
     render_editor(frame, app.theme, e, left, value_width, width < 120);
-    render_figures(frame, app.theme, e, right, narrow);
+    render_figures(frame, app.theme, e, right, narrow || right.width < 56);
     render_messages(frame, app.theme, e, messages);
     render_charts(frame, app.theme, e, charts);
+}
+
+/// Choices in at most 9 characters, for 80-column terminals.
+fn short_choice(field: TermsField, terms: &Terms) -> Option<&'static str> {
+    Some(match field {
+        TermsField::Delivery => match terms.delivery {
+            Delivery::Standard => "standard",
+            Delivery::Partial => "partial",
+            Delivery::CashOnDelivery => "COD",
+            Delivery::AfterPayment => "after pay",
+        },
+        TermsField::Security => match terms.security {
+            Security::None => "none",
+            Security::RetentionOfTitle => "ret.title",
+            Security::CreditInsurance => "insurance",
+            Security::BankGuarantee => "bank gtee",
+            Security::LetterOfCredit => "L/C",
+        },
+        TermsField::Channel => match terms.channel {
+            Channel::KeyAccount => "key acct",
+            Channel::Direct => "direct",
+            Channel::InsideSales => "inside",
+            Channel::Partner => "partner",
+            Channel::Wholesaler => "wholesale",
+        },
+        _ => return None,
+    })
 }
 
 fn short_label(field: TermsField) -> &'static str {
@@ -57,11 +88,14 @@ fn render_editor(frame: &mut Frame, t: Theme, e: &TermsEditor, area: Rect, value
         .enumerate()
         .map(|(i, field)| {
             let focused = i == e.focus;
-            let suggested =
-                if *field == TermsField::Target { "—".into() } else { e.value(*field, e.suggested()) };
+            let show = |terms: &Terms| {
+                if value_width < 13 { short_choice(*field, terms) } else { None }
+                    .map_or_else(|| e.value(*field, terms), str::to_string)
+            };
+            let suggested = if *field == TermsField::Target { "—".into() } else { show(e.suggested()) };
             let edited = match (&e.typing, focused) {
                 (Some(line), true) => format!("{}▏", line.text()),
-                _ => e.value(*field, &e.edited),
+                _ => show(&e.edited),
             };
             let changed = *field != TermsField::Target && suggested != edited;
             let label = if narrow { short_label(*field) } else { field.label() };
@@ -128,12 +162,17 @@ fn pct_delta(
 ) -> Line<'static> {
     match (before, after) {
         (Some(b), Some(a)) if a != b => {
-            let d = (a - b).round_dp(1);
-            let style = if d.is_sign_positive() { t.good() } else { t.bad() };
-            let sign = if d.is_sign_positive() { "+" } else { "" };
+            let raw = a - b;
+            // Small changes keep two decimals, so that a loss never reads as "+0.0".
+            let d =
+                if raw.abs() < rust_decimal::Decimal::new(1, 1) { raw.round_dp(2) } else { raw.round_dp(1) };
+            let better = raw.is_sign_positive();
+            let style = if better { t.good() } else { t.bad() };
+            let sign = if better { "+" } else { "" };
             Line::styled(format!("{sign}{d} pt"), style).right_aligned()
         }
-        _ => Line::styled("=", t.dim()).right_aligned(),
+        (Some(_), Some(_)) | (None, None) => Line::styled("=", t.dim()).right_aligned(),
+        _ => Line::styled("—", t.dim()).right_aligned(),
     }
 }
 
@@ -176,7 +215,7 @@ fn render_figures(frame: &mut Frame, t: Theme, e: &TermsEditor, area: Rect, narr
         Line::from(pct(x.return_on_exposure_pct)).right_aligned(),
         pct_delta(t, s.return_on_exposure_pct, x.return_on_exposure_pct),
     ]));
-    let w: u16 = if narrow { 9 } else { 12 };
+    let w: u16 = if narrow { 9 } else { 11 };
     let widths = [Constraint::Min(12), Constraint::Length(w), Constraint::Length(w), Constraint::Length(w)];
     let header = Row::new(vec![
         Line::from("Figure"),

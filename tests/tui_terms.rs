@@ -1,0 +1,345 @@
+//! The what-if on a prospect's terms without a terminal: keys in, state out. Figures are
+//! checked against the domain's `economics`, their changes against what the screen shows.
+//! (Compare and matrix: `tui_compare_matrix.rs`; snapshots of all three: `tui_terms_snapshots.rs`.)
+
+mod tui_support;
+
+use dealdesk::domain::economics::{Economics, economics};
+use dealdesk::domain::money::{Money, Pct};
+use dealdesk::domain::prospect::{Channel, Delivery, Security, Status, Terms};
+use dealdesk::tui::app::{App, Modal, STATUSES, Screen};
+use dealdesk::tui::terms_editor::{TermsEditor, TermsField};
+use ratatui::crossterm::event::KeyCode;
+use ratatui::style::Color;
+use rust_decimal::Decimal;
+use tui_support::*;
+
+const X: &str = "Xantra Logistics NV";
+const Y: &str = "Ysendyck Delicatessen BV";
+
+fn editor(app: &App) -> &TermsEditor {
+    match &app.screen {
+        Screen::Terms(e) => e,
+        other => panic!("expected the terms screen, found {other:?}"),
+    }
+}
+
+/// The demo desk on the what-if of `name` (`t` on its row).
+fn terms_of(name: &str) -> App {
+    let mut app = demo_app();
+    select(&mut app, name);
+    ch(&mut app, 't');
+    assert_eq!(editor(&app).prospect.name, name);
+    app
+}
+
+fn focus_on(app: &mut App, field: TermsField) {
+    for _ in 0..TermsField::ALL.len() {
+        if editor(app).field() == field {
+            return;
+        }
+        press(app, KeyCode::Down);
+    }
+    panic!("Down never reached {field:?}");
+}
+
+/// Types a value into the focused field and applies it with Enter.
+fn enter_value(app: &mut App, text: &str) {
+    press(app, KeyCode::Enter);
+    type_text(app, text);
+    press(app, KeyCode::Enter);
+}
+
+/// The nine amounts of the figures table, in screen order, and whether more of each is better.
+fn amounts(x: &Economics) -> [(Money, bool); 9] {
+    [
+        (x.gross_margin, true),
+        (x.discounts, false),
+        (x.average_receivable, false),
+        (x.exposure, false),
+        (x.expected_loss, false),
+        (x.financing_cost, false),
+        (x.cost_to_serve, false),
+        (x.security_cost, false),
+        (x.risk_adjusted_profit, true),
+    ]
+}
+
+/// Where the right-aligned columns of the figures table end, from its header: the last
+/// "Suggested", "Edited" and "Change" on the line (the terms table's header comes first).
+fn column_ends(header: &str) -> [usize; 3] {
+    ["Suggested", "Edited", "Change"].map(|title| {
+        let at = header.rfind(title).unwrap_or_else(|| panic!("{title} in {header:?}"));
+        header[..at].chars().count() + title.chars().count() - 1
+    })
+}
+
+/// The figures table at 120×40 in colour: (suggested, edited, change, colour of the change).
+fn figure_rows(app: &mut App) -> Vec<(String, String, String, Color)> {
+    app.theme.color = true;
+    let backend = render(app, 120, 40);
+    app.theme.color = false;
+    let lines = screen_text(&backend);
+    let top = lines.iter().position(|l| l.contains("Change")).expect("the figures header");
+    let ends = column_ends(&lines[top]);
+    let width = ends[2] - ends[1] - 1;
+    (top + 1..top + 12)
+        .map(|y| {
+            let line: Vec<char> = lines[y].chars().collect();
+            let cell = |end: usize| line[end + 1 - width..=end].iter().collect::<String>().trim().to_string();
+            let fg = backend.buffer()[(ends[2] as u16, y as u16)].fg;
+            (cell(ends[0]), cell(ends[1]), cell(ends[2]), fg)
+        })
+        .collect()
+}
+
+/// Every figure is the domain's economics of the edited terms; the suggested column is the
+/// suggestion's; each change on screen is the difference, signed and coloured better/worse.
+fn assert_recomputed(app: &mut App) {
+    let e = editor(app);
+    let deal = e.evaluation.deal.clone().expect("a known volume");
+    let edited = economics(&deal, &e.edited, &app.policy);
+    let suggested = economics(&deal, e.suggested(), &app.policy);
+    assert_eq!(e.economics.as_ref(), Some(&edited), "edited figures for {:?}", e.edited);
+    assert_eq!(e.evaluation.economics.as_ref(), Some(&suggested));
+    let rows = figure_rows(app);
+    for (i, ((before, good), (after, _))) in amounts(&suggested).iter().zip(amounts(&edited)).enumerate() {
+        let d = after - *before;
+        let (text, color) = match d {
+            d if d == Money::ZERO => ("=".to_string(), Color::DarkGray),
+            d if d.is_positive() => {
+                (format!("+{}", d.grouped()), if *good { Color::Green } else { Color::Red })
+            }
+            d => (d.grouped(), if *good { Color::Red } else { Color::Green }),
+        };
+        assert_eq!(rows[i], (before.grouped(), after.grouped(), text, color), "figure row {i}");
+    }
+    let pcts = [
+        (suggested.margin_pct, edited.margin_pct),
+        (suggested.return_on_exposure_pct, edited.return_on_exposure_pct),
+    ];
+    for (row, (b, a)) in rows[9..].iter().zip(pcts) {
+        match (b, a) {
+            (Some(b), Some(a)) if a != b => {
+                // Changes under 0.1 pt keep two decimals, so that a loss never reads "+0.0".
+                let raw = a - b;
+                let d = if raw.abs() < Decimal::new(1, 1) { raw.round_dp(2) } else { raw.round_dp(1) };
+                let sign = if raw.is_sign_positive() { "+" } else { "" };
+                assert_eq!(row.2, format!("{sign}{d} pt"), "{b} → {a}");
+            }
+            (Some(_), Some(_)) | (None, None) => assert_eq!(row.2, "=", "{b:?} → {a:?}"),
+            _ => assert_eq!(row.2, "—", "a figure that becomes unknown: {b:?} → {a:?}"),
+        }
+    }
+}
+
+// ---- the what-if ----
+
+#[test]
+fn stepping_each_amount_recomputes_every_figure_and_its_change() {
+    let mut app = terms_of(X);
+    let rounding = app.policy.limits.rounding;
+    let s = editor(&app).suggested().clone();
+    let cases = [
+        (TermsField::PaymentDays, "15".to_string(), "13".to_string()),
+        (TermsField::Advance, "35".into(), "25".into()),
+        (TermsField::Discount, "0.5".into(), "0".into()),
+        (
+            TermsField::CreditLimit,
+            (s.credit_limit + rounding).grouped(),
+            (s.credit_limit - rounding).grouped(),
+        ),
+    ];
+    let value = |app: &App, field| editor(app).value(field, &editor(app).edited);
+    for (field, up, down) in cases {
+        focus_on(&mut app, field);
+        ch(&mut app, '+');
+        assert_eq!(value(&app, field), up, "{field:?} +");
+        assert_recomputed(&mut app);
+        ch(&mut app, '-');
+        ch(&mut app, '-');
+        assert_eq!(value(&app, field), down, "{field:?} −−");
+        assert_recomputed(&mut app);
+        ch(&mut app, 'r');
+        assert_eq!(editor(&app).edited, s, "r resets");
+    }
+}
+
+#[test]
+fn cycling_delivery_security_and_channel_recomputes_every_figure() {
+    let mut app = terms_of(X);
+    let s = editor(&app).suggested().clone();
+    assert_eq!(
+        (s.delivery, s.security, s.channel),
+        (Delivery::Partial, Security::BankGuarantee, Channel::KeyAccount)
+    );
+    focus_on(&mut app, TermsField::Delivery);
+    ch(&mut app, '+');
+    assert_eq!(editor(&app).edited.delivery, Delivery::CashOnDelivery);
+    focus_on(&mut app, TermsField::Security);
+    press(&mut app, KeyCode::Enter); // a list field: Enter takes the next choice
+    assert_eq!(editor(&app).edited.security, Security::LetterOfCredit);
+    ch(&mut app, '+');
+    assert_eq!(editor(&app).edited.security, Security::None, "wraps");
+    assert_recomputed(&mut app);
+    focus_on(&mut app, TermsField::Channel);
+    ch(&mut app, '-');
+    assert_ne!(editor(&app).edited.channel, Channel::KeyAccount);
+    let channel = editor(&app).edited.channel;
+    assert_eq!(
+        editor(&app).economics.as_ref().unwrap().cost_to_serve,
+        app.policy.channels.get(channel).cost_to_serve
+    );
+    assert_recomputed(&mut app);
+}
+
+#[test]
+fn typed_values_apply_with_enter_and_a_bad_advance_is_refused() {
+    let mut app = terms_of(X);
+    focus_on(&mut app, TermsField::Advance);
+    type_text(&mut app, "45"); // a digit starts typing
+    assert_eq!(editor(&app).typing.as_ref().map(|l| l.text().to_string()).as_deref(), Some("45"));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(editor(&app).edited.advance_pct, Pct::whole(45));
+    assert_recomputed(&mut app);
+    let before = editor(&app).edited.clone();
+    enter_value(&mut app, "120");
+    let e = editor(&app);
+    assert!(e.error.as_deref().is_some_and(|m| m.contains("outside 0–100")), "{:?}", e.error);
+    assert_eq!(e.edited, before, "a refused value changes nothing");
+    type_text(&mut app, "9");
+    press(&mut app, KeyCode::Esc);
+    assert!(editor(&app).typing.is_none() && editor(&app).edited == before, "Esc cancels typing");
+    focus_on(&mut app, TermsField::PaymentDays);
+    enter_value(&mut app, "75");
+    assert_eq!((editor(&app).edited.payment_days, editor(&app).error.as_deref()), (75, None));
+    assert_recomputed(&mut app);
+}
+
+#[test]
+fn warnings_for_a_limit_over_the_cap_days_over_60_and_a_receivable_over_the_limit() {
+    let mut app = terms_of(Y);
+    let e = editor(&app);
+    assert_eq!(e.edited.security, Security::None);
+    assert_eq!(e.warnings, Vec::<String>::new(), "the suggestion is within policy");
+    let over = e.evaluation.suggestion.credit_cap + app.policy.limits.rounding;
+    focus_on(&mut app, TermsField::CreditLimit);
+    enter_value(&mut app, &over.amount().to_string());
+    assert_eq!(editor(&app).edited.credit_limit, over);
+    let warned = |app: &App, what: &str| editor(app).warnings.iter().any(|w| w.contains(what));
+    assert!(warned(&app, "over the policy cap"), "{:?}", editor(&app).warnings);
+    focus_on(&mut app, TermsField::PaymentDays);
+    enter_value(&mut app, "61");
+    assert!(warned(&app, "2011/7/EU") && warned(&app, "61 payment days"), "{:?}", editor(&app).warnings);
+    enter_value(&mut app, "60");
+    assert!(!warned(&app, "2011/7/EU"), "60 days is within the directive");
+    focus_on(&mut app, TermsField::CreditLimit);
+    enter_value(&mut app, "0");
+    assert!(warned(&app, "above the credit limit"), "{:?}", editor(&app).warnings);
+    assert!(!warned(&app, "over the policy cap"));
+    assert_recomputed(&mut app);
+}
+
+#[test]
+fn goal_seek_fills_the_least_advance_then_the_longest_days() {
+    let mut app = terms_of(X);
+    let deal = editor(&app).evaluation.deal.clone().unwrap();
+    let target = Decimal::from(12);
+    focus_on(&mut app, TermsField::Target);
+    enter_value(&mut app, "12");
+    assert_eq!(editor(&app).target_margin, target);
+    let policy = app.policy.clone();
+    let margin = |t: &Terms| economics(&deal, t, &policy).margin_pct.unwrap();
+    let start = editor(&app).edited.clone();
+    assert!(margin(&start) < target, "the suggestion misses 12 %");
+
+    ch(&mut app, 'a');
+    let e = editor(&app);
+    let advance = e.edited.advance_pct;
+    assert!(advance > start.advance_pct, "{advance}");
+    assert_eq!(Terms { advance_pct: start.advance_pct, ..e.edited.clone() }, start, "only the advance moved");
+    assert!(margin(&e.edited) >= target);
+    let one_less = Terms { advance_pct: Pct::new(advance.percent() - Decimal::ONE), ..e.edited.clone() };
+    assert!(margin(&one_less) < target, "{advance} % is the least");
+    let seek = e.seek.clone().unwrap_or_default();
+    assert!(seek.starts_with(&format!("Least advance {advance} %")), "{seek}");
+    assert_recomputed(&mut app);
+
+    ch(&mut app, 'p');
+    let e = editor(&app);
+    let days = e.edited.payment_days;
+    assert!(margin(&e.edited) >= target);
+    assert!(margin(&Terms { payment_days: days + 1, ..e.edited.clone() }) < target, "{days} is the longest");
+    assert!(e.seek.as_deref().is_some_and(|s| s.contains(&format!("{days} days"))), "{:?}", e.seek);
+    assert_recomputed(&mut app);
+}
+
+#[test]
+fn an_unreachable_target_changes_nothing_and_says_so() {
+    let mut app = terms_of(X);
+    focus_on(&mut app, TermsField::Target);
+    enter_value(&mut app, "90");
+    let before = editor(&app).edited.clone();
+    for key in ['a', 'p'] {
+        ch(&mut app, key);
+        let e = editor(&app);
+        assert_eq!(e.edited, before, "{key}");
+        assert!(e.seek.as_deref().is_some_and(|s| s.starts_with("Unreachable")), "{key}: {:?}", e.seek);
+    }
+}
+
+#[test]
+fn esc_keeps_the_edit_for_the_session_and_reopening_shows_it() {
+    let mut app = terms_of(X);
+    let id = editor(&app).prospect.id;
+    focus_on(&mut app, TermsField::Advance);
+    ch(&mut app, '+');
+    let edited = editor(&app).edited.clone();
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.screen, Screen::Portfolio));
+    assert_eq!(app.what_if.get(&id), Some(&edited));
+    ch(&mut app, 't');
+    assert_eq!(editor(&app).edited, edited, "reopened on the edit");
+    ch(&mut app, 'r');
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.what_if.contains_key(&id), "the suggestion is no edit");
+}
+
+#[test]
+fn ctrl_s_records_the_edited_terms_in_history_and_agreed_terms() {
+    let mut app = terms_of(X);
+    focus_on(&mut app, TermsField::Advance);
+    ch(&mut app, '+');
+    ch(&mut app, '+');
+    let edited = editor(&app).edited.clone();
+    ctrl(&mut app, 's');
+    let Some(Modal::Decision(dialog)) = &app.modal else { panic!("no decision dialog: {:?}", app.modal) };
+    assert_eq!(dialog.terms.as_ref(), Some(&edited));
+    assert_eq!(STATUSES[dialog.status], Status::Reviewing, "starts on the current status");
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    type_text(&mut app, "adapted terms");
+    let effects = press(&mut app, KeyCode::Enter);
+    assert_eq!(saves(&effects).len(), 1);
+    assert!(app.modal.is_none() && matches!(app.screen, Screen::Terms(_)));
+    let x = prospect(&app, X);
+    let record = x.history.last().expect("a decision");
+    assert_eq!(
+        (record.status, record.terms.clone(), record.note.as_str()),
+        (Status::ApprovedWithConditions, edited.clone(), "adapted terms")
+    );
+    assert_eq!(x.agreed_terms.as_ref(), Some(&edited));
+    assert_eq!(record.risk_adjusted_profit, editor(&app).economics.as_ref().map(|e| e.risk_adjusted_profit));
+    assert!(app.notice.as_ref().is_some_and(|n| n.text.contains("Decision recorded")));
+}
+
+// ---- bugs ----
+
+#[test]
+fn a_falling_margin_never_shows_a_plus() {
+    let mut app = terms_of(X);
+    ch(&mut app, '+'); // one more payment day: profit falls by a few hundred
+    let rows = figure_rows(&mut app);
+    assert!(rows[8].2.starts_with('-'), "profit {:?}", rows[8]);
+    assert!(!rows[9].2.starts_with('+') && rows[9].3 != Color::Green, "margin {:?}", rows[9]);
+}

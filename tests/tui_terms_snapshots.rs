@@ -1,0 +1,109 @@
+//! The what-if, compare and matrix screens as the user sees them, kept as insta snapshots at
+//! 120×40 and 80×24; and what a user cannot read on them at those sizes. (Keys and state of
+//! these screens: `tui_terms.rs`.)
+
+mod tui_support;
+
+use dealdesk::tui::app::App;
+use ratatui::crossterm::event::KeyCode;
+use tui_support::*;
+
+const X: &str = "Xantra Logistics NV";
+const Y: &str = "Ysendyck Delicatessen BV";
+
+/// The demo desk on the what-if of `name` (`t` on its row).
+fn terms_of(name: &str) -> App {
+    let mut app = demo_app();
+    select(&mut app, name);
+    ch(&mut app, 't');
+    app
+}
+
+/// The what-if of X with 75 payment days typed in: two policy warnings.
+fn terms_with_warnings() -> App {
+    let mut app = terms_of(X);
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "75");
+    press(&mut app, KeyCode::Enter);
+    app
+}
+
+/// The demo desk comparing these prospects (Space on each, then `c`).
+fn compare(names: &[&str]) -> App {
+    let mut app = demo_app();
+    for name in names {
+        select(&mut app, name);
+        ch(&mut app, ' ');
+    }
+    ch(&mut app, 'c');
+    app
+}
+
+fn matrix() -> App {
+    let mut app = demo_app();
+    ch(&mut app, 'm');
+    app
+}
+
+fn check(name: &str, build: impl Fn() -> App) {
+    for (width, height) in [(120, 40), (80, 24)] {
+        let mut app = build();
+        insta::assert_snapshot!(format!("{name}_{width}x{height}"), render(&mut app, width, height));
+    }
+}
+
+#[test]
+fn terms_with_a_warning_showing() {
+    check("terms_warning", terms_with_warnings);
+}
+
+#[test]
+fn compare_with_two_columns() {
+    check("compare_2", || compare(&[X, Y]));
+}
+
+#[test]
+fn compare_with_four_columns() {
+    check("compare_4", || compare(&[X, Y, "Kempen Plastics NV", "Apotheek Sint-Jozef BV"]));
+}
+
+#[test]
+fn the_matrix() {
+    check("matrix", matrix);
+}
+
+// ---- what a user must be able to read at every size ----
+
+/// Fails unless every one of `texts` is on the screen drawn at `width`×`height`.
+fn assert_shows(mut app: App, (width, height): (u16, u16), texts: &[&str]) {
+    let screen = screen_text(&render(&mut app, width, height)).join("\n");
+    for text in texts {
+        assert!(screen.replace('\n', " ").contains(text), "{text:?} is not on screen:\n{screen}");
+    }
+}
+
+#[test]
+fn figure_labels_are_whole_at_120x40() {
+    assert_shows(terms_of(X), (120, 40), &["Risk-adj. profit", "Margin after risk", "Return on exposure"]);
+}
+
+#[test]
+fn every_warning_is_whole_at_80x24() {
+    assert_shows(terms_with_warnings(), (80, 24), &["deliveries stop at the limit"]);
+}
+
+#[test]
+fn list_values_are_readable_at_80x24() {
+    // Shortened to fit 80 columns, but whole words a reader recognises.
+    assert_shows(terms_of(X), (80, 24), &["partial", "bank gtee", "key acct"]);
+}
+
+#[test]
+fn compare_shows_margin_and_return_at_80x24() {
+    assert_shows(compare(&[X, Y]), (80, 24), &["Margin after risk", "Return on exposure"]);
+}
+
+#[test]
+fn matrix_amounts_keep_their_unit_at_80x24() {
+    assert_shows(matrix(), (80, 24), &["2 · 790k", "8 · 13.8M"]);
+}
