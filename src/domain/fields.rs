@@ -60,7 +60,7 @@ impl Kind {
     /// A short hint of what to type.
     pub fn hint(self) -> &'static str {
         match self {
-            Kind::Text => "text",
+            Kind::Text => "free text",
             Kind::Country => "ISO code, e.g. BE",
             Kind::Registration => "BE 0403.170.701 / KvK 8 digits",
             Kind::Year => "year, e.g. 2009",

@@ -143,7 +143,8 @@ impl Group {
     }
 
     fn present_weight(&self) -> f64 {
-        self.measures.iter().map(|m| m.weight).sum()
+        // A fold from +0.0: an empty float sum is -0.0, which would print as "-0 %".
+        self.measures.iter().fold(0.0, |sum, m| sum + m.weight)
     }
 }
 

@@ -294,7 +294,7 @@ impl App {
     pub fn writable(&mut self) -> bool {
         match &self.read_only {
             Some(holder) => {
-                let text = format!("Read-only: {holder} holds the store; nothing can be changed here");
+                let text = format!("Read-only: {holder} holds the store");
                 self.warn(text);
                 false
             }
@@ -389,7 +389,9 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             let height = app.page_height();
             app.view.scroll_into_view(height);
         }
-        Msg::Saved { generation, result } => super::update_io::on_saved(app, generation, result),
+        Msg::Saved { generation, result } => {
+            super::update_io::on_saved(app, generation, result, &mut effects)
+        }
         Msg::Completions { typed, candidates } => super::transfer::on_completions(app, &typed, candidates),
         Msg::ImportProgress { done, total } => super::transfer::on_progress(app, done, total),
         Msg::ImportRead { path, result } => super::transfer::on_read(app, path, result),

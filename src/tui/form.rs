@@ -27,6 +27,9 @@ pub struct ProspectForm {
     pub is_new: bool,
     pub inputs: Vec<LineEdit>,
     pub errors: Vec<Option<String>>,
+    /// Fields the user has typed in: only their errors show, so that a blank form does not
+    /// open with "a name is required". A refused save marks them all.
+    pub touched: Vec<bool>,
     /// Index into `Field::ALL` of the field with the cursor.
     pub focus: usize,
     /// The prospect as the valid fields describe it.
@@ -44,6 +47,7 @@ impl ProspectForm {
             is_new: false,
             inputs: texts.iter().map(|t| LineEdit::new(t)).collect(),
             errors: vec![None; Field::ALL.len()],
+            touched: vec![false; Field::ALL.len()],
             focus: 0,
             draft: p.clone(),
             evaluation: evaluate(p, policy, today),
@@ -73,10 +77,28 @@ impl ProspectForm {
         self.errors.iter().filter(|e| e.is_some()).count()
     }
 
+    /// The error of a field, once the user has touched it (or tried to save).
+    pub fn visible_error(&self, i: usize) -> Option<&str> {
+        self.errors.get(i)?.as_deref().filter(|_| self.touched.get(i).copied().unwrap_or(false))
+    }
+
+    /// Fields with an error the screen shows.
+    pub fn visible_errors(&self) -> usize {
+        (0..self.errors.len()).filter(|i| self.visible_error(*i).is_some()).count()
+    }
+
+    /// Shows every error (after a refused save).
+    pub fn touch_all(&mut self) {
+        self.touched.iter_mut().for_each(|t| *t = true);
+    }
+
     /// Applies an edit to the focused field and re-evaluates.
     pub fn edit(&mut self, change: impl FnOnce(&mut LineEdit), policy: &Policy, today: Date) {
         if let Some(input) = self.inputs.get_mut(self.focus) {
             change(input);
+        }
+        if let Some(touched) = self.touched.get_mut(self.focus) {
+            *touched = true;
         }
         self.reparse(policy, today);
     }

@@ -97,6 +97,9 @@ pub fn run(options: Options) -> Result<()> {
     install_mouse_release_hook();
     let mut terminal = ratatui::try_init().context("cannot take over the terminal")?;
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
+    // Crossterm starts listening for resizes at its first poll; poll once before the first
+    // frame so that a resize right after start is not lost.
+    let _ = event::poll(std::time::Duration::ZERO);
     spawn_input(tx.clone());
     let outcome = event_loop(&mut terminal, &mut app, &rx, &jobs, &tx, &options.holder, &mut demo);
     let _ = execute!(std::io::stdout(), DisableMouseCapture);

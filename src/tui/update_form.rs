@@ -70,6 +70,7 @@ pub fn save(app: &mut App, effects: &mut Vec<Effect>) -> bool {
     }
     let Some(f) = form(app) else { return false };
     if let Some(first) = f.first_error() {
+        f.touch_all();
         let count = f.invalid_count();
         f.focus = first;
         let field = f.field().label();

@@ -1,16 +1,21 @@
 //! The answers of effects: saves, imports, the demo copy, reloads.
 
-use super::app::{App, Modal, SaveError, SaveState, Screen};
+use super::app::{App, Effect, Modal, SaveError, SaveState, Screen};
 use super::history::History;
 use crate::domain::book::Book;
 use crate::domain::prospect::Prospect;
 
-pub fn on_saved(app: &mut App, generation: u64, result: Result<(), SaveError>) {
+pub fn on_saved(app: &mut App, generation: u64, result: Result<(), SaveError>, effects: &mut Vec<Effect>) {
     match result {
         Ok(()) => {
             app.saved_generation = app.saved_generation.max(generation);
             if generation == app.generation {
                 app.save_state = SaveState::Saved;
+                // The user asked to quit while this save ran: now nothing is lost.
+                if matches!(app.modal, Some(Modal::ConfirmQuit)) {
+                    app.modal = None;
+                    effects.push(Effect::Quit);
+                }
             }
         }
         Err(SaveError::ChangedOnDisk) => {

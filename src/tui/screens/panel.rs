@@ -38,7 +38,7 @@ pub fn render(frame: &mut Frame, app: &App, form: &ProspectForm, area: Rect) {
     frame.render_widget(gauge, gauge_area);
 
     let mut lines = vec![headline(e, t)];
-    let invalid = form.invalid_count();
+    let invalid = form.visible_errors();
     if invalid > 0 {
         lines.push(Line::styled(format!("{invalid} invalid field(s) counted as unknown"), t.warning()));
     }

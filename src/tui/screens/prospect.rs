@@ -32,7 +32,7 @@ fn entries(form: &ProspectForm) -> Vec<Entry> {
             out.push(Entry::Group(field.group()));
         }
         out.push(Entry::Field(i));
-        if form.errors[i].is_some() {
+        if form.visible_error(i).is_some() {
             out.push(Entry::Error(i));
         }
     }
@@ -50,7 +50,7 @@ pub fn render(frame: &mut Frame, app: &App, form: &ProspectForm) {
 fn render_form(frame: &mut Frame, app: &App, form: &ProspectForm, area: Rect) {
     let t = app.theme;
     let field = form.field();
-    let hint = format!(" {}: {} ", field.label(), field.kind().hint());
+    let hint = format!(" {} ", field.kind().hint());
     let block = Block::bordered().title(" Prospect ").title_bottom(Line::styled(hint, t.dim()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -76,12 +76,10 @@ fn render_form(frame: &mut Frame, app: &App, form: &ProspectForm, area: Rect) {
                 } else {
                     Style::new()
                 };
-                let marker = if form.errors[*i].is_some() {
-                    "✗"
-                } else if focused {
-                    "›"
-                } else {
-                    " "
+                let marker = match (focused, form.visible_error(*i).is_some()) {
+                    (true, _) => "›",
+                    (false, true) => "✗",
+                    (false, false) => " ",
                 };
                 let input = &form.inputs[*i];
                 let (value, cursor) = if focused {
@@ -107,7 +105,7 @@ fn render_form(frame: &mut Frame, app: &App, form: &ProspectForm, area: Rect) {
                 Line::from(spans)
             }
             Entry::Error(i) => {
-                let message = form.errors[*i].clone().unwrap_or_default();
+                let message = form.visible_error(*i).unwrap_or_default().to_string();
                 Line::styled(format!("  ✗ {message}"), t.error())
             }
         };
@@ -119,7 +117,12 @@ fn render_form(frame: &mut Frame, app: &App, form: &ProspectForm, area: Rect) {
 /// The part of the focused value around the cursor, and the cursor's column in it.
 fn window(text: &str, cursor: usize, width: usize) -> (String, usize) {
     let start = if cursor >= width { cursor + 1 - width } else { 0 };
-    (text.chars().skip(start).take(width).collect(), cursor - start)
+    let mut shown: String = text.chars().skip(start).take(width).collect();
+    if start > 0 {
+        // Say that the start is out of view.
+        shown.replace_range(..shown.char_indices().nth(1).map_or(shown.len(), |(i, _)| i), "…");
+    }
+    (shown, cursor - start)
 }
 
 /// A value cut to the width, with "…" when it does not fit.

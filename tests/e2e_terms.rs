@@ -1,0 +1,140 @@
+//! End to end: the article's X-against-Y question asked of the real binary in a pseudo-terminal.
+//! Mark X and Y, compare them, open X's what-if from its column, raise the advance until the
+//! risk-adjusted profit on screen moves, record the decision, and find it in the JSON store.
+
+mod pty;
+
+use dealdesk::domain::money::Pct;
+use dealdesk::domain::prospect::Status;
+use pty::{DEADLINE, Desk, Key, Sandbox};
+
+const X: &str = "Xantra Logistics NV";
+const Y: &str = "Ysendyck Delicatessen BV";
+
+/// The portfolio has been drawn with its whole list.
+const ALL_SHOWN: &str = "50 of 50";
+
+/// Filters the portfolio to `fragment` (one match), keeps the filter, marks the row with Space
+/// and clears the filter with Esc, waiting for each step to show.
+fn mark(desk: &mut Desk, fragment: &str, name: &str, marked: usize) {
+    desk.send("/");
+    desk.wait_for("Enter keep", DEADLINE);
+    desk.send(fragment);
+    desk.wait_for(&format!("/ {fragment}  b band"), DEADLINE);
+    let screen = desk.wait_for("1 of 50", DEADLINE);
+    assert!(screen.contains(name), "{fragment:?} should find {name}:\n{screen}");
+    desk.send_key(Key::Enter);
+    desk.wait_for("Enter open", DEADLINE);
+    desk.send(" ");
+    desk.wait_until(&format!("{name} marked"), DEADLINE, |s| {
+        s.contains(&format!("● {name}")) && s.contains(&format!("{marked} marked"))
+    });
+    desk.send_key(Key::Esc);
+    desk.wait_for(ALL_SHOWN, DEADLINE);
+}
+
+/// (suggested, edited) of a row of the what-if's figures table. The columns are right-aligned
+/// and one apart, so the header's last "Suggested", "Edited" and "Change" say where they end.
+fn figure(screen: &str, labels: &[&str]) -> Option<(String, String)> {
+    let header = screen.lines().find(|l| l.contains("Change"))?;
+    let [suggested, edited, change] = ["Suggested", "Edited", "Change"]
+        .map(|title| header.rfind(title).map(|at| header[..at].chars().count() + title.chars().count()));
+    let (suggested, edited, width) = (suggested?, edited?, change? - edited? - 1);
+    let line = screen.lines().find(|l| labels.iter().any(|label| l.contains(&format!("││{label}"))))?;
+    let line: Vec<char> = line.chars().collect();
+    let cell = |end: usize| Some(line.get(end - width..end)?.iter().collect::<String>().trim().to_string());
+    Some((cell(suggested)?, cell(edited)?)).filter(|(s, e)| !s.is_empty() && !e.is_empty())
+}
+
+/// The risk-adjusted profit, suggested and edited, as the what-if shows it.
+fn profit(screen: &str) -> Option<(String, String)> {
+    figure(screen, &["Risk-adj.", "RA profit"])
+}
+
+/// Whether the compare header cell holding `name` is drawn as the selected column (reversed).
+fn selected_column(desk: &Desk, name: &str) -> bool {
+    let screen = desk.screen();
+    let Some((row, line)) = screen.lines().enumerate().find(|(_, l)| l.contains(name)) else {
+        return false;
+    };
+    let col = line[..line.find(name).unwrap_or(0)].chars().count();
+    desk.with_screen(|s| s.cell(row as u16, col as u16).is_some_and(|c| c.inverse()))
+}
+
+/// The title says every change is on disk (" dealdesk ✓ saved · …").
+fn saved_on_disk(screen: &str) -> bool {
+    screen.lines().next().is_some_and(|title| title.trim_start().starts_with("dealdesk ✓ saved"))
+}
+
+#[test]
+fn x_on_a_raised_advance_is_compared_with_y_and_the_decision_lands_in_the_store() {
+    let sandbox = Sandbox::new();
+    let store = sandbox.demo_copy();
+    let args = ["--store", store.to_str().unwrap(), "--as-of", "2026-11-28"];
+    let mut desk = Desk::start_with(&sandbox, &args, (120, 40), &[]);
+    desk.wait_for(ALL_SHOWN, DEADLINE);
+    mark(&mut desk, "xantra", X, 1);
+    mark(&mut desk, "ysen", Y, 2);
+
+    desk.send("c");
+    let screen = desk.wait_for("is worth more", DEADLINE);
+    assert!(screen.contains("compare on suggested terms"), "{screen}");
+    assert!(screen.contains(&format!("{X} is worth more")), "the verdict favours X:\n{screen}");
+    assert!(selected_column(&desk, X) && !selected_column(&desk, Y), "X's column is selected:\n{screen}");
+
+    desk.send("t");
+    desk.wait_for(&format!("terms of {X}"), DEADLINE);
+    desk.send_key(Key::Down);
+    let mut screen = desk.wait_until("the focus on the advance", DEADLINE, |s| {
+        s.lines().any(|l| l.contains("│›Advance %") && l.contains("30"))
+    });
+    let suggested = profit(&screen).expect("the risk-adjusted profit row").0;
+    for _ in 0..3 {
+        let before = profit(&screen).expect("the risk-adjusted profit row").1;
+        desk.send("+");
+        screen = desk.wait_until("the edited profit to move", DEADLINE, |s| {
+            profit(s).is_some_and(|(_, edited)| edited != before)
+        });
+    }
+    let (still, edited) = profit(&screen).unwrap();
+    assert_eq!(still, suggested, "the suggested column stays put");
+    assert_ne!(edited, suggested, "{screen}");
+    assert!(screen.lines().any(|l| l.contains("│›Advance %") && l.contains(" 45 ")), "{screen}");
+
+    desk.send_key(Key::CtrlS);
+    desk.wait_for("Records the edited terms: 14 days, 45 % advance", DEADLINE);
+    desk.wait_for("› reviewing", DEADLINE);
+    desk.send_key(Key::Down);
+    desk.wait_until("approved selected", DEADLINE, |s| {
+        s.contains("› approved") && !s.contains("› reviewing")
+    });
+    desk.send_key(Key::Down);
+    desk.wait_for("› approved w/ conditions", DEADLINE);
+    desk.send("adapted: 45 % advance");
+    desk.wait_for("Note: adapted: 45 % advance", DEADLINE);
+    desk.send_key(Key::Enter);
+    desk.wait_for(&format!("Decision recorded for {X}: approved w/ conditions"), DEADLINE);
+    desk.wait_until("the decision on disk", DEADLINE, saved_on_disk);
+
+    desk.send_key(Key::Esc);
+    desk.wait_for("compare on suggested terms", DEADLINE);
+    desk.send_key(Key::Esc);
+    desk.wait_for("Enter open", DEADLINE);
+    desk.send("q");
+    assert!(desk.wait_exit(DEADLINE).success());
+
+    let prospects = dealdesk::store::load(&store).expect("the store loads");
+    let x = prospects.iter().find(|p| p.name == X).expect("X in the store");
+    let decision = x.history.last().expect("X has a decision");
+    assert_eq!(
+        (decision.status, decision.note.as_str()),
+        (Status::ApprovedWithConditions, "adapted: 45 % advance")
+    );
+    assert_eq!(decision.terms.advance_pct, Pct::whole(45));
+    assert_eq!(x.agreed_terms.as_ref(), Some(&decision.terms));
+    assert_eq!(decision.risk_adjusted_profit.map(|m| m.grouped()), Some(edited), "the profit on screen");
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&store).unwrap()).unwrap();
+    let raw = json["prospects"].as_array().unwrap().iter().find(|p| p["name"] == X).unwrap();
+    assert_eq!(raw["status"], "approved_with_conditions", "{raw}");
+    assert_eq!(raw["agreed_terms"], raw["history"][0]["terms"], "{raw}");
+}
