@@ -117,7 +117,9 @@ fn x_on_a_raised_advance_is_compared_with_y_and_the_decision_lands_in_the_store(
     desk.wait_until("the decision on disk", DEADLINE, saved_on_disk);
 
     desk.send_key(Key::Esc);
-    desk.wait_for("compare on suggested terms", DEADLINE);
+    // Back in compare, the column shows the terms just edited.
+    let screen = desk.wait_for("compare on edited terms", DEADLINE);
+    assert!(screen.contains("14* days, 45 % adv."), "{screen}");
     desk.send_key(Key::Esc);
     desk.wait_for("Enter open", DEADLINE);
     desk.send("q");

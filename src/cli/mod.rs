@@ -126,11 +126,13 @@ impl Context {
     pub fn for_desk(cli: &Cli) -> Result<(Context, Option<String>)> {
         let store = store_path(cli)?;
         let today = cli.as_of.unwrap_or_else(today);
-        let (policy, policy_source, problem) =
-            match load_policy(cli.policy.as_deref(), paths::default_policy().as_deref()) {
-                Ok((policy, source)) => (policy, source, None),
-                Err(e) => (Policy::default_policy(), PolicySource::Defaults, Some(e.to_string())),
-            };
+        // A `--policy` file that does not exist yet is where the policy editor will save.
+        let explicit = cli.policy.as_deref().filter(|p| p.exists());
+        let user_file = if cli.policy.is_some() { None } else { paths::default_policy() };
+        let (policy, policy_source, problem) = match load_policy(explicit, user_file.as_deref()) {
+            Ok((policy, source)) => (policy, source, None),
+            Err(e) => (Policy::default_policy(), PolicySource::Defaults, Some(e.to_string())),
+        };
         Ok((Context { policy, policy_source, store, today }, problem))
     }
 }

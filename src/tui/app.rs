@@ -169,7 +169,7 @@ pub enum Msg {
     /// The store was reread from disk.
     Reloaded(Result<Vec<Prospect>, String>),
     /// The policy file was written (where), or why not.
-    PolicySaved(Result<PathBuf, String>),
+    PolicySaved(Result<(PathBuf, String), String>),
 }
 
 /// Why a save failed, as far as the desk needs to know.
@@ -311,8 +311,16 @@ impl App {
 
     /// Applies a change forwards, or reverts it.
     pub fn apply(&mut self, change: &Change, revert: bool) {
+        self.apply_to_book(change, revert);
+        self.view.invalidate();
+        self.view.refresh(&self.book);
+    }
+
+    fn apply_to_book(&mut self, change: &Change, revert: bool) {
         let (policy, today) = (&self.policy, self.today);
         match (change, revert) {
+            (Change::Many(changes), false) => changes.iter().for_each(|c| self.apply_to_book(c, false)),
+            (Change::Many(changes), true) => changes.iter().rev().for_each(|c| self.apply_to_book(c, true)),
             (Change::Put { after, .. }, false) => {
                 self.book.upsert(after.clone(), policy, today);
             }
@@ -329,8 +337,6 @@ impl App {
                 self.book.insert(*index, prospect.clone(), policy, today);
             }
         }
-        self.view.invalidate();
-        self.view.refresh(&self.book);
     }
 
     /// Queues a save of the portfolio as it is now.

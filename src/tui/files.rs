@@ -71,5 +71,6 @@ pub fn export(path: &Path, json: bool, prospects: &[Arc<Prospect>]) -> Result<(P
     }
     atomic::replace(&path, &bytes, false, &mut atomic::write_all)
         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    Ok((path, plain.len()))
+    // Say where the file went, also when the path typed was relative.
+    Ok((std::fs::canonicalize(&path).unwrap_or(path), plain.len()))
 }

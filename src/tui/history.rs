@@ -12,6 +12,8 @@ pub enum Change {
     Put { before: Option<Arc<Prospect>>, after: Arc<Prospect> },
     /// A prospect deleted from a position.
     Remove { index: usize, prospect: Arc<Prospect> },
+    /// Several changes undone and redone as one (an import).
+    Many(Vec<Change>),
 }
 
 impl Change {
@@ -21,6 +23,7 @@ impl Change {
             Change::Put { before: None, after } => format!("addition of {}", after.name),
             Change::Put { after, .. } => format!("change to {}", after.name),
             Change::Remove { prospect, .. } => format!("deletion of {}", prospect.name),
+            Change::Many(changes) => format!("{} changes at once", changes.len()),
         }
     }
 }

@@ -186,7 +186,7 @@ fn perform(
             let _ = jobs.send(Job::Reload);
         }
         Effect::SavePolicy { path, text } => {
-            let result = save_policy(&path, &text).map(|()| path);
+            let result = save_policy(&path, &text).map(|()| (path, text));
             let _ = tx.send(Msg::PolicySaved(result));
         }
         Effect::Complete(typed) => {

@@ -24,6 +24,28 @@ enum Key {
     Index(usize),
 }
 
+/// Whether a problem about `field` concerns the line at `path`: the field itself, or a value
+/// inside it (a curve's points, a group of weights).
+pub fn concerns(field: &str, path: &str) -> bool {
+    path == field
+        || path.strip_prefix(field).is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+}
+
+/// The same value however it is written: `35` and `35.0`, `"1"` and `"1.0"`.
+fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
+        (Value::String(x), Value::String(y)) => {
+            x == y || matches!((x.parse::<f64>(), y.parse::<f64>()), (Ok(p), Ok(q)) if p == q)
+        }
+        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q)),
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+        }
+        _ => a == b,
+    }
+}
+
 /// The values a text field may take, for fields that are a choice.
 pub fn choices(path: &str) -> &'static [&'static str] {
     let last = path.rsplit('.').next().unwrap_or(path);
@@ -133,7 +155,7 @@ impl PolicyEditor {
     /// Whether a value differs from the shipped default (0 and 0.0 are the same number).
     pub fn differs(&self, leaf: &Leaf) -> bool {
         match (get(&self.json, &leaf.keys), get(&self.defaults, &leaf.keys)) {
-            (Some(Value::Number(a)), Some(Value::Number(b))) => a.as_f64() != b.as_f64(),
+            (Some(a), Some(b)) => !same(a, b),
             (a, b) => a != b,
         }
     }
@@ -143,7 +165,7 @@ impl PolicyEditor {
     }
 
     pub fn changed(&self) -> bool {
-        self.json != self.original
+        !same(&self.json, &self.original)
     }
 
     /// The edited policy, when it is valid.
@@ -154,10 +176,7 @@ impl PolicyEditor {
     /// The issue that concerns a line: its own field, or the field (a curve, a weight group)
     /// it belongs to.
     pub fn issue_for(&self, leaf: &Leaf) -> Option<&str> {
-        self.issues
-            .iter()
-            .find(|(field, _)| leaf.path == *field || leaf.path.starts_with(&format!("{field}[")))
-            .map(|(_, message)| message.as_str())
+        self.issues.iter().find(|(field, _)| concerns(field, &leaf.path)).map(|(_, message)| message.as_str())
     }
 
     /// Rechecks the whole policy: type errors first, then every rule of `Policy::validate`.

@@ -12,6 +12,7 @@ use super::history::Change;
 use super::keymap;
 use super::line_edit::LineEdit;
 use super::update_keys::edit_line;
+use crate::domain::prospect::Prospect;
 use crate::io::csv_import::CsvImport;
 
 /// What a path prompt is for.
@@ -130,7 +131,7 @@ pub fn on_completions(app: &mut App, typed: &str, candidates: Vec<String>) {
         return;
     }
     match candidates.len() {
-        0 => app.notice = None,
+        0 => app.warn(format!("No file or folder starts with '{typed}'")),
         1 => {
             prompt.line.set(&candidates[0]);
             prompt.candidates.clear();
@@ -178,15 +179,14 @@ pub fn on_preview_key(app: &mut App, key: &KeyEvent, effects: &mut Vec<Effect>) 
                 return;
             }
             let count = rows.len();
-            for (id, row) in (app.book.next_id()..).zip(rows) {
-                let change = Change::Put {
+            let changes = (app.book.next_id()..)
+                .zip(rows)
+                .map(|(id, row)| Change::Put {
                     before: None,
-                    after: Arc::new(crate::domain::prospect::Prospect { id, ..row.prospect }),
-                };
-                app.apply(&change, false);
-                app.history.record(change);
-            }
-            app.request_save(effects);
+                    after: Arc::new(Prospect { id, ..row.prospect }),
+                })
+                .collect();
+            app.commit(Change::Many(changes), effects);
             app.back.clear();
             app.screen = Screen::Portfolio;
             app.say(format!("Imported {count} prospect(s) from {}", path.display()));

@@ -6,7 +6,7 @@ use super::action::Action;
 use super::app::{App, Effect, Modal, Screen};
 use super::keymap;
 use super::line_edit::LineEdit;
-use super::policy_editor::PolicyEditor;
+use super::policy_editor::{PolicyEditor, concerns};
 use super::update_keys::{edit_line, unknown_key};
 use crate::domain::policy::Policy;
 
@@ -69,9 +69,7 @@ fn save(app: &mut App, effects: &mut Vec<Effect>) {
     let Some(e) = editor(app) else { return };
     if let Some((field, message)) = e.issues.first().cloned() {
         let count = e.issues.len();
-        if let Some(i) =
-            e.leaves.iter().position(|l| l.path == field || l.path.starts_with(&format!("{field}[")))
-        {
+        if let Some(i) = e.leaves.iter().position(|l| concerns(&field, &l.path)) {
             e.focus = i;
         }
         app.warn(format!("Not saved: {count} problem(s), first {field}: {message}"));
@@ -85,15 +83,16 @@ fn save(app: &mut App, effects: &mut Vec<Effect>) {
 
 /// The policy file is written: the new policy is in force and the whole portfolio is
 /// re-evaluated at once; the notice says what moved.
-pub fn on_saved(app: &mut App, result: Result<std::path::PathBuf, String>) {
-    let path = match result {
-        Ok(path) => path,
+/// The policy comes from the text written, so that it is put in force even when the editor
+/// was left before the answer came.
+pub fn on_saved(app: &mut App, result: Result<(std::path::PathBuf, String), String>) {
+    let (path, policy) = match result.and_then(|(path, text)| Ok((path, Policy::from_json(&text)?))) {
+        Ok(saved) => saved,
         Err(message) => {
             app.warn(format!("Policy not saved: {message}"));
             return;
         }
     };
-    let Some(policy) = editor(app).and_then(|e| e.policy()) else { return };
     let summary = apply_policy(app, policy);
     let fresh = PolicyEditor::open(&app.policy);
     if let Some(e) = editor(app) {

@@ -26,7 +26,7 @@ pub fn render(frame: &mut Frame, app: &App, preview: &ImportPreview) {
     } else {
         Line::styled(
             format!(
-                " {bad_rows} bad row(s), {} bad cell(s): a imports the valid rows only, n nothing.",
+                " {bad_rows} bad row(s), {} bad cell(s): a imports the valid rows, n nothing, f nothing (fix the file first).",
                 import.errors.len()
             ),
             t.warning(),
