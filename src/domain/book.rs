@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use super::date::Date;
-use super::evaluate::{Evaluation, evaluate};
+use super::evaluate::{Evaluation, evaluate_with};
 use super::money::{Money, Pct};
 use super::policy::Policy;
 use super::prospect::{Prospect, Status};
@@ -49,7 +49,7 @@ impl Summary {
     }
 
     pub fn of(p: &Prospect, policy: &Policy, today: Date) -> Summary {
-        Summary::new(p, &evaluate(p, policy, today))
+        Summary::new(p, &evaluate_with(p, policy, today, false))
     }
 }
 
@@ -82,7 +82,7 @@ pub struct Book {
 
 impl Book {
     pub fn new(prospects: Vec<Prospect>, policy: &Policy, today: Date) -> Book {
-        let summaries = prospects.iter().map(|p| Summary::of(p, policy, today)).collect();
+        let summaries = summarize(&prospects, policy, today);
         Book { prospects: prospects.into_iter().map(Arc::new).collect(), summaries }
     }
 
@@ -158,6 +158,36 @@ impl Book {
 
     /// Re-evaluates every prospect (after a policy change).
     pub fn reevaluate(&mut self, policy: &Policy, today: Date) {
-        self.summaries = self.prospects.iter().map(|p| Summary::of(p, policy, today)).collect();
+        let prospects: Vec<&Prospect> = self.prospects.iter().map(|p| p.as_ref()).collect();
+        self.summaries = summarize(&prospects, policy, today);
     }
+
+    /// Adds prospects read from the store with their summaries.
+    pub fn extend(&mut self, prospects: Vec<Prospect>, summaries: Vec<Summary>) {
+        self.prospects.extend(prospects.into_iter().map(Arc::new));
+        self.summaries.extend(summaries);
+    }
+}
+
+/// Summaries of many prospects, evaluated on every core: evaluation is pure, so the work
+/// splits without locks.
+pub fn summarize<P: std::borrow::Borrow<Prospect> + Sync>(
+    prospects: &[P],
+    policy: &Policy,
+    today: Date,
+) -> Vec<Summary> {
+    let one = |p: &P| Summary::of(p.borrow(), policy, today);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    if threads < 2 || prospects.len() < 2048 {
+        return prospects.iter().map(one).collect();
+    }
+    let size = prospects.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let parts: Vec<_> = prospects
+            .chunks(size)
+            .map(|part| s.spawn(move || part.iter().map(one).collect::<Vec<_>>()))
+            .collect();
+        // A panic in evaluation is a defect: pass it on rather than lose summaries.
+        parts.into_iter().flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+    })
 }

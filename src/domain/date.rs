@@ -104,10 +104,23 @@ impl Serialize for Date {
     }
 }
 
+/// `2024-12-31` read without allocating, as the store writes every date.
+fn iso(text: &str) -> Option<Date> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+    };
+    let year = i32::try_from(digits(0..4)?).ok()?;
+    Date::new(year, u8::try_from(digits(5..7)?).ok()?, u8::try_from(digits(8..10)?).ok()?)
+}
+
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
         let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        Date::parse(&text).map_err(serde::de::Error::custom)
+        iso(&text).map_or_else(|| Date::parse(&text).map_err(serde::de::Error::custom), Ok)
     }
 }
 

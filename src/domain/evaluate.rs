@@ -7,7 +7,7 @@ use super::policy::Policy;
 use super::prospect::{Prospect, Terms};
 use super::risk::{Assessment, assess};
 use super::segment::{Segment, segment_for};
-use super::terms::{Suggestion, suggest};
+use super::terms::{Suggestion, suggest_with};
 
 /// The assessment, segment, suggested terms and their economics of one prospect.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,11 +31,18 @@ impl Evaluation {
     }
 }
 
-/// Evaluates a prospect as of `today`.
+/// Evaluates a prospect as of `today`, with every "why" in words.
 pub fn evaluate(p: &Prospect, policy: &Policy, today: Date) -> Evaluation {
+    evaluate_with(p, policy, today, true)
+}
+
+/// `evaluate`, leaving the sentences of the suggestion and the assumptions out unless
+/// `explain`: the figures are the same, and writing sentences for a million prospects nobody
+/// is reading would be most of the work.
+pub fn evaluate_with(p: &Prospect, policy: &Policy, today: Date, explain: bool) -> Evaluation {
     let assessment = assess(p, policy, today);
     let segment = p.annual_volume.map(|v| segment_for(v, policy));
-    let suggestion = suggest(p, &assessment, segment, policy);
+    let suggestion = suggest_with(p, &assessment, segment, policy, explain);
     let mut assumptions = Vec::new();
     if suggestion.dbt_assumed {
         assumptions.push(format!(

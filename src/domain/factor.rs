@@ -76,6 +76,9 @@ enum Unit {
 }
 
 impl Factor {
+    /// How many inputs the scorecard measures (all factors but the two overrides).
+    pub const INPUTS: usize = 17;
+
     /// The name in the JSON contract's `reasons[].factor`.
     pub fn key(self) -> &'static str {
         self.meta().0

@@ -117,7 +117,7 @@ struct Group {
 
 impl Group {
     fn new(component: Component, weight: f64) -> Group {
-        Group { component, weight, measures: Vec::new(), all_weight: 0.0 }
+        Group { component, weight, measures: Vec::with_capacity(6), all_weight: 0.0 }
     }
 
     fn add(
@@ -180,7 +180,7 @@ pub fn altman_z2(p: &Prospect) -> Option<f64> {
 pub fn assess(p: &Prospect, policy: &Policy, today: Date) -> Assessment {
     let sc = &policy.scorecard;
     let w = &sc.weights;
-    let mut missing = Vec::new();
+    let mut missing = Vec::with_capacity(Factor::INPUTS);
     let m = &mut missing;
 
     let mut payment = Group::new(Component::Payment, w.payment);
@@ -264,8 +264,8 @@ fn combine(groups: &[Group], missing: Vec<Factor>, policy: &Policy) -> Assessmen
     let coverage = if nominal > 0.0 { covered / nominal } else { 0.0 };
     let scored: f64 = groups.iter().filter(|g| g.present_weight() > 0.0).map(|g| g.weight).sum();
 
-    let mut reasons = Vec::new();
-    let mut components = Vec::new();
+    let mut reasons = Vec::with_capacity(Factor::INPUTS + 3);
+    let mut components = Vec::with_capacity(groups.len());
     let mut total = 0.0;
     for g in groups.iter().filter(|g| g.present_weight() > 0.0 && scored > 0.0) {
         let share = g.weight / scored;

@@ -28,48 +28,104 @@ pub struct Suggestion {
     pub dbt_assumed: bool,
 }
 
-/// The credit cap: the band's share of equity (or the no-accounts cap when equity is unknown),
-/// bounded by the segment cap; with the sentence that explains it.
-pub fn credit_cap(p: &Prospect, band: Band, segment: Segment, policy: &Policy) -> (Money, String) {
+/// Where a credit cap comes from, told only when someone reads it.
+#[derive(Debug, Clone, Copy)]
+enum CapSource {
+    EquityShare { share: Pct, equity: Money },
+    EquityNotPositive(Money),
+    NoOpenCredit(Band),
+    NoAccounts,
+    Segment(Segment),
+}
+
+/// The cap and its source: the band's share of equity (or the no-accounts cap when equity is
+/// unknown), bounded by the segment cap.
+fn cap_and_source(p: &Prospect, band: Band, segment: Segment, policy: &Policy) -> (Money, CapSource) {
     let segment_cap = policy.segments.get(segment).credit_cap;
     let share = policy.terms.get(band).equity_share_pct;
-    let (equity_cap, equity_text) = match p.equity {
+    let (equity_cap, source) = match p.equity {
         Some(equity) if equity.is_positive() => {
-            (equity.times(share.fraction()), format!("{share} % of equity {}", equity.grouped()))
+            (equity.times(share.fraction()), CapSource::EquityShare { share, equity })
         }
-        Some(equity) => (Money::ZERO, format!("equity {} is not positive", equity.grouped())),
-        None if share.percent().is_zero() => (Money::ZERO, format!("band {band} allows no open credit")),
-        None => (policy.limits.no_accounts_cap, "equity unknown: no-accounts cap".to_string()),
+        Some(equity) => (Money::ZERO, CapSource::EquityNotPositive(equity)),
+        None if share.percent().is_zero() => (Money::ZERO, CapSource::NoOpenCredit(band)),
+        None => (policy.limits.no_accounts_cap, CapSource::NoAccounts),
     };
-    if equity_cap <= segment_cap {
-        (equity_cap, format!("{} ({equity_text})", equity_cap.grouped()))
-    } else {
-        (segment_cap, format!("{} (the {segment} segment cap)", segment_cap.grouped()))
+    if equity_cap <= segment_cap { (equity_cap, source) } else { (segment_cap, CapSource::Segment(segment)) }
+}
+
+/// A cap in words: "150 000 (5 % of equity 3 000 000)".
+fn cap_text(cap: Money, source: CapSource) -> String {
+    let why = match source {
+        CapSource::EquityShare { share, equity } => format!("{share} % of equity {}", equity.grouped()),
+        CapSource::EquityNotPositive(equity) => format!("equity {} is not positive", equity.grouped()),
+        CapSource::NoOpenCredit(band) => format!("band {band} allows no open credit"),
+        CapSource::NoAccounts => "equity unknown: no-accounts cap".to_string(),
+        CapSource::Segment(segment) => format!("the {segment} segment cap"),
+    };
+    format!("{} ({why})", cap.grouped())
+}
+
+/// The credit cap with the sentence that explains it.
+pub fn credit_cap(p: &Prospect, band: Band, segment: Segment, policy: &Policy) -> (Money, String) {
+    let (cap, source) = cap_and_source(p, band, segment, policy);
+    (cap, cap_text(cap, source))
+}
+
+/// The lines of "why", written only when someone will read them: the portfolio evaluates every
+/// prospect and reads none.
+struct Why(Option<Vec<String>>);
+
+impl Why {
+    fn push(&mut self, line: impl FnOnce() -> String) {
+        if let Some(lines) = &mut self.0 {
+            lines.push(line());
+        }
+    }
+
+    fn lines(self) -> Vec<String> {
+        self.0.unwrap_or_default()
     }
 }
 
 /// Suggests terms for a prospect of `segment` (`None` when its volume is unknown).
 pub fn suggest(p: &Prospect, a: &Assessment, segment: Option<Segment>, policy: &Policy) -> Suggestion {
+    suggest_with(p, a, segment, policy, true)
+}
+
+/// `suggest`, leaving the "why" empty unless `explain`.
+pub fn suggest_with(
+    p: &Prospect,
+    a: &Assessment,
+    segment: Option<Segment>,
+    policy: &Policy,
+    explain: bool,
+) -> Suggestion {
     let band = a.band;
     let column = segment.unwrap_or(Segment::Micro);
     let band_terms = policy.terms.get(band);
     let cell = band_terms.cells.get(column);
-    let mut why = Vec::new();
+    let mut why = Why(explain.then(Vec::new));
 
-    let risk = if a.insufficient_data {
-        format!("Band {band} (cautious: insufficient data)")
-    } else {
-        format!("Band {band} ({} risk)", band.description())
+    let risk = || {
+        if a.insufficient_data {
+            format!("Band {band} (cautious: insufficient data)")
+        } else {
+            format!("Band {band} ({} risk)", band.description())
+        }
     };
     match segment {
-        Some(s) => why.push(format!(
-            "{risk} × segment {s}: {} days, {} % advance, {}, {}",
-            cell.payment_days,
-            cell.advance_pct,
-            security_label(cell.security),
-            delivery_label(cell.delivery)
-        )),
-        None => why.push(format!("{risk}; volume unknown: the terms of the smallest segment")),
+        Some(s) => why.push(|| {
+            format!(
+                "{} × segment {s}: {} days, {} % advance, {}, {}",
+                risk(),
+                cell.payment_days,
+                cell.advance_pct,
+                security_label(cell.security),
+                delivery_label(cell.delivery)
+            )
+        }),
+        None => why.push(|| format!("{}; volume unknown: the terms of the smallest segment", risk())),
     }
     let channel = policy.segments.get(column).channel;
     let mut terms = Terms {
@@ -83,14 +139,15 @@ pub fn suggest(p: &Prospect, a: &Assessment, segment: Option<Segment>, policy: &
         review_months: cell.review_months,
     };
     if let Some(s) = segment {
-        why.push(format!("Channel {} for the {s} segment", channel.label()));
+        why.push(|| format!("Channel {} for the {s} segment", channel.label()));
     }
     if let Some(requested) = p.requested_payment_days {
-        if requested < terms.payment_days {
-            why.push(format!("Requested {requested} days, shorter than the {} allowed", terms.payment_days));
+        let allowed = terms.payment_days;
+        if requested < allowed {
+            why.push(|| format!("Requested {requested} days, shorter than the {allowed} allowed"));
             terms.payment_days = requested;
-        } else if requested > terms.payment_days {
-            why.push(format!("Requested {requested} days; the policy allows {}", terms.payment_days));
+        } else if requested > allowed {
+            why.push(|| format!("Requested {requested} days; the policy allows {allowed}"));
         }
     }
 
@@ -99,61 +156,66 @@ pub fn suggest(p: &Prospect, a: &Assessment, segment: Option<Segment>, policy: &
         None => (band_terms.assumed_dbt_days, true),
     };
     if dbt_assumed {
-        why.push(format!("DBT unknown: {expected_dbt_days} days assumed for band {band}"));
+        why.push(|| format!("DBT unknown: {expected_dbt_days} days assumed for band {band}"));
     }
 
     let Some(volume) = p.annual_volume else {
         return Suggestion {
             terms,
-            why,
+            why: why.lines(),
             credit_need: Money::ZERO,
             credit_cap: Money::ZERO,
             expected_dbt_days,
             dbt_assumed,
         };
     };
-    let (cap, cap_text) = credit_cap(p, band, column, policy);
+    let (cap, source) = cap_and_source(p, band, column, policy);
     let need = average_receivable(volume, terms.advance_pct, terms.payment_days, expected_dbt_days);
     let mut limit_cap = cap;
     let bankrupt = p.insolvency == Some(Insolvency::Bankruptcy);
     if need > cap && bank_backed(terms.security) && !bankrupt {
-        why.push(format!(
-            "Credit need {} exceeds the cap {cap_text}: the {} covers the excess",
-            need.grouped(),
-            security_label(terms.security)
-        ));
+        let security = terms.security;
+        why.push(|| {
+            format!(
+                "Credit need {} exceeds the cap {}: the {} covers the excess",
+                need.grouped(),
+                cap_text(cap, source),
+                security_label(security)
+            )
+        });
         limit_cap = round_up(need, policy.limits.rounding);
     } else if need > cap {
         let before = (terms.payment_days, terms.advance_pct);
         fit(&mut terms, volume, expected_dbt_days, cap, policy);
-        let mut changes = Vec::new();
-        if terms.payment_days != before.0 {
-            changes.push(format!("payment days {} → {}", before.0, terms.payment_days));
-        }
-        if terms.advance_pct != before.1 {
-            changes.push(format!("advance {} % → {} %", before.1, terms.advance_pct));
-        }
-        why.push(format!(
-            "Credit need {} exceeds the cap {cap_text}: {}",
-            need.grouped(),
-            changes.join(", ")
-        ));
+        let after = (terms.payment_days, terms.advance_pct);
+        why.push(|| {
+            let mut changes = Vec::new();
+            if after.0 != before.0 {
+                changes.push(format!("payment days {} → {}", before.0, after.0));
+            }
+            if after.1 != before.1 {
+                changes.push(format!("advance {} % → {} %", before.1, after.1));
+            }
+            format!(
+                "Credit need {} exceeds the cap {}: {}",
+                need.grouped(),
+                cap_text(cap, source),
+                changes.join(", ")
+            )
+        });
         if terms.advance_pct == Pct::HUNDRED {
             terms.delivery = Delivery::AfterPayment;
             terms.security = Security::None;
-            why.push("Full advance: delivery after payment, no security needed".into());
+            why.push(|| "Full advance: delivery after payment, no security needed".into());
         }
     } else {
-        why.push(format!("Credit need {} within the cap {cap_text}", need.grouped()));
+        why.push(|| format!("Credit need {} within the cap {}", need.grouped(), cap_text(cap, source)));
     }
     let fitted_need = average_receivable(volume, terms.advance_pct, terms.payment_days, expected_dbt_days);
     terms.credit_limit = round_up(fitted_need, policy.limits.rounding).min(limit_cap);
-    why.push(format!(
-        "Credit limit {}, review every {} months",
-        terms.credit_limit.grouped(),
-        terms.review_months
-    ));
-    Suggestion { terms, why, credit_need: need, credit_cap: cap, expected_dbt_days, dbt_assumed }
+    let (limit, review) = (terms.credit_limit, terms.review_months);
+    why.push(|| format!("Credit limit {}, review every {review} months", limit.grouped()));
+    Suggestion { terms, why: why.lines(), credit_need: need, credit_cap: cap, expected_dbt_days, dbt_assumed }
 }
 
 /// Whether a bank stands behind the receivable (guarantee or letter of credit), so that the

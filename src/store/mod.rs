@@ -6,6 +6,7 @@ pub mod atomic;
 pub mod lock;
 pub mod paths;
 pub mod policy_file;
+pub mod stream;
 
 use std::borrow::Borrow;
 use std::fmt;
@@ -16,6 +17,9 @@ use std::time::SystemTime;
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::book::{Book, Summary};
+use crate::domain::date::Date;
+use crate::domain::policy::Policy;
 use crate::domain::prospect::Prospect;
 use atomic::Writer;
 use lock::{LockError, StoreLock};
@@ -152,20 +156,53 @@ impl Store {
     /// Opens the store for writing, taking its lock; a missing file is an empty portfolio.
     pub fn open(path: &Path, holder: &str) -> Result<(Store, Vec<Prospect>), StoreError> {
         let lock = StoreLock::acquire(path, holder).map_err(|e| lock_error(path, e))?;
-        let (prospects, seen) = read(path)?;
-        Ok((Store { path: path.to_path_buf(), access: Access::Write { _held: lock }, seen }, prospects))
+        let mut store = Store { path: path.to_path_buf(), access: Access::Write { _held: lock }, seen: None };
+        let prospects = store.reload()?;
+        Ok((store, prospects))
     }
 
     /// Opens the store for writing if it can, read-only if another instance holds it.
     pub fn open_or_read_only(path: &Path, holder: &str) -> Result<(Store, Vec<Prospect>), StoreError> {
-        match Store::open(path, holder) {
-            Err(StoreError::Locked { holder, .. }) => {
-                let (prospects, seen) = read(path)?;
-                let access = Access::ReadOnly { holder };
-                Ok((Store { path: path.to_path_buf(), access, seen }, prospects))
-            }
-            other => other,
-        }
+        let mut store = Store::open_unread(path, holder)?;
+        let prospects = store.reload()?;
+        Ok((store, prospects))
+    }
+
+    /// Takes the lock (or opens read-only when another instance holds it) without reading the
+    /// file yet: the desk reads it on another thread with `read_chunks`. Saving is refused until
+    /// it has been read.
+    pub fn open_unread(path: &Path, holder: &str) -> Result<Store, StoreError> {
+        let access = match StoreLock::acquire(path, holder) {
+            Ok(lock) => Access::Write { _held: lock },
+            Err(LockError::Held { holder }) => Access::ReadOnly { holder },
+            Err(e) => return Err(lock_error(path, e)),
+        };
+        Ok(Store { path: path.to_path_buf(), access, seen: None })
+    }
+
+    /// Reads the file block by block, handing each block's prospects to `chunk`; afterwards
+    /// saves compare against the version read.
+    pub fn read_chunks(
+        &mut self,
+        chunk: &mut dyn FnMut(Vec<Prospect>, stream::Progress),
+    ) -> Result<(), StoreError> {
+        let seen = fingerprint(&self.path);
+        stream::read_in_chunks(&self.path, chunk)?;
+        self.seen = seen;
+        Ok(())
+    }
+
+    /// `read_chunks`, with each block evaluated while the next is read.
+    pub fn read_evaluated(
+        &mut self,
+        policy: &Policy,
+        today: Date,
+        chunk: &mut dyn FnMut(Vec<Prospect>, Vec<Summary>, stream::Progress),
+    ) -> Result<(), StoreError> {
+        let seen = fingerprint(&self.path);
+        stream::read_evaluated(&self.path, policy, today, chunk)?;
+        self.seen = seen;
+        Ok(())
     }
 
     pub fn path(&self) -> &Path {
@@ -211,8 +248,8 @@ impl Store {
 
     /// Rereads the file (after the user chose to reload a store changed on disk).
     pub fn reload(&mut self) -> Result<Vec<Prospect>, StoreError> {
-        let (prospects, seen) = read(&self.path)?;
-        self.seen = seen;
+        let mut prospects = Vec::new();
+        self.read_chunks(&mut |chunk, _| prospects.extend(chunk))?;
         Ok(prospects)
     }
 
@@ -229,20 +266,19 @@ fn lock_error(path: &Path, e: LockError) -> StoreError {
 }
 
 /// Reads and checks a store file without opening it for writing (`check`, `export`).
-pub fn load(path: &Path) -> Result<Vec<Prospect>, StoreError> {
-    read(path).map(|(prospects, _)| prospects)
+/// Reads a store and evaluates every prospect: the portfolio as the desk holds it.
+pub fn load_book(path: &Path, policy: &Policy, today: Date) -> Result<Book, StoreError> {
+    let mut book = Book::default();
+    stream::read_evaluated(path, policy, today, &mut |prospects, summaries, _| {
+        book.extend(prospects, summaries)
+    })?;
+    Ok(book)
 }
 
-fn read(path: &Path) -> Result<(Vec<Prospect>, Option<Fingerprint>), StoreError> {
-    let seen = fingerprint(path);
-    let bytes = match fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((Vec::new(), None)),
-        Err(source) => {
-            return Err(StoreError::Io { path: path.to_path_buf(), action: "read", source });
-        }
-    };
-    decode(&bytes, path).map(|prospects| (prospects, seen))
+pub fn load(path: &Path) -> Result<Vec<Prospect>, StoreError> {
+    let mut prospects = Vec::new();
+    stream::read_in_chunks(path, &mut |chunk, _| prospects.extend(chunk))?;
+    Ok(prospects)
 }
 
 /// Parses a store file's bytes; `path` only names the file in errors.

@@ -16,12 +16,13 @@ use super::portfolio::PortfolioView;
 use super::terms_editor::TermsEditor;
 use super::theme::Theme;
 use super::transfer::{ImportPreview, PathPrompt};
-use crate::domain::book::Book;
+use crate::domain::book::{Book, Summary};
 use crate::domain::date::Date;
 use crate::domain::matrix::Matrix;
 use crate::domain::policy::Policy;
 use crate::domain::prospect::{Prospect, Status, Terms};
 use crate::io::csv_import::CsvImport;
+use crate::store::stream::Progress;
 
 /// The screen under any overlay.
 #[derive(Debug, Clone)]
@@ -93,6 +94,8 @@ pub enum Modal {
     ConfirmResetPolicy,
     /// Leave the policy editor and lose its edits?
     DiscardPolicy,
+    /// The store could not be read: the message; the desk ends with it.
+    LoadFailed(String),
     /// The user's policy file could not be used at start: the message, with the choice to
     /// continue on the defaults (the file is left as it is) or quit.
     BrokenPolicy(String),
@@ -168,6 +171,14 @@ pub enum Msg {
     DemoOpened(Result<(PathBuf, Vec<Prospect>), String>),
     /// The store was reread from disk.
     Reloaded(Result<Vec<Prospect>, String>),
+    /// A block of the store, read and evaluated, with how far the reading is.
+    LoadChunk {
+        prospects: Vec<Prospect>,
+        summaries: Vec<Summary>,
+        progress: Progress,
+    },
+    /// The store is read, or cannot be (the message names file, line and column).
+    LoadDone(Result<(), String>),
     /// The policy file was written (where), or why not.
     PolicySaved(Result<(PathBuf, String), String>),
 }
@@ -228,6 +239,10 @@ pub struct App {
     pub notice: Option<Notice>,
     /// Who holds the store when this instance may only read it.
     pub read_only: Option<String>,
+    /// How far the store is read, while it is being read.
+    pub loading: Option<Progress>,
+    /// A problem that ends the desk with an error once the user has seen it.
+    pub fatal: Option<String>,
     /// Set when the portfolio is a temporary copy of the demo.
     pub demo: bool,
     pub store_path: PathBuf,
@@ -267,6 +282,8 @@ impl App {
             notice: None,
             read_only: None,
             demo: false,
+            loading: None,
+            fatal: None,
             store_path,
             policy_path: None,
             save_state: SaveState::Saved,
@@ -292,6 +309,10 @@ impl App {
 
     /// Refuses a change when the store is someone else's; says why.
     pub fn writable(&mut self) -> bool {
+        if let Some(p) = self.loading {
+            self.warn(format!("Still reading the store ({} %); changes wait until it is read", p.percent()));
+            return false;
+        }
         match &self.read_only {
             Some(holder) => {
                 let text = format!("Read-only: {holder} holds the store");
@@ -405,6 +426,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::DemoOpened(result) => super::update_io::on_demo(app, result),
         Msg::Reloaded(result) => super::update_io::on_reloaded(app, result),
         Msg::PolicySaved(result) => super::update_policy::on_saved(app, result),
+        Msg::LoadChunk { prospects, summaries, progress } => {
+            super::update_io::on_load_chunk(app, prospects, summaries, progress)
+        }
+        Msg::LoadDone(result) => super::update_io::on_load_done(app, result),
     }
     effects
 }

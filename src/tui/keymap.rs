@@ -165,6 +165,14 @@ pub const POLICY_TYPING: &[Binding] = &[
     bind(&[code(K::Esc)], A::Cancel, "cancel", Some("cancel")),
 ];
 
+/// The store could not be read: the only way is out.
+pub const LOAD_FAILED: &[Binding] = &[bind(
+    &[ch('q'), code(K::Esc), code(K::Enter)],
+    A::Quit,
+    "quit (the store is left as it is)",
+    Some("quit"),
+)];
+
 /// The broken-policy message at start.
 pub const BROKEN_POLICY: &[Binding] = &[
     bind(
@@ -300,6 +308,7 @@ mod tests {
     #[test]
     fn no_key_is_bound_twice_in_a_table() {
         for table in [
+            LOAD_FAILED,
             IMPORT_PREVIEW,
             POLICY,
             POLICY_TYPING,

@@ -81,11 +81,13 @@ pub fn run(options: Options) -> Result<()> {
         if let Some(dir) = options.store.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
         }
-        let existed = options.store.exists();
-        let (store, prospects) = Store::open_or_read_only(&options.store, &options.holder)?;
-        let welcome = !existed && prospects.is_empty();
-        (store, prospects, None, welcome)
+        // The store is read on the saver's thread, so that the first screen is up at once and
+        // rows appear as they load.
+        let welcome = !options.store.exists();
+        let store = Store::open_unread(&options.store, &options.holder)?;
+        (store, Vec::new(), None, welcome)
     };
+    let load = !options.demo && !welcome;
     let mut app = App::new(prospects, options.policy, options.today, store.path().to_path_buf(), welcome);
     app.read_only = store.read_only_holder().map(str::to_string);
     app.policy_path = options.policy_path;
@@ -94,6 +96,10 @@ pub fn run(options: Options) -> Result<()> {
 
     let (tx, rx) = mpsc::channel();
     let (jobs, saver) = saver::spawn(store, tx.clone());
+    if load {
+        app.loading = Some(store::stream::Progress { done: 0, total: 0 });
+        let _ = jobs.send(Job::Load { policy: Box::new(app.policy.clone()), today: app.today });
+    }
     install_mouse_release_hook();
     let mut terminal = ratatui::try_init().context("cannot take over the terminal")?;
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
@@ -107,6 +113,9 @@ pub fn run(options: Options) -> Result<()> {
     drop(jobs);
     let last = saver.join().unwrap_or(None);
     outcome?;
+    if let Some(message) = app.fatal.take() {
+        anyhow::bail!("{message}");
+    }
     if let Some(message) = last {
         anyhow::bail!("the last save failed: {message}; the store on disk holds the previous version");
     }

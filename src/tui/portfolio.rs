@@ -162,6 +162,19 @@ impl PortfolioView {
         self.select_id(book, selected_id);
     }
 
+    /// Shows prospects added at the end of the book (from `start`) that pass the filters,
+    /// without sorting: while the store loads, rows appear as they come.
+    pub fn append(&mut self, book: &Book, start: usize) {
+        for i in start..book.len() {
+            if self.keeps(book, i) {
+                self.rows.push(i);
+                if let Some(s) = book.summary(i) {
+                    self.totals.add(s);
+                }
+            }
+        }
+    }
+
     /// Forgets how the rows were built, so that the next refresh rescans (after the book changed).
     pub fn invalidate(&mut self) {
         self.built_for = None;

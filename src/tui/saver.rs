@@ -6,10 +6,18 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::{self, JoinHandle};
 
 use super::app::{Msg, SaveError};
+
+use crate::domain::date::Date;
+use crate::domain::policy::Policy;
 use crate::domain::prospect::Prospect;
 use crate::store::{Store, StoreError, atomic};
 
 pub enum Job {
+    /// Read the store, evaluating each block as it comes, before anything else.
+    Load {
+        policy: Box<Policy>,
+        today: Date,
+    },
     Save {
         generation: u64,
         prospects: Vec<Arc<Prospect>>,
@@ -56,6 +64,13 @@ fn work(mut store: Store, rx: &Receiver<Job>, tx: &Sender<Msg>) -> Option<String
                     let _ = tx.send(Msg::Reloaded(result));
                 }
                 Job::Replace(new) => store = *new,
+                Job::Load { policy, today } => {
+                    let result =
+                        store.read_evaluated(&policy, today, &mut |prospects, summaries, progress| {
+                            let _ = tx.send(Msg::LoadChunk { prospects, summaries, progress });
+                        });
+                    let _ = tx.send(Msg::LoadDone(result.map_err(|e| e.to_string())));
+                }
             }
         }
     }

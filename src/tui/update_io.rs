@@ -2,8 +2,9 @@
 
 use super::app::{App, Effect, Modal, SaveError, SaveState, Screen};
 use super::history::History;
-use crate::domain::book::Book;
+use crate::domain::book::{Book, Summary};
 use crate::domain::prospect::Prospect;
+use crate::store::stream::Progress;
 
 pub fn on_saved(app: &mut App, generation: u64, result: Result<(), SaveError>, effects: &mut Vec<Effect>) {
     match result {
@@ -61,4 +62,32 @@ fn replace_book(app: &mut App, prospects: Vec<Prospect>) {
     app.save_state = SaveState::Saved;
     app.view.invalidate();
     app.view.refresh(&app.book);
+}
+
+/// A block of the store has arrived: its rows appear at once (in file order until the whole
+/// store is read and sorted).
+pub fn on_load_chunk(app: &mut App, prospects: Vec<Prospect>, summaries: Vec<Summary>, progress: Progress) {
+    let start = app.book.len();
+    app.book.extend(prospects, summaries);
+    app.view.append(&app.book, start);
+    app.loading = Some(progress);
+}
+
+pub fn on_load_done(app: &mut App, result: Result<(), String>) {
+    app.loading = None;
+    match result {
+        Ok(()) => {
+            app.view.invalidate();
+            app.view.refresh(&app.book);
+        }
+        Err(message) => {
+            // Nothing read may be written back: the file stays as it is.
+            app.book = Book::default();
+            app.view.invalidate();
+            app.view.refresh(&app.book);
+            app.read_only = Some("nobody (the store could not be read)".into());
+            app.fatal = Some(message.clone());
+            app.modal = Some(Modal::LoadFailed(message));
+        }
+    }
 }

@@ -45,6 +45,7 @@ pub fn modal_table(modal: &Modal) -> &'static [Binding] {
         Modal::ChangedOnDisk => keymap::CHANGED,
         Modal::ConfirmResetPolicy | Modal::DiscardPolicy => keymap::CONFIRM,
         Modal::BrokenPolicy(_) => keymap::BROKEN_POLICY,
+        Modal::LoadFailed(_) => keymap::LOAD_FAILED,
     }
 }
 

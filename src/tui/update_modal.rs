@@ -77,7 +77,7 @@ pub fn on_key(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>) {
             app.say("Running on the built-in policy; your policy file was left as it is");
             None
         }
-        (Modal::BrokenPolicy(_), Some(Action::Quit)) => {
+        (Modal::LoadFailed(_), Some(Action::Quit)) | (Modal::BrokenPolicy(_), Some(Action::Quit)) => {
             effects.push(Effect::Quit);
             None
         }

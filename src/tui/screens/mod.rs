@@ -65,6 +65,9 @@ pub fn chrome(frame: &mut Frame, app: &App, f: &layout::Frame, screen: &str) {
     let t = app.theme;
     let form_edited = matches!(&app.screen, Screen::Prospect(form) if form.dirty());
     let save = match &app.save_state {
+        _ if app.loading.is_some() => {
+            Span::styled(format!("reading {} %…", app.loading.map_or(0, |p| p.percent())), t.warning())
+        }
         SaveState::Failed(_) => Span::styled("✗ save failed", t.error()),
         _ if form_edited => Span::styled("● form not saved (Ctrl-S)", t.warning()),
         SaveState::Saved if app.unsaved() => Span::styled("● not saved", t.warning()),

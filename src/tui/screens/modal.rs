@@ -71,6 +71,15 @@ pub fn render(frame: &mut Frame, app: &App, modal: &Modal) {
         Modal::DiscardPolicy => {
             (" Policy edits ", vec![Line::raw("Leave the policy editor and lose its unsaved edits?")])
         }
+        Modal::LoadFailed(message) => (
+            " The store cannot be read ",
+            vec![
+                Line::styled(message.clone(), t.error()),
+                Line::raw(""),
+                Line::raw("Nothing was changed or written. Fix or restore the file (its previous"),
+                Line::raw("version is beside it as .bak), then start dealdesk again."),
+            ],
+        ),
         Modal::BrokenPolicy(message) => (
             " Your policy file cannot be used ",
             vec![

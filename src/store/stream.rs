@@ -1,0 +1,317 @@
+//! Reading a store file block by block, so that a large portfolio never sits in memory twice
+//! (as text and as prospects) and its first prospects reach the screen while the rest loads.
+//!
+//! The store writes one prospect per line between a header line and a closing line; that
+//! layout is read line by line, the lines of each block parsed on two threads. A file in any
+//! other layout (edited by hand, pretty-printed) is read whole, as before.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::Path;
+
+use std::sync::mpsc;
+
+use super::{SCHEMA_VERSION, StoreError, decode};
+use crate::domain::book::Summary;
+use crate::domain::date::Date;
+use crate::domain::policy::Policy;
+use crate::domain::prospect::Prospect;
+
+/// Bytes read per block: large enough to keep both threads busy, small enough to show
+/// progress often.
+const BLOCK: usize = 4 << 20;
+
+/// How far the reading is, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub done: u64,
+    pub total: u64,
+}
+
+impl Progress {
+    pub fn percent(self) -> u64 {
+        (self.done * 100).checked_div(self.total).unwrap_or(0).min(100)
+    }
+}
+
+/// The schema of a header line written by `encode`, if the line is one.
+fn header_schema(line: &[u8]) -> Option<u32> {
+    let text = std::str::from_utf8(line).ok()?.trim();
+    let rest = text.strip_prefix("{\"schema\":")?.strip_suffix("\"prospects\": [")?;
+    rest.trim().strip_suffix(',')?.trim().parse().ok()
+}
+
+/// Parses the prospect lines of a block (`{…},` each); `first_line` numbers them for errors.
+fn parse_lines(block: &[u8], first_line: usize, path: &Path) -> Result<Vec<Prospect>, StoreError> {
+    // Checking the whole block's UTF-8 at once lets each line parse as text, unchecked again.
+    let text = std::str::from_utf8(block).map_err(|e| {
+        let line = first_line + block[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count();
+        let message = "the text is not UTF-8".to_string();
+        StoreError::Corrupt { path: path.to_path_buf(), line, column: 1, message }
+    })?;
+    let mut out = Vec::with_capacity(block.len() / 600 + 1);
+    for (i, raw) in text.split('\n').enumerate() {
+        let line = raw.trim();
+        let line = line.strip_suffix(',').unwrap_or(line);
+        if line.is_empty() {
+            continue;
+        }
+        let prospect = serde_json::from_str::<Prospect>(line).map_err(|e| {
+            let de = &mut serde_json::Deserializer::from_str(line);
+            let message = match serde_path_to_error::deserialize::<_, Prospect>(de) {
+                Err(traced) if !traced.path().to_string().is_empty() && traced.path().to_string() != "." => {
+                    format!("prospects[{}].{}: {}", first_line + i - 2, traced.path(), traced.inner())
+                }
+                _ => e.to_string(),
+            };
+            StoreError::Corrupt {
+                path: path.to_path_buf(),
+                line: first_line + i,
+                column: e.column(),
+                message,
+            }
+        })?;
+        out.push(prospect);
+    }
+    Ok(out)
+}
+
+/// Parses a block on two threads, split at a line break near its middle.
+fn parse_block(block: &[u8], first_line: usize, path: &Path) -> Result<Vec<Prospect>, StoreError> {
+    let middle = block.len() / 2;
+    let Some(cut) = block[middle..].iter().position(|b| *b == b'\n').map(|p| middle + p + 1) else {
+        return parse_lines(block, first_line, path);
+    };
+    let (left, right) = block.split_at(cut);
+    let right_first = first_line + left.iter().filter(|b| **b == b'\n').count();
+    let (a, b) = std::thread::scope(|s| {
+        let other = s.spawn(|| parse_lines(right, right_first, path));
+        let mine = parse_lines(left, first_line, path);
+        (mine, other.join())
+    });
+    let mut a = a?;
+    match b {
+        Ok(b) => a.extend(b?),
+        Err(_) => {
+            return Err(StoreError::Io {
+                path: path.to_path_buf(),
+                action: "read",
+                source: io::Error::other("a reading thread failed"),
+            });
+        }
+    }
+    Ok(a)
+}
+
+/// Reads the store at `path`, handing its prospects to `chunk` block by block with the
+/// progress so far. A missing file is an empty portfolio. Errors name the file, line and
+/// column, as `decode` does.
+pub fn read_in_chunks(path: &Path, chunk: &mut dyn FnMut(Vec<Prospect>, Progress)) -> Result<(), StoreError> {
+    let io_err = |source| StoreError::Io { path: path.to_path_buf(), action: "read", source };
+    let file = match File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(io_err(e)),
+    };
+    let total = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let mut reader = BufReader::with_capacity(1 << 16, file);
+    let mut header = Vec::new();
+    reader.read_until(b'\n', &mut header).map_err(io_err)?;
+    let Some(schema) = header_schema(&header) else {
+        // Not the layout this program writes: read it whole.
+        let mut bytes = header;
+        reader.read_to_end(&mut bytes).map_err(io_err)?;
+        let prospects = decode(&bytes, path)?;
+        chunk(prospects, Progress { done: total, total });
+        return Ok(());
+    };
+    if schema > SCHEMA_VERSION {
+        return Err(StoreError::NewerSchema { path: path.to_path_buf(), found: schema });
+    }
+    let (mut done, mut line) = (header.len() as u64, 2usize);
+    // `carry` holds what is read but not yet parsed: whole lines are parsed, the partial last
+    // line waits for the next read.
+    let mut carry: Vec<u8> = Vec::with_capacity(BLOCK + (1 << 16));
+    let mut closed = false;
+    loop {
+        let filled = carry.len();
+        carry.resize(filled + BLOCK, 0);
+        let n = reader.read(&mut carry[filled..]).map_err(io_err)?;
+        carry.truncate(filled + n);
+        if n == 0 {
+            break;
+        }
+        let Some(end) = carry.iter().rposition(|b| *b == b'\n').map(|i| i + 1) else { continue };
+        let complete = &carry[..end];
+        done += end as u64;
+        let lines = complete.iter().filter(|b| **b == b'\n').count();
+        let body = strip_closing(complete);
+        let last = body.is_some();
+        let prospects = parse_block(body.unwrap_or(complete), line, path)?;
+        line += lines;
+        carry.drain(..end);
+        chunk(prospects, Progress { done, total });
+        if last {
+            closed = true;
+            break;
+        }
+    }
+    if !closed && strip_closing(&carry).is_none() {
+        return Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            line,
+            column: 1,
+            message: "the file ends before the closing ]} (truncated?)".into(),
+        });
+    }
+    Ok(())
+}
+
+/// Reads a store and evaluates it at the same time: one thread parses block k+1 while another
+/// evaluates block k, so that the evaluation costs little more than the reading. `chunk`
+/// receives each block's prospects with their summaries, in file order.
+pub fn read_evaluated(
+    path: &Path,
+    policy: &Policy,
+    today: Date,
+    chunk: &mut dyn FnMut(Vec<Prospect>, Vec<Summary>, Progress),
+) -> Result<(), StoreError> {
+    let (to_evaluator, blocks) = mpsc::sync_channel::<(Vec<Prospect>, Progress)>(2);
+    let (to_reader, evaluated) = mpsc::channel::<(Vec<Prospect>, Vec<Summary>, Progress)>();
+    std::thread::scope(|s| {
+        s.spawn(move || {
+            for (prospects, progress) in blocks {
+                let summaries = prospects.iter().map(|p| Summary::of(p, policy, today)).collect();
+                if to_reader.send((prospects, summaries, progress)).is_err() {
+                    break;
+                }
+            }
+        });
+        // Blocks evaluated so far are handed on between reads; the rest once reading ends.
+        let read = read_in_chunks(path, &mut |prospects, progress| {
+            let _ = to_evaluator.send((prospects, progress));
+            for (prospects, summaries, progress) in evaluated.try_iter() {
+                chunk(prospects, summaries, progress);
+            }
+        });
+        drop(to_evaluator);
+        for (prospects, summaries, progress) in evaluated.iter() {
+            chunk(prospects, summaries, progress);
+        }
+        read
+    })
+}
+
+/// The block without its closing `]}` line, when its last line is that. (A prospect with a
+/// decision history also ends in `]}`, but never on a line of its own.)
+fn strip_closing(block: &[u8]) -> Option<&[u8]> {
+    let trimmed = block.trim_ascii_end();
+    let start = trimmed.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+    (trimmed[start..].trim_ascii() == b"]}").then_some(&trimmed[..start])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::encode;
+
+    fn prospects(n: u64) -> Vec<Prospect> {
+        (1..=n)
+            .map(|id| Prospect { id, dbt_days: Some(id as u32 % 90), ..Prospect::named(&format!("P{id}")) })
+            .collect()
+    }
+
+    fn read_all(path: &Path) -> Result<(Vec<Prospect>, usize), StoreError> {
+        let mut all = Vec::new();
+        let mut chunks = 0;
+        read_in_chunks(path, &mut |c, _| {
+            all.extend(c);
+            chunks += 1;
+        })?;
+        Ok((all, chunks))
+    }
+
+    #[test]
+    fn reads_back_what_encode_wrote_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        for n in [0, 1, 2, 3, 1000] {
+            let want = prospects(n);
+            std::fs::write(&path, encode(&want).unwrap()).unwrap();
+            assert_eq!(read_all(&path).unwrap().0, want, "{n}");
+        }
+    }
+
+    #[test]
+    fn a_hand_written_layout_is_read_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        std::fs::write(&path, r#"{"prospects": [{"name": "A"}, {"name": "B"}], "schema": 1}"#).unwrap();
+        let (all, chunks) = read_all(&path).unwrap();
+        assert_eq!((all.len(), chunks), (2, 1));
+    }
+
+    #[test]
+    fn errors_name_the_line_and_the_field() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        let mut text = String::from_utf8(encode(&prospects(5)).unwrap()).unwrap();
+        text = text.replace("\"dbt_days\":3", "\"dbt_days\":\"many\"");
+        std::fs::write(&path, &text).unwrap();
+        match read_all(&path) {
+            Err(StoreError::Corrupt { line, message, .. }) => {
+                assert_eq!(line, 4);
+                assert!(message.contains("prospects[2].dbt_days"), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_last_prospect_with_history_is_not_taken_for_the_end() {
+        use crate::domain::date::Date;
+        use crate::domain::prospect::{DecisionRecord, Status};
+        use crate::domain::risk::Band;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        let mut all = prospects(3);
+        let terms = crate::domain::prospect::Terms {
+            payment_days: 30,
+            advance_pct: crate::domain::money::Pct::ZERO,
+            discount_pct: crate::domain::money::Pct::ZERO,
+            credit_limit: crate::domain::money::Money::ZERO,
+            delivery: crate::domain::prospect::Delivery::Standard,
+            security: crate::domain::prospect::Security::None,
+            channel: crate::domain::prospect::Channel::Direct,
+            review_months: 12,
+        };
+        all[2].history.push(DecisionRecord {
+            date: Date::EPOCH,
+            status: Status::Approved,
+            terms,
+            note: String::new(),
+            band: Band::A,
+            score: None,
+            risk_adjusted_profit: None,
+        });
+        let bytes = encode(&all).unwrap();
+        std::fs::write(&path, &bytes).unwrap();
+        assert_eq!(read_all(&path).unwrap().0, all);
+        // Cut right after a whole line: still a truncated file.
+        let cut = bytes.iter().rposition(|b| *b == b'\n').unwrap();
+        let cut = bytes[..cut].iter().rposition(|b| *b == b'\n').unwrap() + 1;
+        std::fs::write(&path, &bytes[..cut]).unwrap();
+        assert!(matches!(read_all(&path), Err(StoreError::Corrupt { .. })));
+    }
+
+    #[test]
+    fn truncation_and_newer_schemas_are_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        let whole = encode(&prospects(50)).unwrap();
+        std::fs::write(&path, &whole[..whole.len() - 40]).unwrap();
+        assert!(matches!(read_all(&path), Err(StoreError::Corrupt { .. })));
+        std::fs::write(&path, b"{\"schema\": 7, \"prospects\": [\n]}\n").unwrap();
+        assert!(matches!(read_all(&path), Err(StoreError::NewerSchema { found: 7, .. })));
+    }
+}
