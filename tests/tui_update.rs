@@ -54,7 +54,7 @@ fn assert_totals_match_rows(app: &dealdesk::tui::app::App) {
     let t = &app.view.totals;
     assert_eq!(t.count, shown.len());
     assert_eq!(
-        (t.volume, t.exposure, t.expected_loss, t.risk_adjusted_profit),
+        (t.volume(), t.exposure(), t.expected_loss(), t.risk_adjusted_profit()),
         (volume, exposure, loss, profit)
     );
 }
@@ -270,7 +270,7 @@ fn a_filter_that_matches_nothing_shows_nothing_and_zero_totals() {
     type_text(&mut app, "zzzz");
     assert!(app.view.rows.is_empty());
     assert_eq!(app.view.totals.count, 0);
-    assert_eq!(app.view.totals.volume, Money::ZERO);
+    assert_eq!(app.view.totals.volume(), Money::ZERO);
     press(&mut app, KeyCode::Enter);
     let effects = press(&mut app, KeyCode::Enter);
     assert!(effects.is_empty());

@@ -165,6 +165,20 @@ impl Money {
         group_digits(&whole.abs().to_string(), whole.is_sign_negative() && !whole.is_zero())
     }
 
+    /// Whole cents (the amount is rounded to the cent on the way), saturating far beyond any
+    /// real amount.
+    pub fn cents(self) -> i64 {
+        let d = self.0.round_dp(2);
+        let scale = d.scale();
+        let m = d.mantissa() * 10i128.pow(2 - scale.min(2));
+        i64::try_from(m).unwrap_or(if m < 0 { i64::MIN } else { i64::MAX })
+    }
+
+    /// An amount of whole cents.
+    pub fn from_cents(cents: i128) -> Money {
+        Money(Decimal::try_from_i128_with_scale(cents, 2).unwrap_or(Decimal::MAX))
+    }
+
     /// As a person would type it, grouped, cents only when there are any: `1 234 567` or
     /// `1 234.50`.
     pub fn input_text(self) -> String {

@@ -332,31 +332,45 @@ impl App {
 
     /// Applies a change forwards, or reverts it.
     pub fn apply(&mut self, change: &Change, revert: bool) {
-        self.apply_to_book(change, revert);
-        self.view.invalidate();
-        self.view.refresh(&self.book);
+        match change {
+            // Many changes at once: apply them all, then sort and filter again once.
+            Change::Many(_) => {
+                self.apply_to_book(change, revert);
+                self.view.invalidate();
+                self.view.refresh(&self.book);
+            }
+            // One prospect: only its row moves, without sorting or rescanning the book.
+            _ => self.apply_to_book(change, revert),
+        }
     }
 
     fn apply_to_book(&mut self, change: &Change, revert: bool) {
-        let (policy, today) = (&self.policy, self.today);
         match (change, revert) {
             (Change::Many(changes), false) => changes.iter().for_each(|c| self.apply_to_book(c, false)),
             (Change::Many(changes), true) => changes.iter().rev().for_each(|c| self.apply_to_book(c, true)),
-            (Change::Put { after, .. }, false) => {
-                self.book.upsert(after.clone(), policy, today);
-            }
-            (Change::Put { before: Some(before), .. }, true) => {
-                self.book.upsert(before.clone(), policy, today);
-            }
-            (Change::Put { before: None, after }, true) => {
-                self.book.remove(after.id);
-            }
-            (Change::Remove { prospect, .. }, false) => {
-                self.book.remove(prospect.id);
-            }
+            (Change::Put { after, .. }, false) => self.put(after.clone()),
+            (Change::Put { before: Some(before), .. }, true) => self.put(before.clone()),
+            (Change::Put { before: None, after }, true) => self.take_out(after.id),
+            (Change::Remove { prospect, .. }, false) => self.take_out(prospect.id),
             (Change::Remove { index, prospect }, true) => {
-                self.book.insert(*index, prospect.clone(), policy, today);
+                let index = (*index).min(self.book.len());
+                self.book.insert(index, prospect.clone(), &self.policy, self.today);
+                self.view.inserted(&self.book, index);
             }
+        }
+    }
+
+    /// Replaces (or adds) a prospect in the book and moves its row.
+    fn put(&mut self, p: Arc<Prospect>) {
+        let before = self.book.position(p.id).and_then(|i| self.book.summary(i).cloned());
+        let index = self.book.upsert(p, &self.policy, self.today);
+        self.view.changed(&self.book, index, before.as_ref());
+    }
+
+    fn take_out(&mut self, id: u64) {
+        let before = self.book.position(id).and_then(|i| self.book.summary(i).cloned());
+        if let (Some((index, _)), Some(before)) = (self.book.remove(id), before) {
+            self.view.removed(index, &before);
         }
     }
 

@@ -97,6 +97,9 @@ pub struct PortfolioView {
     pub marked: BTreeSet<u64>,
     /// The query and filters `rows` was built for, to narrow instead of rescanning.
     built_for: Option<Filters>,
+    /// Every prospect of the book in the current sort order: a filter keystroke only filters
+    /// it, and it is sorted again only when the sort or the whole book changes.
+    ordered: Option<Vec<usize>>,
 }
 
 impl Default for PortfolioView {
@@ -114,6 +117,7 @@ impl Default for PortfolioView {
             offset: 0,
             marked: BTreeSet::new(),
             built_for: None,
+            ordered: None,
         }
     }
 }
@@ -137,9 +141,9 @@ impl PortfolioView {
             && fuzzy::is_match(self.query.text(), &p.name)
     }
 
-    /// Rebuilds the rows after the book, the filters or the sort changed, keeping the selected
-    /// prospect selected when it is still shown. A query that only grew narrows the rows already
-    /// shown (they are already in order) instead of scanning and sorting the whole book.
+    /// Rebuilds the rows after the filters changed, keeping the selected prospect selected
+    /// when it is still shown. A query that only grew narrows the rows shown; otherwise the
+    /// cached sort order is filtered again; the book is sorted only when the order was lost.
     pub fn refresh(&mut self, book: &Book) {
         let selected_id = self.selected_id(book);
         let key = (self.query.text().to_string(), self.band, self.segment, self.status);
@@ -149,8 +153,12 @@ impl PortfolioView {
             let rows = std::mem::take(&mut self.rows);
             self.rows = rows.into_iter().filter(|&i| self.keeps(book, i)).collect();
         } else {
-            self.rows = (0..book.len()).filter(|&i| self.keeps(book, i)).collect();
-            self.sort_rows(book);
+            let ordered = match self.ordered.take() {
+                Some(ordered) if ordered.len() == book.len() => ordered,
+                _ => self.sorted(book),
+            };
+            self.rows = ordered.iter().copied().filter(|&i| self.keeps(book, i)).collect();
+            self.ordered = Some(ordered);
         }
         self.built_for = Some(key);
         self.totals = Totals::default();
@@ -175,28 +183,102 @@ impl PortfolioView {
         }
     }
 
-    /// Forgets how the rows were built, so that the next refresh rescans (after the book changed).
+    /// Forgets the order and the filtering, so that the next refresh sorts the book again
+    /// (after the sort changed, or many prospects did).
     pub fn invalidate(&mut self) {
         self.built_for = None;
+        self.ordered = None;
     }
 
-    fn sort_rows(&mut self, book: &Book) {
+    /// Every index of the book in the current sort order.
+    fn sorted(&self, book: &Book) -> Vec<usize> {
         let (column, direction) = self.sort;
-        let name = |i: usize| book.prospect(i).map(|p| fuzzy::sort_key(&p.name)).unwrap_or_default();
-        let summary = |i: usize| book.summary(i);
-        let by = |a: &usize, b: &usize| -> Ordering {
-            let (Some(sa), Some(sb)) = (summary(*a), summary(*b)) else {
-                return Ordering::Equal;
-            };
-            compare(column, direction, sa, sb)
-        };
+        let mut all: Vec<usize> = (0..book.len()).collect();
         if column == Column::Name {
-            let mut keyed: Vec<(String, usize)> = self.rows.iter().map(|&i| (name(i), i)).collect();
-            keyed.sort_by(|a, b| if direction == Direction::Ascending { a.cmp(b) } else { b.cmp(a) });
-            self.rows = keyed.into_iter().map(|(_, i)| i).collect();
+            // Folded names computed once each, not at every comparison.
+            let mut keyed: Vec<(String, usize)> = all
+                .iter()
+                .map(|&i| (book.prospect(i).map(|p| fuzzy::sort_key(&p.name)).unwrap_or_default(), i))
+                .collect();
+            keyed.sort_by(|a, b| match direction {
+                Direction::Ascending => a.0.cmp(&b.0),
+                Direction::Descending => b.0.cmp(&a.0),
+            });
+            all = keyed.into_iter().map(|(_, i)| i).collect();
         } else {
-            self.rows.sort_by(by);
+            all.sort_by(|a, b| self.order(book, *a, *b));
         }
+        all
+    }
+
+    /// The table's order between two prospects of the book: the sort column, then the book's
+    /// order (which is what a stable sort keeps).
+    fn order(&self, book: &Book, a: usize, b: usize) -> Ordering {
+        let (column, direction) = self.sort;
+        let primary = match column {
+            Column::Name => {
+                let name = |i: usize| book.prospect(i).map(|p| p.name.as_str()).unwrap_or_default();
+                let o = name(a).chars().map(fuzzy::fold).cmp(name(b).chars().map(fuzzy::fold));
+                if direction == Direction::Descending { o.reverse() } else { o }
+            }
+            _ => match (book.summary(a), book.summary(b)) {
+                (Some(sa), Some(sb)) => compare(column, direction, sa, sb),
+                _ => Ordering::Equal,
+            },
+        };
+        primary.then(a.cmp(&b))
+    }
+
+    /// One prospect of the book changed (or was added at `index`): its place in the order,
+    /// whether it is shown and the totals follow, without sorting or rescanning the book.
+    pub fn changed(&mut self, book: &Book, index: usize, before: Option<&crate::domain::book::Summary>) {
+        let selected = self.selected_id(book);
+        if let Some(before) = before.filter(|_| self.rows.contains(&index)) {
+            self.totals.remove(before);
+        }
+        self.rows.retain(|&i| i != index);
+        if let Some(ordered) = self.ordered.as_mut() {
+            ordered.retain(|&i| i != index);
+        }
+        if let Some(mut ordered) = self.ordered.take() {
+            let at = ordered.partition_point(|&i| self.order(book, i, index) == Ordering::Less);
+            ordered.insert(at, index);
+            self.ordered = Some(ordered);
+        }
+        if self.keeps(book, index) {
+            let at = self.rows.partition_point(|&i| self.order(book, i, index) == Ordering::Less);
+            self.rows.insert(at, index);
+            if let Some(s) = book.summary(index) {
+                self.totals.add(s);
+            }
+        }
+        self.select_id(book, selected);
+    }
+
+    /// A prospect was put back into the book at `index`: later indices move up by one.
+    pub fn inserted(&mut self, book: &Book, index: usize) {
+        let shift = |list: &mut Vec<usize>| list.iter_mut().filter(|i| **i >= index).for_each(|i| *i += 1);
+        shift(&mut self.rows);
+        if let Some(ordered) = self.ordered.as_mut() {
+            shift(ordered);
+        }
+        self.changed(book, index, None);
+    }
+
+    /// A prospect left the book at `index`: later indices move down by one.
+    pub fn removed(&mut self, index: usize, before: &crate::domain::book::Summary) {
+        if self.rows.contains(&index) {
+            self.totals.remove(before);
+        }
+        let shift = |list: &mut Vec<usize>| {
+            list.retain(|&i| i != index);
+            list.iter_mut().filter(|i| **i > index).for_each(|i| *i -= 1);
+        };
+        shift(&mut self.rows);
+        if let Some(ordered) = self.ordered.as_mut() {
+            shift(ordered);
+        }
+        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
     }
 
     /// The id of the selected prospect.

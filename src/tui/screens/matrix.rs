@@ -22,8 +22,8 @@ fn cell_text(t: &Totals, marker: &str) -> Vec<Line<'static>> {
         return vec![Line::from(format!("{marker}—"))];
     }
     vec![
-        Line::from(format!("{marker}{} · {}", t.count, t.volume.short())),
-        Line::from(format!(" exp {}", t.exposure.short())),
+        Line::from(format!("{marker}{} · {}", t.count, t.volume().short())),
+        Line::from(format!(" exp {}", t.exposure().short())),
     ]
 }
 
@@ -64,7 +64,7 @@ pub fn render(frame: &mut Frame, app: &App, view: &MatrixView) {
                 vec![Cell::from(Line::styled(format!("{band} {}", band.description()), t.band(*band)))];
             for (g, segment) in Segment::ALL.iter().enumerate() {
                 let totals = m.cell(*band, *segment);
-                let (style, marker) = heat(t, totals.expected_loss, max);
+                let (style, marker) = heat(t, totals.expected_loss(), max);
                 let selected = (b, g) == (view.band, view.segment);
                 let style = if selected { t.selected() } else { style };
                 cells.push(Cell::from(cell_text(totals, marker)).style(style));

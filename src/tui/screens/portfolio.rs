@@ -161,10 +161,10 @@ fn render_totals(frame: &mut Frame, app: &App, area: Rect) {
     let text = format!(
         " {} {shown} · {volume} {} · {exposure} {} · {loss} {} · {profit} {}",
         totals.count,
-        totals.volume.grouped(),
-        totals.exposure.grouped(),
-        totals.expected_loss.grouped(),
-        totals.risk_adjusted_profit.grouped()
+        totals.volume().grouped(),
+        totals.exposure().grouped(),
+        totals.expected_loss().grouped(),
+        totals.risk_adjusted_profit().grouped()
     );
     frame.render_widget(Paragraph::new(text).style(app.theme.header()), area);
 }
