@@ -9,6 +9,7 @@ use std::sync::Arc;
 use super::date::Date;
 use super::evaluate::{Evaluation, evaluate_with};
 use super::money::{Money, Pct};
+use super::names::NameIndex;
 use super::policy::Policy;
 use super::prospect::{Prospect, Status};
 use super::risk::Band;
@@ -126,6 +127,8 @@ impl Totals {
 pub struct Book {
     prospects: Vec<Arc<Prospect>>,
     summaries: Vec<Summary>,
+    /// The names folded for the filter and the name sort, position for position.
+    names: NameIndex,
     /// Whether ids rise with the position (as the store writes them and new ids are the
     /// highest), so that a prospect is found by binary search.
     ids_rising: bool,
@@ -133,15 +136,21 @@ pub struct Book {
 
 impl Default for Book {
     fn default() -> Book {
-        Book { prospects: Vec::new(), summaries: Vec::new(), ids_rising: true }
+        Book { prospects: Vec::new(), summaries: Vec::new(), names: NameIndex::default(), ids_rising: true }
     }
 }
 
 impl Book {
     pub fn new(prospects: Vec<Prospect>, policy: &Policy, today: Date) -> Book {
         let summaries = summarize(&prospects, policy, today);
-        let mut book =
-            Book { prospects: prospects.into_iter().map(Arc::new).collect(), summaries, ids_rising: true };
+        let mut names = NameIndex::default();
+        prospects.iter().for_each(|p| names.push(&p.name));
+        let mut book = Book {
+            prospects: prospects.into_iter().map(Arc::new).collect(),
+            summaries,
+            names,
+            ids_rising: true,
+        };
         book.ids_rising = book.prospects.windows(2).all(|w| w[0].id < w[1].id);
         book
     }
@@ -170,6 +179,11 @@ impl Book {
         &self.prospects
     }
 
+    /// The name at a position, folded (lower case, no accents) for matching and sorting.
+    pub fn folded_name(&self, index: usize) -> &str {
+        self.names.get(index)
+    }
+
     /// The position of the prospect with this id.
     pub fn position(&self, id: u64) -> Option<usize> {
         if self.ids_rising {
@@ -189,12 +203,16 @@ impl Book {
         let summary = Summary::of(&p, policy, today);
         match self.position(p.id) {
             Some(i) => {
+                if self.prospects[i].name != p.name {
+                    self.names.set(i, &p.name);
+                }
                 self.prospects[i] = p;
                 self.summaries[i] = summary;
                 i
             }
             None => {
                 self.ids_rising &= self.prospects.last().is_none_or(|last| last.id < p.id);
+                self.names.push(&p.name);
                 self.prospects.push(p);
                 self.summaries.push(summary);
                 self.prospects.len() - 1
@@ -210,6 +228,7 @@ impl Book {
         let after_ok = fits(index).is_none_or(|id| id > p.id);
         self.ids_rising &= before_ok && after_ok;
         self.summaries.insert(index, Summary::of(&p, policy, today));
+        self.names.insert(index, &p.name);
         self.prospects.insert(index, p);
     }
 
@@ -217,6 +236,7 @@ impl Book {
     pub fn remove(&mut self, id: u64) -> Option<(usize, Arc<Prospect>)> {
         let i = self.position(id)?;
         self.summaries.remove(i);
+        self.names.remove(i);
         Some((i, self.prospects.remove(i)))
     }
 
@@ -237,6 +257,7 @@ impl Book {
         for p in prospects {
             self.ids_rising &= last.is_none_or(|id| id < p.id);
             last = Some(p.id);
+            self.names.push(&p.name);
             self.prospects.push(Arc::new(p));
         }
         self.summaries.extend(summaries);

@@ -12,6 +12,7 @@ pub mod field_values;
 pub mod fields;
 pub mod matrix;
 pub mod money;
+pub mod names;
 pub mod policy;
 pub mod policy_check;
 pub mod prospect;

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use super::fuzzy;
 use super::line_edit::LineEdit;
 use crate::domain::book::{Book, Summary, Totals};
+use crate::domain::names::folded;
 use crate::domain::prospect::Status;
 use crate::domain::risk::Band;
 use crate::domain::segment::Segment;
@@ -100,6 +101,8 @@ pub struct PortfolioView {
     /// Every prospect of the book in the current sort order: a filter keystroke only filters
     /// it, and it is sorted again only when the sort or the whole book changes.
     ordered: Option<Vec<usize>>,
+    /// The query folded as the name index is, once per keystroke rather than once per name.
+    query_folded: String,
 }
 
 impl Default for PortfolioView {
@@ -118,6 +121,7 @@ impl Default for PortfolioView {
             marked: BTreeSet::new(),
             built_for: None,
             ordered: None,
+            query_folded: String::new(),
         }
     }
 }
@@ -132,13 +136,11 @@ impl PortfolioView {
     }
 
     fn keeps(&self, book: &Book, index: usize) -> bool {
-        let (Some(p), Some(s)) = (book.prospect(index), book.summary(index)) else {
-            return false;
-        };
+        let Some(s) = book.summary(index) else { return false };
         self.band.is_none_or(|b| s.band == b)
             && self.segment.is_none_or(|seg| s.segment == Some(seg))
             && self.status.is_none_or(|st| s.status == st)
-            && fuzzy::is_match(self.query.text(), &p.name)
+            && fuzzy::is_match_folded(&self.query_folded, book.folded_name(index))
     }
 
     /// Rebuilds the rows after the filters changed, keeping the selected prospect selected
@@ -147,6 +149,7 @@ impl PortfolioView {
     pub fn refresh(&mut self, book: &Book) {
         let selected_id = self.selected_id(book);
         let key = (self.query.text().to_string(), self.band, self.segment, self.status);
+        self.query_folded = folded(self.query.text());
         let narrowing = matches!(&self.built_for, Some((q, b, s, st))
             if key.0.starts_with(q.as_str()) && (*b, *s, *st) == (key.1, key.2, key.3));
         if narrowing {
@@ -192,22 +195,8 @@ impl PortfolioView {
 
     /// Every index of the book in the current sort order.
     fn sorted(&self, book: &Book) -> Vec<usize> {
-        let (column, direction) = self.sort;
         let mut all: Vec<usize> = (0..book.len()).collect();
-        if column == Column::Name {
-            // Folded names computed once each, not at every comparison.
-            let mut keyed: Vec<(String, usize)> = all
-                .iter()
-                .map(|&i| (book.prospect(i).map(|p| fuzzy::sort_key(&p.name)).unwrap_or_default(), i))
-                .collect();
-            keyed.sort_by(|a, b| match direction {
-                Direction::Ascending => a.0.cmp(&b.0),
-                Direction::Descending => b.0.cmp(&a.0),
-            });
-            all = keyed.into_iter().map(|(_, i)| i).collect();
-        } else {
-            all.sort_by(|a, b| self.order(book, *a, *b));
-        }
+        all.sort_by(|a, b| self.order(book, *a, *b));
         all
     }
 
@@ -217,8 +206,7 @@ impl PortfolioView {
         let (column, direction) = self.sort;
         let primary = match column {
             Column::Name => {
-                let name = |i: usize| book.prospect(i).map(|p| p.name.as_str()).unwrap_or_default();
-                let o = name(a).chars().map(fuzzy::fold).cmp(name(b).chars().map(fuzzy::fold));
+                let o = book.folded_name(a).cmp(book.folded_name(b));
                 if direction == Direction::Descending { o.reverse() } else { o }
             }
             _ => match (book.summary(a), book.summary(b)) {
