@@ -105,6 +105,14 @@ impl Totals {
         }
     }
 
+    /// Adds the sums of another set (the same prospects must not be in both).
+    pub fn merge(&mut self, other: &Totals) {
+        self.count += other.count;
+        for (sum, part) in self.cents.iter_mut().zip(other.cents) {
+            *sum += part;
+        }
+    }
+
     pub fn volume(&self) -> Money {
         Money::from_cents(self.cents[0])
     }

@@ -136,11 +136,15 @@ impl PortfolioView {
     }
 
     fn keeps(&self, book: &Book, index: usize) -> bool {
-        let Some(s) = book.summary(index) else { return false };
-        self.band.is_none_or(|b| s.band == b)
-            && self.segment.is_none_or(|seg| s.segment == Some(seg))
-            && self.status.is_none_or(|st| s.status == st)
-            && fuzzy::is_match_folded(&self.query_folded, book.folded_name(index))
+        // The name first: it lives in the compact name index, while the summaries are only
+        // read when a quick filter is on.
+        fuzzy::is_match_folded(&self.query_folded, book.folded_name(index))
+            && (self.band.is_none() && self.segment.is_none() && self.status.is_none()
+                || book.summary(index).is_some_and(|s| {
+                    self.band.is_none_or(|b| s.band == b)
+                        && self.segment.is_none_or(|seg| s.segment == Some(seg))
+                        && self.status.is_none_or(|st| s.status == st)
+                }))
     }
 
     /// Rebuilds the rows after the filters changed, keeping the selected prospect selected
@@ -152,25 +156,70 @@ impl PortfolioView {
         self.query_folded = folded(self.query.text());
         let narrowing = matches!(&self.built_for, Some((q, b, s, st))
             if key.0.starts_with(q.as_str()) && (*b, *s, *st) == (key.1, key.2, key.3));
-        if narrowing {
+        self.totals = Totals::default();
+        if narrowing && self.rows.len() < book.len() / 8 {
+            // Few rows left: test only those.
             let rows = std::mem::take(&mut self.rows);
             self.rows = rows.into_iter().filter(|&i| self.keeps(book, i)).collect();
+            for &i in &self.rows {
+                if let Some(s) = book.summary(i) {
+                    self.totals.add(s);
+                }
+            }
         } else {
+            // Test the whole book in its own order, which reads memory front to back, then
+            // take the kept rows in the table's order.
+            let (kept, totals) = self.scan(book);
+            self.totals = totals;
             let ordered = match self.ordered.take() {
                 Some(ordered) if ordered.len() == book.len() => ordered,
                 _ => self.sorted(book),
             };
-            self.rows = ordered.iter().copied().filter(|&i| self.keeps(book, i)).collect();
+            self.rows = ordered.iter().copied().filter(|&i| kept[i]).collect();
             self.ordered = Some(ordered);
         }
         self.built_for = Some(key);
-        self.totals = Totals::default();
-        for &i in &self.rows {
-            if let Some(s) = book.summary(i) {
-                self.totals.add(s);
-            }
-        }
         self.select_id(book, selected_id);
+    }
+
+    /// Which prospects of the book pass the filters, and their totals: on every core for a
+    /// large book, each thread taking a contiguous range.
+    fn scan(&self, book: &Book) -> (Vec<bool>, Totals) {
+        let scan_range = |start: usize, kept: &mut [bool]| {
+            let mut totals = Totals::default();
+            for (offset, keep) in kept.iter_mut().enumerate() {
+                let i = start + offset;
+                if self.keeps(book, i) {
+                    *keep = true;
+                    if let Some(s) = book.summary(i) {
+                        totals.add(s);
+                    }
+                }
+            }
+            totals
+        };
+        let mut kept = vec![false; book.len()];
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+        if threads < 2 || book.len() < 200_000 {
+            let totals = scan_range(0, &mut kept);
+            return (kept, totals);
+        }
+        let size = book.len().div_ceil(threads);
+        let totals = std::thread::scope(|s| {
+            let parts: Vec<_> = kept
+                .chunks_mut(size)
+                .enumerate()
+                .map(|(n, part)| s.spawn(move || scan_range(n * size, part)))
+                .collect();
+            parts.into_iter().map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).fold(
+                Totals::default(),
+                |mut all, part| {
+                    all.merge(&part);
+                    all
+                },
+            )
+        });
+        (kept, totals)
     }
 
     /// Shows prospects added at the end of the book (from `start`) that pass the filters,
