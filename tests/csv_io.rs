@@ -152,9 +152,13 @@ fn name() -> impl Strategy<Value = String> {
     text().prop_map(|t| if t.is_empty() { "N".into() } else { t })
 }
 
+/// Any amount an input may hold: up to 10^15 units either way, with 0 to 2 decimals.
 fn amount(signed: bool) -> impl Strategy<Value = Option<Money>> {
-    let cents = if signed { i64::MIN..=i64::MAX } else { 0..=i64::MAX };
-    option::of((cents, 0u32..=2).prop_map(|(n, scale)| Money::new(Decimal::new(n, scale))))
+    option::of((0u32..=2).prop_flat_map(move |scale| {
+        let max = 1_000_000_000_000_000i64 * 10i64.pow(scale);
+        let range = if signed { -max..=max } else { 0..=max };
+        range.prop_map(move |n| Money::new(Decimal::new(n, scale)))
+    }))
 }
 
 fn pct() -> impl Strategy<Value = Option<Pct>> {

@@ -69,3 +69,25 @@ pub fn evaluate_with(p: &Prospect, policy: &Policy, today: Date, explain: bool) 
 pub fn volume_or_zero(p: &Prospect) -> Money {
     p.annual_volume.unwrap_or(Money::ZERO)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_largest_amounts_evaluate_without_overflow() {
+        let big = Money::parse("1000000000000000", crate::domain::money::NumberStyle::Point).unwrap();
+        let p = Prospect {
+            annual_volume: Some(big),
+            equity: Some(big),
+            total_assets: Some(big),
+            total_liabilities: Some(big),
+            dbt_days: Some(3650),
+            requested_payment_days: Some(3650),
+            ..Prospect::named("Huge")
+        };
+        let policy = Policy::default_policy();
+        let e = evaluate(&p, &policy, crate::domain::date::Date::EPOCH);
+        assert!(e.economics.is_some());
+    }
+}

@@ -103,6 +103,9 @@ fn approx(d: Decimal) -> f64 {
     d.mantissa() as f64 / 10f64.powi(d.scale() as i32)
 }
 
+/// The largest amount, in whole units, that an input may hold.
+const MAX_UNITS: i64 = 1_000_000_000_000_000;
+
 /// An exact amount of money, in the portfolio's currency, to the cent.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Money(Decimal);
@@ -122,9 +125,18 @@ impl Money {
 
     /// Parses an amount as typed; more than two decimals is an error, not a silent rounding.
     pub fn parse(raw: &str, style: NumberStyle) -> Result<Money, String> {
-        let d = parse_decimal(raw, style)?.normalize();
+        Money::checked(parse_decimal(raw, style)?).map_err(|e| format!("'{}' {e}", raw.trim()))
+    }
+
+    /// The amount if it is one: at most two decimals, and at most 10^15 either way, far beyond
+    /// any deal, so that every product the economics take stays exact and never overflows.
+    fn checked(d: Decimal) -> Result<Money, String> {
+        let d = d.normalize();
         if d.scale() > 2 {
-            return Err(format!("'{}' has more than 2 decimals", raw.trim()));
+            return Err("has more than 2 decimals".into());
+        }
+        if d.abs() > Decimal::from(MAX_UNITS) {
+            return Err(format!("is more than {} in size", Money::units(MAX_UNITS).grouped()));
         }
         Ok(Money(d))
     }
@@ -268,10 +280,7 @@ impl Serialize for Money {
 impl<'de> Deserialize<'de> for Money {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Money, D::Error> {
         let d = deserialize_decimal(d)?;
-        if d.normalize().scale() > 2 {
-            return Err(serde::de::Error::custom(format!("amount {d} has more than 2 decimals")));
-        }
-        Ok(Money(d.normalize()))
+        Money::checked(d).map_err(|e| serde::de::Error::custom(format!("amount {d} {e}")))
     }
 }
 
@@ -433,6 +442,15 @@ mod tests {
         let m: Money = serde_json::from_str("\"1234.5\"").unwrap();
         assert_eq!(serde_json::to_string(&m).unwrap(), "\"1234.50\"");
         assert!(serde_json::from_str::<Money>("\"1.001\"").is_err());
+    }
+
+    #[test]
+    fn absurd_amounts_are_refused_rather_than_overflowing_later() {
+        let huge = "79228162514264337593543950335";
+        assert!(Money::parse(huge, NumberStyle::Point).unwrap_err().contains("more than"));
+        assert!(serde_json::from_str::<Money>(&format!("\"{huge}\"")).is_err());
+        assert!(Money::parse("1000000000000000", NumberStyle::Point).is_ok());
+        assert!(Money::parse("-1000000000000001", NumberStyle::Point).is_err());
     }
 
     #[test]

@@ -49,6 +49,23 @@ pub fn replace(path: &Path, bytes: &[u8], keep_backup: bool, write: Writer) -> i
     sync_directory(dir)
 }
 
+/// Removes the temporary files of saves that were killed half-way (they never replace the
+/// store, but they take as much room). Only the holder of the store's lock calls this, so no
+/// save of another instance can be under way.
+pub fn remove_leftovers(path: &Path) {
+    let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else { return };
+    let prefix = format!(".{name}.");
+    let Ok(entries) = fs::read_dir(directory_of(path)) else { return };
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let temporary =
+            (file.starts_with(&prefix) && file.ends_with(".tmp")) || file == format!("{name}.bak.tmp");
+        if temporary {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Makes `path.bak` the current version of `path`, itself replaced atomically, by a hard link
 /// where the file system allows it (no copy of a large store) and a copy otherwise.
 fn keep_previous(path: &Path) -> io::Result<()> {
@@ -86,6 +103,19 @@ mod tests {
         assert_eq!(fs::read(backup_path(&path)).unwrap(), b"one");
         replace(&path, b"three", true, &mut write_all).unwrap();
         assert_eq!(fs::read(backup_path(&path)).unwrap(), b"two");
+    }
+
+    #[test]
+    fn leftovers_of_killed_saves_are_removed_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        for name in ["s.json", ".s.json.Ab12cd.tmp", "s.json.bak.tmp", ".other.json.x.tmp", "s.json.bak"] {
+            fs::write(dir.path().join(name), b"x").unwrap();
+        }
+        remove_leftovers(&path);
+        let mut names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        names.sort();
+        assert_eq!(names, [".other.json.x.tmp", "s.json", "s.json.bak"]);
     }
 
     #[test]

@@ -173,7 +173,10 @@ impl Store {
     /// it has been read.
     pub fn open_unread(path: &Path, holder: &str) -> Result<Store, StoreError> {
         let access = match StoreLock::acquire(path, holder) {
-            Ok(lock) => Access::Write { _held: lock },
+            Ok(lock) => {
+                atomic::remove_leftovers(path);
+                Access::Write { _held: lock }
+            }
             Err(LockError::Held { holder }) => Access::ReadOnly { holder },
             Err(e) => return Err(lock_error(path, e)),
         };
@@ -249,7 +252,12 @@ impl Store {
     /// Rereads the file (after the user chose to reload a store changed on disk).
     pub fn reload(&mut self) -> Result<Vec<Prospect>, StoreError> {
         let mut prospects = Vec::new();
-        self.read_chunks(&mut |chunk, _| prospects.extend(chunk))?;
+        self.read_chunks(&mut |chunk, progress| {
+            if progress.restart {
+                prospects.clear();
+            }
+            prospects.extend(chunk);
+        })?;
         Ok(prospects)
     }
 
@@ -269,15 +277,23 @@ fn lock_error(path: &Path, e: LockError) -> StoreError {
 /// Reads a store and evaluates every prospect: the portfolio as the desk holds it.
 pub fn load_book(path: &Path, policy: &Policy, today: Date) -> Result<Book, StoreError> {
     let mut book = Book::default();
-    stream::read_evaluated(path, policy, today, &mut |prospects, summaries, _| {
-        book.extend(prospects, summaries)
+    stream::read_evaluated(path, policy, today, &mut |prospects, summaries, progress| {
+        if progress.restart {
+            book = Book::default();
+        }
+        book.extend(prospects, summaries);
     })?;
     Ok(book)
 }
 
 pub fn load(path: &Path) -> Result<Vec<Prospect>, StoreError> {
     let mut prospects = Vec::new();
-    stream::read_in_chunks(path, &mut |chunk, _| prospects.extend(chunk))?;
+    stream::read_in_chunks(path, &mut |chunk, progress| {
+        if progress.restart {
+            prospects.clear();
+        }
+        prospects.extend(chunk);
+    })?;
     Ok(prospects)
 }
 

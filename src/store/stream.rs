@@ -26,6 +26,9 @@ const BLOCK: usize = 4 << 20;
 pub struct Progress {
     pub done: u64,
     pub total: u64,
+    /// Everything handed on before this block is to be forgotten: the file turned out to be
+    /// in another layout and is being read again, whole.
+    pub restart: bool,
 }
 
 impl Progress {
@@ -122,7 +125,7 @@ pub fn read_in_chunks(path: &Path, chunk: &mut dyn FnMut(Vec<Prospect>, Progress
         let mut bytes = header;
         reader.read_to_end(&mut bytes).map_err(io_err)?;
         let prospects = decode(&bytes, path)?;
-        chunk(prospects, Progress { done: total, total });
+        chunk(prospects, Progress { done: total, total, restart: false });
         return Ok(());
     };
     if schema > SCHEMA_VERSION {
@@ -147,10 +150,16 @@ pub fn read_in_chunks(path: &Path, chunk: &mut dyn FnMut(Vec<Prospect>, Progress
         let lines = complete.iter().filter(|b| **b == b'\n').count();
         let body = strip_closing(complete);
         let last = body.is_some();
-        let prospects = parse_block(body.unwrap_or(complete), line, path)?;
+        let prospects = match parse_block(body.unwrap_or(complete), line, path) {
+            Ok(prospects) => prospects,
+            // Valid JSON in another layout (two prospects on a line, one over two lines) reads
+            // whole; a file that is really broken gets the whole-text parser's diagnosis.
+            Err(StoreError::Corrupt { .. }) => return read_whole_again(path, total, chunk),
+            Err(e) => return Err(e),
+        };
         line += lines;
         carry.drain(..end);
-        chunk(prospects, Progress { done, total });
+        chunk(prospects, Progress { done, total, restart: false });
         if last {
             closed = true;
             break;
@@ -164,6 +173,23 @@ pub fn read_in_chunks(path: &Path, chunk: &mut dyn FnMut(Vec<Prospect>, Progress
             message: "the file ends before the closing ]} (truncated?)".into(),
         });
     }
+    Ok(())
+}
+
+/// Reads the file whole after the line reader found a line it could not take; what was
+/// handed on so far is taken back with `restart`.
+fn read_whole_again(
+    path: &Path,
+    total: u64,
+    chunk: &mut dyn FnMut(Vec<Prospect>, Progress),
+) -> Result<(), StoreError> {
+    let bytes = std::fs::read(path).map_err(|source| StoreError::Io {
+        path: path.to_path_buf(),
+        action: "read",
+        source,
+    })?;
+    let prospects = decode(&bytes, path)?;
+    chunk(prospects, Progress { done: total, total, restart: true });
     Ok(())
 }
 
@@ -224,7 +250,10 @@ mod tests {
     fn read_all(path: &Path) -> Result<(Vec<Prospect>, usize), StoreError> {
         let mut all = Vec::new();
         let mut chunks = 0;
-        read_in_chunks(path, &mut |c, _| {
+        read_in_chunks(path, &mut |c, progress| {
+            if progress.restart {
+                all.clear();
+            }
             all.extend(c);
             chunks += 1;
         })?;
@@ -240,6 +269,16 @@ mod tests {
             std::fs::write(&path, encode(&want).unwrap()).unwrap();
             assert_eq!(read_all(&path).unwrap().0, want, "{n}");
         }
+    }
+
+    #[test]
+    fn a_file_with_our_header_but_another_layout_is_read_whole_after_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        let mut text = String::from_utf8(encode(&prospects(6)).unwrap()).unwrap();
+        text = text.replacen("},\n{", "}, {", 2);
+        std::fs::write(&path, &text).unwrap();
+        assert_eq!(read_all(&path).unwrap().0, prospects(6));
     }
 
     #[test]

@@ -97,7 +97,7 @@ pub fn run(options: Options) -> Result<()> {
     let (tx, rx) = mpsc::channel();
     let (jobs, saver) = saver::spawn(store, tx.clone());
     if load {
-        app.loading = Some(store::stream::Progress { done: 0, total: 0 });
+        app.loading = Some(store::stream::Progress { done: 0, total: 0, restart: false });
         let _ = jobs.send(Job::Load { policy: Box::new(app.policy.clone()), today: app.today });
     }
     install_mouse_release_hook();
@@ -122,11 +122,13 @@ pub fn run(options: Options) -> Result<()> {
     Ok(())
 }
 
-/// Releases mouse capture on a panic; ratatui's own hook, installed after, restores the rest.
+/// Releases mouse capture and shows the cursor on a panic (the program aborts, so nothing is
+/// dropped); ratatui's own hook, installed after and run first, leaves raw mode and the
+/// alternate screen.
 fn install_mouse_release_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+        let _ = execute!(std::io::stdout(), DisableMouseCapture, ratatui::crossterm::cursor::Show);
         previous(info);
     }));
 }

@@ -67,6 +67,11 @@ fn replace_book(app: &mut App, prospects: Vec<Prospect>) {
 /// A block of the store has arrived: its rows appear at once (in file order until the whole
 /// store is read and sorted).
 pub fn on_load_chunk(app: &mut App, prospects: Vec<Prospect>, summaries: Vec<Summary>, progress: Progress) {
+    if progress.restart {
+        app.book = Book::default();
+        app.view.invalidate();
+        app.view.refresh(&app.book);
+    }
     let start = app.book.len();
     app.book.extend(prospects, summaries);
     app.view.append(&app.book, start);
