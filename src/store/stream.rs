@@ -166,12 +166,9 @@ pub fn read_in_chunks(path: &Path, chunk: &mut dyn FnMut(Vec<Prospect>, Progress
         }
     }
     if !closed && strip_closing(&carry).is_none() {
-        return Err(StoreError::Corrupt {
-            path: path.to_path_buf(),
-            line,
-            column: 1,
-            message: "the file ends before the closing ]} (truncated?)".into(),
-        });
+        // No closing line: a truncated file, or the closing shares the last line. The whole-text
+        // parser tells which, and where.
+        return read_whole_again(path, total, chunk);
     }
     Ok(())
 }
