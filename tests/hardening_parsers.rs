@@ -148,7 +148,7 @@ fn positions(bytes: &[u8], needle: &[u8]) -> Vec<usize> {
 
 /// Small valid stores of generated prospects, for damaging.
 fn store_bytes(seed: u64) -> Vec<u8> {
-    store::encode(&synth::portfolio(1 + (seed % 3) as usize, seed)).expect("encodes")
+    store::encode(synth::portfolio(1 + (seed % 3) as usize, seed)).expect("encodes")
 }
 
 /// The same prospects as CSV, in the `,` dialect or the Benelux `;` one.

@@ -39,7 +39,7 @@ fn every_band_and_segment_is_well_represented() {
     assert!(segments.get(&None).copied().unwrap_or(0) >= 200, "some volumes unknown: {segments:?}");
     assert!((500..2_000).contains(&insufficient), "sparse prospects: {insufficient}");
     eprintln!("bands {bands:?}\nsegments {segments:?}\ninsufficient data {insufficient}");
-    let with_history = book.prospects().iter().filter(|p| !p.history.is_empty()).count();
+    let with_history = book.prospects().filter(|p| !p.history.is_empty()).count();
     assert!(with_history >= 1_000, "decision histories: {with_history}");
 }
 

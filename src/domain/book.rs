@@ -10,6 +10,10 @@ use super::date::Date;
 use super::evaluate::{Evaluation, evaluate_with};
 use super::money::{Money, Pct};
 use super::names::NameIndex;
+use super::shelf::Shelf;
+
+/// The portfolio as it stood at one moment, shared cheaply with the saver.
+pub type Snapshot = Shelf<Arc<Prospect>>;
 use super::policy::Policy;
 use super::prospect::{Prospect, Status};
 use super::risk::Band;
@@ -133,7 +137,7 @@ impl Totals {
 /// The prospects and their summaries, index for index.
 #[derive(Debug, Clone)]
 pub struct Book {
-    prospects: Vec<Arc<Prospect>>,
+    prospects: Shelf<Arc<Prospect>>,
     summaries: Vec<Summary>,
     /// The names folded for the filter and the name sort, position for position.
     names: NameIndex,
@@ -144,7 +148,12 @@ pub struct Book {
 
 impl Default for Book {
     fn default() -> Book {
-        Book { prospects: Vec::new(), summaries: Vec::new(), names: NameIndex::default(), ids_rising: true }
+        Book {
+            prospects: Shelf::default(),
+            summaries: Vec::new(),
+            names: NameIndex::default(),
+            ids_rising: true,
+        }
     }
 }
 
@@ -153,14 +162,8 @@ impl Book {
         let summaries = summarize(&prospects, policy, today);
         let mut names = NameIndex::default();
         prospects.iter().for_each(|p| names.push(&p.name));
-        let mut book = Book {
-            prospects: prospects.into_iter().map(Arc::new).collect(),
-            summaries,
-            names,
-            ids_rising: true,
-        };
-        book.ids_rising = book.prospects.windows(2).all(|w| w[0].id < w[1].id);
-        book
+        let ids_rising = prospects.windows(2).all(|w| w[0].id < w[1].id);
+        Book { prospects: prospects.into_iter().map(Arc::new).collect(), summaries, names, ids_rising }
     }
 
     pub fn len(&self) -> usize {
@@ -183,8 +186,8 @@ impl Book {
         &self.summaries
     }
 
-    pub fn prospects(&self) -> &[Arc<Prospect>] {
-        &self.prospects
+    pub fn prospects(&self) -> impl ExactSizeIterator<Item = &Arc<Prospect>> + '_ {
+        self.prospects.iter()
     }
 
     /// The name at a position, folded (lower case, no accents) for matching and sorting.
@@ -195,7 +198,17 @@ impl Book {
     /// The position of the prospect with this id.
     pub fn position(&self, id: u64) -> Option<usize> {
         if self.ids_rising {
-            self.prospects.binary_search_by_key(&id, |p| p.id).ok()
+            let (mut lo, mut hi) = (0, self.prospects.len());
+            while lo < hi {
+                let mid = (lo + hi) / 2;
+                match self.prospects.get(mid).map(|p| p.id.cmp(&id)) {
+                    Some(std::cmp::Ordering::Less) => lo = mid + 1,
+                    Some(std::cmp::Ordering::Greater) => hi = mid,
+                    Some(std::cmp::Ordering::Equal) => return Some(mid),
+                    None => return None,
+                }
+            }
+            None
         } else {
             self.prospects.iter().position(|p| p.id == id)
         }
@@ -203,7 +216,12 @@ impl Book {
 
     /// An id no prospect has yet.
     pub fn next_id(&self) -> u64 {
-        self.prospects.iter().map(|p| p.id).max().unwrap_or(0) + 1
+        let highest = if self.ids_rising {
+            self.prospects.last().map(|p| p.id)
+        } else {
+            self.prospects.iter().map(|p| p.id).max()
+        };
+        highest.unwrap_or(0) + 1
     }
 
     /// Replaces the prospect with the same id, or appends it; returns its position.
@@ -211,10 +229,10 @@ impl Book {
         let summary = Summary::of(&p, policy, today);
         match self.position(p.id) {
             Some(i) => {
-                if self.prospects[i].name != p.name {
+                if self.prospects.get(i).is_some_and(|old| old.name != p.name) {
                     self.names.set(i, &p.name);
                 }
-                self.prospects[i] = p;
+                self.prospects.set(i, p);
                 self.summaries[i] = summary;
                 i
             }
@@ -245,11 +263,12 @@ impl Book {
         let i = self.position(id)?;
         self.summaries.remove(i);
         self.names.remove(i);
-        Some((i, self.prospects.remove(i)))
+        self.prospects.remove(i).map(|p| (i, p))
     }
 
-    /// Everything as it is now, for a save or an export, at the cost of reference counts.
-    pub fn snapshot(&self) -> Vec<Arc<Prospect>> {
+    /// Everything as it is now, for a save or an export, at the cost of one reference count
+    /// per chunk of prospects.
+    pub fn snapshot(&self) -> Snapshot {
         self.prospects.clone()
     }
 

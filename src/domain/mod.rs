@@ -20,5 +20,6 @@ pub mod reason;
 pub mod registration;
 pub mod risk;
 pub mod segment;
+pub mod shelf;
 pub mod table;
 pub mod terms;

@@ -222,7 +222,10 @@ impl Store {
 
     /// Saves the portfolio atomically. Refused when read-only or when the file changed on disk
     /// since it was loaded or last saved (use `save_over` once the user has agreed).
-    pub fn save<P: Borrow<Prospect>>(&mut self, prospects: &[P]) -> Result<(), StoreError> {
+    pub fn save<P: Borrow<Prospect>>(
+        &mut self,
+        prospects: impl IntoIterator<Item = P>,
+    ) -> Result<(), StoreError> {
         if self.changed_on_disk() {
             return Err(StoreError::ChangedOnDisk { path: self.path.clone() });
         }
@@ -237,7 +240,7 @@ impl Store {
     /// Saves whatever is on disk now, writing through `write` (tests inject failures there).
     pub fn save_over<P: Borrow<Prospect>>(
         &mut self,
-        prospects: &[P],
+        prospects: impl IntoIterator<Item = P>,
         write: Writer,
     ) -> Result<(), StoreError> {
         if let Access::ReadOnly { holder } = &self.access {
@@ -328,10 +331,13 @@ fn with_field_path(bytes: &[u8], e: serde_json::Error) -> String {
 }
 
 /// The file's text: one prospect per line, so that the file stays readable and diffs stay small.
-pub fn encode<P: Borrow<Prospect>>(prospects: &[P]) -> Result<Vec<u8>, serde_json::Error> {
-    let mut out = Vec::with_capacity(64 + prospects.len() * 700);
+pub fn encode<P: Borrow<Prospect>>(
+    prospects: impl IntoIterator<Item = P>,
+) -> Result<Vec<u8>, serde_json::Error> {
+    let prospects = prospects.into_iter();
+    let mut out = Vec::with_capacity(64 + prospects.size_hint().0 * 700);
     out.extend_from_slice(format!("{{\"schema\": {SCHEMA_VERSION}, \"prospects\": [").as_bytes());
-    for (i, p) in prospects.iter().enumerate() {
+    for (i, p) in prospects.enumerate() {
         out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
         serde_json::to_writer(&mut out, p.borrow())?;
     }

@@ -21,6 +21,10 @@ use crate::domain::prospect::Prospect;
 /// progress often.
 const BLOCK: usize = 4 << 20;
 
+/// Below this many bytes, a block is parsed and evaluated on the calling thread: starting
+/// threads would cost more than they save.
+const SMALL: usize = 1 << 20;
+
 /// How far the reading is, for a progress bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress {
@@ -81,6 +85,10 @@ fn parse_lines(block: &[u8], first_line: usize, path: &Path) -> Result<Vec<Prosp
 
 /// Parses a block on two threads, split at a line break near its middle.
 fn parse_block(block: &[u8], first_line: usize, path: &Path) -> Result<Vec<Prospect>, StoreError> {
+    // A small block is not worth a thread.
+    if block.len() < SMALL {
+        return parse_lines(block, first_line, path);
+    }
     let middle = block.len() / 2;
     let Some(cut) = block[middle..].iter().position(|b| *b == b'\n').map(|p| middle + p + 1) else {
         return parse_lines(block, first_line, path);
@@ -134,11 +142,13 @@ pub fn read_in_chunks(path: &Path, chunk: &mut dyn FnMut(Vec<Prospect>, Progress
     let (mut done, mut line) = (header.len() as u64, 2usize);
     // `carry` holds what is read but not yet parsed: whole lines are parsed, the partial last
     // line waits for the next read.
-    let mut carry: Vec<u8> = Vec::with_capacity(BLOCK + (1 << 16));
+    // Read no more at once than the file holds, so that a small store costs a small buffer.
+    let step = usize::try_from(total).unwrap_or(BLOCK).clamp(1 << 12, BLOCK);
+    let mut carry: Vec<u8> = Vec::with_capacity(step + (1 << 16));
     let mut closed = false;
     loop {
         let filled = carry.len();
-        carry.resize(filled + BLOCK, 0);
+        carry.resize(filled + step, 0);
         let n = reader.read(&mut carry[filled..]).map_err(io_err)?;
         carry.truncate(filled + n);
         if n == 0 {
@@ -199,6 +209,13 @@ pub fn read_evaluated(
     today: Date,
     chunk: &mut dyn FnMut(Vec<Prospect>, Vec<Summary>, Progress),
 ) -> Result<(), StoreError> {
+    let small = std::fs::metadata(path).map_or(true, |m| m.len() < SMALL as u64);
+    if small {
+        return read_in_chunks(path, &mut |prospects, progress| {
+            let summaries = prospects.iter().map(|p| Summary::of(p, policy, today)).collect();
+            chunk(prospects, summaries, progress);
+        });
+    }
     let (to_evaluator, blocks) = mpsc::sync_channel::<(Vec<Prospect>, Progress)>(2);
     let (to_reader, evaluated) = mpsc::channel::<(Vec<Prospect>, Vec<Summary>, Progress)>();
     std::thread::scope(|s| {
@@ -272,7 +289,7 @@ mod tests {
     fn a_file_with_our_header_but_another_layout_is_read_whole_after_all() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.json");
-        let mut text = String::from_utf8(encode(&prospects(6)).unwrap()).unwrap();
+        let mut text = String::from_utf8(encode(prospects(6)).unwrap()).unwrap();
         text = text.replacen("},\n{", "}, {", 2);
         std::fs::write(&path, &text).unwrap();
         assert_eq!(read_all(&path).unwrap().0, prospects(6));
@@ -291,7 +308,7 @@ mod tests {
     fn errors_name_the_line_and_the_field() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.json");
-        let mut text = String::from_utf8(encode(&prospects(5)).unwrap()).unwrap();
+        let mut text = String::from_utf8(encode(prospects(5)).unwrap()).unwrap();
         text = text.replace("\"dbt_days\":3", "\"dbt_days\":\"many\"");
         std::fs::write(&path, &text).unwrap();
         match read_all(&path) {
@@ -344,7 +361,7 @@ mod tests {
     fn truncation_and_newer_schemas_are_errors() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.json");
-        let whole = encode(&prospects(50)).unwrap();
+        let whole = encode(prospects(50)).unwrap();
         std::fs::write(&path, &whole[..whole.len() - 40]).unwrap();
         assert!(matches!(read_all(&path), Err(StoreError::Corrupt { .. })));
         std::fs::write(&path, b"{\"schema\": 7, \"prospects\": [\n]}\n").unwrap();

@@ -16,7 +16,7 @@ use super::portfolio::PortfolioView;
 use super::terms_editor::TermsEditor;
 use super::theme::Theme;
 use super::transfer::{ImportPreview, PathPrompt};
-use crate::domain::book::{Book, Summary};
+use crate::domain::book::{Book, Snapshot, Summary};
 use crate::domain::date::Date;
 use crate::domain::matrix::Matrix;
 use crate::domain::policy::Policy;
@@ -196,7 +196,7 @@ pub enum Effect {
     /// Write this snapshot (generation n of the portfolio) to the store.
     Save {
         generation: u64,
-        prospects: Vec<Arc<Prospect>>,
+        prospects: Snapshot,
         overwrite: bool,
     },
     Reload,

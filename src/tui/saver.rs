@@ -1,15 +1,14 @@
 //! The saver thread: owns the store, writes snapshots off the input path, and reports back.
 //! Saves queued while one runs are merged: only the newest snapshot is written.
 
-use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::{self, JoinHandle};
 
 use super::app::{Msg, SaveError};
 
+use crate::domain::book::Snapshot;
 use crate::domain::date::Date;
 use crate::domain::policy::Policy;
-use crate::domain::prospect::Prospect;
 use crate::store::{Store, StoreError, atomic};
 
 pub enum Job {
@@ -20,7 +19,7 @@ pub enum Job {
     },
     Save {
         generation: u64,
-        prospects: Vec<Arc<Prospect>>,
+        prospects: Snapshot,
         overwrite: bool,
     },
     Reload,
@@ -44,9 +43,9 @@ fn work(mut store: Store, rx: &Receiver<Job>, tx: &Sender<Msg>) -> Option<String
             match job {
                 Job::Save { generation, prospects, overwrite } => {
                     let result = if overwrite {
-                        store.save_over(&prospects, &mut atomic::write_all)
+                        store.save_over(prospects.iter().map(|p| p.as_ref()), &mut atomic::write_all)
                     } else {
-                        store.save(&prospects)
+                        store.save(prospects.iter().map(|p| p.as_ref()))
                     };
                     let result = result.map_err(|e| match e {
                         StoreError::ChangedOnDisk { .. } => SaveError::ChangedOnDisk,

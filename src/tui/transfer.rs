@@ -106,7 +106,7 @@ pub fn on_prompt_key(
                 }
                 Purpose::Export => {
                     let prospects = if prompt.whole {
-                        app.book.snapshot()
+                        app.book.prospects().cloned().collect()
                     } else {
                         app.view.rows.iter().filter_map(|&i| app.book.prospect(i).cloned()).collect()
                     };

@@ -102,12 +102,7 @@ pub fn summaries(app: &App) -> Vec<Summary> {
 
 /// The prospect with this name in the book.
 pub fn prospect(app: &App, name: &str) -> Arc<Prospect> {
-    app.book
-        .prospects()
-        .iter()
-        .find(|p| p.name == name)
-        .unwrap_or_else(|| panic!("{name} is in the book"))
-        .clone()
+    app.book.prospects().find(|p| p.name == name).unwrap_or_else(|| panic!("{name} is in the book")).clone()
 }
 
 /// Moves the table's selection onto the prospect with this name.
