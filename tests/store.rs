@@ -88,7 +88,7 @@ fn a_second_writer_is_refused_and_told_who_holds_the_store() {
         other => panic!("expected Locked, got {other:?}"),
     }
     let (mut reader, _) = Store::open_or_read_only(&path, "process 22 of bob").unwrap();
-    assert_eq!(reader.read_only_holder(), Some("process 11 of ann"));
+    assert_eq!(reader.read_only_reason(), Some("process 11 of ann holds this store"));
     let err = reader.save(&[prospect(1, "Overwrite")]).unwrap_err();
     assert!(matches!(err, StoreError::ReadOnly { .. }), "{err:?}");
     assert!(!path.exists());

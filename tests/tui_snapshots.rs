@@ -134,7 +134,7 @@ fn welcome_screen_without_a_store() {
 fn read_only_banner_and_a_refused_change() {
     check("read_only", || {
         let mut app = demo_app();
-        app.read_only = Some("process 1 of ann".into());
+        app.read_only = Some("process 1 of ann holds this store".into());
         ch(&mut app, 'd');
         app
     });

@@ -316,7 +316,7 @@ fn a_deletion_is_undone_in_place_and_redone() {
 #[test]
 fn read_only_refuses_every_change_and_says_why() {
     let mut app = demo_app();
-    app.read_only = Some("process 1 of ann".into());
+    app.read_only = Some("process 1 of ann holds this store".into());
     let book = app.book.prospects().cloned().collect::<Vec<_>>();
     for key in ['d', 'n', 'a', 'u'] {
         app.notice = None;

@@ -369,7 +369,7 @@ fn ctrl_d_on_a_form_with_valid_edits_saves_them_first() {
 #[test]
 fn read_only_refuses_a_decision_from_the_form() {
     let mut app = demo_app();
-    app.read_only = Some("process 1 of ann".into());
+    app.read_only = Some("process 1 of ann holds this store".into());
     let before = prospect(&app, "Vandamme Staalbouw NV");
     open(&mut app, "Vandamme Staalbouw NV");
     ctrl(&mut app, 'd');

@@ -300,7 +300,7 @@ pub fn summarize<P: std::borrow::Borrow<Prospect> + Sync>(
 ) -> Vec<Summary> {
     let one = |p: &P| Summary::of(p.borrow(), policy, today);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
-    if threads < 2 || prospects.len() < 2048 {
+    if threads < 2 || prospects.len() < 512 {
         return prospects.iter().map(one).collect();
     }
     let size = prospects.len().div_ceil(threads);

@@ -65,10 +65,11 @@ pub enum StoreError {
         path: PathBuf,
         holder: String,
     },
-    /// Opened read-only (another instance holds the lock): saving is refused.
+    /// Opened read-only (another instance holds the lock, or the folder is not writable):
+    /// saving is refused.
     ReadOnly {
         path: PathBuf,
-        holder: String,
+        reason: String,
     },
     /// The file was deleted or replaced since it was loaded.
     ChangedOnDisk {
@@ -98,11 +99,9 @@ impl fmt::Display for StoreError {
                 "{} is in use by {holder}; close it there first (nothing was written)",
                 path.display()
             ),
-            StoreError::ReadOnly { path, holder } => write!(
-                f,
-                "{} is open read-only because {holder} holds it; nothing was written",
-                path.display()
-            ),
+            StoreError::ReadOnly { path, reason } => {
+                write!(f, "{} is open read-only ({reason}); nothing was written", path.display())
+            }
             StoreError::ChangedOnDisk { path } => write!(
                 f,
                 "{} was changed or deleted by something else since it was loaded; not overwritten",
@@ -144,11 +143,10 @@ pub struct Store {
 #[derive(Debug)]
 enum Access {
     /// Holding the lock is the point: it is released when the store is dropped.
-    Write {
-        _held: StoreLock,
-    },
+    Write { _held: StoreLock },
     ReadOnly {
-        holder: String,
+        /// Why, in words: "process 4242 of ann … holds this store".
+        reason: String,
     },
 }
 
@@ -177,7 +175,19 @@ impl Store {
                 atomic::remove_leftovers(path);
                 Access::Write { _held: lock }
             }
-            Err(LockError::Held { holder }) => Access::ReadOnly { holder },
+            Err(LockError::Held { holder }) => {
+                Access::ReadOnly { reason: format!("{holder} holds this store") }
+            }
+            // A folder this user may not write (or a read-only disk): the store can still be
+            // read and looked at.
+            Err(LockError::Io(e))
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem
+                ) =>
+            {
+                Access::ReadOnly { reason: format!("its folder is not writable here: {e}") }
+            }
             Err(e) => return Err(lock_error(path, e)),
         };
         Ok(Store { path: path.to_path_buf(), access, seen: None })
@@ -212,10 +222,10 @@ impl Store {
         &self.path
     }
 
-    /// Who holds the store when this instance only reads it.
-    pub fn read_only_holder(&self) -> Option<&str> {
+    /// Why this instance may only read the store, when it may.
+    pub fn read_only_reason(&self) -> Option<&str> {
         match &self.access {
-            Access::ReadOnly { holder } => Some(holder),
+            Access::ReadOnly { reason } => Some(reason),
             Access::Write { .. } => None,
         }
     }
@@ -243,8 +253,8 @@ impl Store {
         prospects: impl IntoIterator<Item = P>,
         write: Writer,
     ) -> Result<(), StoreError> {
-        if let Access::ReadOnly { holder } = &self.access {
-            return Err(StoreError::ReadOnly { path: self.path.clone(), holder: holder.clone() });
+        if let Access::ReadOnly { reason } = &self.access {
+            return Err(StoreError::ReadOnly { path: self.path.clone(), reason: reason.clone() });
         }
         let bytes = encode(prospects).map_err(|e| self.io("encode", io::Error::other(e)))?;
         atomic::replace(&self.path, &bytes, true, write).map_err(|e| self.io("write", e))?;

@@ -12,7 +12,7 @@ use std::path::Path;
 use std::sync::mpsc;
 
 use super::{SCHEMA_VERSION, StoreError, decode};
-use crate::domain::book::Summary;
+use crate::domain::book::{Summary, summarize};
 use crate::domain::date::Date;
 use crate::domain::policy::Policy;
 use crate::domain::prospect::Prospect;
@@ -21,9 +21,9 @@ use crate::domain::prospect::Prospect;
 /// progress often.
 const BLOCK: usize = 4 << 20;
 
-/// Below this many bytes, a block is parsed and evaluated on the calling thread: starting
-/// threads would cost more than they save.
-const SMALL: usize = 1 << 20;
+/// Below this many bytes, a block is parsed on the calling thread: a second thread would cost
+/// more than it saves.
+const SMALL: usize = 1 << 16;
 
 /// How far the reading is, for a progress bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -209,10 +209,12 @@ pub fn read_evaluated(
     today: Date,
     chunk: &mut dyn FnMut(Vec<Prospect>, Vec<Summary>, Progress),
 ) -> Result<(), StoreError> {
-    let small = std::fs::metadata(path).map_or(true, |m| m.len() < SMALL as u64);
-    if small {
+    // A store of one block cannot overlap reading and evaluating: read it, then evaluate it on
+    // every core.
+    let one_block = std::fs::metadata(path).map_or(true, |m| m.len() < BLOCK as u64);
+    if one_block {
         return read_in_chunks(path, &mut |prospects, progress| {
-            let summaries = prospects.iter().map(|p| Summary::of(p, policy, today)).collect();
+            let summaries = summarize(&prospects, policy, today);
             chunk(prospects, summaries, progress);
         });
     }

@@ -237,7 +237,7 @@ pub struct App {
     /// Lines the help overlay is scrolled down by.
     pub help_scroll: usize,
     pub notice: Option<Notice>,
-    /// Who holds the store when this instance may only read it.
+    /// Why this instance may only read the store, in words ("… holds this store").
     pub read_only: Option<String>,
     /// How far the store is read, while it is being read.
     pub loading: Option<Progress>,
@@ -315,7 +315,7 @@ impl App {
         }
         match &self.read_only {
             Some(holder) => {
-                let text = format!("Read-only: {holder} holds the store");
+                let text = format!("Read-only: {holder}");
                 self.warn(text);
                 false
             }

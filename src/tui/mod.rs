@@ -89,7 +89,7 @@ pub fn run(options: Options) -> Result<()> {
     };
     let load = !options.demo && !welcome;
     let mut app = App::new(prospects, options.policy, options.today, store.path().to_path_buf(), welcome);
-    app.read_only = store.read_only_holder().map(str::to_string);
+    app.read_only = store.read_only_reason().map(str::to_string);
     app.policy_path = options.policy_path;
     app.modal = options.policy_problem.map(app::Modal::BrokenPolicy);
     app.demo = demo.is_some();

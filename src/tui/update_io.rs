@@ -90,7 +90,7 @@ pub fn on_load_done(app: &mut App, result: Result<(), String>) {
             app.book = Book::default();
             app.view.invalidate();
             app.view.refresh(&app.book);
-            app.read_only = Some("nobody (the store could not be read)".into());
+            app.read_only = Some("the store could not be read".into());
             app.fatal = Some(message.clone());
             app.modal = Some(Modal::LoadFailed(message));
         }

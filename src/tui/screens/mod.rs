@@ -83,7 +83,7 @@ pub fn chrome(frame: &mut Frame, app: &App, f: &layout::Frame, screen: &str) {
     if has_banner(app) {
         let text = match &app.read_only {
             Some(holder) => {
-                format!(" READ-ONLY: {holder} holds this store ")
+                format!(" READ-ONLY: {holder} ")
             }
             None => " DEMO: a temporary copy of the demo portfolio; your own store is not touched ".into(),
         };
