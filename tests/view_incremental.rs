@@ -1,5 +1,6 @@
 //! The portfolio view moves one row when one prospect changes, instead of sorting the book
-//! again: after any sequence of changes its rows and totals must equal a fresh rebuild.
+//! again, and narrows its rows as the filter grows: after any sequence of changes and
+//! keystrokes its rows and totals must equal a fresh rebuild.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -38,6 +39,10 @@ enum Step {
         days: u32,
     },
     Undo,
+    /// Type a letter in the name filter (the rows narrow).
+    Type(char),
+    /// Take the last letter off the name filter (the rows are filtered again).
+    Backspace,
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -48,6 +53,8 @@ fn step() -> impl Strategy<Value = Step> {
         any::<usize>().prop_map(|pick| Step::Delete { pick }),
         ("[A-Za-z]{1,10}", 0u32..90).prop_map(|(name, days)| Step::Add { name, days }),
         Just(Step::Undo),
+        proptest::char::range('a', 'e').prop_map(Step::Type),
+        Just(Step::Backspace),
     ]
 }
 
@@ -102,6 +109,16 @@ fn apply(app: &mut App, step: &Step) {
             };
             Some(Change::Put { before: None, after: Arc::new(p) })
         }
+        Step::Type(letter) => {
+            app.view.query.insert(*letter);
+            app.view.refresh(&app.book);
+            None
+        }
+        Step::Backspace => {
+            app.view.query.backspace();
+            app.view.refresh(&app.book);
+            None
+        }
         Step::Undo => {
             if let Some(change) = app.history.undo() {
                 app.apply(&change, true);
@@ -124,6 +141,7 @@ proptest! {
         band in proptest::option::of(0usize..5),
         query in "[a-e]{0,2}",
         steps in proptest::collection::vec(step(), 1..25),
+        select in any::<usize>(),
     ) {
         let mut app = app();
         for _ in 0..sorts {
@@ -133,10 +151,17 @@ proptest! {
         app.view.query.set(&query);
         app.view.refresh(&app.book);
         for step in &steps {
+            app.view.selected = select % app.view.rows.len().max(1);
+            let selected = app.view.selected_id(&app.book);
             apply(&mut app, step);
             let want = fresh(&app);
             prop_assert_eq!(&app.view.rows, &want.rows, "after {:?}", step);
             prop_assert_eq!(app.view.totals, want.totals, "after {:?}", step);
+            // The selected prospect stays selected wherever its row went, while it is shown.
+            let shown = selected.and_then(|id| app.book.position(id)).is_some_and(|i| want.rows.contains(&i));
+            if shown {
+                prop_assert_eq!(app.view.selected_id(&app.book), selected, "after {:?}", step);
+            }
         }
     }
 }

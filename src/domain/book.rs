@@ -95,9 +95,14 @@ pub struct Totals {
 
 impl Totals {
     pub fn add(&mut self, s: &Summary) {
+        self.add_cents(&s.cents);
+    }
+
+    /// Adds one prospect given by its figures in cents (as `Summary::cents` holds them).
+    pub(crate) fn add_cents(&mut self, cents: &[i64; 4]) {
         self.count += 1;
-        for (sum, value) in self.cents.iter_mut().zip(s.cents) {
-            *sum += i128::from(value);
+        for (sum, value) in self.cents.iter_mut().zip(cents) {
+            *sum += i128::from(*value);
         }
     }
 

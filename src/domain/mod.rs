@@ -18,6 +18,7 @@ pub mod policy_check;
 pub mod prospect;
 pub mod reason;
 pub mod registration;
+pub mod reorder;
 pub mod risk;
 pub mod segment;
 pub mod shelf;

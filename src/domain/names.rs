@@ -2,6 +2,8 @@
 //! buffer. Folding each name once, and keeping the folded names together in memory, is what
 //! lets a filter keystroke scan a large portfolio in milliseconds.
 
+use super::reorder::move_entry;
+
 /// A letter without its accent and in lower case, so that "liege" finds "Liège" and names
 /// sort as a Benelux reader expects ("Bâtiments" before "Brouwerij").
 pub fn fold(c: char) -> char {
@@ -45,6 +47,21 @@ impl NameIndex {
     pub fn push(&mut self, name: &str) {
         let span = self.add_text(name);
         self.spans.push(span);
+    }
+
+    /// Adds a name that is already folded (copied from another index).
+    pub fn push_folded(&mut self, name: &str) {
+        let start = self.text.len();
+        self.text.push_str(name);
+        let span = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        self.spans.push((span(start), span(name.len())));
+    }
+
+    /// Moves the name at `from` to `to` (a place counted without it); only the positions
+    /// between the two shift.
+    pub fn relocate(&mut self, from: usize, to: usize) {
+        let last = self.spans.len().saturating_sub(1);
+        move_entry(&mut self.spans, from.min(last), to.min(last));
     }
 
     pub fn insert(&mut self, at: usize, name: &str) {

@@ -362,9 +362,12 @@ impl App {
 
     /// Replaces (or adds) a prospect in the book and moves its row.
     fn put(&mut self, p: Arc<Prospect>) {
-        let before = self.book.position(p.id).and_then(|i| self.book.summary(i).cloned());
+        let before = self
+            .book
+            .position(p.id)
+            .and_then(|i| self.book.summary(i).map(|s| (self.book.folded_name(i).to_string(), s.clone())));
         let index = self.book.upsert(p, &self.policy, self.today);
-        self.view.changed(&self.book, index, before.as_ref());
+        self.view.changed(&self.book, index, before.as_ref().map(|(name, s)| (name.as_str(), s)));
     }
 
     fn take_out(&mut self, id: u64) {

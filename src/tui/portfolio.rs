@@ -4,11 +4,12 @@
 use std::cmp::Ordering;
 use std::collections::BTreeSet;
 
-use super::fuzzy;
+use super::display_order::{DisplayOrder, Filter};
 use super::line_edit::LineEdit;
 use crate::domain::book::{Book, Summary, Totals};
 use crate::domain::names::folded;
 use crate::domain::prospect::Status;
+use crate::domain::reorder::move_entry;
 use crate::domain::risk::Band;
 use crate::domain::segment::Segment;
 
@@ -74,9 +75,6 @@ fn unknown_last<T: PartialOrd>(a: Option<T>, b: Option<T>, direction: Direction)
     }
 }
 
-/// The name query and quick filters a set of rows was built for.
-type Filters = (String, Option<Band>, Option<Segment>, Option<Status>);
-
 /// What the table shows and how.
 #[derive(Debug, Clone)]
 pub struct PortfolioView {
@@ -96,13 +94,12 @@ pub struct PortfolioView {
     pub offset: usize,
     /// Prospects marked for comparison, by id.
     pub marked: BTreeSet<u64>,
-    /// The query and filters `rows` was built for, to narrow instead of rescanning.
-    built_for: Option<Filters>,
-    /// Every prospect of the book in the current sort order: a filter keystroke only filters
-    /// it, and it is sorted again only when the sort or the whole book changes.
-    ordered: Option<Vec<usize>>,
-    /// The query folded as the name index is, once per keystroke rather than once per name.
-    query_folded: String,
+    /// The filters `rows` was built for, to narrow instead of rescanning.
+    built_for: Option<Filter>,
+    /// Every prospect of the book in the current sort order, laid out for the filter: a
+    /// keystroke only filters it, and it is sorted again only when the sort or the whole
+    /// book changes.
+    ordered: Option<DisplayOrder>,
 }
 
 impl Default for PortfolioView {
@@ -121,7 +118,6 @@ impl Default for PortfolioView {
             marked: BTreeSet::new(),
             built_for: None,
             ordered: None,
-            query_folded: String::new(),
         }
     }
 }
@@ -135,101 +131,55 @@ impl PortfolioView {
             || self.status.is_some()
     }
 
-    fn keeps(&self, book: &Book, index: usize) -> bool {
-        // The name first: it lives in the compact name index, while the summaries are only
-        // read when a quick filter is on.
-        fuzzy::is_match_folded(&self.query_folded, book.folded_name(index))
-            && (self.band.is_none() && self.segment.is_none() && self.status.is_none()
-                || book.summary(index).is_some_and(|s| {
-                    self.band.is_none_or(|b| s.band == b)
-                        && self.segment.is_none_or(|seg| s.segment == Some(seg))
-                        && self.status.is_none_or(|st| s.status == st)
-                }))
+    /// The filters as they stand, with the query folded once per keystroke rather than once
+    /// per name.
+    fn filter(&self) -> Filter {
+        Filter {
+            query: folded(self.query.text()),
+            band: self.band,
+            segment: self.segment,
+            status: self.status,
+        }
     }
 
     /// Rebuilds the rows after the filters changed, keeping the selected prospect selected
-    /// when it is still shown. A query that only grew narrows the rows shown; otherwise the
-    /// cached sort order is filtered again; the book is sorted only when the order was lost.
+    /// when it is still shown. A query that only grew tests only the rows shown; otherwise
+    /// the whole order is filtered again; the book is sorted only when the order was lost.
     pub fn refresh(&mut self, book: &Book) {
         let selected_id = self.selected_id(book);
-        let key = (self.query.text().to_string(), self.band, self.segment, self.status);
-        self.query_folded = folded(self.query.text());
-        let narrowing = matches!(&self.built_for, Some((q, b, s, st))
-            if key.0.starts_with(q.as_str()) && (*b, *s, *st) == (key.1, key.2, key.3));
-        self.totals = Totals::default();
-        // Testing a row picked out of the table's order costs a cache miss; testing the whole
-        // book front to back costs far less per row. Below a thirty-second of the book, the
-        // few rows win.
-        if narrowing && self.rows.len() < book.len() / 32 {
-            // Few rows left: test only those.
+        let filter = self.filter();
+        let narrowing = matches!(&self.built_for, Some(was)
+            if filter.query.starts_with(was.query.as_str())
+                && (was.band, was.segment, was.status) == (filter.band, filter.segment, filter.status));
+        if narrowing && !self.in_order(book) {
+            // Rows still arriving from a load, not in order yet: test only those.
             let rows = std::mem::take(&mut self.rows);
-            self.rows = rows.into_iter().filter(|&i| self.keeps(book, i)).collect();
+            self.rows = rows.into_iter().filter(|&i| filter.keeps(book, i)).collect();
+            self.totals = Totals::default();
             for &i in &self.rows {
                 if let Some(s) = book.summary(i) {
                     self.totals.add(s);
                 }
             }
         } else {
-            // Test the whole book in its own order, which reads memory front to back, then
-            // take the kept rows in the table's order.
-            let (kept, totals) = self.scan(book);
-            self.totals = totals;
-            let ordered = match self.ordered.take() {
+            let narrowing = narrowing && self.in_order(book);
+            let mut ordered = match self.ordered.take() {
                 Some(ordered) if ordered.len() == book.len() => ordered,
-                _ => self.sorted(book),
+                _ => DisplayOrder::new(book, self.sorted(book)),
             };
-            self.rows = ordered.iter().copied().filter(|&i| kept[i]).collect();
+            (self.rows, self.totals) = ordered.filter(&filter, narrowing);
             self.ordered = Some(ordered);
         }
-        self.built_for = Some(key);
+        self.built_for = Some(filter);
         self.select_id(book, selected_id);
-    }
-
-    /// Which prospects of the book pass the filters, and their totals: on every core for a
-    /// large book, each thread taking a contiguous range.
-    fn scan(&self, book: &Book) -> (Vec<bool>, Totals) {
-        let scan_range = |start: usize, kept: &mut [bool]| {
-            let mut totals = Totals::default();
-            for (offset, keep) in kept.iter_mut().enumerate() {
-                let i = start + offset;
-                if self.keeps(book, i) {
-                    *keep = true;
-                    if let Some(s) = book.summary(i) {
-                        totals.add(s);
-                    }
-                }
-            }
-            totals
-        };
-        let mut kept = vec![false; book.len()];
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
-        if threads < 2 || book.len() < 200_000 {
-            let totals = scan_range(0, &mut kept);
-            return (kept, totals);
-        }
-        let size = book.len().div_ceil(threads);
-        let totals = std::thread::scope(|s| {
-            let parts: Vec<_> = kept
-                .chunks_mut(size)
-                .enumerate()
-                .map(|(n, part)| s.spawn(move || scan_range(n * size, part)))
-                .collect();
-            parts.into_iter().map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).fold(
-                Totals::default(),
-                |mut all, part| {
-                    all.merge(&part);
-                    all
-                },
-            )
-        });
-        (kept, totals)
     }
 
     /// Shows prospects added at the end of the book (from `start`) that pass the filters,
     /// without sorting: while the store loads, rows appear as they come.
     pub fn append(&mut self, book: &Book, start: usize) {
+        let filter = self.filter();
         for i in start..book.len() {
-            if self.keeps(book, i) {
+            if filter.keeps(book, i) {
                 self.rows.push(i);
                 if let Some(s) = book.summary(i) {
                     self.totals.add(s);
@@ -255,13 +205,27 @@ impl PortfolioView {
     /// The table's order between two prospects of the book: the sort column, then the book's
     /// order (which is what a stable sort keeps).
     fn order(&self, book: &Book, a: usize, b: usize) -> Ordering {
+        self.order_with(book, a, b, None)
+    }
+
+    /// The same order, reading one prospect's sort key as it was before an edit (its row still
+    /// sits where that key put it).
+    fn order_with(&self, book: &Book, a: usize, b: usize, former: Option<&Former>) -> Ordering {
+        let name = |i: usize| match former {
+            Some(f) if f.index == i => f.name,
+            _ => book.folded_name(i),
+        };
+        let summary = |i: usize| match former {
+            Some(f) if f.index == i => Some(f.summary),
+            _ => book.summary(i),
+        };
         let (column, direction) = self.sort;
         let primary = match column {
             Column::Name => {
-                let o = book.folded_name(a).cmp(book.folded_name(b));
+                let o = name(a).cmp(name(b));
                 if direction == Direction::Descending { o.reverse() } else { o }
             }
-            _ => match (book.summary(a), book.summary(b)) {
+            _ => match (summary(a), summary(b)) {
                 (Some(sa), Some(sb)) => compare(column, direction, sa, sb),
                 _ => Ordering::Equal,
             },
@@ -269,23 +233,104 @@ impl PortfolioView {
         primary.then(a.cmp(&b))
     }
 
-    /// One prospect of the book changed (or was added at `index`): its place in the order,
-    /// whether it is shown and the totals follow, without sorting or rescanning the book.
-    pub fn changed(&mut self, book: &Book, index: usize, before: Option<&crate::domain::book::Summary>) {
+    /// Whether the order covers the whole book and the rows follow it, so that a row can be
+    /// found by binary search (not while a load appends rows as they come).
+    fn in_order(&self, book: &Book) -> bool {
+        self.ordered.as_ref().is_some_and(|o| o.len() == book.len())
+    }
+
+    /// Where `index` sits in `list` (sorted, holding it under its `former` key, if given).
+    fn locate(&self, book: &Book, list: &[usize], index: usize, former: Option<&Former>) -> Option<usize> {
+        let at = list.partition_point(|&i| i != index && self.order_with(book, i, index, former).is_lt());
+        (list.get(at) == Some(&index)).then_some(at)
+    }
+
+    /// Where `index` belongs in `list` under its current key, counting as if the entry at
+    /// `skip` (its old place) were not there.
+    fn place(&self, book: &Book, list: &[usize], index: usize, skip: Option<usize>) -> usize {
+        let (mut low, mut high) = (0, list.len() - usize::from(skip.is_some()));
+        while low < high {
+            let mid = low + (high - low) / 2;
+            let at = if skip.is_some_and(|s| mid >= s) { mid + 1 } else { mid };
+            if self.order(book, list[at], index).is_lt() {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        low
+    }
+
+    /// One prospect of the book changed (`former` is its folded name and summary before; none
+    /// for a new one at `index`): its place in the order, whether it is shown and the totals
+    /// follow, without sorting or rescanning the book. With the order intact, the row is found
+    /// by binary search and moved by rotating the lines between its old and new place.
+    pub fn changed(&mut self, book: &Book, index: usize, former: Option<(&str, &Summary)>) {
+        let (Some((name, summary)), true) = (former, self.in_order(book)) else {
+            return self.changed_slowly(book, index, former.map(|(_, s)| s));
+        };
+        let former = Former { index, name, summary };
+        let mut ordered = self.ordered.take().unwrap_or_default();
+        let Some(from) = self.locate(book, ordered.indices(), index, Some(&former)) else {
+            // The order did not hold it where expected: rebuild rather than guess.
+            self.invalidate();
+            return self.refresh(book);
+        };
+        let selected = self.rows.get(self.selected).copied();
+        let keeps = self.built_for.as_ref().is_none_or(|f| f.keeps(book, index));
+        let to = self.place(book, ordered.indices(), index, Some(from));
+        ordered.relocate(book, from, to, keeps);
+        self.ordered = Some(ordered);
+
+        let was = self.locate(book, &self.rows, index, Some(&former));
+        if was.is_some() {
+            self.totals.remove(former.summary);
+        }
+        match (was, keeps) {
+            (Some(from), true) => {
+                let to = self.place(book, &self.rows, index, Some(from));
+                move_entry(&mut self.rows, from, to);
+            }
+            (Some(from), false) => {
+                self.rows.remove(from);
+            }
+            (None, true) => {
+                let at = self.place(book, &self.rows, index, None);
+                self.rows.insert(at, index);
+            }
+            (None, false) => {}
+        }
+        if let (true, Some(s)) = (keeps, book.summary(index)) {
+            self.totals.add(s);
+        }
+        match selected.and_then(|i| self.locate(book, &self.rows, i, None)) {
+            Some(at) => self.selected = at,
+            None => self.selected = self.selected.min(self.rows.len().saturating_sub(1)),
+        }
+    }
+
+    /// `changed` for a new prospect, or while the rows are not in order (still loading): by
+    /// linear search.
+    fn changed_slowly(&mut self, book: &Book, index: usize, before: Option<&Summary>) {
         let selected = self.selected_id(book);
+        let filter = self.built_for.clone().unwrap_or_else(|| self.filter());
+        let keeps = filter.keeps(book, index);
         if let Some(before) = before.filter(|_| self.rows.contains(&index)) {
             self.totals.remove(before);
         }
         self.rows.retain(|&i| i != index);
-        if let Some(ordered) = self.ordered.as_mut() {
-            ordered.retain(|&i| i != index);
-        }
         if let Some(mut ordered) = self.ordered.take() {
-            let at = ordered.partition_point(|&i| self.order(book, i, index) == Ordering::Less);
-            ordered.insert(at, index);
-            self.ordered = Some(ordered);
+            if let Some(at) = ordered.position_of(index) {
+                ordered.remove(at);
+            }
+            // Without it, a whole order lacks just this one prospect; otherwise it is stale.
+            if ordered.len() + 1 == book.len() {
+                let at = self.place(book, ordered.indices(), index, None);
+                ordered.insert(book, at, index, keeps);
+                self.ordered = Some(ordered);
+            }
         }
-        if self.keeps(book, index) {
+        if keeps {
             let at = self.rows.partition_point(|&i| self.order(book, i, index) == Ordering::Less);
             self.rows.insert(at, index);
             if let Some(s) = book.summary(index) {
@@ -297,26 +342,29 @@ impl PortfolioView {
 
     /// A prospect was put back into the book at `index`: later indices move up by one.
     pub fn inserted(&mut self, book: &Book, index: usize) {
-        let shift = |list: &mut Vec<usize>| list.iter_mut().filter(|i| **i >= index).for_each(|i| *i += 1);
-        shift(&mut self.rows);
+        self.rows.iter_mut().filter(|i| **i >= index).for_each(|i| *i += 1);
         if let Some(ordered) = self.ordered.as_mut() {
-            shift(ordered);
+            ordered.shift(index, true);
         }
         self.changed(book, index, None);
     }
 
     /// A prospect left the book at `index`: later indices move down by one.
-    pub fn removed(&mut self, index: usize, before: &crate::domain::book::Summary) {
-        if self.rows.contains(&index) {
+    pub fn removed(&mut self, index: usize, before: &Summary) {
+        if let Some(at) = self.rows.iter().position(|&i| i == index) {
             self.totals.remove(before);
+            self.rows.remove(at);
+            // A line above the selection went: the selection moves up with its prospect.
+            if at < self.selected {
+                self.selected -= 1;
+            }
         }
-        let shift = |list: &mut Vec<usize>| {
-            list.retain(|&i| i != index);
-            list.iter_mut().filter(|i| **i > index).for_each(|i| *i -= 1);
-        };
-        shift(&mut self.rows);
+        self.rows.iter_mut().filter(|i| **i > index).for_each(|i| *i -= 1);
         if let Some(ordered) = self.ordered.as_mut() {
-            shift(ordered);
+            if let Some(at) = ordered.position_of(index) {
+                ordered.remove(at);
+            }
+            ordered.shift(index, false);
         }
         self.selected = self.selected.min(self.rows.len().saturating_sub(1));
     }
@@ -330,7 +378,11 @@ impl PortfolioView {
     pub fn select_id(&mut self, book: &Book, id: Option<u64>) {
         // Find the prospect's position in the book once, then look for that number in the rows.
         let index = id.and_then(|id| book.position(id));
-        if let Some(pos) = index.and_then(|index| self.rows.iter().position(|&i| i == index)) {
+        let find = |index: usize| match self.in_order(book) {
+            true => self.locate(book, &self.rows, index, None),
+            false => self.rows.iter().position(|&i| i == index),
+        };
+        if let Some(pos) = index.and_then(find) {
             self.selected = pos;
         }
         self.selected = self.selected.min(self.rows.len().saturating_sub(1));
@@ -375,6 +427,13 @@ impl PortfolioView {
         self.sort = (Column::ALL[next / 2], dir);
         self.invalidate();
     }
+}
+
+/// A prospect's sort key before an edit.
+struct Former<'a> {
+    index: usize,
+    name: &'a str,
+    summary: &'a Summary,
 }
 
 /// Orders two summaries by a column; unknown values last.
