@@ -49,6 +49,16 @@ impl NameIndex {
         self.spans.push(span);
     }
 
+    /// Room for `names` names of `bytes` bytes in all, so that filling it copies nothing twice.
+    pub fn with_capacity(names: usize, bytes: usize) -> NameIndex {
+        NameIndex { text: String::with_capacity(bytes), spans: Vec::with_capacity(names), unused: 0 }
+    }
+
+    /// The bytes of folded text the names take.
+    pub fn text_len(&self) -> usize {
+        self.text.len() - self.unused
+    }
+
     /// Adds a name that is already folded (copied from another index).
     pub fn push_folded(&mut self, name: &str) {
         let start = self.text.len();

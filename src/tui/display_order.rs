@@ -72,7 +72,7 @@ pub struct DisplayOrder {
 impl DisplayOrder {
     /// Lays out the book in `order` (positions in the book, sorted); nothing shown yet.
     pub fn new(book: &Book, order: Vec<usize>) -> DisplayOrder {
-        let mut names = NameIndex::default();
+        let mut names = NameIndex::with_capacity(order.len(), book.folded_names_len());
         let mut entries = Vec::with_capacity(order.len());
         for &i in &order {
             names.push_folded(book.folded_name(i));

@@ -9,7 +9,7 @@ use super::line_edit::LineEdit;
 use crate::domain::book::{Book, Summary, Totals};
 use crate::domain::names::folded;
 use crate::domain::prospect::Status;
-use crate::domain::reorder::move_entry;
+use crate::domain::reorder::{move_entry, sort_on_cores};
 use crate::domain::risk::Band;
 use crate::domain::segment::Segment;
 
@@ -197,9 +197,27 @@ impl PortfolioView {
 
     /// Every index of the book in the current sort order.
     fn sorted(&self, book: &Book) -> Vec<usize> {
-        let mut all: Vec<usize> = (0..book.len()).collect();
-        all.sort_by(|a, b| self.order(book, *a, *b));
-        all
+        // The order is total (ties fall to the book's order), so an unstable sort, split over
+        // the cores, gives the same result as a stable one, faster.
+        if let (Column::Name, direction) = self.sort {
+            // Each name beside its position and its first eight bytes as a number: most
+            // comparisons end on the number, without reading the name.
+            let keyed: Vec<(u64, &str, usize)> = (0..book.len())
+                .map(|i| {
+                    let name = book.folded_name(i);
+                    let mut head = [0u8; 8];
+                    let n = name.len().min(8);
+                    head[..n].copy_from_slice(&name.as_bytes()[..n]);
+                    (u64::from_be_bytes(head), name, i)
+                })
+                .collect();
+            let keyed = sort_on_cores(keyed, |(ha, na, a), (hb, nb, b)| {
+                let o = ha.cmp(hb).then_with(|| na.cmp(nb));
+                if direction == Direction::Descending { o.reverse() } else { o }.then(a.cmp(b))
+            });
+            return keyed.into_iter().map(|(_, _, i)| i).collect();
+        }
+        sort_on_cores((0..book.len()).collect(), |a, b| self.order(book, *a, *b))
     }
 
     /// The table's order between two prospects of the book: the sort column, then the book's
