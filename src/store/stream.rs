@@ -83,26 +83,54 @@ fn parse_lines(block: &[u8], first_line: usize, path: &Path) -> Result<Vec<Prosp
     Ok(out)
 }
 
-/// Parses a block on two threads, split at a line break near its middle.
-fn parse_block(block: &[u8], first_line: usize, path: &Path) -> Result<Vec<Prospect>, StoreError> {
+/// Whether, and against what, the reading threads evaluate what they parse.
+type Evaluate<'a> = Option<(&'a Policy, Date)>;
+
+/// Parses lines and, when asked, evaluates them on the same thread.
+fn parse_part(
+    block: &[u8],
+    first_line: usize,
+    path: &Path,
+    evaluate: Evaluate,
+) -> Result<(Vec<Prospect>, Vec<Summary>), StoreError> {
+    let prospects = parse_lines(block, first_line, path)?;
+    let summaries = match evaluate {
+        Some((policy, today)) => prospects.iter().map(|p| Summary::of(p, policy, today)).collect(),
+        None => Vec::new(),
+    };
+    Ok((prospects, summaries))
+}
+
+/// Parses a block on two threads, split at a line break near its middle; each thread also
+/// evaluates its half when asked, so that parsing and evaluating share both cores.
+fn parse_block(
+    block: &[u8],
+    first_line: usize,
+    path: &Path,
+    evaluate: Evaluate,
+) -> Result<(Vec<Prospect>, Vec<Summary>), StoreError> {
     // A small block is not worth a thread.
     if block.len() < SMALL {
-        return parse_lines(block, first_line, path);
+        return parse_part(block, first_line, path, evaluate);
     }
     let middle = block.len() / 2;
     let Some(cut) = block[middle..].iter().position(|b| *b == b'\n').map(|p| middle + p + 1) else {
-        return parse_lines(block, first_line, path);
+        return parse_part(block, first_line, path, evaluate);
     };
     let (left, right) = block.split_at(cut);
     let right_first = first_line + left.iter().filter(|b| **b == b'\n').count();
     let (a, b) = std::thread::scope(|s| {
-        let other = s.spawn(|| parse_lines(right, right_first, path));
-        let mine = parse_lines(left, first_line, path);
+        let other = s.spawn(|| parse_part(right, right_first, path, evaluate));
+        let mine = parse_part(left, first_line, path, evaluate);
         (mine, other.join())
     });
-    let mut a = a?;
+    let (mut prospects, mut summaries) = a?;
     match b {
-        Ok(b) => a.extend(b?),
+        Ok(b) => {
+            let (more, more_summaries) = b?;
+            prospects.extend(more);
+            summaries.extend(more_summaries);
+        }
         Err(_) => {
             return Err(StoreError::Io {
                 path: path.to_path_buf(),
@@ -111,13 +139,23 @@ fn parse_block(block: &[u8], first_line: usize, path: &Path) -> Result<Vec<Prosp
             });
         }
     }
-    Ok(a)
+    Ok((prospects, summaries))
 }
 
 /// Reads the store at `path`, handing its prospects to `chunk` block by block with the
 /// progress so far. A missing file is an empty portfolio. Errors name the file, line and
 /// column, as `decode` does.
 pub fn read_in_chunks(path: &Path, chunk: &mut dyn FnMut(Vec<Prospect>, Progress)) -> Result<(), StoreError> {
+    read_blocks(path, None, &mut |prospects, _, progress| chunk(prospects, progress))
+}
+
+/// What a reader hands on per block: its prospects, their summaries (when evaluating, else
+/// none) and the progress.
+type Chunk<'a> = dyn FnMut(Vec<Prospect>, Vec<Summary>, Progress) + 'a;
+
+/// `read_in_chunks`, evaluating each block on the threads that parse it when `evaluate` is
+/// given.
+fn read_blocks(path: &Path, evaluate: Evaluate, chunk: &mut Chunk) -> Result<(), StoreError> {
     let io_err = |source| StoreError::Io { path: path.to_path_buf(), action: "read", source };
     let file = match File::open(path) {
         Ok(file) => file,
@@ -133,7 +171,8 @@ pub fn read_in_chunks(path: &Path, chunk: &mut dyn FnMut(Vec<Prospect>, Progress
         let mut bytes = header;
         reader.read_to_end(&mut bytes).map_err(io_err)?;
         let prospects = decode(&bytes, path)?;
-        chunk(prospects, Progress { done: total, total, restart: false });
+        let summaries = summaries_of(&prospects, evaluate);
+        chunk(prospects, summaries, Progress { done: total, total, restart: false });
         return Ok(());
     };
     if schema > SCHEMA_VERSION {
@@ -160,16 +199,16 @@ pub fn read_in_chunks(path: &Path, chunk: &mut dyn FnMut(Vec<Prospect>, Progress
         let lines = complete.iter().filter(|b| **b == b'\n').count();
         let body = strip_closing(complete);
         let last = body.is_some();
-        let prospects = match parse_block(body.unwrap_or(complete), line, path) {
-            Ok(prospects) => prospects,
+        let (prospects, summaries) = match parse_block(body.unwrap_or(complete), line, path, evaluate) {
+            Ok(parsed) => parsed,
             // Valid JSON in another layout (two prospects on a line, one over two lines) reads
             // whole; a file that is really broken gets the whole-text parser's diagnosis.
-            Err(StoreError::Corrupt { .. }) => return read_whole_again(path, total, chunk),
+            Err(StoreError::Corrupt { .. }) => return read_whole_again(path, total, evaluate, chunk),
             Err(e) => return Err(e),
         };
         line += lines;
         carry.drain(..end);
-        chunk(prospects, Progress { done, total, restart: false });
+        chunk(prospects, summaries, Progress { done, total, restart: false });
         if last {
             closed = true;
             break;
@@ -178,9 +217,14 @@ pub fn read_in_chunks(path: &Path, chunk: &mut dyn FnMut(Vec<Prospect>, Progress
     if !closed && strip_closing(&carry).is_none() {
         // No closing line: a truncated file, or the closing shares the last line. The whole-text
         // parser tells which, and where.
-        return read_whole_again(path, total, chunk);
+        return read_whole_again(path, total, evaluate, chunk);
     }
     Ok(())
+}
+
+/// The summaries of what was read whole, when the reader evaluates.
+fn summaries_of(prospects: &[Prospect], evaluate: Evaluate) -> Vec<Summary> {
+    evaluate.map_or_else(Vec::new, |(policy, today)| summarize(prospects, policy, today))
 }
 
 /// Reads the file whole after the line reader found a line it could not take; what was
@@ -188,7 +232,8 @@ pub fn read_in_chunks(path: &Path, chunk: &mut dyn FnMut(Vec<Prospect>, Progress
 fn read_whole_again(
     path: &Path,
     total: u64,
-    chunk: &mut dyn FnMut(Vec<Prospect>, Progress),
+    evaluate: Evaluate,
+    chunk: &mut Chunk,
 ) -> Result<(), StoreError> {
     let bytes = std::fs::read(path).map_err(|source| StoreError::Io {
         path: path.to_path_buf(),
@@ -196,7 +241,8 @@ fn read_whole_again(
         source,
     })?;
     let prospects = decode(&bytes, path)?;
-    chunk(prospects, Progress { done: total, total, restart: true });
+    let summaries = summaries_of(&prospects, evaluate);
+    chunk(prospects, summaries, Progress { done: total, total, restart: true });
     Ok(())
 }
 
@@ -209,14 +255,11 @@ pub fn read_evaluated(
     today: Date,
     chunk: &mut dyn FnMut(Vec<Prospect>, Vec<Summary>, Progress),
 ) -> Result<(), StoreError> {
-    // A store of one block cannot overlap reading and evaluating: read it, then evaluate it on
-    // every core.
+    // A store of one block has nothing to overlap its evaluation with: each of the threads
+    // that parse half of it evaluates that half.
     let one_block = std::fs::metadata(path).map_or(true, |m| m.len() < BLOCK as u64);
     if one_block {
-        return read_in_chunks(path, &mut |prospects, progress| {
-            let summaries = summarize(&prospects, policy, today);
-            chunk(prospects, summaries, progress);
-        });
+        return read_blocks(path, Some((policy, today)), chunk);
     }
     let (to_evaluator, blocks) = mpsc::sync_channel::<(Vec<Prospect>, Progress)>(2);
     let (to_reader, evaluated) = mpsc::channel::<(Vec<Prospect>, Vec<Summary>, Progress)>();
