@@ -350,6 +350,25 @@ fn edit(c: &mut Criterion, app: &mut App) {
             total
         });
     });
+    // The worst case for moving a row: a rename that sends it from one end of the name order
+    // to the other and back, so that every line between shifts.
+    group.bench_function(id("commit_far"), |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                round += 1;
+                let (before, _) = edited(app, round);
+                let name = if round % 2 == 0 { "0000 first of all" } else { "zzzz last of all" };
+                let after = Arc::new(Prospect { name: name.to_string(), ..(*before).clone() });
+                let mut effects: Vec<Effect> = Vec::new();
+                let start = Instant::now();
+                app.commit(Change::Put { before: Some(before), after }, &mut effects);
+                total += start.elapsed();
+                drop(effects);
+            }
+            total
+        });
+    });
     group.bench_function(id("upsert"), |b| {
         b.iter_custom(|iters| {
             let mut total = Duration::ZERO;
@@ -436,6 +455,7 @@ fn targets() -> Vec<Target> {
         Target::absolute("render 100k", "render/portfolio/100k", "render/floor/100k", 0.001),
         Target::absolute("render filtered 100k", "render/filtered/100k", "render/floor/100k", 0.001),
         Target::versus("edit 100k (commit)", "edit/commit/100k", "edit/floor/100k"),
+        Target::versus("edit 100k, row moved end to end", "edit/commit_far/100k", "edit/floor/100k"),
         Target::versus("save 100k (encode + atomic write)", "save/save/100k", "save/floor/100k"),
         Target::info("  encode 100k", "save/encode/100k"),
         Target::versus("  atomic write 100k", "save/write/100k", "save/floor/100k"),
@@ -454,6 +474,7 @@ fn targets() -> Vec<Target> {
             Target::absolute("render 1M", "render/portfolio/1M", "render/floor/1M", 0.001),
             Target::absolute("render filtered 1M", "render/filtered/1M", "render/floor/1M", 0.001),
             Target::absolute("edit 1M (commit)", "edit/commit/1M", "edit/floor/1M", 0.001),
+            Target::absolute("edit 1M, row moved end to end", "edit/commit_far/1M", "edit/floor/1M", 0.001),
             Target::info("  upsert 1M", "edit/upsert/1M"),
             Target::info("  rows rebuilt 1M", "edit/refresh/1M"),
             Target::info("  snapshot 1M", "edit/snapshot/1M"),
