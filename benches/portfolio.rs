@@ -317,6 +317,28 @@ fn edited(app: &App, round: u64) -> (Arc<Prospect>, Arc<Prospect>) {
     (before, Arc::new(after))
 }
 
+/// Times `iters` commits of the middle prospect as `change` (given the round and the usual
+/// edit) makes it, excluding the drop of the effects (the saver drops them on its thread).
+fn time_commits(
+    app: &mut App,
+    round: &mut u64,
+    iters: u64,
+    change: impl Fn(u64, Arc<Prospect>) -> Arc<Prospect>,
+) -> Duration {
+    let mut total = Duration::ZERO;
+    for _ in 0..iters {
+        *round += 1;
+        let (before, after) = edited(app, *round);
+        let after = change(*round, after);
+        let mut effects: Vec<Effect> = Vec::new();
+        let start = Instant::now();
+        app.commit(Change::Put { before: Some(before), after }, &mut effects);
+        total += start.elapsed();
+        drop(effects);
+    }
+    total
+}
+
 /// Editing one prospect: the desk's path (`App::commit`: re-evaluate, rebuild the rows and
 /// totals, record undo, snapshot for the save), its parts, and the floor (evaluate the one
 /// prospect and add it to the totals).
@@ -336,37 +358,16 @@ fn edit(c: &mut Criterion, app: &mut App) {
     });
     let mut round = 0;
     group.bench_function(id("commit"), |b| {
-        b.iter_custom(|iters| {
-            let mut total = Duration::ZERO;
-            for _ in 0..iters {
-                round += 1;
-                let (before, after) = edited(app, round);
-                let mut effects: Vec<Effect> = Vec::new();
-                let start = Instant::now();
-                app.commit(Change::Put { before: Some(before), after }, &mut effects);
-                total += start.elapsed();
-                drop(effects);
-            }
-            total
-        });
+        b.iter_custom(|iters| time_commits(app, &mut round, iters, |_, after| after));
     });
     // The worst case for moving a row: a rename that sends it from one end of the name order
     // to the other and back, so that every line between shifts.
     group.bench_function(id("commit_far"), |b| {
         b.iter_custom(|iters| {
-            let mut total = Duration::ZERO;
-            for _ in 0..iters {
-                round += 1;
-                let (before, _) = edited(app, round);
+            time_commits(app, &mut round, iters, |round, after| {
                 let name = if round % 2 == 0 { "0000 first of all" } else { "zzzz last of all" };
-                let after = Arc::new(Prospect { name: name.to_string(), ..(*before).clone() });
-                let mut effects: Vec<Effect> = Vec::new();
-                let start = Instant::now();
-                app.commit(Change::Put { before: Some(before), after }, &mut effects);
-                total += start.elapsed();
-                drop(effects);
-            }
-            total
+                Arc::new(Prospect { name: name.to_string(), ..(*after).clone() })
+            })
         });
     });
     group.bench_function(id("upsert"), |b| {
