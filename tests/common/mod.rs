@@ -8,7 +8,10 @@ use dealdesk::domain::date::Date;
 use dealdesk::domain::factor::Factor;
 use dealdesk::domain::money::{Money, Pct};
 use dealdesk::domain::policy::Policy;
-use dealdesk::domain::prospect::{Insolvency, Prospect, Trend};
+use dealdesk::domain::prospect::Security::{
+    BankGuarantee, CreditInsurance, LetterOfCredit, RetentionOfTitle,
+};
+use dealdesk::domain::prospect::{Insolvency, Prospect, Security, Trend};
 use dealdesk::domain::risk::{Assessment, Band, Reason, assess};
 use rust_decimal::Decimal;
 
@@ -182,4 +185,34 @@ pub fn boundary_prospects() -> Vec<(Prospect, f64, Band)> {
         (d35, 35.0, Band::D),
         (e34, 34.9, Band::E),
     ]
+}
+
+/// No security (a name that does not shadow `Option::None`).
+pub const UNSECURED: Security = Security::None;
+
+/// Every kind of security, in policy order.
+pub const SECURITIES: [Security; 5] =
+    [UNSECURED, RetentionOfTitle, CreditInsurance, BankGuarantee, LetterOfCredit];
+
+/// Asserts that a "why" or assumptions list holds `line`.
+pub fn says(lines: &[String], line: &str) {
+    assert!(lines.iter().any(|l| l == line), "no {line:?} in {lines:#?}");
+}
+
+/// Only a liquidity picture: current assets and liabilities, inventory and cash.
+pub fn liquid(ca: i64, cl: i64, inventory: Option<i64>, cash: Option<i64>) -> Prospect {
+    with(blank(), |p| {
+        p.current_assets = Some(eur(ca));
+        p.current_liabilities = Some(eur(cl));
+        p.inventory = inventory.map(eur);
+        p.cash = cash.map(eur);
+    })
+}
+
+/// Only a solvency picture: equity against total assets of 1 000.
+pub fn solvent(equity: i64) -> Prospect {
+    with(blank(), |p| {
+        p.equity = Some(eur(equity));
+        p.total_assets = Some(eur(1000));
+    })
 }
