@@ -195,11 +195,6 @@ impl Book {
         self.prospects.iter()
     }
 
-    /// The bytes all folded names take together.
-    pub fn folded_names_len(&self) -> usize {
-        self.names.text_len()
-    }
-
     /// The name at a position, folded (lower case, no accents) for matching and sorting.
     pub fn folded_name(&self, index: usize) -> &str {
         self.names.get(index)

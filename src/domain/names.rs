@@ -2,8 +2,6 @@
 //! buffer. Folding each name once, and keeping the folded names together in memory, is what
 //! lets a filter keystroke scan a large portfolio in milliseconds.
 
-use super::reorder::move_entry;
-
 /// A letter without its accent and in lower case, so that "liege" finds "Liège" and names
 /// sort as a Benelux reader expects ("Bâtiments" before "Brouwerij").
 pub fn fold(c: char) -> char {
@@ -54,24 +52,12 @@ impl NameIndex {
         NameIndex { text: String::with_capacity(bytes), spans: Vec::with_capacity(names), unused: 0 }
     }
 
-    /// The bytes of folded text the names take.
-    pub fn text_len(&self) -> usize {
-        self.text.len() - self.unused
-    }
-
     /// Adds a name that is already folded (copied from another index).
     pub fn push_folded(&mut self, name: &str) {
         let start = self.text.len();
         self.text.push_str(name);
         let span = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         self.spans.push((span(start), span(name.len())));
-    }
-
-    /// Moves the name at `from` to `to` (a place counted without it); only the positions
-    /// between the two shift.
-    pub fn relocate(&mut self, from: usize, to: usize) {
-        let last = self.spans.len().saturating_sub(1);
-        move_entry(&mut self.spans, from.min(last), to.min(last));
     }
 
     pub fn insert(&mut self, at: usize, name: &str) {

@@ -4,7 +4,7 @@
 use std::cmp::Ordering;
 use std::collections::BTreeSet;
 
-use super::display_order::{DisplayOrder, Filter};
+use super::display_order::{DisplayOrder, Filter, Positions};
 use super::line_edit::LineEdit;
 use crate::domain::book::{Book, Summary, Totals};
 use crate::domain::names::folded;
@@ -165,7 +165,7 @@ impl PortfolioView {
             let narrowing = narrowing && self.in_order(book);
             let mut ordered = match self.ordered.take() {
                 Some(ordered) if ordered.len() == book.len() => ordered,
-                _ => DisplayOrder::new(book, self.sorted(book)),
+                _ => DisplayOrder::new(book, &self.sorted(book)),
             };
             (self.rows, self.totals) = ordered.filter(&filter, narrowing);
             self.ordered = Some(ordered);
@@ -258,19 +258,38 @@ impl PortfolioView {
     }
 
     /// Where `index` sits in `list` (sorted, holding it under its `former` key, if given).
-    fn locate(&self, book: &Book, list: &[usize], index: usize, former: Option<&Former>) -> Option<usize> {
-        let at = list.partition_point(|&i| i != index && self.order_with(book, i, index, former).is_lt());
-        (list.get(at) == Some(&index)).then_some(at)
+    fn locate<L>(&self, book: &Book, list: &L, index: usize, former: Option<&Former>) -> Option<usize>
+    where
+        L: Positions + ?Sized,
+    {
+        let at = self
+            .first_not_before(list, None, |i| i != index && self.order_with(book, i, index, former).is_lt());
+        (at < list.count() && list.at(at) == index).then_some(at)
     }
 
     /// Where `index` belongs in `list` under its current key, counting as if the entry at
     /// `skip` (its old place) were not there.
-    fn place(&self, book: &Book, list: &[usize], index: usize, skip: Option<usize>) -> usize {
-        let (mut low, mut high) = (0, list.len() - usize::from(skip.is_some()));
+    fn place<L: Positions + ?Sized>(
+        &self,
+        book: &Book,
+        list: &L,
+        index: usize,
+        skip: Option<usize>,
+    ) -> usize {
+        self.first_not_before(list, skip, |i| self.order(book, i, index).is_lt())
+    }
+
+    /// A binary search: the first place in `list` (without the entry at `skip`, if given)
+    /// whose book position is not `before` the one sought.
+    fn first_not_before<L>(&self, list: &L, skip: Option<usize>, before: impl Fn(usize) -> bool) -> usize
+    where
+        L: Positions + ?Sized,
+    {
+        let (mut low, mut high) = (0, list.count() - usize::from(skip.is_some()));
         while low < high {
             let mid = low + (high - low) / 2;
             let at = if skip.is_some_and(|s| mid >= s) { mid + 1 } else { mid };
-            if self.order(book, list[at], index).is_lt() {
+            if before(list.at(at)) {
                 low = mid + 1;
             } else {
                 high = mid;
@@ -289,31 +308,31 @@ impl PortfolioView {
         };
         let former = Former { index, name, summary };
         let mut ordered = self.ordered.take().unwrap_or_default();
-        let Some(from) = self.locate(book, ordered.indices(), index, Some(&former)) else {
+        let Some(from) = self.locate(book, &ordered, index, Some(&former)) else {
             // The order did not hold it where expected: rebuild rather than guess.
             self.invalidate();
             return self.refresh(book);
         };
         let selected = self.rows.get(self.selected).copied();
         let keeps = self.built_for.as_ref().is_none_or(|f| f.keeps(book, index));
-        let to = self.place(book, ordered.indices(), index, Some(from));
+        let to = self.place(book, &ordered, index, Some(from));
         ordered.relocate(book, from, to, keeps);
         self.ordered = Some(ordered);
 
-        let was = self.locate(book, &self.rows, index, Some(&former));
+        let was = self.locate(book, self.rows.as_slice(), index, Some(&former));
         if was.is_some() {
             self.totals.remove(former.summary);
         }
         match (was, keeps) {
             (Some(from), true) => {
-                let to = self.place(book, &self.rows, index, Some(from));
+                let to = self.place(book, self.rows.as_slice(), index, Some(from));
                 move_entry(&mut self.rows, from, to);
             }
             (Some(from), false) => {
                 self.rows.remove(from);
             }
             (None, true) => {
-                let at = self.place(book, &self.rows, index, None);
+                let at = self.place(book, self.rows.as_slice(), index, None);
                 self.rows.insert(at, index);
             }
             (None, false) => {}
@@ -321,7 +340,7 @@ impl PortfolioView {
         if let (true, Some(s)) = (keeps, book.summary(index)) {
             self.totals.add(s);
         }
-        match selected.and_then(|i| self.locate(book, &self.rows, i, None)) {
+        match selected.and_then(|i| self.locate(book, self.rows.as_slice(), i, None)) {
             Some(at) => self.selected = at,
             None => self.selected = self.selected.min(self.rows.len().saturating_sub(1)),
         }
@@ -343,7 +362,7 @@ impl PortfolioView {
             }
             // Without it, a whole order lacks just this one prospect; otherwise it is stale.
             if ordered.len() + 1 == book.len() {
-                let at = self.place(book, ordered.indices(), index, None);
+                let at = self.place(book, &ordered, index, None);
                 ordered.insert(book, at, index, keeps);
                 self.ordered = Some(ordered);
             }
@@ -397,7 +416,7 @@ impl PortfolioView {
         // Find the prospect's position in the book once, then look for that number in the rows.
         let index = id.and_then(|id| book.position(id));
         let find = |index: usize| match self.in_order(book) {
-            true => self.locate(book, &self.rows, index, None),
+            true => self.locate(book, self.rows.as_slice(), index, None),
             false => self.rows.iter().position(|&i| i == index),
         };
         if let Some(pos) = index.and_then(find) {
