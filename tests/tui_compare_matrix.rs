@@ -60,6 +60,24 @@ fn c_opens_compare_only_with_two_to_four_marked() {
     }
 }
 
+#[test]
+fn compare_columns_follow_the_order_of_marking() {
+    let mut app = demo_app();
+    let (x, y) = (prospect(&app, X).id, prospect(&app, Y).id);
+    for (first, second) in [(Y, X), (X, Y)] {
+        mark(&mut app, first);
+        mark(&mut app, second);
+        ch(&mut app, 'c');
+        let Screen::Compare(view) = &app.screen else { panic!("compare opens") };
+        let want = if first == X { [x, y] } else { [y, x] };
+        assert_eq!(view.ids, want, "{first} marked first");
+        press(&mut app, KeyCode::Esc);
+        mark(&mut app, first);
+        mark(&mut app, second);
+        assert!(app.view.marked.is_empty());
+    }
+}
+
 fn compare_xy() -> App {
     let mut app = demo_app();
     mark(&mut app, X);

@@ -2,7 +2,6 @@
 //! which is selected and where the window starts. Pure: no terminal, no IO.
 
 use std::cmp::Ordering;
-use std::collections::BTreeSet;
 
 use super::display_order::{DisplayOrder, Filter, Positions};
 use super::line_edit::LineEdit;
@@ -92,8 +91,9 @@ pub struct PortfolioView {
     pub selected: usize,
     /// Index into `rows` of the first visible line.
     pub offset: usize,
-    /// Prospects marked for comparison, by id.
-    pub marked: BTreeSet<u64>,
+    /// Prospects marked for comparison, by id, in the order they were marked (the order of
+    /// the compare screen's columns).
+    pub marked: Vec<u64>,
     /// The filters `rows` was built for, to narrow instead of rescanning.
     built_for: Option<Filter>,
     /// Every prospect of the book in the current sort order, laid out for the filter: a
@@ -115,7 +115,7 @@ impl Default for PortfolioView {
             totals: Totals::default(),
             selected: 0,
             offset: 0,
-            marked: BTreeSet::new(),
+            marked: Vec::new(),
             built_for: None,
             ordered: None,
         }

@@ -247,8 +247,11 @@ pub fn decision_dialog(p: &crate::domain::prospect::Prospect) -> DecisionDialog 
 /// Marks or unmarks the selected prospect for comparison, and moves down.
 fn toggle_mark(app: &mut App) {
     let Some(p) = selected(app) else { return };
-    if !app.view.marked.remove(&p.id) {
-        app.view.marked.insert(p.id);
+    match app.view.marked.iter().position(|id| *id == p.id) {
+        Some(at) => {
+            app.view.marked.remove(at);
+        }
+        None => app.view.marked.push(p.id),
     }
     let height = app.page_height();
     app.view.move_by(1, height);
