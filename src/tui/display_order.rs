@@ -184,10 +184,11 @@ impl DisplayOrder {
         let chunks = order
             .chunks(chunk.max(1))
             .map(|part| {
-                let bytes = part.iter().map(|&i| book.folded_name(i).len()).sum();
+                // Room for names of 32 bytes: reading each name's length first would cost a
+                // second pass over names scattered in memory.
                 let mut c = Chunk {
                     index: Vec::with_capacity(part.len()),
-                    names: NameIndex::with_capacity(part.len(), bytes),
+                    names: NameIndex::with_capacity(part.len(), part.len() * 32),
                     entries: Vec::with_capacity(part.len()),
                     shown: Vec::with_capacity(part.len()),
                 };
