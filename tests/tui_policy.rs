@@ -12,6 +12,7 @@ use clap::Parser;
 use dealdesk::cli::{Cli, Context};
 use dealdesk::domain::policy::Policy;
 use dealdesk::domain::risk::Band;
+use dealdesk::store::stream::Progress;
 use dealdesk::tui::app::{App, Effect, Modal, Msg, Screen, update};
 use dealdesk::tui::line_edit::LineEdit;
 use dealdesk::tui::policy_editor::PolicyEditor;
@@ -192,6 +193,20 @@ fn an_invalid_policy_is_not_saved_and_the_focus_goes_to_the_problem() {
     app.policy_path = None;
     assert!(ctrl(&mut app, 's').is_empty());
     assert!(notice(&app).0.contains("start with --policy PATH"));
+}
+
+#[test]
+fn a_policy_is_not_saved_while_the_portfolio_loads() {
+    let mut app = policy_app();
+    focus_line(&mut app, "bands.C.min_score");
+    type_value(&mut app, "45");
+    app.loading = Some(Progress { done: 10, total: 100, restart: false });
+    assert!(ctrl(&mut app, 's').is_empty(), "the blocks still to come use the old policy");
+    let (text, error) = notice(&app);
+    assert!(error && text.contains("still loading"), "{text}");
+    assert!(editor(&app).changed(), "the edit is kept");
+    app.loading = None;
+    assert!(matches!(ctrl(&mut app, 's').as_slice(), [Effect::SavePolicy { .. }]));
 }
 
 #[test]

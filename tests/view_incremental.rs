@@ -39,6 +39,10 @@ enum Step {
         days: u32,
     },
     Undo,
+    /// Add two prospects in one change, as an import does.
+    Import {
+        names: (String, String),
+    },
     /// Type a letter in the name filter (the rows narrow).
     Type(char),
     /// Take the last letter off the name filter (the rows are filtered again).
@@ -53,6 +57,7 @@ fn step() -> impl Strategy<Value = Step> {
         any::<usize>().prop_map(|pick| Step::Delete { pick }),
         ("[A-Za-z]{1,10}", 0u32..90).prop_map(|(name, days)| Step::Add { name, days }),
         Just(Step::Undo),
+        ("[A-Za-z]{1,10}", "[A-Za-z]{1,10}").prop_map(|names| Step::Import { names }),
         proptest::char::range('a', 'e').prop_map(Step::Type),
         Just(Step::Backspace),
     ]
@@ -109,6 +114,18 @@ fn apply(app: &mut App, step: &Step) {
             };
             Some(Change::Put { before: None, after: Arc::new(p) })
         }
+        Step::Import { names: (a, b) } => {
+            let first = app.book.next_id();
+            let new = |id: u64, name: &str| {
+                let p = dealdesk::domain::prospect::Prospect {
+                    id,
+                    annual_volume: Some(Money::units(25_000)),
+                    ..dealdesk::domain::prospect::Prospect::named(name)
+                };
+                Change::Put { before: None, after: Arc::new(p) }
+            };
+            Some(Change::Many(vec![new(first, a), new(first + 1, b)]))
+        }
         Step::Type(letter) => {
             app.view.query.insert(*letter);
             app.view.refresh(&app.book);
@@ -144,6 +161,8 @@ proptest! {
         select in any::<usize>(),
     ) {
         let mut app = app();
+        // Chunks of three: the demo's fifty rows move across chunk boundaries.
+        app.view = PortfolioView::with_chunk(3);
         for _ in 0..sorts {
             app.view.cycle_sort(true);
         }

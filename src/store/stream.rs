@@ -124,21 +124,14 @@ fn parse_block(
         let mine = parse_part(left, first_line, path, evaluate);
         (mine, other.join())
     });
+    // A panic in the other half (a defect, in parsing or evaluating) is passed on as it would
+    // be on this thread.
+    let b = b.unwrap_or_else(|e| std::panic::resume_unwind(e));
+    // The first half's error first: it names the earlier line.
     let (mut prospects, mut summaries) = a?;
-    match b {
-        Ok(b) => {
-            let (more, more_summaries) = b?;
-            prospects.extend(more);
-            summaries.extend(more_summaries);
-        }
-        Err(_) => {
-            return Err(StoreError::Io {
-                path: path.to_path_buf(),
-                action: "read",
-                source: io::Error::other("a reading thread failed"),
-            });
-        }
-    }
+    let (more, more_summaries) = b?;
+    prospects.extend(more);
+    summaries.extend(more_summaries);
     Ok((prospects, summaries))
 }
 
@@ -255,8 +248,8 @@ pub fn read_evaluated(
     today: Date,
     chunk: &mut dyn FnMut(Vec<Prospect>, Vec<Summary>, Progress),
 ) -> Result<(), StoreError> {
-    // A store of one block has nothing to overlap its evaluation with: each of the threads
-    // that parse half of it evaluates that half.
+    // A store of one block has nothing to overlap its evaluation with: it is evaluated on the
+    // threads that parse it, each block's two halves on two threads.
     let one_block = std::fs::metadata(path).map_or(true, |m| m.len() < BLOCK as u64);
     if one_block {
         return read_blocks(path, Some((policy, today)), chunk);

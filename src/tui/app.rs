@@ -333,11 +333,15 @@ impl App {
     /// Applies a change forwards, or reverts it.
     pub fn apply(&mut self, change: &Change, revert: bool) {
         match change {
-            // Many changes at once: apply them all, then sort and filter again once.
+            // Many changes at once (an import, its undo): the view does not follow each one
+            // but is sorted and filtered again once, keeping the selected prospect.
             Change::Many(_) => {
-                self.apply_to_book(change, revert);
+                let selected = self.view.selected_id(&self.book);
                 self.view.invalidate();
+                self.apply_to_book(change, revert);
+                self.view.rows.clear();
                 self.view.refresh(&self.book);
+                self.view.select_id(&self.book, selected);
             }
             // One prospect: only its row moves, without sorting or rescanning the book.
             _ => self.apply_to_book(change, revert),

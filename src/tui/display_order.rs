@@ -1,6 +1,6 @@
-//! The whole book in the table's order, laid out for the filter: every prospect's folded name
-//! in one buffer, its figures for the totals and its quick-filter tags side by side, and
-//! whether it is shown. A filter keystroke then reads memory front to back, on every core,
+//! The whole book in the table's order, laid out for the filter: the prospects' folded names
+//! in one buffer per chunk, their figures for the totals and their quick-filter tags side by
+//! side, and whether each is shown. A filter keystroke then reads memory front to back, on every core,
 //! instead of jumping around the book by position (a cache miss per prospect at 1M).
 //!
 //! The order is cut in chunks of a few thousand entries, so that an edit that moves a row
@@ -14,7 +14,7 @@ use crate::domain::risk::Band;
 use crate::domain::segment::Segment;
 
 /// Entries per chunk when the order is laid out; a chunk that grows to twice this is split.
-const CHUNK: usize = 4096;
+pub const CHUNK: usize = 4096;
 
 /// The name query (folded) and the quick filters, as one test.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -72,11 +72,10 @@ struct Entry {
 }
 
 impl Entry {
-    fn of(summary: Option<&Summary>) -> Entry {
-        match summary {
-            Some(s) => Entry { cents: s.cents, band: s.band, segment: s.segment, status: s.status },
-            None => Entry { cents: [0; 4], band: Band::E, segment: None, status: Status::default() },
-        }
+    /// What the filters read of a summary; none without one, as `Filter::keeps` treats it:
+    /// shown by name, never by a quick filter, and out of the totals.
+    fn of(summary: Option<&Summary>) -> Option<Entry> {
+        summary.map(|s| Entry { cents: s.cents, band: s.band, segment: s.segment, status: s.status })
     }
 }
 
@@ -85,7 +84,7 @@ impl Entry {
 struct Chunk {
     index: Vec<usize>,
     names: NameIndex,
-    entries: Vec<Entry>,
+    entries: Vec<Option<Entry>>,
     shown: Vec<bool>,
 }
 
@@ -135,12 +134,14 @@ impl Chunk {
             if narrow && !*keep {
                 continue;
             }
-            let e = &self.entries[k];
-            *keep = (!filter.quick() || filter.tags_pass(e.band, e.segment, e.status))
+            let e = self.entries[k].as_ref();
+            *keep = (!filter.quick() || e.is_some_and(|e| filter.tags_pass(e.band, e.segment, e.status)))
                 && fuzzy::is_match_folded(&filter.query, self.names.get(k));
             if *keep {
                 rows.push(self.index[k]);
-                totals.add_cents(&e.cents);
+                if let Some(e) = e {
+                    totals.add_cents(&e.cents);
+                }
             }
         }
     }
@@ -175,12 +176,9 @@ impl Positions for DisplayOrder {
 }
 
 impl DisplayOrder {
-    /// Lays out the book in `order` (positions in the book, sorted); nothing shown yet.
-    pub fn new(book: &Book, order: &[usize]) -> DisplayOrder {
-        DisplayOrder::in_chunks_of(book, order, CHUNK)
-    }
-
-    fn in_chunks_of(book: &Book, order: &[usize], chunk: usize) -> DisplayOrder {
+    /// Lays out the book in `order` (positions in the book, sorted) in chunks of `chunk`
+    /// entries; nothing shown yet.
+    pub fn in_chunks_of(book: &Book, order: &[usize], chunk: usize) -> DisplayOrder {
         let chunks = order
             .chunks(chunk.max(1))
             .map(|part| {

@@ -3,7 +3,7 @@
 
 use std::cmp::Ordering;
 
-use super::display_order::{DisplayOrder, Filter, Positions};
+use super::display_order::{self, DisplayOrder, Filter, Positions};
 use super::line_edit::LineEdit;
 use crate::domain::book::{Book, Summary, Totals};
 use crate::domain::names::folded;
@@ -100,6 +100,8 @@ pub struct PortfolioView {
     /// keystroke only filters it, and it is sorted again only when the sort or the whole
     /// book changes.
     ordered: Option<DisplayOrder>,
+    /// Entries per chunk of the display order.
+    chunk: usize,
 }
 
 impl Default for PortfolioView {
@@ -118,11 +120,18 @@ impl Default for PortfolioView {
             marked: Vec::new(),
             built_for: None,
             ordered: None,
+            chunk: display_order::CHUNK,
         }
     }
 }
 
 impl PortfolioView {
+    /// A view whose display order is cut in chunks of `chunk` entries. The default suits any
+    /// book; small chunks let a test of a small book move rows across chunk boundaries.
+    pub fn with_chunk(chunk: usize) -> PortfolioView {
+        PortfolioView { chunk: chunk.max(1), ..PortfolioView::default() }
+    }
+
     /// Whether any filter is on.
     pub fn filtered(&self) -> bool {
         !self.query.text().trim().is_empty()
@@ -165,7 +174,7 @@ impl PortfolioView {
             let narrowing = narrowing && self.in_order(book);
             let mut ordered = match self.ordered.take() {
                 Some(ordered) if ordered.len() == book.len() => ordered,
-                _ => DisplayOrder::new(book, &self.sorted(book)),
+                _ => DisplayOrder::in_chunks_of(book, &self.sorted(book), self.chunk),
             };
             (self.rows, self.totals) = ordered.filter(&filter, narrowing);
             self.ordered = Some(ordered);
@@ -193,6 +202,12 @@ impl PortfolioView {
     pub fn invalidate(&mut self) {
         self.built_for = None;
         self.ordered = None;
+    }
+
+    /// Whether the next refresh rebuilds everything anyway, so that following single changes
+    /// would be work thrown away.
+    fn invalidated(&self) -> bool {
+        self.built_for.is_none() && self.ordered.is_none()
     }
 
     /// Every index of the book in the current sort order.
@@ -251,8 +266,9 @@ impl PortfolioView {
         primary.then(a.cmp(&b))
     }
 
-    /// Whether the order covers the whole book and the rows follow it, so that a row can be
-    /// found by binary search (not while a load appends rows as they come).
+    /// Whether the order covers the whole book, and so the rows follow it and a row can be
+    /// found by binary search: rows appended by a load make the book longer than the order,
+    /// and every refresh that rebuilds the rows rebuilds a short order first.
     fn in_order(&self, book: &Book) -> bool {
         self.ordered.as_ref().is_some_and(|o| o.len() == book.len())
     }
@@ -285,7 +301,7 @@ impl PortfolioView {
     where
         L: Positions + ?Sized,
     {
-        let (mut low, mut high) = (0, list.count() - usize::from(skip.is_some()));
+        let (mut low, mut high) = (0, list.count().saturating_sub(usize::from(skip.is_some())));
         while low < high {
             let mid = low + (high - low) / 2;
             let at = if skip.is_some_and(|s| mid >= s) { mid + 1 } else { mid };
@@ -303,6 +319,9 @@ impl PortfolioView {
     /// follow, without sorting or rescanning the book. With the order intact, the row is found
     /// by binary search and moved by rotating the lines between its old and new place.
     pub fn changed(&mut self, book: &Book, index: usize, former: Option<(&str, &Summary)>) {
+        if self.invalidated() {
+            return;
+        }
         let (Some((name, summary)), true) = (former, self.in_order(book)) else {
             return self.changed_slowly(book, index, former.map(|(_, s)| s));
         };
@@ -379,6 +398,9 @@ impl PortfolioView {
 
     /// A prospect was put back into the book at `index`: later indices move up by one.
     pub fn inserted(&mut self, book: &Book, index: usize) {
+        if self.invalidated() {
+            return;
+        }
         self.rows.iter_mut().filter(|i| **i >= index).for_each(|i| *i += 1);
         if let Some(ordered) = self.ordered.as_mut() {
             ordered.shift(index, true);
@@ -388,6 +410,9 @@ impl PortfolioView {
 
     /// A prospect left the book at `index`: later indices move down by one.
     pub fn removed(&mut self, index: usize, before: &Summary) {
+        if self.invalidated() {
+            return;
+        }
         if let Some(at) = self.rows.iter().position(|&i| i == index) {
             self.totals.remove(before);
             self.rows.remove(at);

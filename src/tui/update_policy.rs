@@ -66,6 +66,11 @@ pub fn on_key(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>) {
 /// Asks the runner to write the policy file; refused while the policy is invalid.
 fn save(app: &mut App, effects: &mut Vec<Effect>) {
     let path = app.policy_path.clone();
+    // Blocks still to come were evaluated under the policy in force when the load began.
+    if app.loading.is_some() {
+        app.warn("Not saved yet: the portfolio is still loading; save once it is read");
+        return;
+    }
     let Some(e) = editor(app) else { return };
     if let Some((field, message)) = e.issues.first().cloned() {
         let count = e.issues.len();
