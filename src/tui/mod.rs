@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+pub mod columns;
 pub mod display_order;
 pub mod form;
 pub mod fuzzy;

@@ -3,6 +3,8 @@
 
 use std::cmp::Ordering;
 
+use super::columns::compare;
+pub use super::columns::{Column, Direction};
 use super::display_order::{self, DisplayOrder, Filter, Positions};
 use super::line_edit::LineEdit;
 use crate::domain::book::{Book, Summary, Totals};
@@ -11,68 +13,6 @@ use crate::domain::prospect::Status;
 use crate::domain::reorder::{move_entry, sort_on_cores};
 use crate::domain::risk::Band;
 use crate::domain::segment::Segment;
-
-/// The table's columns, in screen order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Column {
-    Name,
-    Band,
-    Score,
-    Segment,
-    Volume,
-    Days,
-    Advance,
-    Profit,
-    Status,
-}
-
-impl Column {
-    pub const ALL: [Column; 9] = [
-        Column::Name,
-        Column::Band,
-        Column::Score,
-        Column::Segment,
-        Column::Volume,
-        Column::Days,
-        Column::Advance,
-        Column::Profit,
-        Column::Status,
-    ];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Column::Name => "Name",
-            Column::Band => "Band",
-            Column::Score => "Score",
-            Column::Segment => "Segment",
-            Column::Volume => "Volume",
-            Column::Days => "Days",
-            Column::Advance => "Adv %",
-            Column::Profit => "RA profit",
-            Column::Status => "Status",
-        }
-    }
-}
-
-/// Ascending or descending.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Direction {
-    Ascending,
-    Descending,
-}
-
-/// Compares optional keys with unknown values last whatever the direction.
-fn unknown_last<T: PartialOrd>(a: Option<T>, b: Option<T>, direction: Direction) -> Ordering {
-    match (a, b) {
-        (Some(a), Some(b)) => {
-            let o = a.partial_cmp(&b).unwrap_or(Ordering::Equal);
-            if direction == Direction::Descending { o.reverse() } else { o }
-        }
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    }
-}
 
 /// What the table shows and how.
 #[derive(Debug, Clone)]
@@ -496,21 +436,6 @@ struct Former<'a> {
     index: usize,
     name: &'a str,
     summary: &'a Summary,
-}
-
-/// Orders two summaries by a column; unknown values last.
-fn compare(column: Column, direction: Direction, a: &Summary, b: &Summary) -> Ordering {
-    match column {
-        Column::Name => Ordering::Equal,
-        Column::Band => unknown_last(Some(a.band), Some(b.band), direction),
-        Column::Score => unknown_last(a.score, b.score, direction),
-        Column::Segment => unknown_last(a.segment, b.segment, direction),
-        Column::Volume => unknown_last(a.volume, b.volume, direction),
-        Column::Days => unknown_last(Some(a.payment_days), Some(b.payment_days), direction),
-        Column::Advance => unknown_last(Some(a.advance), Some(b.advance), direction),
-        Column::Profit => unknown_last(a.risk_adjusted_profit, b.risk_adjusted_profit, direction),
-        Column::Status => unknown_last(Some(a.status), Some(b.status), direction),
-    }
 }
 
 /// Steps an optional filter through its values and back to "all".
