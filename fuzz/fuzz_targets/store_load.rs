@@ -1,11 +1,14 @@
-//! The desk's own store reader (block by block, line by line, on two threads) takes any file:
-//! prospects or an error, never a panic. The bytes go through a file in memory-backed /dev/shm
+//! The desk's own store reader (block by block, line by line, parsing and evaluating on two
+//! threads) takes any file: evaluated prospects or an error, never a panic. The bytes go through a file in memory-backed /dev/shm
 //! (or the temporary folder), since the reader takes a path.
 #![no_main]
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
+use dealdesk::domain::date::Date;
+use dealdesk::domain::policy::Policy;
+use dealdesk::store::stream::read_evaluated;
 use libfuzzer_sys::fuzz_target;
 
 fn scratch() -> &'static PathBuf {
@@ -20,7 +23,14 @@ fn scratch() -> &'static PathBuf {
 fuzz_target!(|data: &[u8]| {
     let path = scratch();
     if std::fs::write(path, data).is_ok() {
-        if let Err(e) = dealdesk::store::load(path) {
+        // The desk's path: each block parsed and evaluated on the reading threads.
+        static POLICY: OnceLock<Policy> = OnceLock::new();
+        let policy = POLICY.get_or_init(Policy::default_policy);
+        let today = Date::new(2026, 11, 28).expect("a date");
+        let read = read_evaluated(path, policy, today, &mut |prospects, summaries, _| {
+            assert_eq!(prospects.len(), summaries.len(), "a summary per prospect");
+        });
+        if let Err(e) = read {
             let _ = e.to_string();
         }
     }
