@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Parser;
 use dealdesk::cli::{Cli, Context};
+use dealdesk::domain::evaluate::{Evaluation, evaluate};
 use dealdesk::domain::policy::Policy;
 use dealdesk::domain::risk::Band;
 use dealdesk::store::stream::Progress;
@@ -330,15 +331,21 @@ fn apply_policy_re_evaluates_and_counts_what_moved() {
     let before: Vec<_> = app.book.summaries().to_vec();
     let mut lower = Policy::default_policy();
     lower.bands.b.min_score = 55.0;
+    // What should move, from the domain's own evaluation of each prospect under both policies.
+    let (mut band, mut terms) = (0, 0);
+    for p in app.book.prospects() {
+        let [old, new] =
+            [Policy::default_policy(), lower.clone()].map(|policy| evaluate(p, &policy, app.today));
+        band += usize::from(old.assessment.band != new.assessment.band);
+        let days_and_advance =
+            |e: &Evaluation| (e.suggestion.terms.payment_days, e.suggestion.terms.advance_pct);
+        terms += usize::from(days_and_advance(&old) != days_and_advance(&new));
+    }
     let summary = apply_policy(&mut app, lower.clone());
-    let after = app.book.summaries();
-    let band = before.iter().zip(after).filter(|(b, a)| b.band != a.band).count();
-    let terms = before
-        .iter()
-        .zip(after)
-        .filter(|(b, a)| (b.payment_days, b.advance) != (a.payment_days, a.advance))
-        .count();
     assert!(band > 0);
+    let bands_now = app.book.summaries().iter().map(|s| s.band);
+    let bands_wanted = app.book.prospects().map(|p| evaluate(p, &lower, app.today).assessment.band);
+    assert!(bands_now.eq(bands_wanted), "the book holds the new policy's bands");
     assert_eq!(summary, format!("{band} prospect(s) changed band, {terms} changed suggested terms"));
     assert_eq!(app.policy, lower);
     assert_eq!(apply_policy(&mut app, lower), "0 prospect(s) changed band, 0 changed suggested terms");

@@ -73,28 +73,52 @@ enum Goal {
 
 /// One line of the closing table.
 pub struct Target {
-    name: &'static str,
-    figure: &'static str,
-    floor: Option<&'static str>,
+    name: String,
+    figure: String,
+    floor: Option<String>,
     goal: Goal,
 }
 
 impl Target {
-    pub fn ratio(name: &'static str, figure: &'static str, floor: &'static str, max: f64) -> Target {
-        Target { name, figure, floor: Some(floor), goal: Goal::Ratio(max) }
+    fn new(name: impl Into<String>, figure: impl Into<String>, floor: Option<String>, goal: Goal) -> Target {
+        Target { name: name.into(), figure: figure.into(), floor, goal }
     }
 
-    pub fn absolute(name: &'static str, figure: &'static str, floor: &'static str, seconds: f64) -> Target {
-        Target { name, figure, floor: Some(floor), goal: Goal::Seconds(seconds) }
+    pub fn ratio(
+        name: impl Into<String>,
+        figure: impl Into<String>,
+        floor: impl Into<String>,
+        max: f64,
+    ) -> Target {
+        Target::new(name, figure, Some(floor.into()), Goal::Ratio(max))
+    }
+
+    pub fn absolute(
+        name: impl Into<String>,
+        figure: impl Into<String>,
+        floor: impl Into<String>,
+        seconds: f64,
+    ) -> Target {
+        Target::new(name, figure, Some(floor.into()), Goal::Seconds(seconds))
     }
 
     /// A figure beside its floor, with no target of its own.
-    pub fn versus(name: &'static str, figure: &'static str, floor: &'static str) -> Target {
-        Target { name, figure, floor: Some(floor), goal: Goal::None }
+    pub fn versus(name: impl Into<String>, figure: impl Into<String>, floor: impl Into<String>) -> Target {
+        Target::new(name, figure, Some(floor.into()), Goal::None)
     }
 
-    pub fn info(name: &'static str, figure: &'static str) -> Target {
-        Target { name, figure, floor: None, goal: Goal::None }
+    /// A figure beside its floor, held to `seconds` when given.
+    pub fn within(
+        name: impl Into<String>,
+        figure: impl Into<String>,
+        floor: impl Into<String>,
+        seconds: Option<f64>,
+    ) -> Target {
+        Target::new(name, figure, Some(floor.into()), seconds.map_or(Goal::None, Goal::Seconds))
+    }
+
+    pub fn info(name: impl Into<String>, figure: impl Into<String>) -> Target {
+        Target::new(name, figure, None, Goal::None)
     }
 }
 
@@ -132,11 +156,11 @@ pub fn report(since: SystemTime, targets: &[Target]) {
     println!("\n| figure | median | floor | × floor | target | met |");
     println!("|---|---:|---:|---:|---|---|");
     for t in targets {
-        let figure = median(t.figure, since);
+        let figure = median(&t.figure, since);
         if figure.is_none() {
             continue;
         }
-        let floor = t.floor.and_then(|f| median(f, since));
+        let floor = t.floor.as_deref().and_then(|f| median(f, since));
         let ratio = figure.zip(floor).map(|(a, b)| a / b);
         let (goal, met) = match t.goal {
             Goal::Ratio(max) => (format!("≤ {max}× floor"), ratio.map(|r| r <= max)),

@@ -339,9 +339,7 @@ impl App {
                 let selected = self.view.selected_id(&self.book);
                 self.view.invalidate();
                 self.apply_to_book(change, revert);
-                self.view.rows.clear();
-                self.view.refresh(&self.book);
-                self.view.select_id(&self.book, selected);
+                self.view.rebuild(&self.book, selected);
             }
             // One prospect: only its row moves, without sorting or rescanning the book.
             _ => self.apply_to_book(change, revert),

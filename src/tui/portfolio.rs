@@ -144,6 +144,17 @@ impl PortfolioView {
         self.ordered = None;
     }
 
+    /// Sorts and filters the whole book again after many of its prospects changed under the
+    /// view (the view was invalidated first, so it followed none of them), selecting the
+    /// prospect `selected` (an id taken before the change) if it is still shown.
+    pub fn rebuild(&mut self, book: &Book, selected: Option<u64>) {
+        self.invalidate();
+        // The rows' positions belong to the book as it was: none of them is to be read.
+        self.rows.clear();
+        self.refresh(book);
+        self.select_id(book, selected);
+    }
+
     /// Whether the next refresh rebuilds everything anyway, so that following single changes
     /// would be work thrown away.
     fn invalidated(&self) -> bool {
