@@ -99,12 +99,12 @@ impl Target {
         floor: impl Into<String>,
         seconds: f64,
     ) -> Target {
-        Target::new(name, figure, Some(floor.into()), Goal::Seconds(seconds))
+        Target::within(name, figure, floor, Some(seconds))
     }
 
     /// A figure beside its floor, with no target of its own.
     pub fn versus(name: impl Into<String>, figure: impl Into<String>, floor: impl Into<String>) -> Target {
-        Target::new(name, figure, Some(floor.into()), Goal::None)
+        Target::within(name, figure, floor, None)
     }
 
     /// A figure beside its floor, held to `seconds` when given.
