@@ -4,7 +4,8 @@
 use dealdesk::domain::date::Date;
 use dealdesk::domain::fields::Field;
 use dealdesk::domain::money::{Money, NumberStyle, Pct};
-use dealdesk::domain::prospect::{Insolvency, Prospect, Status, Trend};
+use dealdesk::domain::prospect::Prospect;
+use dealdesk::domain::vocabulary::{Insolvency, Status, Trend};
 use dealdesk::io::{CsvFileError, HeaderProblem, read_prospects, write_prospects};
 use proptest::collection::vec;
 use proptest::option;

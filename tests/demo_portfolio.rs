@@ -6,15 +6,15 @@
 //! Set `DEMO_PORTFOLIO_TABLE=1` and run with `--nocapture` to print every prospect's evaluation.
 
 use std::collections::BTreeSet;
+use strum::VariantArray;
 
 use dealdesk::domain::date::Date;
 use dealdesk::domain::evaluate::{Evaluation, evaluate};
 use dealdesk::domain::money::{Money, Pct};
 use dealdesk::domain::policy::Policy;
-use dealdesk::domain::prospect::{Channel, Delivery, Insolvency, Prospect, Status};
+use dealdesk::domain::prospect::Prospect;
 use dealdesk::domain::registration::{canonical_registration, parse_country};
-use dealdesk::domain::risk::Band;
-use dealdesk::domain::segment::Segment;
+use dealdesk::domain::vocabulary::{Band, Channel, Delivery, Insolvency, Segment, Status};
 use serde::Deserialize;
 
 const DEMO_JSON: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo.json"));
@@ -136,9 +136,9 @@ fn the_financials_add_up() {
 fn every_band_segment_and_status_occurs_with_the_cases_the_demo_promises() {
     let all = evaluated();
     let bands: BTreeSet<Band> = all.iter().map(|(_, e)| e.assessment.band).collect();
-    assert_eq!(bands.len(), Band::ALL.len(), "bands present: {bands:?}");
+    assert_eq!(bands.len(), Band::VARIANTS.len(), "bands present: {bands:?}");
     let segments: BTreeSet<Segment> = all.iter().filter_map(|(_, e)| e.segment).collect();
-    assert_eq!(segments.len(), Segment::ALL.len(), "segments: {segments:?}");
+    assert_eq!(segments.len(), Segment::VARIANTS.len(), "segments: {segments:?}");
     let statuses: BTreeSet<Status> = all.iter().map(|(p, _)| p.status).collect();
     assert_eq!(statuses.len(), 7, "statuses present: {statuses:?}");
 
@@ -222,14 +222,14 @@ fn print_the_evaluated_portfolio_on_request() {
     }
     println!();
     print!("{:<10}", "");
-    for s in Segment::ALL {
+    for s in Segment::VARIANTS.iter().copied() {
         print!("{:>10}", s.label());
     }
     println!("{:>10}", "total");
-    for b in Band::ALL {
+    for b in Band::VARIANTS.iter().copied() {
         print!("{:<10}", format!("band {b}"));
         let mut total = 0;
-        for s in Segment::ALL {
+        for s in Segment::VARIANTS.iter().copied() {
             let n = all.iter().filter(|(_, e)| e.assessment.band == b && e.segment == Some(s)).count();
             total += n;
             print!("{n:>10}");

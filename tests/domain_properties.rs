@@ -13,12 +13,14 @@ use dealdesk::domain::economics::{
 use dealdesk::domain::evaluate::evaluate;
 use dealdesk::domain::money::{Money, Pct};
 use dealdesk::domain::policy::Policy;
-use dealdesk::domain::prospect::{Channel, Delivery, Insolvency, Prospect, Security, Terms, Trend};
-use dealdesk::domain::risk::{Band, assess};
+use dealdesk::domain::prospect::{Prospect, Terms};
+use dealdesk::domain::risk::assess;
 use dealdesk::domain::terms::bank_backed;
+use dealdesk::domain::vocabulary::{Band, Channel, Delivery, Insolvency, Security, Trend};
 use proptest::prelude::*;
 use proptest::sample::select;
 use rust_decimal::Decimal;
+use strum::VariantArray;
 
 /// An amount between `lo` and `hi` whole units, to the cent.
 fn money(lo: i64, hi: i64) -> impl Strategy<Value = Money> {
@@ -270,7 +272,7 @@ proptest! {
 }
 
 fn deal_and_terms() -> impl Strategy<Value = (Deal, Terms)> {
-    let deal = (money(0, 5_000_000), percent(60), select(Band::ALL.to_vec()), 0u32..=120);
+    let deal = (money(0, 5_000_000), percent(60), select(Band::VARIANTS.to_vec()), 0u32..=120);
     let securities = vec![
         Security::None,
         Security::RetentionOfTitle,
@@ -280,7 +282,7 @@ fn deal_and_terms() -> impl Strategy<Value = (Deal, Terms)> {
     ];
     let terms = (
         (0u32..=120, percent(100), percent(5), money(-1_000, 2_000_000)),
-        (select(securities), select(Channel::ALL.to_vec()), 1u32..=24),
+        (select(securities), select(Channel::VARIANTS.to_vec()), 1u32..=24),
     );
     (deal, terms).prop_map(|((volume, margin, band, dbt), ((days, advance, discount, limit), rest))| {
         let deal = Deal { volume, margin, pd: pd(band), expected_dbt_days: dbt };

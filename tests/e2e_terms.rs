@@ -5,7 +5,7 @@
 mod pty;
 
 use dealdesk::domain::money::Pct;
-use dealdesk::domain::prospect::Status;
+use dealdesk::domain::vocabulary::Status;
 use pty::{DEADLINE, Desk, Key, Sandbox};
 
 const X: &str = "Xantra Logistics NV";

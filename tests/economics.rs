@@ -10,13 +10,13 @@ use dealdesk::domain::economics::{
 };
 use dealdesk::domain::evaluate::evaluate;
 use dealdesk::domain::money::{Money, Pct};
-use dealdesk::domain::prospect::Channel::{self, Direct, InsideSales};
-use dealdesk::domain::prospect::Security::{
+use dealdesk::domain::prospect::Terms;
+use dealdesk::domain::vocabulary::Channel::{self, Direct, InsideSales};
+use dealdesk::domain::vocabulary::Security::{
     self, BankGuarantee, CreditInsurance, LetterOfCredit, RetentionOfTitle,
 };
-use dealdesk::domain::prospect::{Delivery, Terms};
-use dealdesk::domain::risk::Band;
-use dealdesk::domain::segment::Segment;
+use dealdesk::domain::vocabulary::{Band, Delivery, Segment};
+use strum::VariantArray;
 
 /// V 365 000 (so that V/365 = 1 000 a day), margin 20 %, band C (PD 3 %), DBT 10.
 fn deal_c() -> Deal {
@@ -126,7 +126,7 @@ fn loss_given_default_and_cost_to_serve_come_from_the_policy() {
     }
     // Key account, direct, inside sales, partner, wholesaler.
     let costs = [30_000, 9_000, 2_500, 400, 100];
-    for (channel, cost) in Channel::ALL.into_iter().zip(costs) {
+    for (channel, cost) in Channel::VARIANTS.iter().copied().zip(costs) {
         let e = econ_c("10", UNSECURED, channel);
         assert_eq!(e.cost_to_serve, eur(cost), "{channel:?}");
     }

@@ -9,10 +9,10 @@
 mod common;
 
 use common::*;
-use dealdesk::domain::factor::{Component, Factor};
+use dealdesk::domain::factor::Factor;
 use dealdesk::domain::money::{Money, Pct};
-use dealdesk::domain::prospect::{Insolvency, Trend};
-use dealdesk::domain::risk::{Band, Zone, altman_z2};
+use dealdesk::domain::risk::altman_z2;
+use dealdesk::domain::vocabulary::{Band, Component, Insolvency, Trend, Zone};
 
 #[test]
 fn healthy_prospect_earns_every_point() {

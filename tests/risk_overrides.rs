@@ -8,8 +8,10 @@ use common::*;
 use dealdesk::domain::factor::Factor;
 use dealdesk::domain::money::{Money, Pct};
 use dealdesk::domain::policy::AgeCap;
-use dealdesk::domain::prospect::{Insolvency, Prospect, Trend};
-use dealdesk::domain::risk::{Assessment, Band, assess, band_for};
+use dealdesk::domain::prospect::Prospect;
+use dealdesk::domain::risk::{Assessment, assess, band_for};
+use dealdesk::domain::vocabulary::{Band, Insolvency, Trend};
+use strum::VariantArray;
 
 /// The factors of an assessment's reasons, in order.
 fn factors(a: &Assessment) -> Vec<Factor> {
@@ -229,7 +231,7 @@ fn assessed_scores_on_band_boundaries() {
 fn probability_of_default_per_band() {
     // A 0.5 %, B 1 %, C 3 %, D 8 %, E 20 %.
     let want = ["0.005", "0.01", "0.03", "0.08", "0.2"];
-    for (band, fraction) in Band::ALL.into_iter().zip(want) {
+    for (band, fraction) in Band::VARIANTS.iter().copied().zip(want) {
         assert_eq!(pd(band), dec(fraction), "{band}");
     }
     for (p, _, band) in boundary_prospects() {

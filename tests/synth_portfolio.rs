@@ -3,13 +3,13 @@
 //! round trip keeps them exactly.
 
 use std::collections::BTreeMap;
+use strum::VariantArray;
 
 use dealdesk::cli::check::prospect_problems;
 use dealdesk::domain::book::Book;
 use dealdesk::domain::date::Date;
 use dealdesk::domain::policy::Policy;
-use dealdesk::domain::risk::Band;
-use dealdesk::domain::segment::Segment;
+use dealdesk::domain::vocabulary::{Band, Segment};
 use dealdesk::store;
 use dealdesk::synth;
 
@@ -28,11 +28,11 @@ fn every_band_and_segment_is_well_represented() {
         *segments.entry(s.segment).or_default() += 1;
         insufficient += usize::from(s.insufficient_data);
     }
-    for band in Band::ALL {
-        let n = bands.get(&band).copied().unwrap_or(0);
+    for band in Band::VARIANTS {
+        let n = bands.get(band).copied().unwrap_or(0);
         assert!(n >= 500, "band {band}: {n} of 10 000 ({bands:?})");
     }
-    for segment in Segment::ALL {
+    for segment in Segment::VARIANTS.iter().copied() {
         let n = segments.get(&Some(segment)).copied().unwrap_or(0);
         assert!(n >= 200, "segment {segment}: {n} of 10 000 ({segments:?})");
     }

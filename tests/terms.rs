@@ -8,12 +8,12 @@ use common::*;
 use dealdesk::domain::evaluate::evaluate;
 use dealdesk::domain::money::{Money, Pct};
 use dealdesk::domain::policy::Policy;
-use dealdesk::domain::prospect::Channel;
-use dealdesk::domain::prospect::Security;
-use dealdesk::domain::prospect::{Delivery, Insolvency, Prospect, Terms};
-use dealdesk::domain::risk::{Assessment, Band};
-use dealdesk::domain::segment::{Segment, segment_for};
+use dealdesk::domain::prospect::{Prospect, Terms};
+use dealdesk::domain::risk::Assessment;
+use dealdesk::domain::segment::segment_for;
 use dealdesk::domain::terms::{Suggestion, bank_backed, credit_cap, suggest, warnings};
+use dealdesk::domain::vocabulary::{Band, Channel, Delivery, Insolvency, Security, Segment};
+use strum::VariantArray;
 
 fn assessed(band: Band) -> Assessment {
     let mut a = assess_today(&healthy());
@@ -61,7 +61,7 @@ fn matrix_cells_for_band_and_segment() {
         "0 d, 50 %, CashOnDelivery None Partner, 3 mo, limit 0",
         "0 d, 100 %, AfterPayment None Wholesaler, 1 mo, limit 0",
     ];
-    for ((band, volume), want) in Band::ALL.into_iter().zip(volumes).zip(want) {
+    for ((band, volume), want) in Band::VARIANTS.iter().copied().zip(volumes).zip(want) {
         let t = suggest_for(&deal(volume, Some(5_000_000), Some(0)), band).terms;
         assert_eq!(show(&t), want, "{band} {volume}");
         assert_eq!(t.discount_pct, Pct::ZERO);
@@ -98,7 +98,7 @@ fn requested_payment_days() {
 fn unknown_dbt_is_the_band_assumption() {
     let unknown = deal(100_000, Some(5_000_000), None);
     // A 2, B 5, C 10, D 20, E 30 days.
-    for (band, days) in Band::ALL.into_iter().zip([2, 5, 10, 20, 30]) {
+    for (band, days) in Band::VARIANTS.iter().copied().zip([2, 5, 10, 20, 30]) {
         let s = suggest_for(&unknown, band);
         assert_eq!((s.expected_dbt_days, s.dbt_assumed), (days, true), "{band}");
     }

@@ -4,8 +4,7 @@
 mod tui_support;
 
 use dealdesk::domain::matrix::Matrix;
-use dealdesk::domain::risk::Band;
-use dealdesk::domain::segment::Segment;
+use dealdesk::domain::vocabulary::{Band, Segment};
 use dealdesk::tui::app::{App, Screen};
 use dealdesk::tui::terms_editor::TermsField;
 use ratatui::crossterm::event::KeyCode;

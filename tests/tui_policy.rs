@@ -12,7 +12,7 @@ use clap::Parser;
 use dealdesk::cli::{Cli, Context};
 use dealdesk::domain::evaluate::{Evaluation, evaluate};
 use dealdesk::domain::policy::Policy;
-use dealdesk::domain::risk::Band;
+use dealdesk::domain::vocabulary::Band;
 use dealdesk::store::stream::Progress;
 use dealdesk::tui::app::{App, Effect, Modal, Msg, Screen, update};
 use dealdesk::tui::line_edit::LineEdit;

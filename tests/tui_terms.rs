@@ -6,12 +6,14 @@ mod tui_support;
 
 use dealdesk::domain::economics::{Economics, economics};
 use dealdesk::domain::money::{Money, Pct};
-use dealdesk::domain::prospect::{Channel, Delivery, Security, Status, Terms};
-use dealdesk::tui::app::{App, Modal, STATUSES, Screen};
+use dealdesk::domain::prospect::Terms;
+use dealdesk::domain::vocabulary::{Channel, Delivery, Security, Status};
+use dealdesk::tui::app::{App, Modal, Screen};
 use dealdesk::tui::terms_editor::{TermsEditor, TermsField};
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Color;
 use rust_decimal::Decimal;
+use strum::VariantArray;
 use tui_support::*;
 
 const X: &str = "Xantra Logistics NV";
@@ -34,7 +36,7 @@ fn terms_of(name: &str) -> App {
 }
 
 fn focus_on(app: &mut App, field: TermsField) {
-    for _ in 0..TermsField::ALL.len() {
+    for _ in 0..TermsField::VARIANTS.len() {
         if editor(app).field() == field {
             return;
         }
@@ -315,7 +317,7 @@ fn ctrl_s_records_the_edited_terms_in_history_and_agreed_terms() {
     ctrl(&mut app, 's');
     let Some(Modal::Decision(dialog)) = &app.modal else { panic!("no decision dialog: {:?}", app.modal) };
     assert_eq!(dialog.terms.as_ref(), Some(&edited));
-    assert_eq!(STATUSES[dialog.status], Status::Reviewing, "starts on the current status");
+    assert_eq!(Status::VARIANTS[dialog.status], Status::Reviewing, "starts on the current status");
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Down);
     type_text(&mut app, "adapted terms");

@@ -4,12 +4,12 @@
 mod tui_support;
 
 use dealdesk::domain::money::Money;
-use dealdesk::domain::prospect::{Prospect, Status};
-use dealdesk::domain::risk::Band;
-use dealdesk::domain::segment::Segment;
+use dealdesk::domain::prospect::Prospect;
+use dealdesk::domain::vocabulary::{Band, Segment, Status};
 use dealdesk::tui::app::{Effect, Modal, Msg, SaveError, SaveState, Screen, update};
 use dealdesk::tui::portfolio::{Column, Direction};
 use ratatui::crossterm::event::KeyCode;
+use strum::VariantArray;
 use tui_support::*;
 
 /// A name as a Benelux reader sorts and searches it: lower case, accents dropped.
@@ -225,7 +225,7 @@ fn esc_clears_the_filter_and_enter_keeps_it() {
 #[test]
 fn quick_filters_cycle_and_combine() {
     let mut app = demo_app();
-    let bands: Vec<Band> = Band::ALL.to_vec();
+    let bands: Vec<Band> = Band::VARIANTS.to_vec();
     for band in &bands {
         ch(&mut app, 'b');
         assert_eq!(app.view.band, Some(*band));

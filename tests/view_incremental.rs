@@ -4,12 +4,13 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use strum::VariantArray;
 
 use dealdesk::cli::demo::demo_prospects;
 use dealdesk::domain::date::Date;
 use dealdesk::domain::money::Money;
 use dealdesk::domain::policy::Policy;
-use dealdesk::domain::risk::Band;
+use dealdesk::domain::vocabulary::Band;
 use dealdesk::tui::app::App;
 use dealdesk::tui::history::Change;
 use dealdesk::tui::portfolio::PortfolioView;
@@ -166,7 +167,7 @@ proptest! {
         for _ in 0..sorts {
             app.view.cycle_sort(true);
         }
-        app.view.band = band.map(|b| Band::ALL[b]);
+        app.view.band = band.map(|b| Band::VARIANTS[b]);
         app.view.query.set(&query);
         app.view.refresh(&app.book);
         for step in &steps {

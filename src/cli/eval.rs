@@ -114,7 +114,7 @@ pub fn table(prospects: &[Prospect], evaluations: &[Evaluation]) -> String {
                 t.payment_days.to_string(),
                 t.advance_pct.to_string(),
                 t.credit_limit.grouped(),
-                crate::domain::terms::security_label(t.security).to_string(),
+                t.security.label().to_string(),
                 e.economics.as_ref().map_or("—".into(), |x| x.risk_adjusted_profit.grouped()),
                 e.economics
                     .as_ref()

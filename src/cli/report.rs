@@ -10,8 +10,8 @@ use serde::Serialize;
 use crate::domain::economics::Economics;
 use crate::domain::evaluate::Evaluation;
 use crate::domain::money::{Money, Pct};
-use crate::domain::prospect::{Channel, Delivery, Prospect, Security};
-use crate::domain::segment::Segment;
+use crate::domain::prospect::Prospect;
+use crate::domain::vocabulary::{Channel, Delivery, Security, Segment};
 
 #[derive(Debug, Serialize)]
 pub struct EvalRecord {

@@ -15,9 +15,8 @@ use super::shelf::Shelf;
 /// The portfolio as it stood at one moment, shared cheaply with the saver.
 pub type Snapshot = Shelf<Arc<Prospect>>;
 use super::policy::Policy;
-use super::prospect::{Prospect, Status};
-use super::risk::Band;
-use super::segment::Segment;
+use super::prospect::Prospect;
+use super::vocabulary::{Band, Segment, Status};
 
 /// What the portfolio table shows of one prospect's evaluation.
 #[derive(Debug, Clone, PartialEq)]

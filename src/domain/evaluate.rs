@@ -6,8 +6,9 @@ use super::money::Money;
 use super::policy::Policy;
 use super::prospect::{Prospect, Terms};
 use super::risk::{Assessment, assess};
-use super::segment::{Segment, segment_for};
+use super::segment::segment_for;
 use super::terms::{Suggestion, suggest_with};
+use super::vocabulary::Segment;
 
 /// The assessment, segment, suggested terms and their economics of one prospect.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,42 +1,7 @@
-//! The scorecard's components and inputs, with the names, units and directions the reasons use.
+//! The scorecard's inputs, with the names, units and directions the reasons use.
 
 use super::curve::Direction;
 use super::money::Money;
-
-/// A group of the scorecard with its own weight.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Component {
-    Payment,
-    Liquidity,
-    Solvency,
-    Profitability,
-    Distress,
-    Signals,
-}
-
-impl Component {
-    pub fn label(self) -> &'static str {
-        match self {
-            Component::Payment => "Payment behaviour",
-            Component::Liquidity => "Liquidity",
-            Component::Solvency => "Solvency",
-            Component::Profitability => "Profitability",
-            Component::Distress => "Distress (Altman Z'')",
-            Component::Signals => "Signals",
-        }
-    }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Component::Payment => "payment",
-            Component::Liquidity => "liquidity",
-            Component::Solvency => "solvency",
-            Component::Profitability => "profitability",
-            Component::Distress => "distress",
-            Component::Signals => "signals",
-        }
-    }
-}
 
 /// One input of the scorecard, or an override that a reason reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -2,12 +2,71 @@
 //! spreadsheet's separators, yes/no in three languages, choices, dates, registration codes.
 
 use rust_decimal::prelude::ToPrimitive;
+use strum::VariantArray;
 
 use super::date::Date;
-use super::fields::Kind;
 use super::money::{Money, NumberStyle, Pct, parse_decimal};
-use super::prospect::{Insolvency, Status, Trend};
 use super::registration::parse_country;
+use super::vocabulary::{Insolvency, Status, Trend};
+
+/// What a field holds, which decides how it is parsed and what the form hints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    Country,
+    Registration,
+    Year,
+    Count,
+    Days,
+    /// An amount; `signed` allows negative values (results, equity).
+    Money {
+        signed: bool,
+    },
+    Percent,
+    Score,
+    Date,
+    Trend,
+    Insolvency,
+    YesNo,
+    Status,
+}
+
+impl Kind {
+    /// A short hint of what to type.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Kind::Text => "free text",
+            Kind::Country => "ISO code, e.g. BE",
+            Kind::Registration => "BE 0403.170.701 / KvK 8 digits",
+            Kind::Year => "year, e.g. 2009",
+            Kind::Count => "whole number",
+            Kind::Days => "days",
+            Kind::Money { signed: true } => "amount, may be negative",
+            Kind::Money { signed: false } => "amount",
+            Kind::Percent => "0–100 %",
+            Kind::Score => "0–100",
+            Kind::Date => "2024-12-31",
+            Kind::Trend => "improving / stable / worsening",
+            Kind::Insolvency => "none / reorganisation / bankruptcy",
+            Kind::YesNo => "yes / no",
+            Kind::Status => "new / reviewing / approved / …",
+        }
+    }
+
+    /// The values a choice field cycles through, in order; empty for typed fields.
+    pub fn choices(self) -> Vec<&'static str> {
+        match self {
+            Kind::Trend => Trend::VARIANTS.iter().map(|t| t.label()).collect(),
+            // "unspecified" is read (a sheet that only says "yes") but not offered.
+            Kind::Insolvency => [Insolvency::None, Insolvency::Reorganisation, Insolvency::Bankruptcy]
+                .map(Insolvency::key)
+                .to_vec(),
+            Kind::YesNo => vec!["no", "yes"],
+            Kind::Status => Status::VARIANTS.iter().map(|s| s.key()).collect(),
+            _ => Vec::new(),
+        }
+    }
+}
 
 /// A value a field can hold, parsed from and shown as text.
 pub(crate) trait FieldValue: Sized {
@@ -145,7 +204,7 @@ impl FieldValue for Trend {
         )
     }
     fn show(&self) -> String {
-        super::risk::trend_label(*self).to_string()
+        self.label().to_string()
     }
 }
 
@@ -177,37 +236,18 @@ impl FieldValue for Insolvency {
         )
     }
     fn show(&self) -> String {
-        match self {
-            Insolvency::None => "none",
-            Insolvency::Unspecified => "unspecified",
-            Insolvency::Reorganisation => "reorganisation",
-            Insolvency::Bankruptcy => "bankruptcy",
-        }
-        .to_string()
+        self.key().to_string()
     }
 }
 
 impl FieldValue for Status {
     fn parse(raw: &str, _: Kind, _: NumberStyle) -> Result<Status, String> {
         let key = raw.trim().to_lowercase().replace([' ', '-'], "_");
-        serde_json::from_value(serde_json::Value::String(key))
+        key.parse()
             .map_err(|_| format!("'{}' is not a status ({})", raw.trim(), Kind::Status.choices().join(", ")))
     }
     fn show(&self) -> String {
-        status_key(*self).to_string()
-    }
-}
-
-/// The snake_case name of a status, as JSON and CSV write it.
-pub fn status_key(status: Status) -> &'static str {
-    match status {
-        Status::New => "new",
-        Status::Reviewing => "reviewing",
-        Status::Approved => "approved",
-        Status::ApprovedWithConditions => "approved_with_conditions",
-        Status::RoutedToPartner => "routed_to_partner",
-        Status::Declined => "declined",
-        Status::OnHold => "on_hold",
+        self.key().to_string()
     }
 }
 

@@ -1,100 +1,11 @@
 //! Every input of a prospect as a named, typed field: one table that CSV import and export,
 //! the prospect form and its inline validation all read, so they cannot drift apart.
 
-use super::field_values::{Parse, Show};
+use super::field_values::{Kind, Parse, Show};
 use super::money::NumberStyle;
 use super::prospect::Prospect;
 use super::registration::canonical_registration;
-
-/// The form's groups of fields (SPEC §1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Group {
-    Identity,
-    Company,
-    Financials,
-    Payment,
-    Signals,
-    Deal,
-    Decision,
-}
-
-impl Group {
-    pub fn label(self) -> &'static str {
-        match self {
-            Group::Identity => "Identity",
-            Group::Company => "Company",
-            Group::Financials => "Financials (last filed accounts)",
-            Group::Payment => "Payment behaviour",
-            Group::Signals => "Signals",
-            Group::Deal => "The deal",
-            Group::Decision => "Decision",
-        }
-    }
-}
-
-/// What a field holds, which decides how it is parsed and what the form hints.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Text,
-    Country,
-    Registration,
-    Year,
-    Count,
-    Days,
-    /// An amount; `signed` allows negative values (results, equity).
-    Money {
-        signed: bool,
-    },
-    Percent,
-    Score,
-    Date,
-    Trend,
-    Insolvency,
-    YesNo,
-    Status,
-}
-
-impl Kind {
-    /// A short hint of what to type.
-    pub fn hint(self) -> &'static str {
-        match self {
-            Kind::Text => "free text",
-            Kind::Country => "ISO code, e.g. BE",
-            Kind::Registration => "BE 0403.170.701 / KvK 8 digits",
-            Kind::Year => "year, e.g. 2009",
-            Kind::Count => "whole number",
-            Kind::Days => "days",
-            Kind::Money { signed: true } => "amount, may be negative",
-            Kind::Money { signed: false } => "amount",
-            Kind::Percent => "0–100 %",
-            Kind::Score => "0–100",
-            Kind::Date => "2024-12-31",
-            Kind::Trend => "improving / stable / worsening",
-            Kind::Insolvency => "none / reorganisation / bankruptcy",
-            Kind::YesNo => "yes / no",
-            Kind::Status => "new / reviewing / approved / …",
-        }
-    }
-
-    /// The values a choice field cycles through, in order; empty for typed fields.
-    pub fn choices(self) -> &'static [&'static str] {
-        match self {
-            Kind::Trend => &["improving", "stable", "worsening"],
-            Kind::Insolvency => &["none", "reorganisation", "bankruptcy"],
-            Kind::YesNo => &["no", "yes"],
-            Kind::Status => &[
-                "new",
-                "reviewing",
-                "approved",
-                "approved_with_conditions",
-                "routed_to_partner",
-                "declined",
-                "on_hold",
-            ],
-            _ => &[],
-        }
-    }
-}
+use super::vocabulary::FieldGroup;
 
 macro_rules! fields {
     ($($variant:ident => $key:literal, $label:literal, $group:ident, $kind:expr, $member:ident;)+) => {
@@ -115,8 +26,8 @@ macro_rules! fields {
                 match self { $(Field::$variant => $label,)+ }
             }
 
-            pub fn group(self) -> Group {
-                match self { $(Field::$variant => Group::$group,)+ }
+            pub fn group(self) -> FieldGroup {
+                match self { $(Field::$variant => FieldGroup::$group,)+ }
             }
 
             pub fn kind(self) -> Kind {

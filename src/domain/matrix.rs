@@ -1,15 +1,17 @@
 //! The portfolio as a risk band × volume segment grid: count, volume, exposure and expected
 //! loss per cell, with row and column totals.
 
+use strum::VariantArray;
+
 use super::book::{Summary, Totals};
-use super::risk::Band;
-use super::segment::Segment;
+use super::money::Money;
+use super::vocabulary::{Band, Segment};
 
 /// Totals per band × segment; prospects without a known volume have no segment and are
 /// counted apart.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Matrix {
-    /// `cells[band][segment]`, in `Band::ALL` × `Segment::ALL` order.
+    /// `cells[band][segment]`, in the vocabulary's order of bands × segments.
     pub cells: [[Totals; 5]; 5],
     pub by_band: [Totals; 5],
     pub by_segment: [Totals; 5],
@@ -19,11 +21,11 @@ pub struct Matrix {
 }
 
 fn band_index(band: Band) -> usize {
-    Band::ALL.iter().position(|b| *b == band).unwrap_or(0)
+    Band::VARIANTS.iter().position(|b| *b == band).unwrap_or(0)
 }
 
 fn segment_index(segment: Segment) -> usize {
-    Segment::ALL.iter().position(|s| *s == segment).unwrap_or(0)
+    Segment::VARIANTS.iter().position(|s| *s == segment).unwrap_or(0)
 }
 
 impl Matrix {
@@ -50,20 +52,16 @@ impl Matrix {
     }
 
     /// The largest expected loss of any cell, to scale the colours.
-    pub fn max_expected_loss(&self) -> super::money::Money {
-        self.cells
-            .iter()
-            .flatten()
-            .map(|t| t.expected_loss())
-            .fold(super::money::Money::ZERO, super::money::Money::max)
+    pub fn max_expected_loss(&self) -> Money {
+        self.cells.iter().flatten().map(|t| t.expected_loss()).fold(Money::ZERO, Money::max)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::money::{Money, Pct};
-    use crate::domain::prospect::Status;
+    use crate::domain::money::Pct;
+    use crate::domain::vocabulary::Status;
 
     fn summary(band: Band, segment: Option<Segment>, volume: i64) -> Summary {
         Summary {

@@ -24,3 +24,4 @@ pub mod segment;
 pub mod shelf;
 pub mod table;
 pub mod terms;
+pub mod vocabulary;

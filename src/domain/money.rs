@@ -197,16 +197,6 @@ impl Money {
         if self.0.normalize().scale() == 0 { self.grouped() } else { self.grouped_cents() }
     }
 
-    /// About three significant figures for tight cells: `2.4M`, `345k`, `9 870`.
-    pub fn short(self) -> String {
-        let v = self.to_f64();
-        match v.abs() {
-            a if a >= 1e6 => format!("{:.1}M", v / 1e6),
-            a if a >= 1e4 => format!("{:.0}k", v / 1e3),
-            _ => self.grouped(),
-        }
-    }
-
     /// Full precision with grouping: `1 234 567.89`.
     pub fn grouped_cents(self) -> String {
         let abs = self.0.abs().round_dp(2);

@@ -8,9 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use super::curve::Curve;
 use super::money::{Money, Pct};
-use super::prospect::{Channel, Delivery, Security};
-use super::risk::Band;
 use super::table::{PerBand, PerChannel, PerSecurity, PerSegment};
+use super::vocabulary::{Band, Channel, Delivery, Security};
 
 /// The policy shipped with dealdesk.
 pub const DEFAULT_POLICY_JSON: &str = include_str!("../../assets/policy.default.json");
@@ -94,26 +93,28 @@ impl ComponentWeights {
     }
 }
 
-/// A measured input: its weight inside its component and its health curve.
+/// The rule for a measured input: its weight inside its component and its health curve.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Factor {
+pub struct CurveRule {
     pub weight: f64,
     pub curve: Curve,
 }
 
+/// The rule for the DBT trend: its weight and the health of each direction.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct TrendFactor {
+pub struct TrendRule {
     pub weight: f64,
     pub improving: f64,
     pub stable: f64,
     pub worsening: f64,
 }
 
+/// The rule for a yes/no input (late filing): its weight and the health when it is raised.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct FlagFactor {
+pub struct FlagRule {
     pub weight: f64,
     /// Health when the flag is raised (1 when it is not).
     pub health_when_set: f64,
@@ -122,40 +123,40 @@ pub struct FlagFactor {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PaymentRules {
-    pub dbt_days: Factor,
-    pub late_share_pct: Factor,
-    pub trend: TrendFactor,
-    pub bureau_score: Factor,
+    pub dbt_days: CurveRule,
+    pub late_share_pct: CurveRule,
+    pub trend: TrendRule,
+    pub bureau_score: CurveRule,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LiquidityRules {
-    pub current_ratio: Factor,
-    pub quick_ratio: Factor,
-    pub cash_ratio: Factor,
+    pub current_ratio: CurveRule,
+    pub quick_ratio: CurveRule,
+    pub cash_ratio: CurveRule,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SolvencyRules {
     /// Equity / total assets, as a fraction.
-    pub equity_ratio: Factor,
+    pub equity_ratio: CurveRule,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProfitabilityRules {
     /// Net result / total assets, as a fraction.
-    pub return_on_assets: Factor,
+    pub return_on_assets: CurveRule,
     /// EBIT / total assets, as a fraction.
-    pub ebit_on_assets: Factor,
+    pub ebit_on_assets: CurveRule,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DistressRules {
-    pub altman_z2: Factor,
+    pub altman_z2: CurveRule,
     pub safe_above: f64,
     pub distress_below: f64,
 }
@@ -163,12 +164,12 @@ pub struct DistressRules {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SignalRules {
-    pub summons: Factor,
-    pub tax_debt: Factor,
-    pub social_debt: Factor,
-    pub late_filing: FlagFactor,
-    pub company_age_years: Factor,
-    pub accounts_age_months: Factor,
+    pub summons: CurveRule,
+    pub tax_debt: CurveRule,
+    pub social_debt: CurveRule,
+    pub late_filing: FlagRule,
+    pub company_age_years: CurveRule,
+    pub accounts_age_months: CurveRule,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

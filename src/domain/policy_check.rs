@@ -4,10 +4,8 @@
 use rust_decimal::Decimal;
 
 use super::curve::Direction;
-use super::policy::{BandRule, Factor, Policy, PolicyIssue, Scorecard, SegmentRule};
-use super::risk::Band;
-use super::segment::Segment;
-use super::table::{PerBand, PerChannel, PerSegment};
+use super::policy::{BandRule, CurveRule, Policy, PolicyIssue, Scorecard, SegmentRule};
+use super::vocabulary::{Band, Segment};
 
 impl Policy {
     /// Every broken rule; empty when the policy is sound.
@@ -18,12 +16,12 @@ impl Policy {
 
         let mut previous: Option<(Band, &BandRule)> = None;
         for (band, rule) in self.bands.iter() {
-            let key = PerBand::<()>::key(band);
+            let key = band.key();
             if !(0.0..=100.0).contains(&rule.min_score) {
                 fail(format!("bands.{key}.min_score"), "must be between 0 and 100".into());
             }
             if let Some((prev, prev_rule)) = previous {
-                let prev_key = PerBand::<()>::key(prev);
+                let prev_key = prev.key();
                 if rule.min_score >= prev_rule.min_score {
                     fail(
                         format!("bands.{key}.min_score"),
@@ -45,7 +43,7 @@ impl Policy {
 
         let mut previous: Option<(Segment, &SegmentRule)> = None;
         for (segment, rule) in self.segments.iter() {
-            let key = PerSegment::<()>::key(segment);
+            let key = segment.key();
             if rule.min_volume.is_negative() {
                 fail(format!("segments.{key}.min_volume"), "must not be negative".into());
             }
@@ -60,7 +58,7 @@ impl Policy {
                     format!(
                         "{} must be below segment {}'s {}",
                         rule.min_volume,
-                        PerSegment::<()>::key(prev),
+                        prev.key(),
                         prev_rule.min_volume
                     ),
                 );
@@ -75,16 +73,13 @@ impl Policy {
         }
         for (channel, rule) in self.channels.iter() {
             if rule.cost_to_serve.is_negative() {
-                fail(
-                    format!("channels.{}.cost_to_serve", PerChannel::<()>::key(channel)),
-                    "must not be negative".into(),
-                );
+                fail(format!("channels.{}.cost_to_serve", channel.key()), "must not be negative".into());
             }
         }
         for (band, terms) in self.terms.iter() {
-            let key = PerBand::<()>::key(band);
+            let key = band.key();
             for (segment, cell) in terms.cells.iter() {
-                let at = format!("terms.{key}.cells.{}", PerSegment::<()>::key(segment));
+                let at = format!("terms.{key}.cells.{}", segment.key());
                 if cell.payment_days > 365 {
                     fail(format!("{at}.payment_days"), "must be at most 365".into());
                 }
@@ -126,7 +121,7 @@ impl Scorecard {
         if w.sum() <= 0.0 {
             fail("scorecard.weights".into(), "must not all be 0".into());
         }
-        let factors: [(&str, &Factor, Direction); 15] = [
+        let rules: [(&str, &CurveRule, Direction); 15] = [
             ("payment.dbt_days", &self.payment.dbt_days, Down),
             ("payment.late_share_pct", &self.payment.late_share_pct, Down),
             ("payment.bureau_score", &self.payment.bureau_score, Up),
@@ -143,11 +138,11 @@ impl Scorecard {
             ("signals.company_age_years", &self.signals.company_age_years, Up),
             ("signals.accounts_age_months", &self.signals.accounts_age_months, Down),
         ];
-        for (name, factor, direction) in factors {
-            if !(factor.weight.is_finite() && factor.weight >= 0.0) {
+        for (name, rule, direction) in rules {
+            if !(rule.weight.is_finite() && rule.weight >= 0.0) {
                 fail(format!("scorecard.{name}.weight"), "must be 0 or more".into());
             }
-            if let Err(message) = factor.curve.validate(direction) {
+            if let Err(message) = rule.curve.validate(direction) {
                 fail(format!("scorecard.{name}.curve"), message);
             }
         }

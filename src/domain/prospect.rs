@@ -8,107 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::date::Date;
 use super::money::{Money, Pct};
-
-/// The direction in which days beyond terms are moving.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Trend {
-    Improving,
-    Stable,
-    Worsening,
-}
-
-/// Insolvency proceedings, as published in the Belgian Staatsblad or the Dutch Centraal
-/// Insolventieregister. Any proceeding overrides the score.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Insolvency {
-    /// Known: no proceedings.
-    None,
-    /// Proceedings of an unnamed kind (a spreadsheet that only says "yes").
-    Unspecified,
-    /// Judicial reorganisation (WCO / PRJ, Dutch surseance).
-    Reorganisation,
-    Bankruptcy,
-}
-
-/// Where the account manager stands with a prospect.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    #[default]
-    New,
-    Reviewing,
-    Approved,
-    ApprovedWithConditions,
-    RoutedToPartner,
-    Declined,
-    OnHold,
-}
-
-impl Status {
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::New => "new",
-            Status::Reviewing => "reviewing",
-            Status::Approved => "approved",
-            Status::ApprovedWithConditions => "approved w/ conditions",
-            Status::RoutedToPartner => "routed to partner",
-            Status::Declined => "declined",
-            Status::OnHold => "on hold",
-        }
-    }
-
-    /// At most 10 characters, for narrow tables.
-    pub fn abbreviated(self) -> &'static str {
-        match self {
-            Status::ApprovedWithConditions => "appr.cond.",
-            Status::Reviewing => "reviewing",
-            other => other.short(),
-        }
-    }
-
-    /// At most 11 characters, for table columns.
-    pub fn short(self) -> &'static str {
-        match self {
-            Status::ApprovedWithConditions => "appr. cond.",
-            Status::RoutedToPartner => "to partner",
-            other => other.label(),
-        }
-    }
-}
-
-/// How goods leave the warehouse relative to payment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Delivery {
-    Standard,
-    Partial,
-    CashOnDelivery,
-    AfterPayment,
-}
-
-/// What secures the receivable; each kind has its loss given default in the policy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Security {
-    None,
-    RetentionOfTitle,
-    CreditInsurance,
-    BankGuarantee,
-    LetterOfCredit,
-}
-
-/// How the customer is served; each channel has its yearly cost to serve in the policy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Channel {
-    KeyAccount,
-    Direct,
-    InsideSales,
-    Partner,
-    Wholesaler,
-}
+use super::vocabulary::{Band, Channel, Delivery, Insolvency, Security, Status, Trend};
 
 /// Delivery and payment conditions for a deal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -134,7 +34,7 @@ pub struct DecisionRecord {
     pub terms: Terms,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
-    pub band: super::risk::Band,
+    pub band: Band,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub score: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -3,8 +3,7 @@
 
 use super::curve::Direction;
 use super::factor::Factor;
-use super::prospect::{Insolvency, Trend};
-use super::risk::Band;
+use super::vocabulary::{Band, Insolvency, Trend};
 
 /// What a reason says, beyond the points it moved.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,11 +79,11 @@ impl Reason {
                 };
                 format!("{} {shown} {cmp} {limit}{suffix}", f.label())
             }
-            ReasonKind::Trend(trend) => format!("DBT trend {}", trend_label(*trend)),
+            ReasonKind::Trend(trend) => format!("DBT trend {}", trend.label()),
             ReasonKind::LateFiling(true) => "Annual accounts filed late".to_string(),
             ReasonKind::LateFiling(false) => return "Annual accounts filed on time: full points".into(),
             ReasonKind::Insolvency(kind) => {
-                return format!("{}: band E whatever the score", insolvency_label(*kind));
+                return format!("{}: band E whatever the score", kind.label());
             }
             ReasonKind::InsufficientData { coverage, min, band } => {
                 return format!(
@@ -112,22 +111,5 @@ impl Reason {
         } else {
             format!("{body}: {:.1}", self.points)
         }
-    }
-}
-
-pub fn trend_label(trend: Trend) -> &'static str {
-    match trend {
-        Trend::Improving => "improving",
-        Trend::Stable => "stable",
-        Trend::Worsening => "worsening",
-    }
-}
-
-pub fn insolvency_label(kind: Insolvency) -> &'static str {
-    match kind {
-        Insolvency::None => "No insolvency proceedings",
-        Insolvency::Unspecified => "Insolvency proceedings",
-        Insolvency::Reorganisation => "Judicial reorganisation",
-        Insolvency::Bankruptcy => "Bankruptcy",
     }
 }

@@ -5,69 +5,16 @@
 //! is its weight inside its component times the component's weight, both renormalised over
 //! the inputs that have data. Worsening any input can therefore never raise the score.
 
-use std::fmt;
-
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use strum::VariantArray;
 
 use super::date::Date;
-use super::factor::{Component, Factor};
+use super::factor::Factor;
 use super::money::Money;
-use super::policy::{Factor as Rule, Policy};
-use super::prospect::{Insolvency, Prospect, Trend};
-pub use super::reason::{Reason, ReasonKind, insolvency_label, trend_label};
-
-/// Risk bands, best first; `Ord` runs from A (best) to E (worst).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Band {
-    A,
-    B,
-    C,
-    D,
-    E,
-}
-
-impl Band {
-    pub const ALL: [Band; 5] = [Band::A, Band::B, Band::C, Band::D, Band::E];
-
-    pub fn description(self) -> &'static str {
-        match self {
-            Band::A => "minimal",
-            Band::B => "low",
-            Band::C => "moderate",
-            Band::D => "high",
-            Band::E => "severe",
-        }
-    }
-
-    pub fn letter(self) -> &'static str {
-        super::table::PerBand::<()>::key(self)
-    }
-}
-
-impl fmt::Display for Band {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.letter())
-    }
-}
-
-/// Altman Z'' zones for private firms.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Zone {
-    Safe,
-    Grey,
-    Distress,
-}
-
-impl Zone {
-    pub fn label(self) -> &'static str {
-        match self {
-            Zone::Safe => "safe",
-            Zone::Grey => "grey",
-            Zone::Distress => "distress",
-        }
-    }
-}
+use super::policy::{CurveRule, Policy};
+use super::prospect::Prospect;
+use super::reason::{Reason, ReasonKind};
+use super::vocabulary::{Band, Component, Insolvency, Trend, Zone};
 
 /// What one component earned.
 #[derive(Debug, Clone, PartialEq)]
@@ -108,16 +55,16 @@ struct Measure {
 }
 
 /// One component's inputs while scoring.
-struct Group {
+struct ComponentInputs {
     component: Component,
     weight: f64,
     measures: Vec<Measure>,
     all_weight: f64,
 }
 
-impl Group {
-    fn new(component: Component, weight: f64) -> Group {
-        Group { component, weight, measures: Vec::with_capacity(6), all_weight: 0.0 }
+impl ComponentInputs {
+    fn new(component: Component, weight: f64) -> ComponentInputs {
+        ComponentInputs { component, weight, measures: Vec::with_capacity(6), all_weight: 0.0 }
     }
 
     fn add(
@@ -134,7 +81,7 @@ impl Group {
         }
     }
 
-    fn curve(&mut self, factor: Factor, rule: &Rule, value: Option<f64>, missing: &mut Vec<Factor>) {
+    fn curve(&mut self, factor: Factor, rule: &CurveRule, value: Option<f64>, missing: &mut Vec<Factor>) {
         let measured = value.map(|v| {
             let threshold = rule.curve.threshold(v, factor.direction());
             (rule.curve.health(v), ReasonKind::Measured { value: v, threshold })
@@ -183,7 +130,7 @@ pub fn assess(p: &Prospect, policy: &Policy, today: Date) -> Assessment {
     let mut missing = Vec::with_capacity(Factor::INPUTS);
     let m = &mut missing;
 
-    let mut payment = Group::new(Component::Payment, w.payment);
+    let mut payment = ComponentInputs::new(Component::Payment, w.payment);
     payment.curve(Factor::DbtDays, &sc.payment.dbt_days, p.dbt_days.map(f64::from), m);
     payment.curve(Factor::LateShare, &sc.payment.late_share_pct, p.late_share_pct.map(|v| v.to_f64()), m);
     let t = &sc.payment.trend;
@@ -198,7 +145,7 @@ pub fn assess(p: &Prospect, policy: &Policy, today: Date) -> Assessment {
     payment.add(Factor::DbtTrend, t.weight, trend, m);
     payment.curve(Factor::BureauScore, &sc.payment.bureau_score, p.bureau_score.map(f64::from), m);
 
-    let mut liquidity = Group::new(Component::Liquidity, w.liquidity);
+    let mut liquidity = ComponentInputs::new(Component::Liquidity, w.liquidity);
     let cl = p.current_liabilities;
     let quick = p.current_assets.zip(p.inventory).map(|(ca, inv)| ca - inv);
     liquidity.curve(
@@ -210,19 +157,19 @@ pub fn assess(p: &Prospect, policy: &Policy, today: Date) -> Assessment {
     liquidity.curve(Factor::QuickRatio, &sc.liquidity.quick_ratio, liquidity_ratio(quick, cl), m);
     liquidity.curve(Factor::CashRatio, &sc.liquidity.cash_ratio, liquidity_ratio(p.cash, cl), m);
 
-    let mut solvency = Group::new(Component::Solvency, w.solvency);
+    let mut solvency = ComponentInputs::new(Component::Solvency, w.solvency);
     solvency.curve(Factor::EquityRatio, &sc.solvency.equity_ratio, ratio(p.equity, p.total_assets), m);
 
-    let mut profitability = Group::new(Component::Profitability, w.profitability);
+    let mut profitability = ComponentInputs::new(Component::Profitability, w.profitability);
     let pr = &sc.profitability;
     profitability.curve(Factor::ReturnOnAssets, &pr.return_on_assets, ratio(p.net_result, p.total_assets), m);
     profitability.curve(Factor::EbitOnAssets, &pr.ebit_on_assets, ratio(p.ebit, p.total_assets), m);
 
-    let mut distress = Group::new(Component::Distress, w.distress);
+    let mut distress = ComponentInputs::new(Component::Distress, w.distress);
     let z2 = altman_z2(p);
     distress.curve(Factor::AltmanZ2, &sc.distress.altman_z2, z2, m);
 
-    let mut signals = Group::new(Component::Signals, w.signals);
+    let mut signals = ComponentInputs::new(Component::Signals, w.signals);
     let s = &sc.signals;
     signals.curve(Factor::Summons, &s.summons, p.summons_12m.map(f64::from), m);
     signals.curve(Factor::TaxDebt, &s.tax_debt, p.tax_debt.map(Money::to_f64), m);
@@ -254,7 +201,7 @@ pub fn assess(p: &Prospect, policy: &Policy, today: Date) -> Assessment {
 }
 
 /// Renormalises the weights over the inputs with data and adds up score, reasons and coverage.
-fn combine(groups: &[Group], missing: Vec<Factor>, policy: &Policy) -> Assessment {
+fn combine(groups: &[ComponentInputs], missing: Vec<Factor>, policy: &Policy) -> Assessment {
     let nominal: f64 = groups.iter().filter(|g| g.all_weight > 0.0).map(|g| g.weight).sum();
     let covered: f64 = groups
         .iter()
@@ -305,7 +252,7 @@ fn combine(groups: &[Group], missing: Vec<Factor>, policy: &Policy) -> Assessmen
 
 /// The band a score falls in: the best whose minimum it reaches.
 pub fn band_for(score: f64, policy: &Policy) -> Band {
-    Band::ALL.into_iter().find(|b| score >= policy.bands.get(*b).min_score).unwrap_or(Band::E)
+    Band::VARIANTS.iter().copied().find(|b| score >= policy.bands.get(*b).min_score).unwrap_or(Band::E)
 }
 
 /// The rules that move the band whatever the score: too little data, limited data, a young

@@ -1,86 +1,24 @@
-//! Volume segments: like the voltage levels of a grid, annual volume decides how a customer is
-//! served (SPEC §3).
+//! Which volume segment an annual volume falls in (SPEC §3).
 
-use std::fmt;
-
-use serde::{Deserialize, Serialize};
+use strum::VariantArray;
 
 use super::money::Money;
 use super::policy::Policy;
-use super::prospect::Channel;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Segment {
-    Strategic,
-    Key,
-    Core,
-    Small,
-    Micro,
-}
-
-impl Segment {
-    /// Largest first.
-    pub const ALL: [Segment; 5] =
-        [Segment::Strategic, Segment::Key, Segment::Core, Segment::Small, Segment::Micro];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Segment::Strategic => "Strategic",
-            Segment::Key => "Key",
-            Segment::Core => "Core",
-            Segment::Small => "Small",
-            Segment::Micro => "Micro",
-        }
-    }
-
-    /// At most 6 characters, for narrow tables.
-    pub fn short(self) -> &'static str {
-        match self {
-            Segment::Strategic => "Strat.",
-            other => other.label(),
-        }
-    }
-
-    /// The lowercase name used in JSON, CSV and the command line.
-    pub fn key(self) -> &'static str {
-        super::table::PerSegment::<()>::key(self)
-    }
-}
-
-impl fmt::Display for Segment {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
-    }
-}
-
-impl Channel {
-    pub const ALL: [Channel; 5] =
-        [Channel::KeyAccount, Channel::Direct, Channel::InsideSales, Channel::Partner, Channel::Wholesaler];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Channel::KeyAccount => "direct key account",
-            Channel::Direct => "direct",
-            Channel::InsideSales => "inside sales",
-            Channel::Partner => "partner / sister brand",
-            Channel::Wholesaler => "wholesaler",
-        }
-    }
-
-    pub fn key(self) -> &'static str {
-        super::table::PerChannel::<()>::key(self)
-    }
-}
+use super::vocabulary::Segment;
 
 /// The segment of an annual volume: the largest whose minimum it reaches.
 pub fn segment_for(volume: Money, policy: &Policy) -> Segment {
-    Segment::ALL.into_iter().find(|s| volume >= policy.segments.get(*s).min_volume).unwrap_or(Segment::Micro)
+    Segment::VARIANTS
+        .iter()
+        .copied()
+        .find(|s| volume >= policy.segments.get(*s).min_volume)
+        .unwrap_or(Segment::Micro)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::vocabulary::Channel;
 
     #[test]
     fn each_boundary_belongs_to_the_larger_segment() {

@@ -6,9 +6,9 @@ use rust_decimal::Decimal;
 use super::economics::average_receivable;
 use super::money::{Money, Pct};
 use super::policy::Policy;
-use super::prospect::{Delivery, Insolvency, Prospect, Security, Terms};
-use super::risk::{Assessment, Band};
-use super::segment::Segment;
+use super::prospect::{Prospect, Terms};
+use super::risk::Assessment;
+use super::vocabulary::{Band, Delivery, Insolvency, Security, Segment};
 
 /// Standard payment terms the fit shortens through, longest first.
 const STANDARD_TERMS: [u32; 7] = [90, 60, 45, 30, 21, 14, 7];
@@ -121,8 +121,8 @@ pub fn suggest_with(
                 risk(),
                 cell.payment_days,
                 cell.advance_pct,
-                security_label(cell.security),
-                delivery_label(cell.delivery)
+                cell.security.label(),
+                cell.delivery.label()
             )
         }),
         None => why.push(|| format!("{}; volume unknown: the terms of the smallest segment", risk())),
@@ -180,7 +180,7 @@ pub fn suggest_with(
                 "Credit need {} exceeds the cap {}: the {} covers the excess",
                 need.grouped(),
                 cap_text(cap, source),
-                security_label(security)
+                security.label()
             )
         });
         limit_cap = round_up(need, policy.limits.rounding);
@@ -289,24 +289,4 @@ fn round_up(amount: Money, unit: Money) -> Money {
         return amount.max(Money::ZERO);
     }
     Money::new((amount.amount() / unit.amount()).ceil() * unit.amount())
-}
-
-pub fn security_label(security: super::prospect::Security) -> &'static str {
-    use super::prospect::Security::*;
-    match security {
-        None => "no security",
-        RetentionOfTitle => "retention of title",
-        CreditInsurance => "credit insurance",
-        BankGuarantee => "bank guarantee",
-        LetterOfCredit => "letter of credit",
-    }
-}
-
-pub fn delivery_label(delivery: Delivery) -> &'static str {
-    match delivery {
-        Delivery::Standard => "standard delivery",
-        Delivery::Partial => "partial deliveries",
-        Delivery::CashOnDelivery => "cash on delivery",
-        Delivery::AfterPayment => "delivery after payment",
-    }
 }

@@ -361,8 +361,8 @@ mod tests {
     #[test]
     fn a_last_prospect_with_history_is_not_taken_for_the_end() {
         use crate::domain::date::Date;
-        use crate::domain::prospect::{DecisionRecord, Status};
-        use crate::domain::risk::Band;
+        use crate::domain::prospect::DecisionRecord;
+        use crate::domain::vocabulary::{Band, Status};
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.json");
         let mut all = prospects(3);
@@ -371,9 +371,9 @@ mod tests {
             advance_pct: crate::domain::money::Pct::ZERO,
             discount_pct: crate::domain::money::Pct::ZERO,
             credit_limit: crate::domain::money::Money::ZERO,
-            delivery: crate::domain::prospect::Delivery::Standard,
-            security: crate::domain::prospect::Security::None,
-            channel: crate::domain::prospect::Channel::Direct,
+            delivery: crate::domain::vocabulary::Delivery::Standard,
+            security: crate::domain::vocabulary::Security::None,
+            channel: crate::domain::vocabulary::Channel::Direct,
             review_months: 12,
         };
         all[2].history.push(DecisionRecord {

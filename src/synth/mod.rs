@@ -14,10 +14,8 @@ use words::*;
 
 use crate::domain::date::Date;
 use crate::domain::money::{Money, Pct};
-use crate::domain::prospect::{
-    Channel, DecisionRecord, Delivery, Insolvency, Prospect, Security, Status, Terms, Trend,
-};
-use crate::domain::risk::Band;
+use crate::domain::prospect::{DecisionRecord, Prospect, Terms};
+use crate::domain::vocabulary::{Band, Channel, Delivery, Insolvency, Security, Status, Trend};
 
 /// `count` prospects with ids 1..=count.
 pub fn portfolio(count: usize, seed: u64) -> Vec<Prospect> {

@@ -20,7 +20,7 @@ use crate::domain::book::{Book, Snapshot, Summary};
 use crate::domain::date::Date;
 use crate::domain::matrix::Matrix;
 use crate::domain::policy::Policy;
-use crate::domain::prospect::{Prospect, Status, Terms};
+use crate::domain::prospect::{Prospect, Terms};
 use crate::io::csv_import::CsvImport;
 use crate::store::stream::Progress;
 
@@ -54,9 +54,9 @@ pub struct CompareView {
 #[derive(Debug, Clone)]
 pub struct MatrixView {
     pub matrix: Matrix,
-    /// Index into `Band::ALL`.
+    /// Index into `Band::VARIANTS`.
     pub band: usize,
-    /// Index into `Segment::ALL`.
+    /// Index into `Segment::VARIANTS`.
     pub segment: usize,
 }
 
@@ -106,23 +106,12 @@ pub enum Modal {
 pub struct DecisionDialog {
     pub id: u64,
     pub name: String,
-    /// Index into `STATUSES`.
+    /// Index into `Status::VARIANTS`.
     pub status: usize,
     pub note: LineEdit,
     /// The terms the decision agrees to, when it comes from the what-if.
     pub terms: Option<Terms>,
 }
-
-/// Every status in the order the dialog lists them.
-pub const STATUSES: [Status; 7] = [
-    Status::New,
-    Status::Reviewing,
-    Status::Approved,
-    Status::ApprovedWithConditions,
-    Status::RoutedToPartner,
-    Status::Declined,
-    Status::OnHold,
-];
 
 /// How the last save went.
 #[derive(Debug, Clone, PartialEq, Eq)]

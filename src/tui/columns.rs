@@ -2,10 +2,12 @@
 
 use std::cmp::Ordering;
 
+use strum::VariantArray;
+
 use crate::domain::book::Summary;
 
 /// The table's columns, in screen order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, VariantArray)]
 pub enum Column {
     Name,
     Band,
@@ -19,18 +21,6 @@ pub enum Column {
 }
 
 impl Column {
-    pub const ALL: [Column; 9] = [
-        Column::Name,
-        Column::Band,
-        Column::Score,
-        Column::Segment,
-        Column::Volume,
-        Column::Days,
-        Column::Advance,
-        Column::Profit,
-        Column::Status,
-    ];
-
     pub fn title(self) -> &'static str {
         match self {
             Column::Name => "Name",

@@ -9,9 +9,7 @@
 use super::fuzzy;
 use crate::domain::book::{Book, Summary, Totals};
 use crate::domain::names::NameIndex;
-use crate::domain::prospect::Status;
-use crate::domain::risk::Band;
-use crate::domain::segment::Segment;
+use crate::domain::vocabulary::{Band, Segment, Status};
 
 /// Entries per chunk when the order is laid out; a chunk that grows to twice this is split.
 pub const CHUNK: usize = 4096;

@@ -5,10 +5,12 @@
 use super::line_edit::LineEdit;
 use crate::domain::date::Date;
 use crate::domain::evaluate::{Evaluation, evaluate};
-use crate::domain::fields::{Field, Group, Kind};
+use crate::domain::field_values::Kind;
+use crate::domain::fields::Field;
 use crate::domain::money::{Money, NumberStyle};
 use crate::domain::policy::Policy;
 use crate::domain::prospect::Prospect;
+use crate::domain::vocabulary::FieldGroup;
 
 /// A field's value as the form shows it for editing: amounts grouped by thousands.
 fn input_text(field: Field, p: &Prospect) -> String {
@@ -128,7 +130,7 @@ impl ProspectForm {
         let mut at = self.focus as isize;
         for _ in 0..n {
             at = (at + delta.signum()).rem_euclid(n);
-            if Field::ALL[at as usize].group() != Group::Decision {
+            if Field::ALL[at as usize].group() != FieldGroup::Decision {
                 break;
             }
         }

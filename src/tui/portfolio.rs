@@ -2,6 +2,7 @@
 //! which is selected and where the window starts. Pure: no terminal, no IO.
 
 use std::cmp::Ordering;
+use strum::VariantArray;
 
 use super::columns::compare;
 pub use super::columns::{Column, Direction};
@@ -9,10 +10,8 @@ use super::display_order::{self, DisplayOrder, Filter, Positions};
 use super::line_edit::LineEdit;
 use crate::domain::book::{Book, Summary, Totals};
 use crate::domain::names::folded;
-use crate::domain::prospect::Status;
 use crate::domain::reorder::{move_entry, sort_on_cores};
-use crate::domain::risk::Band;
-use crate::domain::segment::Segment;
+use crate::domain::vocabulary::{Band, Segment, Status};
 
 /// What the table shows and how.
 #[derive(Debug, Clone)]
@@ -432,12 +431,12 @@ impl PortfolioView {
     /// The next sort in the cycle: each column ascending then descending, then the next column.
     pub fn cycle_sort(&mut self, forward: bool) {
         let (column, direction) = self.sort;
-        let at = Column::ALL.iter().position(|c| *c == column).unwrap_or(0) * 2
+        let at = Column::VARIANTS.iter().position(|c| *c == column).unwrap_or(0) * 2
             + usize::from(direction == Direction::Descending);
-        let n = Column::ALL.len() * 2;
+        let n = Column::VARIANTS.len() * 2;
         let next = if forward { (at + 1) % n } else { (at + n - 1) % n };
         let dir = if next % 2 == 0 { Direction::Ascending } else { Direction::Descending };
-        self.sort = (Column::ALL[next / 2], dir);
+        self.sort = (Column::VARIANTS[next / 2], dir);
         self.invalidate();
     }
 }

@@ -2,6 +2,7 @@
 //! the goal seek and the sensitivity series. Pure: every change recomputes in the same call.
 
 use std::sync::Arc;
+use strum::VariantArray;
 
 use rust_decimal::Decimal;
 
@@ -11,12 +12,12 @@ use crate::domain::economics::{self, Economics, Seek};
 use crate::domain::evaluate::{Evaluation, evaluate};
 use crate::domain::money::{Money, NumberStyle, Pct};
 use crate::domain::policy::Policy;
-use crate::domain::prospect::{Channel, Delivery, Prospect, Security, Terms};
-use crate::domain::segment::Segment;
+use crate::domain::prospect::{Prospect, Terms};
 use crate::domain::terms::warnings;
+use crate::domain::vocabulary::{Channel, Delivery, Security, Segment};
 
 /// The lines of the editor, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, VariantArray)]
 pub enum TermsField {
     PaymentDays,
     Advance,
@@ -29,17 +30,6 @@ pub enum TermsField {
 }
 
 impl TermsField {
-    pub const ALL: [TermsField; 8] = [
-        TermsField::PaymentDays,
-        TermsField::Advance,
-        TermsField::Discount,
-        TermsField::CreditLimit,
-        TermsField::Delivery,
-        TermsField::Security,
-        TermsField::Channel,
-        TermsField::Target,
-    ];
-
     pub fn label(self) -> &'static str {
         match self {
             TermsField::PaymentDays => "Payment days",
@@ -58,16 +48,6 @@ impl TermsField {
         !matches!(self, TermsField::Delivery | TermsField::Security | TermsField::Channel)
     }
 }
-
-const DELIVERIES: [Delivery; 4] =
-    [Delivery::Standard, Delivery::Partial, Delivery::CashOnDelivery, Delivery::AfterPayment];
-const SECURITIES: [Security; 5] = [
-    Security::None,
-    Security::RetentionOfTitle,
-    Security::CreditInsurance,
-    Security::BankGuarantee,
-    Security::LetterOfCredit,
-];
 
 /// The next value of a list, wrapping, forwards or backwards.
 fn next_in<T: Copy + PartialEq>(all: &[T], current: T, forward: bool) -> T {
@@ -126,7 +106,7 @@ impl TermsEditor {
     }
 
     pub fn field(&self) -> TermsField {
-        TermsField::ALL[self.focus.min(TermsField::ALL.len() - 1)]
+        TermsField::VARIANTS[self.focus.min(TermsField::VARIANTS.len() - 1)]
     }
 
     /// Recomputes every figure, the warnings and the sensitivity series for the edited terms.
@@ -147,7 +127,7 @@ impl TermsEditor {
     }
 
     pub fn move_focus(&mut self, delta: isize) {
-        let n = TermsField::ALL.len() as isize;
+        let n = TermsField::VARIANTS.len() as isize;
         self.focus = (self.focus as isize + delta).rem_euclid(n) as usize;
         self.typing = None;
     }
@@ -176,9 +156,9 @@ impl TermsEditor {
                 t.credit_limit =
                     if up { t.credit_limit + unit } else { (t.credit_limit - unit).max(Money::ZERO) };
             }
-            TermsField::Delivery => t.delivery = next_in(&DELIVERIES, t.delivery, up),
-            TermsField::Security => t.security = next_in(&SECURITIES, t.security, up),
-            TermsField::Channel => t.channel = next_in(&Channel::ALL, t.channel, up),
+            TermsField::Delivery => t.delivery = next_in(Delivery::VARIANTS, t.delivery, up),
+            TermsField::Security => t.security = next_in(Security::VARIANTS, t.security, up),
+            TermsField::Channel => t.channel = next_in(Channel::VARIANTS, t.channel, up),
             TermsField::Target => {
                 self.target_margin = (self.target_margin + sign * Decimal::new(5, 1)).round_dp(1)
             }
@@ -247,14 +227,13 @@ impl TermsEditor {
 
     /// The value of a field as text, for the edited or the suggested terms.
     pub fn value(&self, field: TermsField, terms: &Terms) -> String {
-        use crate::domain::terms::{delivery_label, security_label};
         match field {
             TermsField::PaymentDays => terms.payment_days.to_string(),
             TermsField::Advance => terms.advance_pct.to_string(),
             TermsField::Discount => terms.discount_pct.to_string(),
             TermsField::CreditLimit => terms.credit_limit.grouped(),
-            TermsField::Delivery => delivery_label(terms.delivery).to_string(),
-            TermsField::Security => security_label(terms.security).to_string(),
+            TermsField::Delivery => terms.delivery.label().to_string(),
+            TermsField::Security => terms.security.label().to_string(),
             TermsField::Channel => terms.channel.label().to_string(),
             TermsField::Target => format!("{}", self.target_margin),
         }

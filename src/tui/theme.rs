@@ -3,7 +3,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::domain::risk::Band;
+use crate::domain::vocabulary::Band;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {

@@ -1,16 +1,16 @@
 //! Keys and the mouse: the focused input or pop-up first, then the screen's key table.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
+use strum::VariantArray;
 
 use super::action::Action;
-use super::app::{App, DecisionDialog, Effect, Modal, STATUSES, Screen};
+use super::app::{App, DecisionDialog, Effect, Modal, Screen};
 use super::form::ProspectForm;
 use super::keymap::{self, Binding};
 use super::line_edit::LineEdit;
 use super::portfolio::cycle;
 use super::transfer::PathPrompt;
-use crate::domain::risk::Band;
-use crate::domain::segment::Segment;
+use crate::domain::vocabulary::{Band, Segment, Status};
 
 /// The key table in force: what the help overlay and the footer show.
 pub fn active_table(app: &App) -> &'static [Binding] {
@@ -164,15 +164,15 @@ fn portfolio(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>) {
         Action::Bottom => view.move_by(isize::MAX / 2, height),
         Action::Filter => view.typing = true,
         Action::CycleBand => {
-            view.band = cycle(view.band, &Band::ALL);
+            view.band = cycle(view.band, Band::VARIANTS);
             view.refresh(&app.book);
         }
         Action::CycleSegment => {
-            view.segment = cycle(view.segment, &Segment::ALL);
+            view.segment = cycle(view.segment, Segment::VARIANTS);
             view.refresh(&app.book);
         }
         Action::CycleStatus => {
-            view.status = cycle(view.status, &STATUSES);
+            view.status = cycle(view.status, Status::VARIANTS);
             view.refresh(&app.book);
         }
         Action::ClearFilters => {
@@ -238,7 +238,7 @@ pub fn decision_dialog(p: &crate::domain::prospect::Prospect) -> DecisionDialog 
     DecisionDialog {
         id: p.id,
         name: p.name.clone(),
-        status: STATUSES.iter().position(|s| *s == p.status).unwrap_or(0),
+        status: Status::VARIANTS.iter().position(|s| *s == p.status).unwrap_or(0),
         note: LineEdit::default(),
         terms: None,
     }

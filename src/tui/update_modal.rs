@@ -1,18 +1,20 @@
 //! Pop-ups: each takes the keys until it returns a result (confirm, cancel, or a payload).
 
 use std::sync::Arc;
+use strum::VariantArray;
 
 use ratatui::crossterm::event::KeyEvent;
 
 use super::action::Action;
-use super::app::{App, DecisionDialog, Effect, Modal, STATUSES, Screen};
+use super::app::{App, DecisionDialog, Effect, Modal, Screen};
 use super::form::ProspectForm;
 use super::history::Change;
 use super::keymap;
 use super::update_form::{finish, save};
 use super::update_keys::{edit_line, modal_table};
 use crate::domain::evaluate::evaluate;
-use crate::domain::prospect::{DecisionRecord, Status};
+use crate::domain::prospect::DecisionRecord;
+use crate::domain::vocabulary::Status;
 
 pub fn on_key(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>) {
     let Some(modal) = app.modal.take() else {
@@ -99,7 +101,7 @@ fn decision(
 ) -> bool {
     match action {
         Some(Action::Up) => dialog.status = dialog.status.saturating_sub(1),
-        Some(Action::Down) => dialog.status = (dialog.status + 1).min(STATUSES.len() - 1),
+        Some(Action::Down) => dialog.status = (dialog.status + 1).min(Status::VARIANTS.len() - 1),
         Some(Action::Cancel) => return false,
         Some(Action::Confirm) => {
             record_decision(app, dialog, effects);
@@ -118,7 +120,7 @@ pub fn record_decision(app: &mut App, dialog: &DecisionDialog, effects: &mut Vec
         app.warn("That prospect is no longer in the portfolio");
         return;
     };
-    let status = STATUSES.get(dialog.status).copied().unwrap_or(Status::New);
+    let status = Status::VARIANTS.get(dialog.status).copied().unwrap_or(Status::New);
     let evaluation = evaluate(&before, &app.policy, app.today);
     let terms = dialog
         .terms

@@ -1,6 +1,7 @@
 //! Keys of the what-if, the comparison and the matrix.
 
 use std::sync::Arc;
+use strum::VariantArray;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
@@ -12,8 +13,7 @@ use super::terms_editor::TermsEditor;
 use super::update_keys::{decision_dialog, edit_line, unknown_key};
 use crate::domain::matrix::Matrix;
 use crate::domain::prospect::Prospect;
-use crate::domain::risk::Band;
-use crate::domain::segment::Segment;
+use crate::domain::vocabulary::{Band, Segment};
 
 /// Opens the what-if on a prospect, from its edited terms if it has any.
 pub fn open_terms(app: &mut App, p: Arc<Prospect>) {
@@ -136,11 +136,11 @@ pub fn on_matrix_key(app: &mut App, key: KeyEvent) {
     let Screen::Matrix(view) = &mut app.screen else { return };
     match keymap::lookup(keymap::MATRIX, &key) {
         Some(Action::Up) => view.band = view.band.saturating_sub(1),
-        Some(Action::Down) => view.band = (view.band + 1).min(Band::ALL.len() - 1),
+        Some(Action::Down) => view.band = (view.band + 1).min(Band::VARIANTS.len() - 1),
         Some(Action::Left) => view.segment = view.segment.saturating_sub(1),
-        Some(Action::Right) => view.segment = (view.segment + 1).min(Segment::ALL.len() - 1),
+        Some(Action::Right) => view.segment = (view.segment + 1).min(Segment::VARIANTS.len() - 1),
         Some(Action::Open) => {
-            let (band, segment) = (Band::ALL[view.band], Segment::ALL[view.segment]);
+            let (band, segment) = (Band::VARIANTS[view.band], Segment::VARIANTS[view.segment]);
             app.pop();
             let v = &mut app.view;
             v.band = Some(band);

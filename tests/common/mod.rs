@@ -8,11 +8,13 @@ use dealdesk::domain::date::Date;
 use dealdesk::domain::factor::Factor;
 use dealdesk::domain::money::{Money, Pct};
 use dealdesk::domain::policy::Policy;
-use dealdesk::domain::prospect::Security::{
+use dealdesk::domain::prospect::Prospect;
+use dealdesk::domain::reason::Reason;
+use dealdesk::domain::risk::{Assessment, assess};
+use dealdesk::domain::vocabulary::Security::{
     BankGuarantee, CreditInsurance, LetterOfCredit, RetentionOfTitle,
 };
-use dealdesk::domain::prospect::{Insolvency, Prospect, Security, Trend};
-use dealdesk::domain::risk::{Assessment, Band, Reason, assess};
+use dealdesk::domain::vocabulary::{Band, Insolvency, Security, Trend};
 use rust_decimal::Decimal;
 
 /// The day every test assesses on: 28 November 2026.

@@ -13,7 +13,6 @@ use crate::domain::economics::Economics;
 use crate::domain::evaluate::{Evaluation, evaluate};
 use crate::domain::money::Money;
 use crate::domain::prospect::{Prospect, Terms};
-use crate::domain::terms::security_label;
 use crate::tui::app::{App, CompareView};
 use crate::tui::layout;
 
@@ -75,7 +74,7 @@ fn cell(i: usize, c: &Column) -> String {
             let mark = if c.edited { "*" } else { "" };
             format!("{}{mark} days, {} % adv.", c.terms.payment_days, c.terms.advance_pct)
         }
-        6 => security_label(c.terms.security).to_string(),
+        6 => c.terms.security.label().to_string(),
         7 => c.terms.credit_limit.grouped(),
         8 => money(|e| e.average_receivable),
         9 => money(|e| e.expected_loss),

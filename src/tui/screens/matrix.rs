@@ -6,12 +6,12 @@ use ratatui::layout::{Constraint, Layout};
 use ratatui::style::{Color, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
+use strum::VariantArray;
 
-use super::{chrome, has_banner};
+use super::{chrome, has_banner, short_amount};
 use crate::domain::book::Totals;
 use crate::domain::money::Money;
-use crate::domain::risk::Band;
-use crate::domain::segment::Segment;
+use crate::domain::vocabulary::{Band, Segment};
 use crate::tui::app::{App, MatrixView};
 use crate::tui::layout;
 use crate::tui::theme::Theme;
@@ -22,8 +22,8 @@ fn cell_text(t: &Totals, marker: &str) -> Vec<Line<'static>> {
         return vec![Line::from(format!("{marker}—"))];
     }
     vec![
-        Line::from(format!("{marker}{} · {}", t.count, t.volume().short())),
-        Line::from(format!(" exp {}", t.exposure().short())),
+        Line::from(format!("{marker}{} · {}", t.count, short_amount(t.volume()))),
+        Line::from(format!(" exp {}", short_amount(t.exposure()))),
     ]
 }
 
@@ -51,18 +51,18 @@ pub fn render(frame: &mut Frame, app: &App, view: &MatrixView) {
     let [grid, legend] = Layout::vertical([Constraint::Length(16), Constraint::Min(2)]).areas(f.body);
     let header = Row::new(
         std::iter::once(Cell::from("Band \\ segment"))
-            .chain(Segment::ALL.iter().map(|s| Cell::from(s.label())))
+            .chain(Segment::VARIANTS.iter().map(|s| Cell::from(s.label())))
             .chain(std::iter::once(Cell::from("All segments")))
             .collect::<Vec<_>>(),
     )
     .style(t.header());
-    let mut rows: Vec<Row> = Band::ALL
+    let mut rows: Vec<Row> = Band::VARIANTS
         .iter()
         .enumerate()
         .map(|(b, band)| {
             let mut cells =
                 vec![Cell::from(Line::styled(format!("{band} {}", band.description()), t.band(*band)))];
-            for (g, segment) in Segment::ALL.iter().enumerate() {
+            for (g, segment) in Segment::VARIANTS.iter().enumerate() {
                 let totals = m.cell(*band, *segment);
                 let (style, marker) = heat(t, totals.expected_loss(), max);
                 let selected = (b, g) == (view.band, view.segment);

@@ -23,6 +23,7 @@ use super::app::{App, SaveState, Screen};
 use super::keymap::{self, Binding};
 use super::layout;
 use super::update_keys::active_table;
+use crate::domain::money::Money;
 
 pub fn render(frame: &mut Frame, app: &App) {
     let area = frame.area();
@@ -117,6 +118,16 @@ pub fn footer(app: &App, table: &[Binding]) -> Line<'static> {
 /// A line of `label: value` pairs for panels.
 pub fn pair(label: &str, value: String, value_style: Style) -> Vec<Span<'static>> {
     vec![Span::raw(format!("{label} ")), Span::styled(value, value_style)]
+}
+
+/// An amount in about three significant figures for tight cells: `2.4M`, `345k`, `9 870`.
+pub fn short_amount(amount: Money) -> String {
+    let v = amount.to_f64();
+    match v.abs() {
+        a if a >= 1e6 => format!("{:.1}M", v / 1e6),
+        a if a >= 1e4 => format!("{:.0}k", v / 1e3),
+        _ => amount.grouped(),
+    }
 }
 
 /// Clears an area before drawing a pop-up over it.

@@ -4,9 +4,11 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
+use strum::VariantArray;
 
 use super::{clear, footer};
-use crate::tui::app::{App, DecisionDialog, Modal, STATUSES, SaveState, Then};
+use crate::domain::vocabulary::Status;
+use crate::tui::app::{App, DecisionDialog, Modal, SaveState, Then};
 use crate::tui::layout;
 use crate::tui::transfer::{PathPrompt, Purpose};
 use crate::tui::update_keys::modal_table;
@@ -35,7 +37,7 @@ pub fn render(frame: &mut Frame, app: &App, modal: &Modal) {
             let mut lines = vec![Line::raw(format!("Decision on {}", dialog.name))];
             lines.extend(recorded(app, dialog));
             lines.push(Line::raw(""));
-            for (i, status) in STATUSES.iter().enumerate() {
+            for (i, status) in Status::VARIANTS.iter().enumerate() {
                 let style = if i == dialog.status { t.selected() } else { ratatui::style::Style::new() };
                 let marker = if i == dialog.status { "›" } else { " " };
                 lines.push(Line::styled(format!(" {marker} {}", status.label()), style));
@@ -166,7 +168,7 @@ fn path_prompt(app: &App, prompt: &PathPrompt) -> (&'static str, Vec<Line<'stati
 /// Puts the terminal cursor at the end of the text being typed.
 fn place_cursor(frame: &mut Frame, modal: &Modal, inner: Rect) {
     let (line, prefix, text) = match modal {
-        Modal::Decision(d) => (4 + STATUSES.len() as u16 + 1, 6, &d.note),
+        Modal::Decision(d) => (4 + Status::VARIANTS.len() as u16 + 1, 6, &d.note),
         Modal::Path(p) => (1, 6, &p.line),
         _ => return,
     };

@@ -10,7 +10,6 @@ use ratatui::widgets::{Block, LineGauge, Paragraph, Wrap};
 use super::pair;
 use crate::domain::evaluate::Evaluation;
 use crate::domain::reason::ReasonKind;
-use crate::domain::terms::{delivery_label, security_label};
 use crate::tui::app::App;
 use crate::tui::form::ProspectForm;
 use crate::tui::theme::Theme;
@@ -102,8 +101,8 @@ fn terms_lines(e: &Evaluation, t: Theme) -> Vec<Line<'static>> {
         terms.payment_days,
         terms.advance_pct,
         terms.credit_limit.grouped(),
-        security_label(terms.security),
-        delivery_label(terms.delivery),
+        terms.security.label(),
+        terms.delivery.label(),
         terms.review_months
     )));
     for why in &e.suggestion.why {

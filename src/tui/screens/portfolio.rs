@@ -5,10 +5,12 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
+use strum::VariantArray;
 
 use super::{chrome, has_banner};
 use crate::domain::book::Summary;
 use crate::domain::prospect::Prospect;
+use crate::domain::vocabulary::{Segment, Status};
 use crate::tui::app::App;
 use crate::tui::fuzzy;
 use crate::tui::layout;
@@ -25,6 +27,24 @@ fn arrow(direction: Direction) -> &'static str {
 /// Whether the table is narrow enough to abbreviate (an 80-column terminal).
 fn narrow(area: Rect) -> bool {
     area.width < 100
+}
+
+/// A segment in at most 6 characters when narrow (the column is 7 wide), else its label.
+fn segment_text(segment: Segment, narrow: bool) -> &'static str {
+    match segment {
+        Segment::Strategic if narrow => "Strat.",
+        other => other.label(),
+    }
+}
+
+/// A status in at most 10 characters when narrow, else at most 11 (the column's widths).
+fn status_text(status: Status, narrow: bool) -> &'static str {
+    match status {
+        Status::ApprovedWithConditions if narrow => "appr.cond.",
+        Status::ApprovedWithConditions => "appr. cond.",
+        Status::RoutedToPartner => "to partner",
+        other => other.label(),
+    }
 }
 
 /// Column widths; the name takes what is left.
@@ -50,7 +70,7 @@ pub fn render(frame: &mut Frame, app: &App) {
     let t = app.theme;
     let view = &app.view;
     let narrow = narrow(areas.body);
-    let header = Row::new(Column::ALL.map(|c| {
+    let header = Row::new(Column::VARIANTS.iter().map(|&c| {
         if view.sort.0 == c {
             Cell::from(format!("{}{}", c.title(), arrow(view.sort.1))).style(t.selected())
         } else {
@@ -108,12 +128,12 @@ fn row<'a>(p: &'a Prospect, s: &Summary, matched: &[usize], marked: bool, narrow
         Line::from(name),
         Line::styled(band, t.band(s.band)),
         Line::from(s.score.map_or("—".into(), |v| format!("{v:.1}"))).right_aligned(),
-        Line::from(s.segment.map_or("—", |x| if narrow { x.short() } else { x.label() })),
+        Line::from(s.segment.map_or("—", |x| segment_text(x, narrow))),
         Line::from(s.volume.map_or("—".into(), |v| v.grouped())).right_aligned(),
         Line::from(s.payment_days.to_string()).right_aligned(),
         Line::from(s.advance.to_string()).right_aligned(),
         Line::styled(profit, profit_style).right_aligned(),
-        Line::from(if narrow { s.status.abbreviated() } else { s.status.short() }),
+        Line::from(status_text(s.status, narrow)),
     ])
 }
 
@@ -167,4 +187,19 @@ fn render_totals(frame: &mut Frame, app: &App, area: Rect) {
         totals.risk_adjusted_profit().grouped()
     );
     frame.render_widget(Paragraph::new(text).style(app.theme.header()), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_and_statuses_fit_their_columns() {
+        // The widths of `widths`: segment 7 narrow, status 10 narrow and 11 wide.
+        assert!(Segment::VARIANTS.iter().all(|s| segment_text(*s, true).chars().count() <= 6));
+        assert!(Status::VARIANTS.iter().all(|s| status_text(*s, true).chars().count() <= 10));
+        assert!(Status::VARIANTS.iter().all(|s| status_text(*s, false).chars().count() <= 11));
+        assert_eq!(status_text(Status::ApprovedWithConditions, true), "appr.cond.");
+        assert_eq!(segment_text(Segment::Strategic, false), "Strategic");
+    }
 }

@@ -8,7 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::{chrome, has_banner, panel};
-use crate::domain::fields::{Field, Group};
+use crate::domain::fields::Field;
+use crate::domain::vocabulary::FieldGroup;
 use crate::tui::app::App;
 use crate::tui::form::ProspectForm;
 use crate::tui::layout;
@@ -18,7 +19,7 @@ const LABEL: u16 = 22;
 
 /// One line of the form.
 enum Entry {
-    Group(Group),
+    Group(FieldGroup),
     Field(usize),
     Error(usize),
 }
@@ -68,7 +69,7 @@ fn render_form(frame: &mut Frame, app: &App, form: &ProspectForm, area: Rect) {
             Entry::Field(i) => {
                 let field = Field::ALL[*i];
                 let focused = *i == form.focus;
-                let decision = field.group() == Group::Decision;
+                let decision = field.group() == FieldGroup::Decision;
                 let label_style = if focused {
                     t.key()
                 } else if decision {

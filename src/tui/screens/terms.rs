@@ -7,11 +7,13 @@ use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph, Row, Table, Wrap};
+use strum::VariantArray;
 
-use super::{chrome, has_banner};
+use super::{chrome, has_banner, short_amount};
 use crate::domain::economics::Economics;
 use crate::domain::money::Money;
-use crate::domain::prospect::{Channel, Delivery, Security, Terms};
+use crate::domain::prospect::Terms;
+use crate::domain::vocabulary::{Channel, Delivery, Security};
 use crate::tui::app::App;
 use crate::tui::layout;
 use crate::tui::terms_editor::{TermsEditor, TermsField};
@@ -83,7 +85,7 @@ fn short_label(field: TermsField) -> &'static str {
 }
 
 fn render_editor(frame: &mut Frame, t: Theme, e: &TermsEditor, area: Rect, value_width: u16, narrow: bool) {
-    let rows: Vec<Row> = TermsField::ALL
+    let rows: Vec<Row> = TermsField::VARIANTS
         .iter()
         .enumerate()
         .map(|(i, field)| {
@@ -269,7 +271,7 @@ fn render_sensitivity_lines(frame: &mut Frame, t: Theme, e: &TermsEditor, area: 
         let points: Vec<String> = series
             .iter()
             .filter(|(x, _)| x % every == 0)
-            .map(|(x, m)| format!("{x}{unit} {}", m.short()))
+            .map(|(x, m)| format!("{x}{unit} {}", short_amount(*m)))
             .collect();
         Line::from(vec![Span::styled(format!("Profit by {what}: "), t.key()), Span::raw(points.join(" · "))])
     };
