@@ -1,7 +1,7 @@
 //! The scale targets of issue 6, each measured beside its floor in the same run:
 //!
-//! - load: read + parse + evaluate every prospect into a `Book` as the desk does
-//!   (`store::load_book`), vs a bare read + `serde_json` parse of the same file into the same
+//! - load: read + parse + evaluate every prospect into a `Portfolio` as the desk does
+//!   (`store::load_portfolio`), vs a bare read + `serde_json` parse of the same file into the same
 //!   types; with each phase on its own;
 //! - filter: one keystroke in the name filter (`PortfolioView::refresh`), vs a bare scan of the
 //!   same names with the same matcher;
@@ -27,9 +27,9 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use criterion::{BatchSize, BenchmarkId, Criterion};
-use dealdesk::domain::book::{Book, Summary, Totals};
 use dealdesk::domain::date::Date;
 use dealdesk::domain::policy::Policy;
+use dealdesk::domain::portfolio::{Portfolio, Summary, Totals};
 use dealdesk::domain::prospect::Prospect;
 use dealdesk::store::{self, Store, StoreFile, atomic};
 use dealdesk::synth;
@@ -112,7 +112,7 @@ fn load(c: &mut Criterion, dir: &Path, policy: &Policy) {
         });
         // The desk's path: read block by block, parse on two threads, evaluate while reading.
         group.bench_function(id("load"), |b| {
-            b.iter(|| black_box(store::load_book(&path, policy, today()).expect("load")));
+            b.iter(|| black_box(store::load_portfolio(&path, policy, today()).expect("load")));
         });
         group.bench_function(id("read"), |b| b.iter(|| black_box(fs::read(&path).expect("read"))));
         // Reading and parsing as the desk does, without evaluating.
@@ -124,15 +124,15 @@ fn load(c: &mut Criterion, dir: &Path, policy: &Policy) {
         group.bench_function(id("evaluate"), |b| {
             b.iter_batched(
                 || prospects.clone(),
-                |prospects| Book::new(prospects, policy, today()),
+                |prospects| Portfolio::new(prospects, policy, today()),
                 BatchSize::PerIteration,
             );
         });
-        let book = Book::new(prospects.clone(), policy, today());
+        let portfolio = Portfolio::new(prospects.clone(), policy, today());
         group.bench_function(id("rows"), |b| {
             b.iter(|| {
                 let mut view = PortfolioView::default();
-                view.refresh(&book);
+                view.refresh(&portfolio);
                 black_box(view)
             });
         });
@@ -143,17 +143,17 @@ fn load(c: &mut Criterion, dir: &Path, policy: &Policy) {
 /// A view with `query` typed, refreshed as the desk does after each keystroke.
 fn view_with(app: &App, query: &str) -> PortfolioView {
     let mut view = PortfolioView::default();
-    view.refresh(&app.book);
+    view.refresh(&app.portfolio);
     for ch in query.chars() {
         view.query.insert(ch);
-        view.refresh(&app.book);
+        view.refresh(&app.portfolio);
     }
     view
 }
 
 /// One keystroke in the name filter, in each of the ways the desk refreshes after it.
 fn filter(c: &mut Criterion, app: &App) {
-    let n = app.book.len();
+    let n = app.portfolio.len();
     let mut group = c.benchmark_group("filter");
     group.sample_size(if n >= 1_000_000 { 20 } else { 50 }).warm_up_time(Duration::from_secs(1));
     let id = |name: &str| BenchmarkId::new(name, label(n));
@@ -164,7 +164,11 @@ fn filter(c: &mut Criterion, app: &App) {
     // Floor: the same matcher over the same candidate names, nothing else.
     group.bench_function(id("floor"), |b| {
         b.iter(|| {
-            narrowed.rows.iter().filter(|&&i| fuzzy::is_match_folded(&query, app.book.folded_name(i))).count()
+            narrowed
+                .rows
+                .iter()
+                .filter(|&&i| fuzzy::is_match_folded(&query, app.portfolio.folded_name(i)))
+                .count()
         });
     });
     // Floor with a better layout: the same candidates' names folded once into one contiguous
@@ -176,7 +180,7 @@ fn filter(c: &mut Criterion, app: &App) {
             || narrowed.clone(),
             |view| {
                 view.query.insert(typed);
-                view.refresh(&app.book);
+                view.refresh(&app.portfolio);
             },
             BatchSize::LargeInput,
         );
@@ -184,7 +188,9 @@ fn filter(c: &mut Criterion, app: &App) {
     let empty = view_with(app, "");
     group.bench_function(id("floor_first"), |b| {
         b.iter(|| {
-            (0..app.book.len()).filter(|&i| fuzzy::is_match_folded("b", app.book.folded_name(i))).count()
+            (0..app.portfolio.len())
+                .filter(|&i| fuzzy::is_match_folded("b", app.portfolio.folded_name(i)))
+                .count()
         });
     });
     let all = FlatNames::new(app, &empty.rows);
@@ -194,7 +200,7 @@ fn filter(c: &mut Criterion, app: &App) {
             || empty.clone(),
             |view| {
                 view.query.insert('b');
-                view.refresh(&app.book);
+                view.refresh(&app.portfolio);
             },
             BatchSize::LargeInput,
         );
@@ -205,7 +211,7 @@ fn filter(c: &mut Criterion, app: &App) {
             || longer.clone(),
             |view| {
                 view.query.backspace();
-                view.refresh(&app.book);
+                view.refresh(&app.portfolio);
             },
             BatchSize::LargeInput,
         );
@@ -232,7 +238,7 @@ impl FlatNames {
     fn new(app: &App, rows: &[usize]) -> FlatNames {
         let mut flat = FlatNames { bytes: Vec::new(), ends: Vec::with_capacity(rows.len()) };
         for &i in rows {
-            flat.bytes.extend_from_slice(app.book.folded_name(i).as_bytes());
+            flat.bytes.extend_from_slice(app.portfolio.folded_name(i).as_bytes());
             flat.ends.push(flat.bytes.len() as u32);
         }
         flat
@@ -268,7 +274,7 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
 
 /// The portfolio screen with the selection in the middle of the table, and with a filter on.
 fn render(c: &mut Criterion, app: &mut App) {
-    let n = app.book.len();
+    let n = app.portfolio.len();
     let mut group = c.benchmark_group("render");
     group.warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(3));
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
@@ -308,10 +314,10 @@ fn render_small(c: &mut Criterion, policy: &Policy, dir: &Path) {
     group.finish();
 }
 
-/// The prospect in the middle of the book with one input changed, alternating so that every
+/// The prospect in the middle of the portfolio with one input changed, alternating so that every
 /// commit is a real change.
 fn edited(app: &App, round: u64) -> (Arc<Prospect>, Arc<Prospect>) {
-    let before = app.book.prospect(app.book.len() / 2).expect("a prospect").clone();
+    let before = app.portfolio.prospect(app.portfolio.len() / 2).expect("a prospect").clone();
     let mut after = (*before).clone();
     after.dbt_days = Some(10 + (round % 2) as u32 * 20);
     (before, Arc::new(after))
@@ -343,7 +349,7 @@ fn time_commits(
 /// totals, record undo, snapshot for the save), its parts, and the floor (evaluate the one
 /// prospect and add it to the totals).
 fn edit(c: &mut Criterion, app: &mut App) {
-    let n = app.book.len();
+    let n = app.portfolio.len();
     let mut group = c.benchmark_group("edit");
     group.sample_size(if n >= 1_000_000 { 10 } else { 20 }).warm_up_time(Duration::from_secs(1));
     let id = |name: &str| BenchmarkId::new(name, label(n));
@@ -377,7 +383,7 @@ fn edit(c: &mut Criterion, app: &mut App) {
                 round += 1;
                 let (_, after) = edited(app, round);
                 let start = Instant::now();
-                app.book.upsert(after, &policy, day);
+                app.portfolio.upsert(after, &policy, day);
                 total += start.elapsed();
             }
             total
@@ -386,10 +392,10 @@ fn edit(c: &mut Criterion, app: &mut App) {
     group.bench_function(id("refresh"), |b| {
         b.iter(|| {
             app.view.invalidate();
-            app.view.refresh(&app.book);
+            app.view.refresh(&app.portfolio);
         });
     });
-    group.bench_function(id("snapshot"), |b| b.iter(|| black_box(app.book.snapshot())));
+    group.bench_function(id("snapshot"), |b| b.iter(|| black_box(app.portfolio.snapshot())));
     group.finish();
     // Undo what the commits recorded, so that later groups see a plain desk.
     app.history = Default::default();
@@ -476,7 +482,7 @@ fn targets() -> Vec<Target> {
         Target::info("  read 100k", "load/read/100k"),
         Target::info("  read + parse as the desk does (no evaluation) 100k", "load/parse/100k"),
         Target::info("  decode the whole text on one thread 100k", "load/decode/100k"),
-        Target::info("  evaluate (Book::new, one thread) 100k", "load/evaluate/100k"),
+        Target::info("  evaluate (Portfolio::new, one thread) 100k", "load/evaluate/100k"),
         Target::info("  rows (filter + name sort) 100k", "load/rows/100k"),
         Target::versus("save 100k (encode + atomic write)", "save/save/100k", "save/floor/100k"),
         Target::info("  encode 100k", "save/encode/100k"),

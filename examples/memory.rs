@@ -12,9 +12,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use dealdesk::domain::book::Book;
 use dealdesk::domain::date::Date;
 use dealdesk::domain::policy::Policy;
+use dealdesk::domain::portfolio::Portfolio;
 use dealdesk::tui::portfolio::PortfolioView;
 
 /// The system allocator, counting live bytes and their peak.
@@ -70,26 +70,26 @@ fn main() -> ExitCode {
     PEAK.store(start, Ordering::Relaxed);
     let today = Date::new(2026, 11, 28).expect("a date");
     let policy = Policy::default_policy();
-    let book = match dealdesk::store::load_book(&path, &policy, today) {
-        Ok(book) => book,
+    let portfolio = match dealdesk::store::load_portfolio(&path, &policy, today) {
+        Ok(portfolio) => portfolio,
         Err(e) => {
             eprintln!("{e}");
             return ExitCode::FAILURE;
         }
     };
     let mut view = PortfolioView::default();
-    view.refresh(&book);
+    view.refresh(&portfolio);
     let loaded = LIVE.load(Ordering::Relaxed) - start;
     let peak = PEAK.load(Ordering::Relaxed) - start;
     println!(
-        "{}: {} prospects | the desk's load (store::load_book + rows): loaded {} | peak {} | peak / loaded {:.2}",
+        "{}: {} prospects | the desk's load (store::load_portfolio + rows): loaded {} | peak {} | peak / loaded {:.2}",
         path.display(),
-        book.len(),
+        portfolio.len(),
         mb(loaded),
         mb(peak),
         peak as f64 / loaded as f64
     );
-    drop((book, view));
+    drop((portfolio, view));
 
     // The whole text read, then parsed, then evaluated: what a naive load holds at once.
     let start = LIVE.load(Ordering::Relaxed);
@@ -109,9 +109,9 @@ fn main() -> ExitCode {
     let after_parse = LIVE.load(Ordering::Relaxed);
     drop(bytes);
     let parsed_only = LIVE.load(Ordering::Relaxed);
-    let book = Book::new(prospects, &policy, today);
+    let portfolio = Portfolio::new(prospects, &policy, today);
     let mut view = PortfolioView::default();
-    view.refresh(&book);
+    view.refresh(&portfolio);
     let loaded = LIVE.load(Ordering::Relaxed) - start;
     let peak = PEAK.load(Ordering::Relaxed) - start;
     println!(
@@ -127,7 +127,7 @@ fn main() -> ExitCode {
     println!(
         "size of a Prospect {} bytes, of a Summary {} bytes (inline, before their strings)",
         std::mem::size_of::<dealdesk::domain::prospect::Prospect>(),
-        std::mem::size_of::<dealdesk::domain::book::Summary>()
+        std::mem::size_of::<dealdesk::domain::portfolio::Summary>()
     );
     ExitCode::SUCCESS
 }

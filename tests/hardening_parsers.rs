@@ -6,11 +6,11 @@
 
 use std::path::Path;
 
-use dealdesk::domain::book::Book;
 use dealdesk::domain::date::Date;
 use dealdesk::domain::fields::Field;
 use dealdesk::domain::money::NumberStyle;
 use dealdesk::domain::policy::Policy;
+use dealdesk::domain::portfolio::Portfolio;
 use dealdesk::domain::prospect::Prospect;
 use dealdesk::io::{csv_export, csv_import};
 use dealdesk::store;
@@ -286,7 +286,7 @@ fn extreme_amounts_are_refused_or_evaluated_without_panicking() {
             );
             match decode(text.as_bytes()) {
                 Ok(prospects) => {
-                    let _ = Book::new(prospects, &policy, today);
+                    let _ = Portfolio::new(prospects, &policy, today);
                     evaluated += 1;
                 }
                 Err(_) => refused += 1,

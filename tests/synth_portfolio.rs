@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use strum::VariantArray;
 
 use dealdesk::cli::check::prospect_problems;
-use dealdesk::domain::book::Book;
 use dealdesk::domain::date::Date;
 use dealdesk::domain::policy::Policy;
+use dealdesk::domain::portfolio::Portfolio;
 use dealdesk::domain::vocabulary::{Band, Segment};
 use dealdesk::store;
 use dealdesk::synth;
@@ -19,11 +19,11 @@ fn today() -> Date {
 
 #[test]
 fn every_band_and_segment_is_well_represented() {
-    let book = Book::new(synth::portfolio(10_000, 1), &Policy::default_policy(), today());
+    let portfolio = Portfolio::new(synth::portfolio(10_000, 1), &Policy::default_policy(), today());
     let mut bands: BTreeMap<Band, usize> = BTreeMap::new();
     let mut segments: BTreeMap<Option<Segment>, usize> = BTreeMap::new();
     let mut insufficient = 0;
-    for s in book.summaries() {
+    for s in portfolio.summaries() {
         *bands.entry(s.band).or_default() += 1;
         *segments.entry(s.segment).or_default() += 1;
         insufficient += usize::from(s.insufficient_data);
@@ -39,7 +39,7 @@ fn every_band_and_segment_is_well_represented() {
     assert!(segments.get(&None).copied().unwrap_or(0) >= 200, "some volumes unknown: {segments:?}");
     assert!((500..2_000).contains(&insufficient), "sparse prospects: {insufficient}");
     eprintln!("bands {bands:?}\nsegments {segments:?}\ninsufficient data {insufficient}");
-    let with_history = book.prospects().filter(|p| !p.history.is_empty()).count();
+    let with_history = portfolio.prospects().filter(|p| !p.history.is_empty()).count();
     assert!(with_history >= 1_000, "decision histories: {with_history}");
 }
 

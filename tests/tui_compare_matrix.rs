@@ -138,10 +138,10 @@ fn the_matrix_cells_add_up_to_the_portfolio() {
     ch(&mut app, 'm');
     let Screen::Matrix(view) = &app.screen else { panic!("m opens the matrix") };
     let m = &view.matrix;
-    assert_eq!(*m, Matrix::build(app.book.summaries()));
+    assert_eq!(*m, Matrix::build(app.portfolio.summaries()));
     let cells = m.cells.iter().flatten();
     let count: usize = cells.clone().map(|t| t.count).sum::<usize>() + m.unsegmented.count;
-    assert_eq!(count, app.book.len());
+    assert_eq!(count, app.portfolio.len());
     let by_band: usize = m.by_band.iter().map(|t| t.count).sum();
     let by_segment: usize = m.by_segment.iter().map(|t| t.count).sum();
     assert_eq!((by_band, by_segment), (count - m.unsegmented.count, count - m.unsegmented.count));

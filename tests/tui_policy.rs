@@ -201,7 +201,7 @@ fn a_policy_is_not_saved_while_the_portfolio_loads() {
     let mut app = policy_app();
     focus_line(&mut app, "bands.C.min_score");
     type_value(&mut app, "45");
-    app.loading = Some(Progress { done: 10, total: 100, restart: false });
+    app.loading = Some(Progress { done: 10, total: 100, started_over: false });
     assert!(ctrl(&mut app, 's').is_empty(), "the blocks still to come use the old policy");
     let (text, error) = notice(&app);
     assert!(error && text.contains("still loading"), "{text}");
@@ -261,16 +261,16 @@ fn the_same_value_written_another_way_is_not_an_edit() {
 // ---- re-evaluation --------------------------------------------------------------------------
 
 fn bands(app: &App) -> Vec<Band> {
-    app.book.summaries().iter().map(|s| s.band).collect()
+    app.portfolio.summaries().iter().map(|s| s.band).collect()
 }
 
 fn band_of(app: &App, name: &str) -> Band {
-    let i = app.book.position(prospect(app, name).id).expect("in the book");
-    app.book.summary(i).expect("a summary").band
+    let i = app.portfolio.position(prospect(app, name).id).expect("in the portfolio");
+    app.portfolio.summary(i).expect("a summary").band
 }
 
 #[test]
-fn a_saved_policy_is_put_in_force_and_the_book_re_evaluated() {
+fn a_saved_policy_is_put_in_force_and_the_portfolio_re_evaluated() {
     let mut app = policy_app();
     let before = bands(&app);
     assert_eq!(band_of(&app, SABLON), Band::C);
@@ -328,12 +328,12 @@ fn a_policy_saved_reply_after_leaving_the_editor_still_puts_it_in_force() {
 #[test]
 fn apply_policy_re_evaluates_and_counts_what_moved() {
     let mut app = demo_app();
-    let before: Vec<_> = app.book.summaries().to_vec();
+    let before: Vec<_> = app.portfolio.summaries().to_vec();
     let mut lower = Policy::default_policy();
     lower.bands.b.min_score = 55.0;
     // What should move, from the domain's own evaluation of each prospect under both policies.
     let (mut band, mut terms) = (0, 0);
-    for p in app.book.prospects() {
+    for p in app.portfolio.prospects() {
         let [old, new] =
             [Policy::default_policy(), lower.clone()].map(|policy| evaluate(p, &policy, app.today));
         band += usize::from(old.assessment.band != new.assessment.band);
@@ -343,15 +343,15 @@ fn apply_policy_re_evaluates_and_counts_what_moved() {
     }
     let summary = apply_policy(&mut app, lower.clone());
     assert!(band > 0);
-    let bands_now = app.book.summaries().iter().map(|s| s.band);
-    let bands_wanted = app.book.prospects().map(|p| evaluate(p, &lower, app.today).assessment.band);
-    assert!(bands_now.eq(bands_wanted), "the book holds the new policy's bands");
+    let bands_now = app.portfolio.summaries().iter().map(|s| s.band);
+    let bands_wanted = app.portfolio.prospects().map(|p| evaluate(p, &lower, app.today).assessment.band);
+    assert!(bands_now.eq(bands_wanted), "the portfolio holds the new policy's bands");
     assert_eq!(summary, format!("{band} prospect(s) changed band, {terms} changed suggested terms"));
     assert_eq!(app.policy, lower);
     assert_eq!(apply_policy(&mut app, lower), "0 prospect(s) changed band, 0 changed suggested terms");
     let back = apply_policy(&mut app, Policy::default_policy());
     assert!(back.starts_with(&format!("{band} prospect(s) changed band")), "{back}");
-    assert_eq!(app.book.summaries(), before.as_slice());
+    assert_eq!(app.portfolio.summaries(), before.as_slice());
 }
 
 #[test]

@@ -6,7 +6,7 @@ mod tui_support;
 
 use dealdesk::domain::fields::Field;
 use dealdesk::tui::app::{App, Msg, SaveError, update};
-use dealdesk::tui::portfolio::Direction;
+use dealdesk::tui::portfolio::SortDirection;
 use ratatui::crossterm::event::KeyCode;
 use tui_support::*;
 
@@ -166,7 +166,7 @@ fn the_filter_bar_shows_the_sort_on_every_column() {
         for _ in 0..18 {
             ch(&mut app, 's');
             let (column, direction) = app.view.sort;
-            let arrow = if direction == Direction::Ascending { '▲' } else { '▼' };
+            let arrow = if direction == SortDirection::Ascending { '▲' } else { '▼' };
             let text = screen_text(&render(&mut app, width, height));
             let shown = format!("sort: {} {arrow}", column.title());
             assert!(text[1].contains(&shown), "{shown:?} at {width}x{height}: {:?}", text[1]);

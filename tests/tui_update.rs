@@ -7,7 +7,7 @@ use dealdesk::domain::money::Money;
 use dealdesk::domain::prospect::Prospect;
 use dealdesk::domain::vocabulary::{Band, Segment, Status};
 use dealdesk::tui::app::{Effect, Modal, Msg, SaveError, SaveState, Screen, update};
-use dealdesk::tui::portfolio::{Column, Direction};
+use dealdesk::tui::portfolio::{Column, SortDirection};
 use ratatui::crossterm::event::KeyCode;
 use strum::VariantArray;
 use tui_support::*;
@@ -64,7 +64,7 @@ fn assert_totals_match_rows(app: &dealdesk::tui::app::App) {
 #[test]
 fn s_cycles_every_column_both_ways_and_capital_s_goes_back() {
     let mut app = demo_app();
-    assert_eq!(app.view.sort, (Column::Name, Direction::Ascending));
+    assert_eq!(app.view.sort, (Column::Name, SortDirection::Ascending));
     let folded: Vec<String> = names(&app).iter().map(|n| fold(n)).collect();
     assert!(folded.is_sorted(), "names A→Z, accents folded: {folded:?}");
     let n = names(&app);
@@ -72,31 +72,31 @@ fn s_cycles_every_column_both_ways_and_capital_s_goes_back() {
     assert!(at("Bâtiments Wiltz SARL") < at("Bloemenatelier Roos BV"));
 
     ch(&mut app, 's');
-    assert_eq!(app.view.sort, (Column::Name, Direction::Descending));
+    assert_eq!(app.view.sort, (Column::Name, SortDirection::Descending));
     let mut reversed = folded.clone();
     reversed.reverse();
     let now: Vec<String> = names(&app).iter().map(|n| fold(n)).collect();
     assert_eq!(now, reversed);
 
     ch(&mut app, 's');
-    assert_eq!(app.view.sort, (Column::Band, Direction::Ascending));
+    assert_eq!(app.view.sort, (Column::Band, SortDirection::Ascending));
     let bands: Vec<Band> = summaries(&app).iter().map(|s| s.band).collect();
     assert!(bands.is_sorted(), "{bands:?}");
     assert_eq!((bands[0], bands[49]), (Band::A, Band::E));
 
     ch(&mut app, 's');
-    assert_eq!(app.view.sort, (Column::Band, Direction::Descending));
+    assert_eq!(app.view.sort, (Column::Band, SortDirection::Descending));
     let bands: Vec<Band> = summaries(&app).iter().map(|s| s.band).collect();
     assert!(bands.iter().rev().is_sorted(), "{bands:?}");
 
     ch(&mut app, 's');
     ch(&mut app, 's');
-    assert_eq!(app.view.sort, (Column::Score, Direction::Descending));
+    assert_eq!(app.view.sort, (Column::Score, SortDirection::Descending));
     let scores: Vec<f64> = summaries(&app).iter().map(|s| s.score.unwrap()).collect();
     assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
 
     ch(&mut app, 'S');
-    assert_eq!(app.view.sort, (Column::Score, Direction::Ascending));
+    assert_eq!(app.view.sort, (Column::Score, SortDirection::Ascending));
     let scores: Vec<f64> = summaries(&app).iter().map(|s| s.score.unwrap()).collect();
     assert!(scores.windows(2).all(|w| w[0] <= w[1]), "{scores:?}");
 
@@ -104,9 +104,9 @@ fn s_cycles_every_column_both_ways_and_capital_s_goes_back() {
     for _ in 0..14 {
         ch(&mut app, 's');
     }
-    assert_eq!(app.view.sort, (Column::Name, Direction::Ascending));
+    assert_eq!(app.view.sort, (Column::Name, SortDirection::Ascending));
     ch(&mut app, 'S');
-    assert_eq!(app.view.sort, (Column::Status, Direction::Descending));
+    assert_eq!(app.view.sort, (Column::Status, SortDirection::Descending));
     assert_eq!(app.view.rows.len(), 50, "sorting never drops a row");
 }
 
@@ -115,7 +115,7 @@ fn unknown_values_sort_last_in_both_directions() {
     let mut prospects = demo_prospects();
     prospects.push(Prospect { id: 99, ..Prospect::named("Aaa Nothing Known BV") });
     let mut app = app_with(prospects, false);
-    let bare = app.book.summary(50).unwrap().clone();
+    let bare = app.portfolio.summary(50).unwrap().clone();
     assert_eq!((bare.score, bare.volume, bare.segment), (None, None, None));
     assert!(bare.risk_adjusted_profit.is_none());
 
@@ -139,7 +139,7 @@ fn sorting_keeps_the_selected_prospect_selected() {
     let id = prospect(&app, "Kempen Plastics NV").id;
     for _ in 0..5 {
         ch(&mut app, 's');
-        assert_eq!(app.view.selected_id(&app.book), Some(id), "{:?}", app.view.sort);
+        assert_eq!(app.view.selected_id(&app.portfolio), Some(id), "{:?}", app.view.sort);
     }
 }
 
@@ -230,7 +230,7 @@ fn quick_filters_cycle_and_combine() {
         ch(&mut app, 'b');
         assert_eq!(app.view.band, Some(*band));
         assert!(summaries(&app).iter().all(|s| s.band == *band));
-        let expected = app.book.summaries().iter().filter(|s| s.band == *band);
+        let expected = app.portfolio.summaries().iter().filter(|s| s.band == *band);
         assert_eq!(app.view.rows.len(), expected.count());
         assert_totals_match_rows(&app);
     }
@@ -246,8 +246,12 @@ fn quick_filters_cycle_and_combine() {
         ch(&mut app, 'b');
     }
     assert_eq!(app.view.band, Some(Band::C));
-    let expected =
-        app.book.summaries().iter().filter(|s| s.band == Band::C && s.segment == Some(Segment::Key)).count();
+    let expected = app
+        .portfolio
+        .summaries()
+        .iter()
+        .filter(|s| s.band == Band::C && s.segment == Some(Segment::Key))
+        .count();
     assert!(expected >= 2, "the demo has several key accounts in band C");
     assert_eq!(app.view.rows.len(), expected);
     assert_totals_match_rows(&app);
@@ -285,27 +289,27 @@ fn a_deletion_is_undone_in_place_and_redone() {
     let mut app = demo_app();
     select(&mut app, "Brabo Foodservice NV");
     let brabo = prospect(&app, "Brabo Foodservice NV");
-    let position = app.book.position(brabo.id).unwrap();
+    let position = app.portfolio.position(brabo.id).unwrap();
     ch(&mut app, 'd');
     assert!(matches!(&app.modal, Some(Modal::ConfirmDelete { name, .. }) if name == "Brabo Foodservice NV"));
     ch(&mut app, 'n');
-    assert!(app.modal.is_none() && app.book.len() == 50, "n keeps it");
+    assert!(app.modal.is_none() && app.portfolio.len() == 50, "n keeps it");
 
     ch(&mut app, 'd');
     let effects = ch(&mut app, 'y');
     assert_eq!(saves(&effects), [(1, 49, false)]);
-    assert_eq!(app.book.position(brabo.id), None);
+    assert_eq!(app.portfolio.position(brabo.id), None);
     assert!(!names(&app).contains(&brabo.name));
 
     let effects = ch(&mut app, 'u');
     assert_eq!(saves(&effects), [(2, 50, false)]);
-    assert_eq!(app.book.position(brabo.id), Some(position), "back at the same place");
-    assert_eq!(app.book.prospect(position).unwrap(), &brabo);
+    assert_eq!(app.portfolio.position(brabo.id), Some(position), "back at the same place");
+    assert_eq!(app.portfolio.prospect(position).unwrap(), &brabo);
     assert!(names(&app).contains(&brabo.name));
 
     let effects = ctrl(&mut app, 'r');
     assert_eq!(saves(&effects), [(3, 49, false)]);
-    assert_eq!(app.book.position(brabo.id), None);
+    assert_eq!(app.portfolio.position(brabo.id), None);
     ch(&mut app, 'u');
     ch(&mut app, 'u');
     assert_eq!(notice(&app).0, "Nothing to undo");
@@ -317,7 +321,7 @@ fn a_deletion_is_undone_in_place_and_redone() {
 fn read_only_refuses_every_change_and_says_why() {
     let mut app = demo_app();
     app.read_only = Some("process 1 of ann holds this store".into());
-    let book = app.book.prospects().cloned().collect::<Vec<_>>();
+    let portfolio = app.portfolio.prospects().cloned().collect::<Vec<_>>();
     for key in ['d', 'n', 'a', 'u'] {
         app.notice = None;
         let effects = ch(&mut app, key);
@@ -339,7 +343,11 @@ fn read_only_refuses_every_change_and_says_why() {
     assert!(notice(&app).0.contains("Read-only"));
     assert!(ctrl(&mut app, 'd').is_empty());
     assert!(app.modal.is_none(), "no decision dialog");
-    assert_eq!(app.book.prospects().cloned().collect::<Vec<_>>(), book, "the book is untouched");
+    assert_eq!(
+        app.portfolio.prospects().cloned().collect::<Vec<_>>(),
+        portfolio,
+        "the portfolio is untouched"
+    );
     assert_eq!(app.generation, 0);
 }
 
@@ -354,7 +362,7 @@ fn a_failed_save_keeps_the_change_and_ctrl_s_retries() {
     assert_eq!(app.save_state, SaveState::Saving);
 
     update(&mut app, Msg::Saved { generation: 1, result: Err(SaveError::Failed("disk full".into())) });
-    assert_eq!(app.book.len(), 49, "the change stays in memory");
+    assert_eq!(app.portfolio.len(), 49, "the change stays in memory");
     assert_eq!(app.save_state, SaveState::Failed("disk full".into()));
     let (text, error) = notice(&app);
     assert!(error && text.contains("disk full"), "{text}");

@@ -7,7 +7,7 @@ use dealdesk::domain::evaluate::evaluate;
 use dealdesk::domain::fields::Field;
 use dealdesk::domain::money::Money;
 use dealdesk::domain::vocabulary::Status;
-use dealdesk::tui::app::{App, Modal, Screen, Then};
+use dealdesk::tui::app::{App, Modal, PendingExit, Screen};
 use ratatui::crossterm::event::KeyCode;
 use strum::VariantArray;
 use tui_support::*;
@@ -143,7 +143,7 @@ fn a_new_prospect_with_a_bad_belgian_number_is_corrected_and_saved() {
     assert!(saved.registration.as_deref().unwrap().contains("0403.170.701"));
     press(&mut app, KeyCode::Esc);
     assert!(matches!(app.screen, Screen::Portfolio));
-    assert_eq!(app.view.selected_id(&app.book), Some(saved.id));
+    assert_eq!(app.view.selected_id(&app.portfolio), Some(saved.id));
 }
 
 #[test]
@@ -193,7 +193,7 @@ fn esc_with_unsaved_changes_asks_and_stay_keeps_the_edit() {
     focus(&mut app, Field::City);
     type_text(&mut app, " Noord");
     press(&mut app, KeyCode::Esc);
-    assert!(matches!(app.modal, Some(Modal::Unsaved(Then::Back))));
+    assert!(matches!(app.modal, Some(Modal::Unsaved(PendingExit::Back))));
     press(&mut app, KeyCode::Esc);
     assert!(app.modal.is_none());
     assert!(form(&app).dirty());
@@ -201,7 +201,7 @@ fn esc_with_unsaved_changes_asks_and_stay_keeps_the_edit() {
 }
 
 #[test]
-fn discard_goes_back_with_the_book_unchanged() {
+fn discard_goes_back_with_the_portfolio_unchanged() {
     let mut app = demo_app();
     let before = prospect(&app, "Kempen Plastics NV");
     open(&mut app, "Kempen Plastics NV");
@@ -212,7 +212,7 @@ fn discard_goes_back_with_the_book_unchanged() {
     assert!(effects.is_empty());
     assert!(matches!(app.screen, Screen::Portfolio));
     assert_eq!(prospect(&app, "Kempen Plastics NV"), before);
-    assert_eq!(app.view.selected_id(&app.book), Some(before.id));
+    assert_eq!(app.view.selected_id(&app.portfolio), Some(before.id));
 }
 
 #[test]
@@ -258,9 +258,9 @@ fn no_question_without_changes_or_after_typing_back_the_same_text() {
 
     ch(&mut app, 'n');
     press(&mut app, KeyCode::Esc);
-    assert!(matches!(app.modal, Some(Modal::Unsaved(Then::Back))), "a new prospect asks");
+    assert!(matches!(app.modal, Some(Modal::Unsaved(PendingExit::Back))), "a new prospect asks");
     ch(&mut app, 'd');
-    assert_eq!(app.book.len(), 50);
+    assert_eq!(app.portfolio.len(), 50);
 }
 
 // ---- decisions ----
@@ -270,7 +270,7 @@ fn a_decision_from_the_portfolio_is_recorded_with_date_terms_and_band() {
     let mut app = demo_app();
     let before = prospect(&app, "Scheldeland Retail NV");
     assert_eq!((before.status, before.history.len()), (Status::New, 0));
-    let shown = app.book.summary(app.book.position(before.id).unwrap()).unwrap().clone();
+    let shown = app.portfolio.summary(app.portfolio.position(before.id).unwrap()).unwrap().clone();
     select(&mut app, "Scheldeland Retail NV");
 
     ch(&mut app, 'a');

@@ -1,4 +1,4 @@
-//! The portfolio view moves one row when one prospect changes, instead of sorting the book
+//! The portfolio view moves one row when one prospect changes, instead of sorting the portfolio
 //! again, and narrows its rows as the filter grows: after any sequence of changes and
 //! keystrokes its rows and totals must equal a fresh rebuild.
 
@@ -81,13 +81,13 @@ fn fresh(app: &App) -> PortfolioView {
     view.sort = app.view.sort;
     view.band = app.view.band;
     view.query.set(app.view.query.text());
-    view.refresh(&app.book);
+    view.refresh(&app.portfolio);
     view
 }
 
 fn apply(app: &mut App, step: &Step) {
-    let len = app.book.len();
-    let nth = |pick: usize| app.book.prospect(pick % len.max(1)).cloned();
+    let len = app.portfolio.len();
+    let nth = |pick: usize| app.portfolio.prospect(pick % len.max(1)).cloned();
     let change = match step {
         Step::Dbt { pick, days } => nth(*pick).map(|before| {
             let after = dealdesk::domain::prospect::Prospect { dbt_days: Some(*days), ..(*before).clone() };
@@ -104,11 +104,13 @@ fn apply(app: &mut App, step: &Step) {
             let after = dealdesk::domain::prospect::Prospect { name: name.clone(), ..(*before).clone() };
             Change::Put { before: Some(before), after: Arc::new(after) }
         }),
-        Step::Delete { pick } => nth(*pick)
-            .map(|prospect| Change::Remove { index: app.book.position(prospect.id).unwrap_or(0), prospect }),
+        Step::Delete { pick } => nth(*pick).map(|prospect| Change::Remove {
+            index: app.portfolio.position(prospect.id).unwrap_or(0),
+            prospect,
+        }),
         Step::Add { name, days } => {
             let p = dealdesk::domain::prospect::Prospect {
-                id: app.book.next_id(),
+                id: app.portfolio.next_id(),
                 dbt_days: Some(*days),
                 annual_volume: Some(Money::units(40_000)),
                 ..dealdesk::domain::prospect::Prospect::named(name)
@@ -116,7 +118,7 @@ fn apply(app: &mut App, step: &Step) {
             Some(Change::Put { before: None, after: Arc::new(p) })
         }
         Step::Import { names: (a, b) } => {
-            let first = app.book.next_id();
+            let first = app.portfolio.next_id();
             let new = |id: u64, name: &str| {
                 let p = dealdesk::domain::prospect::Prospect {
                     id,
@@ -129,12 +131,12 @@ fn apply(app: &mut App, step: &Step) {
         }
         Step::Type(letter) => {
             app.view.query.insert(*letter);
-            app.view.refresh(&app.book);
+            app.view.refresh(&app.portfolio);
             None
         }
         Step::Backspace => {
             app.view.query.backspace();
-            app.view.refresh(&app.book);
+            app.view.refresh(&app.portfolio);
             None
         }
         Step::Undo => {
@@ -169,18 +171,18 @@ proptest! {
         }
         app.view.band = band.map(|b| Band::VARIANTS[b]);
         app.view.query.set(&query);
-        app.view.refresh(&app.book);
+        app.view.refresh(&app.portfolio);
         for step in &steps {
             app.view.selected = select % app.view.rows.len().max(1);
-            let selected = app.view.selected_id(&app.book);
+            let selected = app.view.selected_id(&app.portfolio);
             apply(&mut app, step);
             let want = fresh(&app);
             prop_assert_eq!(&app.view.rows, &want.rows, "after {:?}", step);
             prop_assert_eq!(app.view.totals, want.totals, "after {:?}", step);
             // The selected prospect stays selected wherever its row went, while it is shown.
-            let shown = selected.and_then(|id| app.book.position(id)).is_some_and(|i| want.rows.contains(&i));
+            let shown = selected.and_then(|id| app.portfolio.position(id)).is_some_and(|i| want.rows.contains(&i));
             if shown {
-                prop_assert_eq!(app.view.selected_id(&app.book), selected, "after {:?}", step);
+                prop_assert_eq!(app.view.selected_id(&app.portfolio), selected, "after {:?}", step);
             }
         }
     }

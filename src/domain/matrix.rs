@@ -3,8 +3,8 @@
 
 use strum::VariantArray;
 
-use super::book::{Summary, Totals};
 use super::money::Money;
+use super::portfolio::{Summary, Totals};
 use super::vocabulary::{Band, Segment};
 
 /// Totals per band × segment; prospects without a known volume have no segment and are

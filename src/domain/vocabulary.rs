@@ -3,9 +3,10 @@
 //!
 //! A key is the spelling that files and the command line use (store, policy, CSV, `eval
 //! --format json`): serde writes and reads it, strum gives it to code (`key()`, `parse`), and a
-//! test holds the two equal. `VariantArray::VARIANTS` lists every value in declaration order. A label is the words a person reads. Nothing here depends on the rest of the domain,
-//! so every module can use these words without importing another; short forms for narrow
-//! columns belong to the screens that need them.
+//! test holds the two equal. `VariantArray::VARIANTS` lists every value in declaration order.
+//! A label is the words a person reads. Nothing here depends on the rest of the domain, so
+//! every module can use these words without importing another; short forms for narrow columns
+//! belong to the screens that need them.
 
 use std::fmt;
 

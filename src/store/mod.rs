@@ -17,9 +17,9 @@ use std::time::SystemTime;
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::book::{Book, Summary};
 use crate::domain::date::Date;
 use crate::domain::policy::Policy;
+use crate::domain::portfolio::{Portfolio, Summary};
 use crate::domain::prospect::Prospect;
 use atomic::Writer;
 use lock::{LockError, StoreLock};
@@ -266,7 +266,7 @@ impl Store {
     pub fn reload(&mut self) -> Result<Vec<Prospect>, StoreError> {
         let mut prospects = Vec::new();
         self.read_chunks(&mut |chunk, progress| {
-            if progress.restart {
+            if progress.started_over {
                 prospects.clear();
             }
             prospects.extend(chunk);
@@ -288,21 +288,21 @@ fn lock_error(path: &Path, e: LockError) -> StoreError {
 
 /// Reads and checks a store file without opening it for writing (`check`, `export`).
 /// Reads a store and evaluates every prospect: the portfolio as the desk holds it.
-pub fn load_book(path: &Path, policy: &Policy, today: Date) -> Result<Book, StoreError> {
-    let mut book = Book::default();
+pub fn load_portfolio(path: &Path, policy: &Policy, today: Date) -> Result<Portfolio, StoreError> {
+    let mut portfolio = Portfolio::default();
     stream::read_evaluated(path, policy, today, &mut |prospects, summaries, progress| {
-        if progress.restart {
-            book = Book::default();
+        if progress.started_over {
+            portfolio = Portfolio::default();
         }
-        book.extend(prospects, summaries);
+        portfolio.extend(prospects, summaries);
     })?;
-    Ok(book)
+    Ok(portfolio)
 }
 
 pub fn load(path: &Path) -> Result<Vec<Prospect>, StoreError> {
     let mut prospects = Vec::new();
     stream::read_in_chunks(path, &mut |chunk, progress| {
-        if progress.restart {
+        if progress.started_over {
             prospects.clear();
         }
         prospects.extend(chunk);

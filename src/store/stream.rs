@@ -12,9 +12,9 @@ use std::path::Path;
 use std::sync::mpsc;
 
 use super::{SCHEMA_VERSION, StoreError, decode};
-use crate::domain::book::{Summary, summarize};
 use crate::domain::date::Date;
 use crate::domain::policy::Policy;
+use crate::domain::portfolio::{Summary, summarize};
 use crate::domain::prospect::Prospect;
 
 /// Bytes read per block: large enough to keep both threads busy, small enough to show
@@ -32,7 +32,7 @@ pub struct Progress {
     pub total: u64,
     /// Everything handed on before this block is to be forgotten: the file turned out to be
     /// in another layout and is being read again, whole.
-    pub restart: bool,
+    pub started_over: bool,
 }
 
 impl Progress {
@@ -144,11 +144,11 @@ pub fn read_in_chunks(path: &Path, chunk: &mut dyn FnMut(Vec<Prospect>, Progress
 
 /// What a reader hands on per block: its prospects, their summaries (when evaluating, else
 /// none) and the progress.
-type Chunk<'a> = dyn FnMut(Vec<Prospect>, Vec<Summary>, Progress) + 'a;
+type OnBlock<'a> = dyn FnMut(Vec<Prospect>, Vec<Summary>, Progress) + 'a;
 
 /// `read_in_chunks`, evaluating each block on the threads that parse it when `evaluate` is
 /// given.
-fn read_blocks(path: &Path, evaluate: Evaluate, chunk: &mut Chunk) -> Result<(), StoreError> {
+fn read_blocks(path: &Path, evaluate: Evaluate, chunk: &mut OnBlock) -> Result<(), StoreError> {
     let io_err = |source| StoreError::Io { path: path.to_path_buf(), action: "read", source };
     let file = match File::open(path) {
         Ok(file) => file,
@@ -165,7 +165,7 @@ fn read_blocks(path: &Path, evaluate: Evaluate, chunk: &mut Chunk) -> Result<(),
         reader.read_to_end(&mut bytes).map_err(io_err)?;
         let prospects = decode(&bytes, path)?;
         let summaries = summaries_of(&prospects, evaluate);
-        chunk(prospects, summaries, Progress { done: total, total, restart: false });
+        chunk(prospects, summaries, Progress { done: total, total, started_over: false });
         return Ok(());
     };
     if schema > SCHEMA_VERSION {
@@ -201,7 +201,7 @@ fn read_blocks(path: &Path, evaluate: Evaluate, chunk: &mut Chunk) -> Result<(),
         };
         line += lines;
         carry.drain(..end);
-        chunk(prospects, summaries, Progress { done, total, restart: false });
+        chunk(prospects, summaries, Progress { done, total, started_over: false });
         if last {
             closed = true;
             break;
@@ -221,12 +221,12 @@ fn summaries_of(prospects: &[Prospect], evaluate: Evaluate) -> Vec<Summary> {
 }
 
 /// Reads the file whole after the line reader found a line it could not take; what was
-/// handed on so far is taken back with `restart`.
+/// handed on so far is taken back with `started_over`.
 fn read_whole_again(
     path: &Path,
     total: u64,
     evaluate: Evaluate,
-    chunk: &mut Chunk,
+    chunk: &mut OnBlock,
 ) -> Result<(), StoreError> {
     let bytes = std::fs::read(path).map_err(|source| StoreError::Io {
         path: path.to_path_buf(),
@@ -235,7 +235,7 @@ fn read_whole_again(
     })?;
     let prospects = decode(&bytes, path)?;
     let summaries = summaries_of(&prospects, evaluate);
-    chunk(prospects, summaries, Progress { done: total, total, restart: true });
+    chunk(prospects, summaries, Progress { done: total, total, started_over: true });
     Ok(())
 }
 
@@ -303,7 +303,7 @@ mod tests {
         let mut all = Vec::new();
         let mut chunks = 0;
         read_in_chunks(path, &mut |c, progress| {
-            if progress.restart {
+            if progress.started_over {
                 all.clear();
             }
             all.extend(c);

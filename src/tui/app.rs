@@ -16,10 +16,10 @@ use super::portfolio::PortfolioView;
 use super::terms_editor::TermsEditor;
 use super::theme::Theme;
 use super::transfer::{ImportPreview, PathPrompt};
-use crate::domain::book::{Book, Snapshot, Summary};
 use crate::domain::date::Date;
 use crate::domain::matrix::Matrix;
 use crate::domain::policy::Policy;
+use crate::domain::portfolio::{Portfolio, Snapshot, Summary};
 use crate::domain::prospect::{Prospect, Terms};
 use crate::io::csv_import::CsvImport;
 use crate::store::stream::Progress;
@@ -62,7 +62,7 @@ pub struct MatrixView {
 
 /// What to do once unsaved form changes are settled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Then {
+pub enum PendingExit {
     Back,
     Quit,
 }
@@ -78,7 +78,7 @@ pub enum Modal {
     /// "Quit? n unsaved changes" (yes/no), for portfolio changes not yet on disk.
     ConfirmQuit,
     /// The form has unsaved changes: save, discard or stay.
-    Unsaved(Then),
+    Unsaved(PendingExit),
     Decision(DecisionDialog),
     /// A path for an import or an export.
     Path(PathPrompt),
@@ -214,7 +214,7 @@ pub struct App {
     pub policy: Policy,
     pub today: Date,
     pub theme: Theme,
-    pub book: Book,
+    pub portfolio: Portfolio,
     pub screen: Screen,
     /// The screens to go back to, most recent last.
     pub back: Vec<Screen>,
@@ -253,14 +253,14 @@ impl App {
         store_path: PathBuf,
         welcome: bool,
     ) -> App {
-        let book = Book::new(prospects, &policy, today);
+        let portfolio = Portfolio::new(prospects, &policy, today);
         let mut view = PortfolioView::default();
-        view.refresh(&book);
+        view.refresh(&portfolio);
         App {
             policy,
             today,
             theme: Theme::from_env(),
-            book,
+            portfolio,
             screen: if welcome { Screen::Welcome } else { Screen::Portfolio },
             back: Vec::new(),
             what_if: HashMap::new(),
@@ -325,45 +325,46 @@ impl App {
             // Many changes at once (an import, its undo): the view does not follow each one
             // but is sorted and filtered again once, keeping the selected prospect.
             Change::Many(_) => {
-                let selected = self.view.selected_id(&self.book);
+                let selected = self.view.selected_id(&self.portfolio);
                 self.view.invalidate();
-                self.apply_to_book(change, revert);
-                self.view.rebuild(&self.book, selected);
+                self.apply_to_portfolio(change, revert);
+                self.view.rebuild(&self.portfolio, selected);
             }
-            // One prospect: only its row moves, without sorting or rescanning the book.
-            _ => self.apply_to_book(change, revert),
+            // One prospect: only its row moves, without sorting or rescanning the portfolio.
+            _ => self.apply_to_portfolio(change, revert),
         }
     }
 
-    fn apply_to_book(&mut self, change: &Change, revert: bool) {
+    fn apply_to_portfolio(&mut self, change: &Change, revert: bool) {
         match (change, revert) {
-            (Change::Many(changes), false) => changes.iter().for_each(|c| self.apply_to_book(c, false)),
-            (Change::Many(changes), true) => changes.iter().rev().for_each(|c| self.apply_to_book(c, true)),
+            (Change::Many(changes), false) => changes.iter().for_each(|c| self.apply_to_portfolio(c, false)),
+            (Change::Many(changes), true) => {
+                changes.iter().rev().for_each(|c| self.apply_to_portfolio(c, true))
+            }
             (Change::Put { after, .. }, false) => self.put(after.clone()),
             (Change::Put { before: Some(before), .. }, true) => self.put(before.clone()),
             (Change::Put { before: None, after }, true) => self.take_out(after.id),
             (Change::Remove { prospect, .. }, false) => self.take_out(prospect.id),
             (Change::Remove { index, prospect }, true) => {
-                let index = (*index).min(self.book.len());
-                self.book.insert(index, prospect.clone(), &self.policy, self.today);
-                self.view.inserted(&self.book, index);
+                let index = (*index).min(self.portfolio.len());
+                self.portfolio.insert(index, prospect.clone(), &self.policy, self.today);
+                self.view.inserted(&self.portfolio, index);
             }
         }
     }
 
-    /// Replaces (or adds) a prospect in the book and moves its row.
+    /// Replaces (or adds) a prospect in the portfolio and moves its row.
     fn put(&mut self, p: Arc<Prospect>) {
-        let before = self
-            .book
-            .position(p.id)
-            .and_then(|i| self.book.summary(i).map(|s| (self.book.folded_name(i).to_string(), s.clone())));
-        let index = self.book.upsert(p, &self.policy, self.today);
-        self.view.changed(&self.book, index, before.as_ref().map(|(name, s)| (name.as_str(), s)));
+        let before = self.portfolio.position(p.id).and_then(|i| {
+            self.portfolio.summary(i).map(|s| (self.portfolio.folded_name(i).to_string(), s.clone()))
+        });
+        let index = self.portfolio.upsert(p, &self.policy, self.today);
+        self.view.changed(&self.portfolio, index, before.as_ref().map(|(name, s)| (name.as_str(), s)));
     }
 
     fn take_out(&mut self, id: u64) {
-        let before = self.book.position(id).and_then(|i| self.book.summary(i).cloned());
-        if let (Some((index, _)), Some(before)) = (self.book.remove(id), before) {
+        let before = self.portfolio.position(id).and_then(|i| self.portfolio.summary(i).cloned());
+        if let (Some((index, _)), Some(before)) = (self.portfolio.remove(id), before) {
             self.view.removed(index, &before);
         }
     }
@@ -382,7 +383,7 @@ impl App {
         self.save_state = SaveState::Saving;
         effects.push(Effect::Save {
             generation: self.generation,
-            prospects: self.book.snapshot(),
+            prospects: self.portfolio.snapshot(),
             overwrite,
         });
     }

@@ -4,7 +4,7 @@ use std::cmp::Ordering;
 
 use strum::VariantArray;
 
-use crate::domain::book::Summary;
+use crate::domain::portfolio::Summary;
 
 /// The table's columns, in screen order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, VariantArray)]
@@ -38,17 +38,17 @@ impl Column {
 
 /// Ascending or descending.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Direction {
+pub enum SortDirection {
     Ascending,
     Descending,
 }
 
 /// Compares optional keys with unknown values last whatever the direction.
-fn unknown_last<T: PartialOrd>(a: Option<T>, b: Option<T>, direction: Direction) -> Ordering {
+fn unknown_last<T: PartialOrd>(a: Option<T>, b: Option<T>, direction: SortDirection) -> Ordering {
     match (a, b) {
         (Some(a), Some(b)) => {
             let o = a.partial_cmp(&b).unwrap_or(Ordering::Equal);
-            if direction == Direction::Descending { o.reverse() } else { o }
+            if direction == SortDirection::Descending { o.reverse() } else { o }
         }
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
@@ -57,7 +57,7 @@ fn unknown_last<T: PartialOrd>(a: Option<T>, b: Option<T>, direction: Direction)
 }
 
 /// Orders two summaries by a column; unknown values last.
-pub fn compare(column: Column, direction: Direction, a: &Summary, b: &Summary) -> Ordering {
+pub fn compare(column: Column, direction: SortDirection, a: &Summary, b: &Summary) -> Ordering {
     match column {
         Column::Name => Ordering::Equal,
         Column::Band => unknown_last(Some(a.band), Some(b.band), direction),

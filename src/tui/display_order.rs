@@ -1,14 +1,15 @@
-//! The whole book in the table's order, laid out for the filter: the prospects' folded names
-//! in one buffer per chunk, their figures for the totals and their quick-filter tags side by
-//! side, and whether each is shown. A filter keystroke then reads memory front to back, on every core,
-//! instead of jumping around the book by position (a cache miss per prospect at 1M).
+//! The whole portfolio in the table's order, laid out for the filter: the prospects' folded
+//! names in one buffer per chunk, their figures for the totals and their quick-filter tags side
+//! by side, and whether each is shown. A filter keystroke then reads memory front to back, on
+//! every core, instead of jumping around the portfolio by position (a cache miss per prospect
+//! at 1M).
 //!
 //! The order is cut in chunks of a few thousand entries, so that an edit that moves a row
 //! from one end of a million-row order to the other shifts two chunks, not the whole list.
 
 use super::fuzzy;
-use crate::domain::book::{Book, Summary, Totals};
 use crate::domain::names::NameIndex;
+use crate::domain::portfolio::{Portfolio, Summary, Totals};
 use crate::domain::vocabulary::{Band, Segment, Status};
 
 /// Entries per chunk when the order is laid out; a chunk that grows to twice this is split.
@@ -34,19 +35,19 @@ impl Filter {
             && self.status.is_none_or(|s| status == s)
     }
 
-    /// Whether the prospect at a position of the book passes. The name first: it lives in
+    /// Whether the prospect at a position of the portfolio passes. The name first: it lives in
     /// the compact name index, while the summaries are only read when a quick filter is on.
-    pub fn keeps(&self, book: &Book, index: usize) -> bool {
-        fuzzy::is_match_folded(&self.query, book.folded_name(index))
+    pub fn keeps(&self, portfolio: &Portfolio, index: usize) -> bool {
+        fuzzy::is_match_folded(&self.query, portfolio.folded_name(index))
             && (!self.quick()
-                || book.summary(index).is_some_and(|s| self.tags_pass(s.band, s.segment, s.status)))
+                || portfolio.summary(index).is_some_and(|s| self.tags_pass(s.band, s.segment, s.status)))
     }
 }
 
-/// A list of book positions in display order, as binary searches read it.
+/// A list of portfolio positions in display order, as binary searches read it.
 pub trait Positions {
     fn count(&self) -> usize;
-    /// The book position at place `k` (< `count`).
+    /// The portfolio position at place `k` (< `count`).
     fn at(&self, k: usize) -> usize;
 }
 
@@ -77,7 +78,7 @@ impl Entry {
     }
 }
 
-/// A run of the order: book positions, folded names, figures and shown flags, side by side.
+/// A run of the order: portfolio positions, folded names, figures and shown flags, side by side.
 #[derive(Debug, Clone, Default)]
 struct Chunk {
     index: Vec<usize>,
@@ -87,17 +88,17 @@ struct Chunk {
 }
 
 impl Chunk {
-    fn push(&mut self, book: &Book, index: usize) {
+    fn push(&mut self, portfolio: &Portfolio, index: usize) {
         self.index.push(index);
-        self.names.push_folded(book.folded_name(index));
-        self.entries.push(Entry::of(book.summary(index)));
+        self.names.push_folded(portfolio.folded_name(index));
+        self.entries.push(Entry::of(portfolio.summary(index)));
         self.shown.push(false);
     }
 
-    fn insert(&mut self, book: &Book, at: usize, index: usize, shown: bool) {
+    fn insert(&mut self, portfolio: &Portfolio, at: usize, index: usize, shown: bool) {
         self.index.insert(at, index);
-        self.names.insert(at, book.prospect(index).map_or("", |p| p.name.as_str()));
-        self.entries.insert(at, Entry::of(book.summary(index)));
+        self.names.insert(at, portfolio.prospect(index).map_or("", |p| p.name.as_str()));
+        self.entries.insert(at, Entry::of(portfolio.summary(index)));
         self.shown.insert(at, shown);
     }
 
@@ -145,7 +146,7 @@ impl Chunk {
     }
 }
 
-/// The book in display order, with what the filter reads beside each position.
+/// The portfolio in display order, with what the filter reads beside each position.
 #[derive(Debug, Clone)]
 pub struct DisplayOrder {
     chunks: Vec<Chunk>,
@@ -174,9 +175,9 @@ impl Positions for DisplayOrder {
 }
 
 impl DisplayOrder {
-    /// Lays out the book in `order` (positions in the book, sorted) in chunks of `chunk`
+    /// Lays out the portfolio in `order` (positions in the portfolio, sorted) in chunks of `chunk`
     /// entries; nothing shown yet.
-    pub fn in_chunks_of(book: &Book, order: &[usize], chunk: usize) -> DisplayOrder {
+    pub fn in_chunks_of(portfolio: &Portfolio, order: &[usize], chunk: usize) -> DisplayOrder {
         let chunks = order
             .chunks(chunk.max(1))
             .map(|part| {
@@ -188,12 +189,12 @@ impl DisplayOrder {
                     entries: Vec::with_capacity(part.len()),
                     shown: Vec::with_capacity(part.len()),
                 };
-                part.iter().for_each(|&i| c.push(book, i));
+                part.iter().for_each(|&i| c.push(portfolio, i));
                 c
             })
             .collect();
         let mut order = DisplayOrder { chunks, starts: Vec::new(), len: 0, chunk: chunk.max(1) };
-        order.restart();
+        order.recount_starts();
         order
     }
 
@@ -206,7 +207,7 @@ impl DisplayOrder {
     }
 
     /// Counts the chunks' starts again after a change of their lengths.
-    fn restart(&mut self) {
+    fn recount_starts(&mut self) {
         self.chunks.retain(|c| !c.index.is_empty());
         self.starts.clear();
         let mut start = 0;
@@ -224,7 +225,7 @@ impl DisplayOrder {
         (c, k - self.starts.get(c).copied().unwrap_or(0))
     }
 
-    /// Where a position of the book stands in the order (a linear search).
+    /// Where a position of the portfolio stands in the order (a linear search).
     pub fn position_of(&self, index: usize) -> Option<usize> {
         self.chunks
             .iter()
@@ -232,7 +233,7 @@ impl DisplayOrder {
             .find_map(|(c, start)| c.index.iter().position(|&i| i == index).map(|k| start + k))
     }
 
-    /// The rows that pass `filter` (positions in the book, in display order) and their totals.
+    /// The rows that pass `filter` (positions in the portfolio, in display order) and their totals.
     /// `narrow`: the filter only got stricter, so only the entries shown are tested.
     pub fn filter(&mut self, filter: &Filter, narrow: bool) -> (Vec<usize>, Totals) {
         // Below a couple of hundred thousand names a thread costs more than it saves.
@@ -267,15 +268,15 @@ impl DisplayOrder {
     }
 
     /// Moves the entry at `from` to `to` (a place counted without it), with its name and
-    /// figures taken afresh from the book, and records whether it is shown.
-    pub fn relocate(&mut self, book: &Book, from: usize, to: usize, shown: bool) {
+    /// figures taken afresh from the portfolio, and records whether it is shown.
+    pub fn relocate(&mut self, portfolio: &Portfolio, from: usize, to: usize, shown: bool) {
         let Some(index) = (from < self.len).then(|| self.at(from)) else { return };
         self.remove(from);
-        self.insert(book, to, index, shown);
+        self.insert(portfolio, to, index, shown);
     }
 
-    /// Adds a position of the book at place `at` in the order.
-    pub fn insert(&mut self, book: &Book, at: usize, index: usize, shown: bool) {
+    /// Adds a position of the portfolio at place `at` in the order.
+    pub fn insert(&mut self, portfolio: &Portfolio, at: usize, index: usize, shown: bool) {
         let at = at.min(self.len);
         if self.chunks.is_empty() {
             self.chunks.push(Chunk::default());
@@ -286,23 +287,23 @@ impl DisplayOrder {
             (c, _) => c,
         };
         let offset = at - self.starts.get(c).copied().unwrap_or(0);
-        self.chunks[c].insert(book, offset, index, shown);
+        self.chunks[c].insert(portfolio, offset, index, shown);
         if self.chunks[c].index.len() >= 2 * self.chunk {
             let back = self.chunks[c].split();
             self.chunks.insert(c + 1, back);
         }
-        self.restart();
+        self.recount_starts();
     }
 
     pub fn remove(&mut self, at: usize) {
         if at < self.len {
             let (c, offset) = self.find(at);
             self.chunks[c].remove(offset);
-            self.restart();
+            self.recount_starts();
         }
     }
 
-    /// Book positions from `index` on moved by one (a prospect put back or taken out there).
+    /// Portfolio positions from `index` on moved by one (a prospect put back or taken out there).
     pub fn shift(&mut self, index: usize, up: bool) {
         for i in self.chunks.iter_mut().flat_map(|c| c.index.iter_mut()).filter(|i| **i >= index) {
             *i = if up { *i + 1 } else { i.saturating_sub(1) };
@@ -321,9 +322,9 @@ mod tests {
     use crate::domain::date::Date;
     use crate::domain::policy::Policy;
 
-    fn book() -> Book {
+    fn portfolio() -> Portfolio {
         let today = Date::new(2026, 11, 28).expect("a date");
-        Book::new(demo_prospects().expect("the demo"), &Policy::default_policy(), today)
+        Portfolio::new(demo_prospects().expect("the demo"), &Policy::default_policy(), today)
     }
 
     fn query(q: &str) -> Filter {
@@ -336,15 +337,16 @@ mod tests {
 
     #[test]
     fn threads_find_what_one_finds_in_the_same_order() {
-        let book = book();
-        let reversed: Vec<usize> = (0..book.len()).rev().collect();
-        let mut order = DisplayOrder::in_chunks_of(&book, &reversed, 7);
+        let portfolio = portfolio();
+        let reversed: Vec<usize> = (0..portfolio.len()).rev().collect();
+        let mut order = DisplayOrder::in_chunks_of(&portfolio, &reversed, 7);
         for (q, narrow) in [("", false), ("e", false), ("er", true), ("erk", true), ("a", false)] {
             let mut alone = order.clone();
             let one = alone.filter_in_parts(&query(q), narrow, 1);
             let three = order.filter_in_parts(&query(q), narrow, 3);
             assert_eq!(one, three, "query {q:?}");
-            let want: Vec<usize> = reversed.iter().copied().filter(|&i| query(q).keeps(&book, i)).collect();
+            let want: Vec<usize> =
+                reversed.iter().copied().filter(|&i| query(q).keeps(&portfolio, i)).collect();
             assert_eq!(three.0, want, "query {q:?}");
         }
     }
@@ -356,9 +358,9 @@ mod tests {
         fn chunks_keep_the_order_a_plain_list_keeps(
             steps in proptest::collection::vec((0usize..3, any::<usize>(), any::<usize>()), 1..60),
         ) {
-            let mut book = book();
-            let start: Vec<usize> = (0..book.len()).collect();
-            let mut order = DisplayOrder::in_chunks_of(&book, &start, 4);
+            let mut portfolio = portfolio();
+            let start: Vec<usize> = (0..portfolio.len()).collect();
+            let mut order = DisplayOrder::in_chunks_of(&portfolio, &start, 4);
             let mut model = start;
             let filter = query("a");
             let (rows, _) = order.filter(&filter, false);
@@ -368,35 +370,35 @@ mod tests {
                     0 if !model.is_empty() => {
                         let (from, to) = (a % model.len(), b % model.len());
                         let i = model.remove(from);
-                        let keep = filter.keeps(&book, i);
+                        let keep = filter.keeps(&portfolio, i);
                         model.insert(to, i);
                         shown.remove(from);
                         shown.insert(to, keep);
-                        order.relocate(&book, from, to, keep);
+                        order.relocate(&portfolio, from, to, keep);
                     }
                     1 if !model.is_empty() => {
                         let at = a % model.len();
                         let i = model.remove(at);
                         shown.remove(at);
                         order.remove(at);
-                        // The book keeps the prospect: it comes back at another place.
+                        // The portfolio keeps the prospect: it comes back at another place.
                         let to = b % (model.len() + 1);
-                        let keep = filter.keeps(&book, i);
+                        let keep = filter.keeps(&portfolio, i);
                         model.insert(to, i);
                         shown.insert(to, keep);
-                        order.insert(&book, to, i, keep);
+                        order.insert(&portfolio, to, i, keep);
                     }
                     _ => {
-                        // A new prospect at the end of the book, put at a place in the order.
+                        // A new prospect at the end of the portfolio, put at a place in the order.
                         let p = crate::domain::prospect::Prospect::named(&format!("Nieuw {a}"));
-                        let i = book.len();
-                        book.upsert(Arc::new(crate::domain::prospect::Prospect { id: book.next_id(), ..p }),
+                        let i = portfolio.len();
+                        portfolio.upsert(Arc::new(crate::domain::prospect::Prospect { id: portfolio.next_id(), ..p }),
                             &Policy::default_policy(), Date::new(2026, 11, 28).expect("a date"));
                         let to = b % (model.len() + 1);
-                        let keep = filter.keeps(&book, i);
+                        let keep = filter.keeps(&portfolio, i);
                         model.insert(to, i);
                         shown.insert(to, keep);
-                        order.insert(&book, to, i, keep);
+                        order.insert(&portfolio, to, i, keep);
                     }
                 }
                 prop_assert_eq!(places(&order), model.clone());
@@ -405,7 +407,7 @@ mod tests {
             let want: Vec<usize> = model.iter().zip(&shown).filter(|(_, s)| **s).map(|(i, _)| *i).collect();
             let names_ok = model.iter().enumerate().all(|(k, &i)| {
                 let (c, offset) = order.find(k);
-                order.chunks[c].names.get(offset) == book.folded_name(i)
+                order.chunks[c].names.get(offset) == portfolio.folded_name(i)
             });
             prop_assert!(names_ok, "a chunk's names follow its positions");
             let narrowed = order.clone().filter(&filter, true).0;

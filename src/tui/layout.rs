@@ -13,7 +13,7 @@ pub fn too_small(area: Rect) -> bool {
 
 /// The frame every screen shares: a title, an optional banner, the body, a notice, the footer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Frame {
+pub struct FrameAreas {
     pub title: Rect,
     pub banner: Rect,
     pub body: Rect,
@@ -21,7 +21,7 @@ pub struct Frame {
     pub footer: Rect,
 }
 
-pub fn frame(area: Rect, banner: bool) -> Frame {
+pub fn frame(area: Rect, banner: bool) -> FrameAreas {
     let [title, banner_area, body, notice, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(u16::from(banner)),
@@ -30,13 +30,13 @@ pub fn frame(area: Rect, banner: bool) -> Frame {
         Constraint::Length(1),
     ])
     .areas(area);
-    Frame { title, banner: banner_area, body, notice, footer }
+    FrameAreas { title, banner: banner_area, body, notice, footer }
 }
 
 /// The portfolio screen's parts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Portfolio {
-    pub frame: Frame,
+pub struct PortfolioAreas {
+    pub frame: FrameAreas,
     pub filter: Rect,
     pub header: Rect,
     /// The table rows.
@@ -44,7 +44,7 @@ pub struct Portfolio {
     pub totals: Rect,
 }
 
-pub fn portfolio(area: Rect, banner: bool) -> Portfolio {
+pub fn portfolio(area: Rect, banner: bool) -> PortfolioAreas {
     let frame = frame(area, banner);
     let [filter, header, body, totals] = Layout::vertical([
         Constraint::Length(1),
@@ -53,23 +53,23 @@ pub fn portfolio(area: Rect, banner: bool) -> Portfolio {
         Constraint::Length(1),
     ])
     .areas(frame.body);
-    Portfolio { frame, filter, header, body, totals }
+    PortfolioAreas { frame, filter, header, body, totals }
 }
 
 /// The prospect screen's parts: the form on the left, the live assessment on the right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Prospect {
-    pub frame: Frame,
+pub struct ProspectAreas {
+    pub frame: FrameAreas,
     pub form: Rect,
     pub panel: Rect,
 }
 
-pub fn prospect(area: Rect, banner: bool) -> Prospect {
+pub fn prospect(area: Rect, banner: bool) -> ProspectAreas {
     let frame = frame(area, banner);
     let form_width = if frame.body.width >= 110 { frame.body.width / 2 } else { 44 };
     let [form, panel] =
         Layout::horizontal([Constraint::Length(form_width), Constraint::Min(20)]).areas(frame.body);
-    Prospect { frame, form, panel }
+    ProspectAreas { frame, form, panel }
 }
 
 /// A centred box of at most `width` × `height` inside `area`.

@@ -99,7 +99,7 @@ pub fn run(options: Options) -> Result<()> {
     let (tx, rx) = mpsc::channel();
     let (jobs, saver) = saver::spawn(store, tx.clone());
     if load {
-        app.loading = Some(store::stream::Progress { done: 0, total: 0, restart: false });
+        app.loading = Some(store::stream::Progress { done: 0, total: 0, started_over: false });
         let _ = jobs.send(Job::Load { policy: Box::new(app.policy.clone()), today: app.today });
     }
     install_mouse_release_hook();

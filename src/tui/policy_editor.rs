@@ -15,11 +15,11 @@ pub struct Leaf {
     /// `scorecard.payment.dbt_days.curve[2][1]`.
     pub path: String,
     /// The same path as keys, to read and write the JSON.
-    keys: Vec<Key>,
+    keys: Vec<PathStep>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-enum Key {
+enum PathStep {
     Field(String),
     Index(usize),
 }
@@ -60,11 +60,11 @@ pub fn choices(path: &str) -> &'static [&'static str] {
     }
 }
 
-fn collect(value: &Value, keys: &mut Vec<Key>, path: &str, out: &mut Vec<Leaf>) {
+fn collect(value: &Value, keys: &mut Vec<PathStep>, path: &str, out: &mut Vec<Leaf>) {
     match value {
         Value::Object(map) => {
             for (name, child) in map {
-                keys.push(Key::Field(name.clone()));
+                keys.push(PathStep::Field(name.clone()));
                 let child_path = if path.is_empty() { name.clone() } else { format!("{path}.{name}") };
                 collect(child, keys, &child_path, out);
                 keys.pop();
@@ -72,7 +72,7 @@ fn collect(value: &Value, keys: &mut Vec<Key>, path: &str, out: &mut Vec<Leaf>) 
         }
         Value::Array(items) => {
             for (i, child) in items.iter().enumerate() {
-                keys.push(Key::Index(i));
+                keys.push(PathStep::Index(i));
                 collect(child, keys, &format!("{path}[{i}]"), out);
                 keys.pop();
             }
@@ -81,17 +81,17 @@ fn collect(value: &Value, keys: &mut Vec<Key>, path: &str, out: &mut Vec<Leaf>) 
     }
 }
 
-fn get<'a>(value: &'a Value, keys: &[Key]) -> Option<&'a Value> {
+fn get<'a>(value: &'a Value, keys: &[PathStep]) -> Option<&'a Value> {
     keys.iter().try_fold(value, |v, k| match k {
-        Key::Field(name) => v.get(name),
-        Key::Index(i) => v.get(i),
+        PathStep::Field(name) => v.get(name),
+        PathStep::Index(i) => v.get(i),
     })
 }
 
-fn get_mut<'a>(value: &'a mut Value, keys: &[Key]) -> Option<&'a mut Value> {
+fn get_mut<'a>(value: &'a mut Value, keys: &[PathStep]) -> Option<&'a mut Value> {
     keys.iter().try_fold(value, |v, k| match k {
-        Key::Field(name) => v.get_mut(name),
-        Key::Index(i) => v.get_mut(i),
+        PathStep::Field(name) => v.get_mut(name),
+        PathStep::Index(i) => v.get_mut(i),
     })
 }
 

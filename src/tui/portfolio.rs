@@ -5,25 +5,25 @@ use std::cmp::Ordering;
 use strum::VariantArray;
 
 use super::columns::compare;
-pub use super::columns::{Column, Direction};
+pub use super::columns::{Column, SortDirection};
 use super::display_order::{self, DisplayOrder, Filter, Positions};
 use super::line_edit::LineEdit;
-use crate::domain::book::{Book, Summary, Totals};
 use crate::domain::names::folded;
+use crate::domain::portfolio::{Portfolio, Summary, Totals};
 use crate::domain::reorder::{move_entry, sort_on_cores};
 use crate::domain::vocabulary::{Band, Segment, Status};
 
 /// What the table shows and how.
 #[derive(Debug, Clone)]
 pub struct PortfolioView {
-    pub sort: (Column, Direction),
+    pub sort: (Column, SortDirection),
     pub query: LineEdit,
     /// Whether the name filter has the keyboard.
     pub typing: bool,
     pub band: Option<Band>,
     pub segment: Option<Segment>,
     pub status: Option<Status>,
-    /// Positions in the book of the prospects shown, in display order.
+    /// Positions in the portfolio of the prospects shown, in display order.
     pub rows: Vec<usize>,
     pub totals: Totals,
     /// Index into `rows` of the selected line.
@@ -35,9 +35,9 @@ pub struct PortfolioView {
     pub marked: Vec<u64>,
     /// The filters `rows` was built for, to narrow instead of rescanning.
     built_for: Option<Filter>,
-    /// Every prospect of the book in the current sort order, laid out for the filter: a
+    /// Every prospect of the portfolio in the current sort order, laid out for the filter: a
     /// keystroke only filters it, and it is sorted again only when the sort or the whole
-    /// book changes.
+    /// portfolio changes.
     ordered: Option<DisplayOrder>,
     /// Entries per chunk of the display order.
     chunk: usize,
@@ -46,7 +46,7 @@ pub struct PortfolioView {
 impl Default for PortfolioView {
     fn default() -> PortfolioView {
         PortfolioView {
-            sort: (Column::Name, Direction::Ascending),
+            sort: (Column::Name, SortDirection::Ascending),
             query: LineEdit::default(),
             typing: false,
             band: None,
@@ -66,7 +66,7 @@ impl Default for PortfolioView {
 
 impl PortfolioView {
     /// A view whose display order is cut in chunks of `chunk` entries. The default suits any
-    /// book; small chunks let a test of a small book move rows across chunk boundaries.
+    /// portfolio; small chunks let a test of a small portfolio move rows across chunk boundaries.
     pub fn with_chunk(chunk: usize) -> PortfolioView {
         PortfolioView { chunk: chunk.max(1), ..PortfolioView::default() }
     }
@@ -92,66 +92,66 @@ impl PortfolioView {
 
     /// Rebuilds the rows after the filters changed, keeping the selected prospect selected
     /// when it is still shown. A query that only grew tests only the rows shown; otherwise
-    /// the whole order is filtered again; the book is sorted only when the order was lost.
-    pub fn refresh(&mut self, book: &Book) {
-        let selected_id = self.selected_id(book);
+    /// the whole order is filtered again; the portfolio is sorted only when the order was lost.
+    pub fn refresh(&mut self, portfolio: &Portfolio) {
+        let selected_id = self.selected_id(portfolio);
         let filter = self.filter();
         let narrowing = matches!(&self.built_for, Some(was)
             if filter.query.starts_with(was.query.as_str())
                 && (was.band, was.segment, was.status) == (filter.band, filter.segment, filter.status));
-        if narrowing && !self.in_order(book) {
+        if narrowing && !self.in_order(portfolio) {
             // Rows still arriving from a load, not in order yet: test only those.
             let rows = std::mem::take(&mut self.rows);
-            self.rows = rows.into_iter().filter(|&i| filter.keeps(book, i)).collect();
+            self.rows = rows.into_iter().filter(|&i| filter.keeps(portfolio, i)).collect();
             self.totals = Totals::default();
             for &i in &self.rows {
-                if let Some(s) = book.summary(i) {
+                if let Some(s) = portfolio.summary(i) {
                     self.totals.add(s);
                 }
             }
         } else {
-            let narrowing = narrowing && self.in_order(book);
+            let narrowing = narrowing && self.in_order(portfolio);
             let mut ordered = match self.ordered.take() {
-                Some(ordered) if ordered.len() == book.len() => ordered,
-                _ => DisplayOrder::in_chunks_of(book, &self.sorted(book), self.chunk),
+                Some(ordered) if ordered.len() == portfolio.len() => ordered,
+                _ => DisplayOrder::in_chunks_of(portfolio, &self.sorted(portfolio), self.chunk),
             };
             (self.rows, self.totals) = ordered.filter(&filter, narrowing);
             self.ordered = Some(ordered);
         }
         self.built_for = Some(filter);
-        self.select_id(book, selected_id);
+        self.select_id(portfolio, selected_id);
     }
 
-    /// Shows prospects added at the end of the book (from `start`) that pass the filters,
+    /// Shows prospects added at the end of the portfolio (from `start`) that pass the filters,
     /// without sorting: while the store loads, rows appear as they come.
-    pub fn append(&mut self, book: &Book, start: usize) {
+    pub fn append(&mut self, portfolio: &Portfolio, start: usize) {
         let filter = self.filter();
-        for i in start..book.len() {
-            if filter.keeps(book, i) {
+        for i in start..portfolio.len() {
+            if filter.keeps(portfolio, i) {
                 self.rows.push(i);
-                if let Some(s) = book.summary(i) {
+                if let Some(s) = portfolio.summary(i) {
                     self.totals.add(s);
                 }
             }
         }
     }
 
-    /// Forgets the order and the filtering, so that the next refresh sorts the book again
+    /// Forgets the order and the filtering, so that the next refresh sorts the portfolio again
     /// (after the sort changed, or many prospects did).
     pub fn invalidate(&mut self) {
         self.built_for = None;
         self.ordered = None;
     }
 
-    /// Sorts and filters the whole book again after many of its prospects changed under the
+    /// Sorts and filters the whole portfolio again after many of its prospects changed under the
     /// view (the view was invalidated first, so it followed none of them), selecting the
     /// prospect `selected` (an id taken before the change) if it is still shown.
-    pub fn rebuild(&mut self, book: &Book, selected: Option<u64>) {
+    pub fn rebuild(&mut self, portfolio: &Portfolio, selected: Option<u64>) {
         self.invalidate();
-        // The rows' positions belong to the book as it was: none of them is to be read.
+        // The rows' positions belong to the portfolio as it was: none of them is to be read.
         self.rows.clear();
-        self.refresh(book);
-        self.select_id(book, selected);
+        self.refresh(portfolio);
+        self.select_id(portfolio, selected);
     }
 
     /// Whether the next refresh rebuilds everything anyway, so that following single changes
@@ -160,16 +160,16 @@ impl PortfolioView {
         self.built_for.is_none() && self.ordered.is_none()
     }
 
-    /// Every index of the book in the current sort order.
-    fn sorted(&self, book: &Book) -> Vec<usize> {
-        // The order is total (ties fall to the book's order), so an unstable sort, split over
+    /// Every index of the portfolio in the current sort order.
+    fn sorted(&self, portfolio: &Portfolio) -> Vec<usize> {
+        // The order is total (ties fall to the portfolio's order), so an unstable sort, split over
         // the cores, gives the same result as a stable one, faster.
         if let (Column::Name, direction) = self.sort {
             // Each name beside its position and its first eight bytes as a number: most
             // comparisons end on the number, without reading the name.
-            let keyed: Vec<(u64, &str, usize)> = (0..book.len())
+            let keyed: Vec<(u64, &str, usize)> = (0..portfolio.len())
                 .map(|i| {
-                    let name = book.folded_name(i);
+                    let name = portfolio.folded_name(i);
                     let mut head = [0u8; 8];
                     let n = name.len().min(8);
                     head[..n].copy_from_slice(&name.as_bytes()[..n]);
@@ -178,35 +178,41 @@ impl PortfolioView {
                 .collect();
             let keyed = sort_on_cores(keyed, |(ha, na, a), (hb, nb, b)| {
                 let o = ha.cmp(hb).then_with(|| na.cmp(nb));
-                if direction == Direction::Descending { o.reverse() } else { o }.then(a.cmp(b))
+                if direction == SortDirection::Descending { o.reverse() } else { o }.then(a.cmp(b))
             });
             return keyed.into_iter().map(|(_, _, i)| i).collect();
         }
-        sort_on_cores((0..book.len()).collect(), |a, b| self.order(book, *a, *b))
+        sort_on_cores((0..portfolio.len()).collect(), |a, b| self.order(portfolio, *a, *b))
     }
 
-    /// The table's order between two prospects of the book: the sort column, then the book's
-    /// order (which is what a stable sort keeps).
-    fn order(&self, book: &Book, a: usize, b: usize) -> Ordering {
-        self.order_with(book, a, b, None)
+    /// The table's order between two prospects of the portfolio: the sort column, then the
+    /// portfolio's order (which is what a stable sort keeps).
+    fn order(&self, portfolio: &Portfolio, a: usize, b: usize) -> Ordering {
+        self.order_with(portfolio, a, b, None)
     }
 
     /// The same order, reading one prospect's sort key as it was before an edit (its row still
     /// sits where that key put it).
-    fn order_with(&self, book: &Book, a: usize, b: usize, former: Option<&Former>) -> Ordering {
-        let name = |i: usize| match former {
+    fn order_with(
+        &self,
+        portfolio: &Portfolio,
+        a: usize,
+        b: usize,
+        before_edit: Option<&SortKeyBeforeEdit>,
+    ) -> Ordering {
+        let name = |i: usize| match before_edit {
             Some(f) if f.index == i => f.name,
-            _ => book.folded_name(i),
+            _ => portfolio.folded_name(i),
         };
-        let summary = |i: usize| match former {
+        let summary = |i: usize| match before_edit {
             Some(f) if f.index == i => Some(f.summary),
-            _ => book.summary(i),
+            _ => portfolio.summary(i),
         };
         let (column, direction) = self.sort;
         let primary = match column {
             Column::Name => {
                 let o = name(a).cmp(name(b));
-                if direction == Direction::Descending { o.reverse() } else { o }
+                if direction == SortDirection::Descending { o.reverse() } else { o }
             }
             _ => match (summary(a), summary(b)) {
                 (Some(sa), Some(sb)) => compare(column, direction, sa, sb),
@@ -216,20 +222,27 @@ impl PortfolioView {
         primary.then(a.cmp(&b))
     }
 
-    /// Whether the order covers the whole book, and so the rows follow it and a row can be
-    /// found by binary search: rows appended by a load make the book longer than the order,
+    /// Whether the order covers the whole portfolio, and so the rows follow it and a row can be
+    /// found by binary search: rows appended by a load make the portfolio longer than the order,
     /// and every refresh that rebuilds the rows rebuilds a short order first.
-    fn in_order(&self, book: &Book) -> bool {
-        self.ordered.as_ref().is_some_and(|o| o.len() == book.len())
+    fn in_order(&self, portfolio: &Portfolio) -> bool {
+        self.ordered.as_ref().is_some_and(|o| o.len() == portfolio.len())
     }
 
-    /// Where `index` sits in `list` (sorted, holding it under its `former` key, if given).
-    fn locate<L>(&self, book: &Book, list: &L, index: usize, former: Option<&Former>) -> Option<usize>
+    /// Where `index` sits in `list` (sorted, holding it under its `before_edit` key, if given).
+    fn locate<L>(
+        &self,
+        portfolio: &Portfolio,
+        list: &L,
+        index: usize,
+        before_edit: Option<&SortKeyBeforeEdit>,
+    ) -> Option<usize>
     where
         L: Positions + ?Sized,
     {
-        let at = self
-            .first_not_before(list, None, |i| i != index && self.order_with(book, i, index, former).is_lt());
+        let at = self.first_not_before(list, None, |i| {
+            i != index && self.order_with(portfolio, i, index, before_edit).is_lt()
+        });
         (at < list.count() && list.at(at) == index).then_some(at)
     }
 
@@ -237,16 +250,16 @@ impl PortfolioView {
     /// `skip` (its old place) were not there.
     fn place<L: Positions + ?Sized>(
         &self,
-        book: &Book,
+        portfolio: &Portfolio,
         list: &L,
         index: usize,
         skip: Option<usize>,
     ) -> usize {
-        self.first_not_before(list, skip, |i| self.order(book, i, index).is_lt())
+        self.first_not_before(list, skip, |i| self.order(portfolio, i, index).is_lt())
     }
 
     /// A binary search: the first place in `list` (without the entry at `skip`, if given)
-    /// whose book position is not `before` the one sought.
+    /// whose portfolio position is not `before` the one sought.
     fn first_not_before<L>(&self, list: &L, skip: Option<usize>, before: impl Fn(usize) -> bool) -> usize
     where
         L: Positions + ?Sized,
@@ -264,52 +277,53 @@ impl PortfolioView {
         low
     }
 
-    /// One prospect of the book changed (`former` is its folded name and summary before; none
-    /// for a new one at `index`): its place in the order, whether it is shown and the totals
-    /// follow, without sorting or rescanning the book. With the order intact, the row is found
-    /// by binary search and moved by rotating the lines between its old and new place.
-    pub fn changed(&mut self, book: &Book, index: usize, former: Option<(&str, &Summary)>) {
+    /// One prospect of the portfolio changed (`before_edit` is its folded name and summary
+    /// before; none for a new one at `index`): its place in the order, whether it is shown and
+    /// the totals follow, without sorting or rescanning the portfolio. With the order intact, the
+    /// row is found by binary search and moved by rotating the lines between its old and new
+    /// place.
+    pub fn changed(&mut self, portfolio: &Portfolio, index: usize, before_edit: Option<(&str, &Summary)>) {
         if self.invalidated() {
             return;
         }
-        let (Some((name, summary)), true) = (former, self.in_order(book)) else {
-            return self.changed_slowly(book, index, former.map(|(_, s)| s));
+        let (Some((name, summary)), true) = (before_edit, self.in_order(portfolio)) else {
+            return self.changed_slowly(portfolio, index, before_edit.map(|(_, s)| s));
         };
-        let former = Former { index, name, summary };
+        let before_edit = SortKeyBeforeEdit { index, name, summary };
         let mut ordered = self.ordered.take().unwrap_or_default();
-        let Some(from) = self.locate(book, &ordered, index, Some(&former)) else {
+        let Some(from) = self.locate(portfolio, &ordered, index, Some(&before_edit)) else {
             // The order did not hold it where expected: rebuild rather than guess.
             self.invalidate();
-            return self.refresh(book);
+            return self.refresh(portfolio);
         };
         let selected = self.rows.get(self.selected).copied();
-        let keeps = self.built_for.as_ref().is_none_or(|f| f.keeps(book, index));
-        let to = self.place(book, &ordered, index, Some(from));
-        ordered.relocate(book, from, to, keeps);
+        let keeps = self.built_for.as_ref().is_none_or(|f| f.keeps(portfolio, index));
+        let to = self.place(portfolio, &ordered, index, Some(from));
+        ordered.relocate(portfolio, from, to, keeps);
         self.ordered = Some(ordered);
 
-        let was = self.locate(book, self.rows.as_slice(), index, Some(&former));
+        let was = self.locate(portfolio, self.rows.as_slice(), index, Some(&before_edit));
         if was.is_some() {
-            self.totals.remove(former.summary);
+            self.totals.remove(before_edit.summary);
         }
         match (was, keeps) {
             (Some(from), true) => {
-                let to = self.place(book, self.rows.as_slice(), index, Some(from));
+                let to = self.place(portfolio, self.rows.as_slice(), index, Some(from));
                 move_entry(&mut self.rows, from, to);
             }
             (Some(from), false) => {
                 self.rows.remove(from);
             }
             (None, true) => {
-                let at = self.place(book, self.rows.as_slice(), index, None);
+                let at = self.place(portfolio, self.rows.as_slice(), index, None);
                 self.rows.insert(at, index);
             }
             (None, false) => {}
         }
-        if let (true, Some(s)) = (keeps, book.summary(index)) {
+        if let (true, Some(s)) = (keeps, portfolio.summary(index)) {
             self.totals.add(s);
         }
-        match selected.and_then(|i| self.locate(book, self.rows.as_slice(), i, None)) {
+        match selected.and_then(|i| self.locate(portfolio, self.rows.as_slice(), i, None)) {
             Some(at) => self.selected = at,
             None => self.selected = self.selected.min(self.rows.len().saturating_sub(1)),
         }
@@ -317,10 +331,10 @@ impl PortfolioView {
 
     /// `changed` for a new prospect, or while the rows are not in order (still loading): by
     /// linear search.
-    fn changed_slowly(&mut self, book: &Book, index: usize, before: Option<&Summary>) {
-        let selected = self.selected_id(book);
+    fn changed_slowly(&mut self, portfolio: &Portfolio, index: usize, before: Option<&Summary>) {
+        let selected = self.selected_id(portfolio);
         let filter = self.built_for.clone().unwrap_or_else(|| self.filter());
-        let keeps = filter.keeps(book, index);
+        let keeps = filter.keeps(portfolio, index);
         if let Some(before) = before.filter(|_| self.rows.contains(&index)) {
             self.totals.remove(before);
         }
@@ -330,24 +344,24 @@ impl PortfolioView {
                 ordered.remove(at);
             }
             // Without it, a whole order lacks just this one prospect; otherwise it is stale.
-            if ordered.len() + 1 == book.len() {
-                let at = self.place(book, &ordered, index, None);
-                ordered.insert(book, at, index, keeps);
+            if ordered.len() + 1 == portfolio.len() {
+                let at = self.place(portfolio, &ordered, index, None);
+                ordered.insert(portfolio, at, index, keeps);
                 self.ordered = Some(ordered);
             }
         }
         if keeps {
-            let at = self.rows.partition_point(|&i| self.order(book, i, index) == Ordering::Less);
+            let at = self.rows.partition_point(|&i| self.order(portfolio, i, index) == Ordering::Less);
             self.rows.insert(at, index);
-            if let Some(s) = book.summary(index) {
+            if let Some(s) = portfolio.summary(index) {
                 self.totals.add(s);
             }
         }
-        self.select_id(book, selected);
+        self.select_id(portfolio, selected);
     }
 
-    /// A prospect was put back into the book at `index`: later indices move up by one.
-    pub fn inserted(&mut self, book: &Book, index: usize) {
+    /// A prospect was put back into the portfolio at `index`: later indices move up by one.
+    pub fn inserted(&mut self, portfolio: &Portfolio, index: usize) {
         if self.invalidated() {
             return;
         }
@@ -355,10 +369,10 @@ impl PortfolioView {
         if let Some(ordered) = self.ordered.as_mut() {
             ordered.shift(index, true);
         }
-        self.changed(book, index, None);
+        self.changed(portfolio, index, None);
     }
 
-    /// A prospect left the book at `index`: later indices move down by one.
+    /// A prospect left the portfolio at `index`: later indices move down by one.
     pub fn removed(&mut self, index: usize, before: &Summary) {
         if self.invalidated() {
             return;
@@ -382,16 +396,16 @@ impl PortfolioView {
     }
 
     /// The id of the selected prospect.
-    pub fn selected_id(&self, book: &Book) -> Option<u64> {
-        self.rows.get(self.selected).and_then(|&i| book.prospect(i)).map(|p| p.id)
+    pub fn selected_id(&self, portfolio: &Portfolio) -> Option<u64> {
+        self.rows.get(self.selected).and_then(|&i| portfolio.prospect(i)).map(|p| p.id)
     }
 
     /// Selects the prospect with this id if shown, else keeps the position in range.
-    pub fn select_id(&mut self, book: &Book, id: Option<u64>) {
-        // Find the prospect's position in the book once, then look for that number in the rows.
-        let index = id.and_then(|id| book.position(id));
-        let find = |index: usize| match self.in_order(book) {
-            true => self.locate(book, self.rows.as_slice(), index, None),
+    pub fn select_id(&mut self, portfolio: &Portfolio, id: Option<u64>) {
+        // Find the prospect's position in the portfolio once, then look for it in the rows.
+        let index = id.and_then(|id| portfolio.position(id));
+        let find = |index: usize| match self.in_order(portfolio) {
+            true => self.locate(portfolio, self.rows.as_slice(), index, None),
             false => self.rows.iter().position(|&i| i == index),
         };
         if let Some(pos) = index.and_then(find) {
@@ -432,17 +446,17 @@ impl PortfolioView {
     pub fn cycle_sort(&mut self, forward: bool) {
         let (column, direction) = self.sort;
         let at = Column::VARIANTS.iter().position(|c| *c == column).unwrap_or(0) * 2
-            + usize::from(direction == Direction::Descending);
+            + usize::from(direction == SortDirection::Descending);
         let n = Column::VARIANTS.len() * 2;
         let next = if forward { (at + 1) % n } else { (at + n - 1) % n };
-        let dir = if next % 2 == 0 { Direction::Ascending } else { Direction::Descending };
+        let dir = if next % 2 == 0 { SortDirection::Ascending } else { SortDirection::Descending };
         self.sort = (Column::VARIANTS[next / 2], dir);
         self.invalidate();
     }
 }
 
 /// A prospect's sort key before an edit.
-struct Former<'a> {
+struct SortKeyBeforeEdit<'a> {
     index: usize,
     name: &'a str,
     summary: &'a Summary,

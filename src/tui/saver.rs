@@ -6,9 +6,9 @@ use std::thread::{self, JoinHandle};
 
 use super::app::{Msg, SaveError};
 
-use crate::domain::book::Snapshot;
 use crate::domain::date::Date;
 use crate::domain::policy::Policy;
+use crate::domain::portfolio::Snapshot;
 use crate::store::{Store, StoreError, atomic};
 
 pub enum Job {

@@ -106,9 +106,9 @@ pub fn on_prompt_key(
                 }
                 Purpose::Export => {
                     let prospects = if prompt.whole {
-                        app.book.prospects().cloned().collect()
+                        app.portfolio.prospects().cloned().collect()
                     } else {
-                        app.view.rows.iter().filter_map(|&i| app.book.prospect(i).cloned()).collect()
+                        app.view.rows.iter().filter_map(|&i| app.portfolio.prospect(i).cloned()).collect()
                     };
                     effects.push(Effect::Export { path, json: prompt.json(), prospects });
                     None
@@ -179,7 +179,7 @@ pub fn on_preview_key(app: &mut App, key: &KeyEvent, effects: &mut Vec<Effect>) 
                 return;
             }
             let count = rows.len();
-            let changes = (app.book.next_id()..)
+            let changes = (app.portfolio.next_id()..)
                 .zip(rows)
                 .map(|(id, row)| Change::Put {
                     before: None,

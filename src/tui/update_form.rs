@@ -5,7 +5,7 @@ use std::sync::Arc;
 use ratatui::crossterm::event::KeyEvent;
 
 use super::action::Action;
-use super::app::{App, Effect, Modal, Screen, Then};
+use super::app::{App, Effect, Modal, PendingExit, Screen};
 use super::form::ProspectForm;
 use super::history::Change;
 use super::keymap;
@@ -27,7 +27,7 @@ pub fn on_key(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>) {
         }
         Some(Action::Decide) => decide(app, effects),
         Some(Action::Terms) => terms(app),
-        Some(Action::Back) => leave(app, Then::Back, effects),
+        Some(Action::Back) => leave(app, PendingExit::Back, effects),
         Some(Action::Help) => app.help = true,
         action => {
             let Some(f) = form(app) else { return };
@@ -81,8 +81,11 @@ pub fn save(app: &mut App, effects: &mut Vec<Effect>) -> bool {
     let band = f.evaluation.assessment.band;
     let is_new = f.is_new;
     f.mark_saved(&after);
-    let before =
-        if is_new { None } else { app.book.position(after.id).and_then(|i| app.book.prospect(i).cloned()) };
+    let before = if is_new {
+        None
+    } else {
+        app.portfolio.position(after.id).and_then(|i| app.portfolio.prospect(i).cloned())
+    };
     let name = after.name.clone();
     app.commit(Change::Put { before, after }, effects);
     app.say(format!("Saved {name} (band {band})"));
@@ -113,30 +116,30 @@ fn terms(app: &mut App) {
         return;
     }
     let id = f.original.id;
-    match app.book.position(id).and_then(|i| app.book.prospect(i).cloned()) {
+    match app.portfolio.position(id).and_then(|i| app.portfolio.prospect(i).cloned()) {
         Some(p) => super::update_terms::open_terms(app, p),
         None => app.warn("Save the prospect first (Ctrl-S)"),
     }
 }
 
 /// Leaves the form (or quits), asking first when it has unsaved changes.
-pub fn leave(app: &mut App, then: Then, effects: &mut Vec<Effect>) {
+pub fn leave(app: &mut App, exit: PendingExit, effects: &mut Vec<Effect>) {
     let dirty = form(app).is_some_and(|f| f.dirty());
     if dirty {
-        app.modal = Some(Modal::Unsaved(then));
+        app.modal = Some(Modal::Unsaved(exit));
     } else {
-        finish(app, then, effects);
+        finish(app, exit, effects);
     }
 }
 
 /// Goes back to the portfolio (selecting the prospect) or quits.
-pub fn finish(app: &mut App, then: Then, effects: &mut Vec<Effect>) {
+pub fn finish(app: &mut App, exit: PendingExit, effects: &mut Vec<Effect>) {
     let id = form(app).map(|f| f.original.id);
     app.screen = Screen::Portfolio;
-    app.view.select_id(&app.book, id);
+    app.view.select_id(&app.portfolio, id);
     let height = app.page_height();
     app.view.scroll_into_view(height);
-    if then == Then::Quit {
+    if exit == PendingExit::Quit {
         effects.push(Effect::Quit);
     }
 }

@@ -2,7 +2,7 @@
 
 use super::app::{App, Effect, Modal, SaveError, SaveState, Screen};
 use super::history::History;
-use crate::domain::book::{Book, Summary};
+use crate::domain::portfolio::{Portfolio, Summary};
 use crate::domain::prospect::Prospect;
 use crate::store::stream::Progress;
 
@@ -34,7 +34,7 @@ pub fn on_saved(app: &mut App, generation: u64, result: Result<(), SaveError>, e
 pub fn on_demo(app: &mut App, result: Result<(std::path::PathBuf, Vec<Prospect>), String>) {
     match result {
         Ok((path, prospects)) => {
-            replace_book(app, prospects);
+            replace_portfolio(app, prospects);
             app.store_path = path;
             app.demo = true;
             app.screen = Screen::Portfolio;
@@ -47,7 +47,7 @@ pub fn on_demo(app: &mut App, result: Result<(std::path::PathBuf, Vec<Prospect>)
 pub fn on_reloaded(app: &mut App, result: Result<Vec<Prospect>, String>) {
     match result {
         Ok(prospects) => {
-            replace_book(app, prospects);
+            replace_portfolio(app, prospects);
             app.say("Reloaded the store from disk");
         }
         Err(message) => app.warn(format!("Cannot reload: {message}")),
@@ -55,26 +55,26 @@ pub fn on_reloaded(app: &mut App, result: Result<Vec<Prospect>, String>) {
 }
 
 /// A new portfolio, clean, with nothing to undo.
-fn replace_book(app: &mut App, prospects: Vec<Prospect>) {
-    app.book = Book::new(prospects, &app.policy, app.today);
+fn replace_portfolio(app: &mut App, prospects: Vec<Prospect>) {
+    app.portfolio = Portfolio::new(prospects, &app.policy, app.today);
     app.history = History::default();
     app.saved_generation = app.generation;
     app.save_state = SaveState::Saved;
     app.view.invalidate();
-    app.view.refresh(&app.book);
+    app.view.refresh(&app.portfolio);
 }
 
 /// A block of the store has arrived: its rows appear at once (in file order until the whole
 /// store is read and sorted).
 pub fn on_load_chunk(app: &mut App, prospects: Vec<Prospect>, summaries: Vec<Summary>, progress: Progress) {
-    if progress.restart {
-        app.book = Book::default();
+    if progress.started_over {
+        app.portfolio = Portfolio::default();
         app.view.invalidate();
-        app.view.refresh(&app.book);
+        app.view.refresh(&app.portfolio);
     }
-    let start = app.book.len();
-    app.book.extend(prospects, summaries);
-    app.view.append(&app.book, start);
+    let start = app.portfolio.len();
+    app.portfolio.extend(prospects, summaries);
+    app.view.append(&app.portfolio, start);
     app.loading = Some(progress);
 }
 
@@ -83,13 +83,13 @@ pub fn on_load_done(app: &mut App, result: Result<(), String>) {
     match result {
         Ok(()) => {
             app.view.invalidate();
-            app.view.refresh(&app.book);
+            app.view.refresh(&app.portfolio);
         }
         Err(message) => {
             // Nothing read may be written back: the file stays as it is.
-            app.book = Book::default();
+            app.portfolio = Portfolio::default();
             app.view.invalidate();
-            app.view.refresh(&app.book);
+            app.view.refresh(&app.portfolio);
             app.read_only = Some("the store could not be read".into());
             app.fatal = Some(message.clone());
             app.modal = Some(Modal::LoadFailed(message));

@@ -123,7 +123,7 @@ pub fn new_prospect(app: &mut App) {
     if !app.writable() {
         return;
     }
-    let form = ProspectForm::blank(app.book.next_id(), &app.policy, app.today);
+    let form = ProspectForm::blank(app.portfolio.next_id(), &app.policy, app.today);
     app.screen = Screen::Prospect(Box::new(form));
 }
 
@@ -134,13 +134,13 @@ fn filter(app: &mut App, key: KeyEvent) {
         Some(Action::Cancel) => {
             app.view.typing = false;
             app.view.query.clear();
-            app.view.refresh(&app.book);
+            app.view.refresh(&app.portfolio);
         }
         Some(Action::Up) => app.view.move_by(-1, height),
         Some(Action::Down) => app.view.move_by(1, height),
         _ => {
             if edit_line(&mut app.view.query, &key) {
-                app.view.refresh(&app.book);
+                app.view.refresh(&app.portfolio);
                 app.view.scroll_into_view(height);
             }
         }
@@ -165,24 +165,24 @@ fn portfolio(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>) {
         Action::Filter => view.typing = true,
         Action::CycleBand => {
             view.band = cycle(view.band, Band::VARIANTS);
-            view.refresh(&app.book);
+            view.refresh(&app.portfolio);
         }
         Action::CycleSegment => {
             view.segment = cycle(view.segment, Segment::VARIANTS);
-            view.refresh(&app.book);
+            view.refresh(&app.portfolio);
         }
         Action::CycleStatus => {
             view.status = cycle(view.status, Status::VARIANTS);
-            view.refresh(&app.book);
+            view.refresh(&app.portfolio);
         }
         Action::ClearFilters => {
             view.query.clear();
             (view.band, view.segment, view.status) = (None, None, None);
-            view.refresh(&app.book);
+            view.refresh(&app.portfolio);
         }
         Action::SortNext | Action::SortPrevious => {
             view.cycle_sort(action == Action::SortNext);
-            view.refresh(&app.book);
+            view.refresh(&app.portfolio);
         }
         Action::Open => open_selected(app),
         Action::Terms => match selected(app) {
@@ -211,7 +211,7 @@ fn portfolio(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>) {
 
 pub fn selected(app: &App) -> Option<std::sync::Arc<crate::domain::prospect::Prospect>> {
     let index = *app.view.rows.get(app.view.selected)?;
-    app.book.prospect(index).cloned()
+    app.portfolio.prospect(index).cloned()
 }
 
 fn open_selected(app: &mut App) {

@@ -24,7 +24,7 @@ pub fn on_key(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>) {
     app.modal = match (modal, action) {
         (Modal::ConfirmDelete { id, .. }, Some(Action::Confirm)) => {
             if let Some((index, prospect)) =
-                app.book.position(id).and_then(|i| Some((i, app.book.prospect(i)?.clone())))
+                app.portfolio.position(id).and_then(|i| Some((i, app.portfolio.prospect(i)?.clone())))
             {
                 let name = prospect.name.clone();
                 app.commit(Change::Remove { index, prospect }, effects);
@@ -37,14 +37,14 @@ pub fn on_key(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>) {
             None
         }
         (Modal::ConfirmDelete { .. } | Modal::ConfirmQuit, Some(Action::Cancel)) => None,
-        (Modal::Unsaved(then), Some(Action::Save)) => {
+        (Modal::Unsaved(exit), Some(Action::Save)) => {
             if save(app, effects) {
-                finish(app, then, effects);
+                finish(app, exit, effects);
             }
             None
         }
-        (Modal::Unsaved(then), Some(Action::Discard)) => {
-            finish(app, then, effects);
+        (Modal::Unsaved(exit), Some(Action::Discard)) => {
+            finish(app, exit, effects);
             app.say("Changes discarded");
             None
         }
@@ -116,7 +116,8 @@ fn decision(
 
 /// Appends a decision to the prospect's history with the terms and the assessment of today.
 pub fn record_decision(app: &mut App, dialog: &DecisionDialog, effects: &mut Vec<Effect>) {
-    let Some(before) = app.book.position(dialog.id).and_then(|i| app.book.prospect(i).cloned()) else {
+    let Some(before) = app.portfolio.position(dialog.id).and_then(|i| app.portfolio.prospect(i).cloned())
+    else {
         app.warn("That prospect is no longer in the portfolio");
         return;
     };

@@ -108,10 +108,10 @@ pub fn on_saved(app: &mut App, result: Result<(std::path::PathBuf, String), Stri
 
 /// Puts a policy in force, re-evaluating every prospect; says how many changed band and terms.
 pub fn apply_policy(app: &mut App, policy: Policy) -> String {
-    let before: Vec<_> = app.book.summaries().to_vec();
+    let before: Vec<_> = app.portfolio.summaries().to_vec();
     app.policy = policy;
-    app.book.reevaluate(&app.policy, app.today);
-    let after = app.book.summaries();
+    app.portfolio.reevaluate(&app.policy, app.today);
+    let after = app.portfolio.summaries();
     let band = before.iter().zip(after).filter(|(b, a)| b.band != a.band).count();
     let terms = before
         .iter()
@@ -119,6 +119,6 @@ pub fn apply_policy(app: &mut App, policy: Policy) -> String {
         .filter(|(b, a)| (b.payment_days, b.advance) != (a.payment_days, a.advance))
         .count();
     app.view.invalidate();
-    app.view.refresh(&app.book);
+    app.view.refresh(&app.portfolio);
     format!("{band} prospect(s) changed band, {terms} changed suggested terms")
 }

@@ -25,7 +25,7 @@ pub fn open_terms(app: &mut App, p: Arc<Prospect>) {
 /// Opens the comparison of the marked prospects.
 pub fn open_compare(app: &mut App) {
     let ids: Vec<u64> =
-        app.view.marked.iter().copied().filter(|id| app.book.position(*id).is_some()).collect();
+        app.view.marked.iter().copied().filter(|id| app.portfolio.position(*id).is_some()).collect();
     if !(2..=4).contains(&ids.len()) {
         app.warn(format!("Mark 2 to 4 prospects with Space to compare them ({} marked)", ids.len()));
         return;
@@ -34,7 +34,7 @@ pub fn open_compare(app: &mut App) {
 }
 
 pub fn open_matrix(app: &mut App) {
-    let matrix = Matrix::build(app.book.summaries());
+    let matrix = Matrix::build(app.portfolio.summaries());
     app.push(Screen::Matrix(Box::new(MatrixView { matrix, band: 0, segment: 0 })));
 }
 
@@ -121,7 +121,10 @@ pub fn on_compare_key(app: &mut App, key: KeyEvent) {
         Some(Action::ToggleEdited) => view.edited = !view.edited,
         Some(Action::Terms) => {
             let id = view.ids.get(view.column).copied();
-            match id.and_then(|id| app.book.position(id)).and_then(|i| app.book.prospect(i).cloned()) {
+            match id
+                .and_then(|id| app.portfolio.position(id))
+                .and_then(|i| app.portfolio.prospect(i).cloned())
+            {
                 Some(p) => open_terms(app, p),
                 None => app.warn("That prospect is no longer in the portfolio"),
             }
@@ -147,7 +150,7 @@ pub fn on_matrix_key(app: &mut App, key: KeyEvent) {
             v.segment = Some(segment);
             v.status = None;
             v.query.clear();
-            v.refresh(&app.book);
+            v.refresh(&app.portfolio);
             app.say(format!("Showing band {band} × {segment}; Esc clears the filter"));
         }
         Some(Action::Back) => app.pop(),

@@ -50,10 +50,10 @@ fn the_preview_lists_the_bad_cell_by_row_and_column() {
 #[test]
 fn a_imports_only_the_valid_rows_and_saves() {
     let mut app = preview_app();
-    let next = app.book.next_id();
+    let next = app.portfolio.next_id();
     let effects = ch(&mut app, 'a');
     assert_eq!(saves(&effects), [(1, 53, false)]);
-    assert_eq!(app.book.len(), 53);
+    assert_eq!(app.portfolio.len(), 53);
     assert!(matches!(app.screen, Screen::Portfolio) && app.back.is_empty());
     for (name, id) in IMPORTED.iter().zip(next..) {
         assert_eq!(prospect(&app, name).id, id, "{name} gets the next free id");
@@ -66,13 +66,13 @@ fn a_imports_only_the_valid_rows_and_saves() {
 fn n_imports_nothing_and_f_says_to_fix_the_file() {
     let mut app = preview_app();
     assert!(ch(&mut app, 'n').is_empty());
-    assert_eq!((app.book.len(), app.generation), (50, 0));
+    assert_eq!((app.portfolio.len(), app.generation), (50, 0));
     assert!(matches!(app.screen, Screen::Portfolio));
     assert_eq!(notice(&app).0, "Nothing imported");
 
     let mut app = preview_app();
     assert!(ch(&mut app, 'f').is_empty());
-    assert_eq!((app.book.len(), app.generation), (50, 0));
+    assert_eq!((app.portfolio.len(), app.generation), (50, 0));
     assert!(matches!(app.screen, Screen::Portfolio));
     let (text, _) = notice(&app);
     assert!(text.starts_with("Nothing imported: fix") && text.contains(IMPORT_CSV), "{text}");

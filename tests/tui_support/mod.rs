@@ -5,10 +5,10 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use dealdesk::domain::book::Summary;
 use dealdesk::domain::date::Date;
 use dealdesk::domain::fields::Field;
 use dealdesk::domain::policy::Policy;
+use dealdesk::domain::portfolio::Summary;
 use dealdesk::domain::prospect::Prospect;
 use dealdesk::tui::app::{App, Effect, Msg, Screen, update};
 use dealdesk::tui::form::ProspectForm;
@@ -92,17 +92,21 @@ pub fn saves(effects: &[Effect]) -> Vec<(u64, usize, bool)> {
 
 /// The names in the table, in display order.
 pub fn names(app: &App) -> Vec<String> {
-    app.view.rows.iter().map(|&i| app.book.prospect(i).expect("row in book").name.clone()).collect()
+    app.view.rows.iter().map(|&i| app.portfolio.prospect(i).expect("row in portfolio").name.clone()).collect()
 }
 
 /// The summaries of the rows, in display order.
 pub fn summaries(app: &App) -> Vec<Summary> {
-    app.view.rows.iter().map(|&i| app.book.summary(i).expect("row in book").clone()).collect()
+    app.view.rows.iter().map(|&i| app.portfolio.summary(i).expect("row in portfolio").clone()).collect()
 }
 
-/// The prospect with this name in the book.
+/// The prospect with this name in the portfolio.
 pub fn prospect(app: &App, name: &str) -> Arc<Prospect> {
-    app.book.prospects().find(|p| p.name == name).unwrap_or_else(|| panic!("{name} is in the book")).clone()
+    app.portfolio
+        .prospects()
+        .find(|p| p.name == name)
+        .unwrap_or_else(|| panic!("{name} is in the portfolio"))
+        .clone()
 }
 
 /// Moves the table's selection onto the prospect with this name.

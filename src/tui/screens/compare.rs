@@ -28,7 +28,7 @@ struct Column<'a> {
 fn columns<'a>(app: &'a App, view: &CompareView) -> Vec<Column<'a>> {
     view.ids
         .iter()
-        .filter_map(|id| app.book.position(*id).and_then(|i| app.book.prospect(i)))
+        .filter_map(|id| app.portfolio.position(*id).and_then(|i| app.portfolio.prospect(i)))
         .map(|p| {
             let evaluation = evaluate(p, &app.policy, app.today);
             let edited = if view.edited { app.edited_terms(p) } else { None };

@@ -9,8 +9,8 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
 use strum::VariantArray;
 
 use super::{chrome, has_banner, short_amount};
-use crate::domain::book::Totals;
 use crate::domain::money::Money;
+use crate::domain::portfolio::Totals;
 use crate::domain::vocabulary::{Band, Segment};
 use crate::tui::app::{App, MatrixView};
 use crate::tui::layout;

@@ -62,7 +62,7 @@ pub fn has_banner(app: &App) -> bool {
 }
 
 /// The title, banner, notice and footer every screen shares.
-pub fn chrome(frame: &mut Frame, app: &App, f: &layout::Frame, screen: &str) {
+pub fn chrome(frame: &mut Frame, app: &App, f: &layout::FrameAreas, screen: &str) {
     let t = app.theme;
     let form_edited = matches!(&app.screen, Screen::Prospect(form) if form.dirty());
     let save = match &app.save_state {
@@ -78,7 +78,11 @@ pub fn chrome(frame: &mut Frame, app: &App, f: &layout::Frame, screen: &str) {
     let title = Line::from(vec![
         Span::styled(" dealdesk ", t.title()),
         save,
-        Span::raw(format!(" · {screen} · {} · {} prospect(s)", file_name(&app.store_path), app.book.len())),
+        Span::raw(format!(
+            " · {screen} · {} · {} prospect(s)",
+            file_name(&app.store_path),
+            app.portfolio.len()
+        )),
     ]);
     frame.render_widget(Paragraph::new(title), f.title);
     if has_banner(app) {

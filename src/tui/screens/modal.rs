@@ -8,7 +8,7 @@ use strum::VariantArray;
 
 use super::{clear, footer};
 use crate::domain::vocabulary::Status;
-use crate::tui::app::{App, DecisionDialog, Modal, SaveState, Then};
+use crate::tui::app::{App, DecisionDialog, Modal, PendingExit, SaveState};
 use crate::tui::layout;
 use crate::tui::transfer::{PathPrompt, Purpose};
 use crate::tui::update_keys::modal_table;
@@ -26,8 +26,8 @@ pub fn render(frame: &mut Frame, app: &App, modal: &Modal) {
             };
             (" Quit ", vec![Line::raw(why), Line::raw("Quit anyway and lose the changes not on disk?")])
         }
-        Modal::Unsaved(then) => {
-            let what = if *then == Then::Quit { "quitting" } else { "leaving" };
+        Modal::Unsaved(exit) => {
+            let what = if *exit == PendingExit::Quit { "quitting" } else { "leaving" };
             (
                 " Unsaved changes ",
                 vec![Line::raw(format!("This prospect has unsaved changes. Save them before {what}?"))],
@@ -112,8 +112,8 @@ pub fn render(frame: &mut Frame, app: &App, modal: &Modal) {
 /// What the decision will record besides status and note: today's band and the terms.
 fn recorded(app: &App, dialog: &DecisionDialog) -> [Line<'static>; 2] {
     let none = || [Line::raw(""), Line::raw("")];
-    let Some(i) = app.book.position(dialog.id) else { return none() };
-    let (Some(p), Some(s)) = (app.book.prospect(i), app.book.summary(i)) else { return none() };
+    let Some(i) = app.portfolio.position(dialog.id) else { return none() };
+    let (Some(p), Some(s)) = (app.portfolio.prospect(i), app.portfolio.summary(i)) else { return none() };
     let terms = dialog.terms.as_ref().or(p.agreed_terms.as_ref());
     let (days, advance) = terms.map_or((s.payment_days, s.advance), |t| (t.payment_days, t.advance_pct));
     let which = if dialog.terms.is_some() {
@@ -144,7 +144,7 @@ fn path_prompt(app: &App, prompt: &PathPrompt) -> (&'static str, Vec<Line<'stati
         Purpose::Export => {
             let format = if prompt.json() { "JSON" } else { "CSV (the import columns)" };
             let scope = if prompt.whole {
-                format!("all {} prospects", app.book.len())
+                format!("all {} prospects", app.portfolio.len())
             } else {
                 format!("the {} shown prospects", app.view.rows.len())
             };

@@ -8,19 +8,19 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table};
 use strum::VariantArray;
 
 use super::{chrome, has_banner};
-use crate::domain::book::Summary;
+use crate::domain::portfolio::Summary;
 use crate::domain::prospect::Prospect;
 use crate::domain::vocabulary::{Segment, Status};
 use crate::tui::app::App;
 use crate::tui::fuzzy;
 use crate::tui::layout;
-use crate::tui::portfolio::{Column, Direction};
+use crate::tui::portfolio::{Column, SortDirection};
 use crate::tui::theme::Theme;
 
-fn arrow(direction: Direction) -> &'static str {
+fn arrow(direction: SortDirection) -> &'static str {
     match direction {
-        Direction::Ascending => " ▲",
-        Direction::Descending => " ▼",
+        SortDirection::Ascending => " ▲",
+        SortDirection::Descending => " ▼",
     }
 }
 
@@ -89,8 +89,8 @@ pub fn render(frame: &mut Frame, app: &App) {
         .skip(view.offset)
         .take(height)
         .filter_map(|(pos, &index)| {
-            let p = app.book.prospect(index)?;
-            let s = app.book.summary(index)?;
+            let p = app.portfolio.prospect(index)?;
+            let s = app.portfolio.summary(index)?;
             fuzzy::matches(view.query.text(), &p.name, &mut positions);
             let marked = view.marked.contains(&p.id);
             let row = row(p, s, &positions, marked, narrow, t);
@@ -98,7 +98,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         })
         .collect();
     if rows.is_empty() {
-        let text = if app.book.is_empty() {
+        let text = if app.portfolio.is_empty() {
             "No prospects yet: n adds one."
         } else {
             "No prospect matches the filters: Esc clears them."
@@ -162,7 +162,7 @@ fn render_filters(frame: &mut Frame, app: &App, area: Rect) {
     let (column, direction) = view.sort;
     spans.push(Span::styled("  s ", t.key()));
     spans.push(Span::raw(format!("sort: {}{}", column.title(), arrow(direction))));
-    spans.push(Span::styled(format!("   {} of {}", view.rows.len(), app.book.len()), t.dim()));
+    spans.push(Span::styled(format!("   {} of {}", view.rows.len(), app.portfolio.len()), t.dim()));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
     if view.typing {
         let x = area.x + 3 + view.query.cursor() as u16;

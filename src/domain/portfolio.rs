@@ -10,13 +10,13 @@ use super::date::Date;
 use super::evaluate::{Evaluation, evaluate_with};
 use super::money::{Money, Pct};
 use super::names::NameIndex;
-use super::shelf::Shelf;
-
-/// The portfolio as it stood at one moment, shared cheaply with the saver.
-pub type Snapshot = Shelf<Arc<Prospect>>;
 use super::policy::Policy;
 use super::prospect::Prospect;
+use super::shared_chunks::SharedChunks;
 use super::vocabulary::{Band, Segment, Status};
+
+/// The portfolio as it stood at one moment, shared cheaply with the saver.
+pub type Snapshot = SharedChunks<Arc<Prospect>>;
 
 /// What the portfolio table shows of one prospect's evaluation.
 #[derive(Debug, Clone, PartialEq)]
@@ -140,8 +140,8 @@ impl Totals {
 
 /// The prospects and their summaries, index for index.
 #[derive(Debug, Clone)]
-pub struct Book {
-    prospects: Shelf<Arc<Prospect>>,
+pub struct Portfolio {
+    prospects: SharedChunks<Arc<Prospect>>,
     summaries: Vec<Summary>,
     /// The names folded for the filter and the name sort, position for position.
     names: NameIndex,
@@ -150,10 +150,10 @@ pub struct Book {
     ids_rising: bool,
 }
 
-impl Default for Book {
-    fn default() -> Book {
-        Book {
-            prospects: Shelf::default(),
+impl Default for Portfolio {
+    fn default() -> Portfolio {
+        Portfolio {
+            prospects: SharedChunks::default(),
             summaries: Vec::new(),
             names: NameIndex::default(),
             ids_rising: true,
@@ -161,13 +161,13 @@ impl Default for Book {
     }
 }
 
-impl Book {
-    pub fn new(prospects: Vec<Prospect>, policy: &Policy, today: Date) -> Book {
+impl Portfolio {
+    pub fn new(prospects: Vec<Prospect>, policy: &Policy, today: Date) -> Portfolio {
         let summaries = summarize(&prospects, policy, today);
         let mut names = NameIndex::default();
         prospects.iter().for_each(|p| names.push(&p.name));
         let ids_rising = prospects.windows(2).all(|w| w[0].id < w[1].id);
-        Book { prospects: prospects.into_iter().map(Arc::new).collect(), summaries, names, ids_rising }
+        Portfolio { prospects: prospects.into_iter().map(Arc::new).collect(), summaries, names, ids_rising }
     }
 
     pub fn len(&self) -> usize {

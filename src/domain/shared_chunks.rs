@@ -7,21 +7,22 @@ use std::sync::Arc;
 /// Elements per chunk when chunks are cut.
 const CHUNK: usize = 1024;
 
+/// A `Vec` in `Arc`-shared chunks: cloning it shares every chunk.
 #[derive(Debug, Clone)]
-pub struct Shelf<T> {
+pub struct SharedChunks<T> {
     chunks: Vec<Arc<Vec<T>>>,
     /// The position of each chunk's first element.
     starts: Vec<usize>,
     len: usize,
 }
 
-impl<T> Default for Shelf<T> {
-    fn default() -> Shelf<T> {
-        Shelf { chunks: Vec::new(), starts: Vec::new(), len: 0 }
+impl<T> Default for SharedChunks<T> {
+    fn default() -> SharedChunks<T> {
+        SharedChunks { chunks: Vec::new(), starts: Vec::new(), len: 0 }
     }
 }
 
-impl<T: Clone> Shelf<T> {
+impl<T: Clone> SharedChunks<T> {
     pub fn len(&self) -> usize {
         self.len
     }
@@ -78,7 +79,7 @@ impl<T: Clone> Shelf<T> {
             self.chunks.insert(chunk + 1, Arc::new(tail));
         }
         self.len += 1;
-        self.restart_from(chunk);
+        self.recount_starts_from(chunk);
     }
 
     /// Removes a position's element, dropping a chunk that becomes empty.
@@ -89,12 +90,12 @@ impl<T: Clone> Shelf<T> {
             self.chunks.remove(chunk);
         }
         self.len -= 1;
-        self.restart_from(chunk);
+        self.recount_starts_from(chunk);
         Some(value)
     }
 
     /// Recomputes the chunks' starting positions from `chunk` on.
-    fn restart_from(&mut self, chunk: usize) {
+    fn recount_starts_from(&mut self, chunk: usize) {
         self.starts.truncate(chunk);
         let mut start =
             self.starts.last().zip(chunk.checked_sub(1)).map_or(0, |(s, c)| s + self.chunks[c].len());
@@ -132,17 +133,17 @@ impl<'a, T: 'a, I: Iterator<Item = &'a T>> Iterator for Iter<I> {
 impl<'a, T: 'a, I: Iterator<Item = &'a T>> ExactSizeIterator for Iter<I> {}
 
 /// Equal when they hold equal elements in the same order, however they are chunked.
-impl<T: Clone + PartialEq> PartialEq for Shelf<T> {
-    fn eq(&self, other: &Shelf<T>) -> bool {
+impl<T: Clone + PartialEq> PartialEq for SharedChunks<T> {
+    fn eq(&self, other: &SharedChunks<T>) -> bool {
         self.len == other.len && self.iter().eq(other.iter())
     }
 }
 
-impl<T: Clone> FromIterator<T> for Shelf<T> {
-    fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Shelf<T> {
-        let mut shelf = Shelf::default();
-        items.into_iter().for_each(|item| shelf.push(item));
-        shelf
+impl<T: Clone> FromIterator<T> for SharedChunks<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(items: I) -> SharedChunks<T> {
+        let mut list = SharedChunks::default();
+        items.into_iter().for_each(|item| list.push(item));
+        list
     }
 }
 
@@ -152,42 +153,42 @@ mod tests {
 
     #[test]
     fn behaves_as_a_vector_through_every_change() {
-        let mut shelf: Shelf<usize> = (0..5000).collect();
+        let mut list: SharedChunks<usize> = (0..5000).collect();
         let mut model: Vec<usize> = (0..5000).collect();
         for step in 0..3000usize {
             let at = (step * 7919) % (model.len() + 1);
             match step % 4 {
                 0 => {
-                    shelf.insert(at, step);
+                    list.insert(at, step);
                     model.insert(at, step);
                 }
                 1 if at < model.len() => {
-                    assert_eq!(shelf.remove(at), Some(model.remove(at)));
+                    assert_eq!(list.remove(at), Some(model.remove(at)));
                 }
                 2 if at < model.len() => {
-                    shelf.set(at, step);
+                    list.set(at, step);
                     model[at] = step;
                 }
                 _ => {
-                    shelf.push(step);
+                    list.push(step);
                     model.push(step);
                 }
             }
         }
-        assert_eq!(shelf.len(), model.len());
-        assert!(shelf.iter().eq(model.iter()));
-        assert!((0..model.len()).all(|i| shelf.get(i) == Some(&model[i])));
-        assert_eq!(shelf.get(model.len()), None);
+        assert_eq!(list.len(), model.len());
+        assert!(list.iter().eq(model.iter()));
+        assert!((0..model.len()).all(|i| list.get(i) == Some(&model[i])));
+        assert_eq!(list.get(model.len()), None);
     }
 
     #[test]
     fn a_snapshot_does_not_see_later_changes() {
-        let mut shelf: Shelf<u32> = (0..3000).collect();
-        let snapshot = shelf.clone();
-        shelf.set(10, 99);
-        shelf.remove(0);
+        let mut list: SharedChunks<u32> = (0..3000).collect();
+        let snapshot = list.clone();
+        list.set(10, 99);
+        list.remove(0);
         assert_eq!(snapshot.get(10), Some(&10));
         assert_eq!(snapshot.len(), 3000);
-        assert_eq!(shelf.get(9), Some(&99));
+        assert_eq!(list.get(9), Some(&99));
     }
 }
