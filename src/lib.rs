@@ -5,5 +5,6 @@ pub mod cli;
 pub mod domain;
 pub mod io;
 pub mod store;
+#[cfg(feature = "synth")]
 pub mod synth;
 pub mod tui;
