@@ -87,7 +87,8 @@ fn a_second_writer_is_refused_and_told_who_holds_the_store() {
         Err(StoreError::Locked { holder, .. }) => assert_eq!(holder, "process 11 of ann"),
         other => panic!("expected Locked, got {other:?}"),
     }
-    let (mut reader, _) = Store::open_or_read_only(&path, "process 22 of bob").unwrap();
+    let mut reader = Store::open_unread(&path, "process 22 of bob").unwrap();
+    reader.reload().unwrap();
     assert_eq!(reader.read_only_reason(), Some("process 11 of ann holds this store"));
     let err = reader.save(&[prospect(1, "Overwrite")]).unwrap_err();
     assert!(matches!(err, StoreError::ReadOnly { .. }), "{err:?}");

@@ -116,7 +116,7 @@ pub struct Context {
 
 impl Context {
     /// For batch work: a policy file that cannot be used is an error.
-    pub fn from_cli(cli: &Cli) -> Result<Context> {
+    fn from_cli(cli: &Cli) -> Result<Context> {
         let (policy, policy_source) = load_policy(cli.policy.as_deref(), paths::default_policy().as_deref())?;
         Ok(Context { policy, policy_source, store: store_path(cli)?, today: cli.as_of.unwrap_or_else(today) })
     }

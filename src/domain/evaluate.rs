@@ -2,7 +2,6 @@
 
 use super::date::Date;
 use super::economics::{Deal, Economics, economics};
-use super::money::Money;
 use super::policy::Policy;
 use super::prospect::{Prospect, Terms};
 use super::risk::{Assessment, assess};
@@ -66,14 +65,10 @@ pub fn evaluate_with(p: &Prospect, policy: &Policy, today: Date, explain: bool) 
     Evaluation { assessment, segment, suggestion, deal, economics, assumptions }
 }
 
-/// The volume of a prospect, zero when unknown, for totals only.
-pub fn volume_or_zero(p: &Prospect) -> Money {
-    p.annual_volume.unwrap_or(Money::ZERO)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::money::Money;
 
     #[test]
     fn the_largest_amounts_evaluate_without_overflow() {

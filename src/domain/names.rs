@@ -89,14 +89,6 @@ impl NameIndex {
             .unwrap_or_default()
     }
 
-    pub fn len(&self) -> usize {
-        self.spans.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.spans.is_empty()
-    }
-
     /// Rewrites the buffer once more than half of it is dead text.
     fn compact_if_wasteful(&mut self) {
         if self.unused * 2 <= self.text.len() {
@@ -138,7 +130,7 @@ mod tests {
         }
         index.remove(0);
         assert_eq!((index.get(0), index.get(1), index.get(2)), ("anderhalf", "twee 49", "drie"));
-        assert_eq!(index.len(), 3);
+        assert_eq!(index.spans.len(), 3);
         assert!(index.text.len() < 64, "the dead text was compacted away");
     }
 }

@@ -44,7 +44,7 @@ pub struct RowError {
 }
 
 /// The spreadsheet letter of a 0-based column index: 0 → A, 26 → AA.
-pub fn column_letter(index: usize) -> String {
+fn column_letter(index: usize) -> String {
     let mut n = index + 1;
     let mut letters = Vec::new();
     while n > 0 {

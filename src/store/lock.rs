@@ -14,7 +14,6 @@ use super::atomic::sibling;
 #[derive(Debug)]
 pub struct StoreLock {
     file: File,
-    path: PathBuf,
 }
 
 /// Why the lock could not be taken.
@@ -48,7 +47,7 @@ impl StoreLock {
                 file.set_len(0).map_err(LockError::Io)?;
                 file.rewind().map_err(LockError::Io)?;
                 file.write_all(holder.as_bytes()).map_err(LockError::Io)?;
-                Ok(StoreLock { file, path })
+                Ok(StoreLock { file })
             }
             Err(TryLockError::WouldBlock) => {
                 let mut text = String::new();
@@ -61,10 +60,6 @@ impl StoreLock {
             }
             Err(TryLockError::Error(e)) => Err(LockError::Io(e)),
         }
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
     }
 }
 

@@ -159,16 +159,9 @@ impl Store {
         Ok((store, prospects))
     }
 
-    /// Opens the store for writing if it can, read-only if another instance holds it.
-    pub fn open_or_read_only(path: &Path, holder: &str) -> Result<(Store, Vec<Prospect>), StoreError> {
-        let mut store = Store::open_unread(path, holder)?;
-        let prospects = store.reload()?;
-        Ok((store, prospects))
-    }
-
     /// Takes the lock (or opens read-only when another instance holds it) without reading the
-    /// file yet: the desk reads it on another thread with `read_chunks`. Saving is refused until
-    /// it has been read.
+    /// file yet: the desk reads it on another thread with `read_evaluated`. Saving is refused
+    /// until it has been read.
     pub fn open_unread(path: &Path, holder: &str) -> Result<Store, StoreError> {
         let access = match StoreLock::acquire(path, holder) {
             Ok(lock) => {
@@ -193,19 +186,8 @@ impl Store {
         Ok(Store { path: path.to_path_buf(), access, seen: None })
     }
 
-    /// Reads the file block by block, handing each block's prospects to `chunk`; afterwards
-    /// saves compare against the version read.
-    pub fn read_chunks(
-        &mut self,
-        chunk: &mut dyn FnMut(Vec<Prospect>, stream::Progress),
-    ) -> Result<(), StoreError> {
-        let seen = fingerprint(&self.path);
-        stream::read_in_chunks(&self.path, chunk)?;
-        self.seen = seen;
-        Ok(())
-    }
-
-    /// `read_chunks`, with each block evaluated while the next is read.
+    /// Reads the file block by block, handing each block's prospects, evaluated while the next
+    /// block is read, to `chunk`; afterwards saves compare against the version read.
     pub fn read_evaluated(
         &mut self,
         policy: &Policy,
@@ -264,13 +246,9 @@ impl Store {
 
     /// Rereads the file (after the user chose to reload a store changed on disk).
     pub fn reload(&mut self) -> Result<Vec<Prospect>, StoreError> {
-        let mut prospects = Vec::new();
-        self.read_chunks(&mut |chunk, progress| {
-            if progress.started_over {
-                prospects.clear();
-            }
-            prospects.extend(chunk);
-        })?;
+        let seen = fingerprint(&self.path);
+        let prospects = load(&self.path)?;
+        self.seen = seen;
         Ok(prospects)
     }
 
@@ -286,7 +264,6 @@ fn lock_error(path: &Path, e: LockError) -> StoreError {
     }
 }
 
-/// Reads and checks a store file without opening it for writing (`check`, `export`).
 /// Reads a store and evaluates every prospect: the portfolio as the desk holds it.
 pub fn load_portfolio(path: &Path, policy: &Policy, today: Date) -> Result<Portfolio, StoreError> {
     let mut portfolio = Portfolio::default();
@@ -299,6 +276,7 @@ pub fn load_portfolio(path: &Path, policy: &Policy, today: Date) -> Result<Portf
     Ok(portfolio)
 }
 
+/// Reads and checks a store file without opening it for writing (`check`, `export`).
 pub fn load(path: &Path) -> Result<Vec<Prospect>, StoreError> {
     let mut prospects = Vec::new();
     stream::read_in_chunks(path, &mut |chunk, progress| {

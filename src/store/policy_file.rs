@@ -40,7 +40,7 @@ impl fmt::Display for PolicyFileError {
 impl std::error::Error for PolicyFileError {}
 
 /// Reads and validates one policy file.
-pub fn read_policy(path: &Path) -> Result<Policy, PolicyFileError> {
+fn read_policy(path: &Path) -> Result<Policy, PolicyFileError> {
     let fail = |message: String| PolicyFileError { path: path.to_path_buf(), message };
     let text = fs::read_to_string(path).map_err(|e| fail(e.to_string()))?;
     Policy::from_json(&text).map_err(fail)

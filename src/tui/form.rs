@@ -108,7 +108,7 @@ impl ProspectForm {
     /// Rebuilds the draft from every field's text, in `Field::ALL` order so that fields that
     /// depend on others (the registration on the country) are checked against their current
     /// values, then re-evaluates it.
-    pub fn reparse(&mut self, policy: &Policy, today: Date) {
+    fn reparse(&mut self, policy: &Policy, today: Date) {
         let mut draft = Prospect {
             id: self.original.id,
             agreed_terms: self.original.agreed_terms.clone(),

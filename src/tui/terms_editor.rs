@@ -110,7 +110,7 @@ impl TermsEditor {
     }
 
     /// Recomputes every figure, the warnings and the sensitivity series for the edited terms.
-    pub fn recompute(&mut self, policy: &Policy) {
+    fn recompute(&mut self, policy: &Policy) {
         self.economics = self.evaluation.economics_on(&self.edited, policy);
         self.warnings =
             warnings(&self.edited, &self.evaluation.suggestion, self.prospect.annual_volume, policy);

@@ -119,7 +119,7 @@ fn welcome(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>) {
     }
 }
 
-pub fn new_prospect(app: &mut App) {
+fn new_prospect(app: &mut App) {
     if !app.writable() {
         return;
     }

@@ -115,7 +115,7 @@ fn decision(
 }
 
 /// Appends a decision to the prospect's history with the terms and the assessment of today.
-pub fn record_decision(app: &mut App, dialog: &DecisionDialog, effects: &mut Vec<Effect>) {
+fn record_decision(app: &mut App, dialog: &DecisionDialog, effects: &mut Vec<Effect>) {
     let Some(before) = app.portfolio.position(dialog.id).and_then(|i| app.portfolio.prospect(i).cloned())
     else {
         app.warn("That prospect is no longer in the portfolio");
