@@ -155,7 +155,7 @@ fn enter_on_a_cell_filters_the_portfolio_to_that_band_and_segment() {
     ch(&mut app, 'm');
     keys(&mut app, &[KeyCode::Up, KeyCode::Left, KeyCode::Down, KeyCode::Down, KeyCode::Right]);
     let Screen::Matrix(view) = &app.screen else { panic!() };
-    assert_eq!((view.band, view.segment), (2, 1), "clamped at the top-left, then moved");
+    assert_eq!((view.band_index, view.segment_index), (2, 1), "clamped at the top-left, then moved");
     let expected = view.matrix.cell(Band::C, Segment::Key).count;
     press(&mut app, KeyCode::Enter);
     assert!(matches!(app.screen, Screen::Portfolio));

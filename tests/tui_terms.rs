@@ -317,7 +317,7 @@ fn ctrl_s_records_the_edited_terms_in_history_and_agreed_terms() {
     ctrl(&mut app, 's');
     let Some(Modal::Decision(dialog)) = &app.modal else { panic!("no decision dialog: {:?}", app.modal) };
     assert_eq!(dialog.terms.as_ref(), Some(&edited));
-    assert_eq!(Status::VARIANTS[dialog.status], Status::Reviewing, "starts on the current status");
+    assert_eq!(Status::VARIANTS[dialog.status_index], Status::Reviewing, "starts on the current status");
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Down);
     type_text(&mut app, "adapted terms");

@@ -275,7 +275,7 @@ fn a_decision_from_the_portfolio_is_recorded_with_date_terms_and_band() {
 
     ch(&mut app, 'a');
     let Some(Modal::Decision(dialog)) = &app.modal else { panic!("decision dialog, found {:?}", app.modal) };
-    assert_eq!((dialog.id, Status::VARIANTS[dialog.status]), (before.id, Status::New));
+    assert_eq!((dialog.id, Status::VARIANTS[dialog.status_index]), (before.id, Status::New));
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Down);
     type_text(&mut app, "volume confirmed; quarterly review");
@@ -321,7 +321,7 @@ fn ctrl_d_in_the_form_records_a_decision_and_shows_it() {
     open(&mut app, "Vandamme Staalbouw NV");
     ctrl(&mut app, 'd');
     let Some(Modal::Decision(dialog)) = &app.modal else { panic!("decision dialog, found {:?}", app.modal) };
-    assert_eq!(Status::VARIANTS[dialog.status], Status::OnHold);
+    assert_eq!(Status::VARIANTS[dialog.status_index], Status::OnHold);
     press(&mut app, KeyCode::Up);
     type_text(&mut app, "no security offered");
     let effects = press(&mut app, KeyCode::Enter);

@@ -54,10 +54,10 @@ pub struct CompareView {
 #[derive(Debug, Clone)]
 pub struct MatrixView {
     pub matrix: Matrix,
-    /// Index into `Band::VARIANTS`.
-    pub band: usize,
-    /// Index into `Segment::VARIANTS`.
-    pub segment: usize,
+    /// The selected row: an index into `Band::VARIANTS`.
+    pub band_index: usize,
+    /// The selected column: an index into `Segment::VARIANTS`.
+    pub segment_index: usize,
 }
 
 /// What to do once unsaved form changes are settled.
@@ -106,8 +106,8 @@ pub enum Modal {
 pub struct DecisionDialog {
     pub id: u64,
     pub name: String,
-    /// Index into `Status::VARIANTS`.
-    pub status: usize,
+    /// The highlighted status: an index into `Status::VARIANTS`.
+    pub status_index: usize,
     pub note: LineEdit,
     /// The terms the decision agrees to, when it comes from the what-if.
     pub terms: Option<Terms>,

@@ -238,7 +238,7 @@ pub fn decision_dialog(p: &crate::domain::prospect::Prospect) -> DecisionDialog 
     DecisionDialog {
         id: p.id,
         name: p.name.clone(),
-        status: Status::VARIANTS.iter().position(|s| *s == p.status).unwrap_or(0),
+        status_index: Status::VARIANTS.iter().position(|s| *s == p.status).unwrap_or(0),
         note: LineEdit::default(),
         terms: None,
     }

@@ -100,8 +100,8 @@ fn decision(
     effects: &mut Vec<Effect>,
 ) -> bool {
     match action {
-        Some(Action::Up) => dialog.status = dialog.status.saturating_sub(1),
-        Some(Action::Down) => dialog.status = (dialog.status + 1).min(Status::VARIANTS.len() - 1),
+        Some(Action::Up) => dialog.status_index = dialog.status_index.saturating_sub(1),
+        Some(Action::Down) => dialog.status_index = (dialog.status_index + 1).min(Status::VARIANTS.len() - 1),
         Some(Action::Cancel) => return false,
         Some(Action::Confirm) => {
             record_decision(app, dialog, effects);
@@ -121,7 +121,7 @@ fn record_decision(app: &mut App, dialog: &DecisionDialog, effects: &mut Vec<Eff
         app.warn("That prospect is no longer in the portfolio");
         return;
     };
-    let status = Status::VARIANTS.get(dialog.status).copied().unwrap_or(Status::New);
+    let status = Status::VARIANTS.get(dialog.status_index).copied().unwrap_or(Status::New);
     let evaluation = evaluate(&before, &app.policy, app.today);
     let terms = dialog
         .terms

@@ -35,7 +35,7 @@ pub fn open_compare(app: &mut App) {
 
 pub fn open_matrix(app: &mut App) {
     let matrix = Matrix::build(app.portfolio.summaries());
-    app.push(Screen::Matrix(Box::new(MatrixView { matrix, band: 0, segment: 0 })));
+    app.push(Screen::Matrix(Box::new(MatrixView { matrix, band_index: 0, segment_index: 0 })));
 }
 
 fn editor(app: &mut App) -> Option<&mut TermsEditor> {
@@ -138,12 +138,12 @@ pub fn on_compare_key(app: &mut App, key: KeyEvent) {
 pub fn on_matrix_key(app: &mut App, key: KeyEvent) {
     let Screen::Matrix(view) = &mut app.screen else { return };
     match keymap::lookup(keymap::MATRIX, &key) {
-        Some(Action::Up) => view.band = view.band.saturating_sub(1),
-        Some(Action::Down) => view.band = (view.band + 1).min(Band::VARIANTS.len() - 1),
-        Some(Action::Left) => view.segment = view.segment.saturating_sub(1),
-        Some(Action::Right) => view.segment = (view.segment + 1).min(Segment::VARIANTS.len() - 1),
+        Some(Action::Up) => view.band_index = view.band_index.saturating_sub(1),
+        Some(Action::Down) => view.band_index = (view.band_index + 1).min(Band::VARIANTS.len() - 1),
+        Some(Action::Left) => view.segment_index = view.segment_index.saturating_sub(1),
+        Some(Action::Right) => view.segment_index = (view.segment_index + 1).min(Segment::VARIANTS.len() - 1),
         Some(Action::Open) => {
-            let (band, segment) = (Band::VARIANTS[view.band], Segment::VARIANTS[view.segment]);
+            let (band, segment) = (Band::VARIANTS[view.band_index], Segment::VARIANTS[view.segment_index]);
             app.pop();
             let v = &mut app.view;
             v.band = Some(band);

@@ -65,7 +65,7 @@ pub fn render(frame: &mut Frame, app: &App, view: &MatrixView) {
             for (g, segment) in Segment::VARIANTS.iter().enumerate() {
                 let totals = m.cell(*band, *segment);
                 let (style, marker) = heat(t, totals.expected_loss(), max);
-                let selected = (b, g) == (view.band, view.segment);
+                let selected = (b, g) == (view.band_index, view.segment_index);
                 let style = if selected { t.selected() } else { style };
                 cells.push(Cell::from(cell_text(totals, marker)).style(style));
             }

@@ -38,8 +38,9 @@ pub fn render(frame: &mut Frame, app: &App, modal: &Modal) {
             lines.extend(recorded(app, dialog));
             lines.push(Line::raw(""));
             for (i, status) in Status::VARIANTS.iter().enumerate() {
-                let style = if i == dialog.status { t.selected() } else { ratatui::style::Style::new() };
-                let marker = if i == dialog.status { "›" } else { " " };
+                let style =
+                    if i == dialog.status_index { t.selected() } else { ratatui::style::Style::new() };
+                let marker = if i == dialog.status_index { "›" } else { " " };
                 lines.push(Line::styled(format!(" {marker} {}", status.label()), style));
             }
             lines.push(Line::raw(""));
