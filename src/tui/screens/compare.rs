@@ -16,8 +16,8 @@ use crate::domain::prospect::{Prospect, Terms};
 use crate::tui::app::{App, CompareView};
 use crate::tui::layout;
 
-/// One column's data.
-struct Column<'a> {
+/// One deal's column: the prospect, its evaluation and the terms it is compared on.
+struct DealColumn<'a> {
     prospect: &'a Prospect,
     evaluation: Evaluation,
     terms: Terms,
@@ -25,7 +25,7 @@ struct Column<'a> {
     edited: bool,
 }
 
-fn columns<'a>(app: &'a App, view: &CompareView) -> Vec<Column<'a>> {
+fn columns<'a>(app: &'a App, view: &CompareView) -> Vec<DealColumn<'a>> {
     view.ids
         .iter()
         .filter_map(|id| app.portfolio.position(*id).and_then(|i| app.portfolio.prospect(i)))
@@ -34,7 +34,7 @@ fn columns<'a>(app: &'a App, view: &CompareView) -> Vec<Column<'a>> {
             let edited = if view.edited { app.edited_terms(p) } else { None };
             let terms = edited.clone().unwrap_or_else(|| evaluation.suggestion.terms.clone());
             let economics = evaluation.economics_on(&terms, &app.policy);
-            Column { prospect: p, evaluation, terms, economics, edited: edited.is_some() }
+            DealColumn { prospect: p, evaluation, terms, economics, edited: edited.is_some() }
         })
         .collect()
 }
@@ -59,7 +59,7 @@ const LABELS: [&str; 16] = [
 ];
 
 /// The text of row `i` (in `LABELS` order) for one column.
-fn cell(i: usize, c: &Column) -> String {
+fn cell(i: usize, c: &DealColumn) -> String {
     let money =
         |get: fn(&Economics) -> Money| c.economics.as_ref().map_or("—".into(), |e| get(e).grouped());
     let pct = |v: Option<Decimal>| v.map_or("—".into(), |m| format!("{} %", m.round_dp(1)));
