@@ -29,14 +29,15 @@ use std::time::{Duration, Instant};
 use criterion::{BatchSize, BenchmarkId, Criterion};
 use dealdesk::domain::date::Date;
 use dealdesk::domain::policy::Policy;
-use dealdesk::domain::portfolio::{Portfolio, Summary, Totals};
 use dealdesk::domain::prospect::Prospect;
+use dealdesk::domain::summary::{Summary, Totals};
+use dealdesk::portfolio::Portfolio;
+use dealdesk::portfolio::names::is_match_folded;
 use dealdesk::store::{self, Store, StoreFile, atomic};
 use dealdesk::synth;
 use dealdesk::tui::app::{App, Effect};
-use dealdesk::tui::fuzzy;
 use dealdesk::tui::history::Change;
-use dealdesk::tui::portfolio::PortfolioView;
+use dealdesk::tui::portfolio_state::PortfolioView;
 use dealdesk::tui::screens;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -164,16 +165,12 @@ fn filter(c: &mut Criterion, app: &App) {
     // Floor: the same matcher over the same candidate names, nothing else.
     group.bench_function(id("floor"), |b| {
         b.iter(|| {
-            narrowed
-                .rows
-                .iter()
-                .filter(|&&i| fuzzy::is_match_folded(&query, app.portfolio.folded_name(i)))
-                .count()
+            narrowed.rows().iter().filter(|&&i| is_match_folded(&query, app.portfolio.folded_name(i))).count()
         });
     });
     // Floor with a better layout: the same candidates' names folded once into one contiguous
     // buffer (what a name index would hold), matched byte by byte.
-    let flat = FlatNames::new(app, &narrowed.rows);
+    let flat = FlatNames::new(app, narrowed.rows());
     group.bench_function(id("floor_flat"), |b| b.iter(|| flat.count(&query)));
     group.bench_function(id("extend"), |b| {
         b.iter_batched_ref(
@@ -188,12 +185,10 @@ fn filter(c: &mut Criterion, app: &App) {
     let empty = view_with(app, "");
     group.bench_function(id("floor_first"), |b| {
         b.iter(|| {
-            (0..app.portfolio.len())
-                .filter(|&i| fuzzy::is_match_folded("b", app.portfolio.folded_name(i)))
-                .count()
+            (0..app.portfolio.len()).filter(|&i| is_match_folded("b", app.portfolio.folded_name(i))).count()
         });
     });
-    let all = FlatNames::new(app, &empty.rows);
+    let all = FlatNames::new(app, empty.rows());
     group.bench_function(id("floor_flat_first"), |b| b.iter(|| all.count("b")));
     group.bench_function(id("first_letter"), |b| {
         b.iter_batched_ref(
@@ -217,7 +212,7 @@ fn filter(c: &mut Criterion, app: &App) {
         );
     });
     group.finish();
-    let share = |v: &PortfolioView| 100.0 * v.rows.len() as f64 / n.max(1) as f64;
+    let share = |v: &PortfolioView| 100.0 * v.rows().len() as f64 / n.max(1) as f64;
     eprintln!(
         "filter at {}: 'b' keeps {:.1} %, '{before}' {:.1} %, '{query}' {:.1} % of the names",
         label(n),
@@ -288,7 +283,7 @@ fn render(c: &mut Criterion, app: &mut App) {
     group.bench_function(BenchmarkId::new("portfolio", label(n)), |b| b.iter(|| draw(&mut terminal, app)));
     let saved = app.view.clone();
     app.view = view_with(app, "bra");
-    app.view.move_by((app.view.rows.len() / 2) as isize, height);
+    app.view.move_by((app.view.rows().len() / 2) as isize, height);
     group.bench_function(BenchmarkId::new("filtered", label(n)), |b| b.iter(|| draw(&mut terminal, app)));
     app.view = saved;
     group.finish();

@@ -14,8 +14,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use dealdesk::domain::date::Date;
 use dealdesk::domain::policy::Policy;
-use dealdesk::domain::portfolio::Portfolio;
-use dealdesk::tui::portfolio::PortfolioView;
+use dealdesk::portfolio::Portfolio;
+use dealdesk::tui::portfolio_state::PortfolioView;
 
 /// The system allocator, counting live bytes and their peak.
 struct Counting;
@@ -127,7 +127,7 @@ fn main() -> ExitCode {
     println!(
         "size of a Prospect {} bytes, of a Summary {} bytes (inline, before their strings)",
         std::mem::size_of::<dealdesk::domain::prospect::Prospect>(),
-        std::mem::size_of::<dealdesk::domain::portfolio::Summary>()
+        std::mem::size_of::<dealdesk::domain::summary::Summary>()
     );
     ExitCode::SUCCESS
 }

@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod domain;
 pub mod io;
+pub mod portfolio;
 pub mod store;
 #[cfg(feature = "synth")]
 pub mod synth;

@@ -8,8 +8,8 @@ use strum::VariantArray;
 use dealdesk::cli::check::prospect_problems;
 use dealdesk::domain::date::Date;
 use dealdesk::domain::policy::Policy;
-use dealdesk::domain::portfolio::Portfolio;
 use dealdesk::domain::vocabulary::{Band, Segment};
+use dealdesk::portfolio::Portfolio;
 use dealdesk::store;
 use dealdesk::synth;
 

@@ -146,7 +146,7 @@ fn the_matrix_cells_add_up_to_the_portfolio() {
     let by_segment: usize = m.by_segment.iter().map(|t| t.count).sum();
     assert_eq!((by_band, by_segment), (count - m.unsegmented.count, count - m.unsegmented.count));
     let volume = cells.fold(m.unsegmented.volume(), |v, t| v + t.volume());
-    assert_eq!((m.total.count, volume), (app.view.totals.count, app.view.totals.volume()));
+    assert_eq!((m.total.count, volume), (app.view.totals().count, app.view.totals().volume()));
 }
 
 #[test]

@@ -5,8 +5,8 @@
 mod tui_support;
 
 use dealdesk::domain::fields::Field;
+use dealdesk::portfolio::sort::SortDirection;
 use dealdesk::tui::app::{App, Msg, SaveError, update};
-use dealdesk::tui::portfolio::SortDirection;
 use ratatui::crossterm::event::KeyCode;
 use tui_support::*;
 

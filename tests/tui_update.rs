@@ -6,8 +6,8 @@ mod tui_support;
 use dealdesk::domain::money::Money;
 use dealdesk::domain::prospect::Prospect;
 use dealdesk::domain::vocabulary::{Band, Segment, Status};
+use dealdesk::portfolio::sort::{Column, SortDirection};
 use dealdesk::tui::app::{Effect, Modal, Msg, SaveError, SaveState, Screen, update};
-use dealdesk::tui::portfolio::{Column, SortDirection};
 use ratatui::crossterm::event::KeyCode;
 use strum::VariantArray;
 use tui_support::*;
@@ -51,7 +51,7 @@ fn assert_totals_match_rows(app: &dealdesk::tui::app::App) {
         loss += s.expected_loss;
         profit += s.risk_adjusted_profit.unwrap_or(Money::ZERO);
     }
-    let t = &app.view.totals;
+    let t = app.view.totals();
     assert_eq!(t.count, shown.len());
     assert_eq!(
         (t.volume(), t.exposure(), t.expected_loss(), t.risk_adjusted_profit()),
@@ -107,7 +107,7 @@ fn s_cycles_every_column_both_ways_and_capital_s_goes_back() {
     assert_eq!(app.view.sort, (Column::Name, SortDirection::Ascending));
     ch(&mut app, 'S');
     assert_eq!(app.view.sort, (Column::Status, SortDirection::Descending));
-    assert_eq!(app.view.rows.len(), 50, "sorting never drops a row");
+    assert_eq!(app.view.rows().len(), 50, "sorting never drops a row");
 }
 
 #[test]
@@ -176,13 +176,13 @@ fn each_letter_narrows_and_backspace_widens_again() {
         let expected: Vec<&String> = all.iter().filter(|n| fuzzy(&query, n)).collect();
         assert_eq!(names(&app).iter().collect::<Vec<_>>(), expected, "{query}");
         assert_totals_match_rows(&app);
-        counts.push(app.view.rows.len());
+        counts.push(app.view.rows().len());
     }
     assert!(counts.is_sorted_by(|a, b| a >= b), "{counts:?}");
     assert!(counts[3] < 50 && counts[3] >= 2, "{counts:?}");
     for back in (0..4).rev() {
         press(&mut app, KeyCode::Backspace);
-        assert_eq!(app.view.rows.len(), if back == 0 { 50 } else { counts[back - 1] });
+        assert_eq!(app.view.rows().len(), if back == 0 { 50 } else { counts[back - 1] });
     }
     assert_eq!(names(&app), all, "back to the whole portfolio in the same order");
 }
@@ -203,23 +203,23 @@ fn esc_clears_the_filter_and_enter_keeps_it() {
     let mut app = demo_app();
     ch(&mut app, '/');
     type_text(&mut app, "brab");
-    let narrowed = app.view.rows.len();
+    let narrowed = app.view.rows().len();
     assert!(narrowed < 50);
     press(&mut app, KeyCode::Esc);
     assert!(!app.view.typing);
     assert_eq!(app.view.query.text(), "");
-    assert_eq!(app.view.rows.len(), 50);
+    assert_eq!(app.view.rows().len(), 50);
 
     ch(&mut app, '/');
     type_text(&mut app, "brab");
     press(&mut app, KeyCode::Enter);
     assert!(!app.view.typing);
-    assert_eq!(app.view.rows.len(), narrowed, "Enter keeps the filter");
+    assert_eq!(app.view.rows().len(), narrowed, "Enter keeps the filter");
     ch(&mut app, 'b');
     assert!(app.view.band.is_some(), "b is a command again once the filter is kept");
     press(&mut app, KeyCode::Esc);
     assert_eq!((app.view.query.text(), app.view.band), ("", None), "Esc on the table clears every filter");
-    assert_eq!(app.view.rows.len(), 50);
+    assert_eq!(app.view.rows().len(), 50);
 }
 
 #[test]
@@ -231,15 +231,15 @@ fn quick_filters_cycle_and_combine() {
         assert_eq!(app.view.band, Some(*band));
         assert!(summaries(&app).iter().all(|s| s.band == *band));
         let expected = app.portfolio.summaries().iter().filter(|s| s.band == *band);
-        assert_eq!(app.view.rows.len(), expected.count());
+        assert_eq!(app.view.rows().len(), expected.count());
         assert_totals_match_rows(&app);
     }
     ch(&mut app, 'b');
-    assert_eq!((app.view.band, app.view.rows.len()), (None, 50), "and back to all");
+    assert_eq!((app.view.band, app.view.rows().len()), (None, 50), "and back to all");
 
     ch(&mut app, 'v');
     assert_eq!(app.view.segment, Some(Segment::Strategic));
-    let strategic = app.view.rows.len();
+    let strategic = app.view.rows().len();
     ch(&mut app, 'v');
     assert_eq!(app.view.segment, Some(Segment::Key));
     for _ in 0..3 {
@@ -253,7 +253,7 @@ fn quick_filters_cycle_and_combine() {
         .filter(|s| s.band == Band::C && s.segment == Some(Segment::Key))
         .count();
     assert!(expected >= 2, "the demo has several key accounts in band C");
-    assert_eq!(app.view.rows.len(), expected);
+    assert_eq!(app.view.rows().len(), expected);
     assert_totals_match_rows(&app);
     assert!(strategic > 0);
 
@@ -272,9 +272,9 @@ fn a_filter_that_matches_nothing_shows_nothing_and_zero_totals() {
     let mut app = demo_app();
     ch(&mut app, '/');
     type_text(&mut app, "zzzz");
-    assert!(app.view.rows.is_empty());
-    assert_eq!(app.view.totals.count, 0);
-    assert_eq!(app.view.totals.volume(), Money::ZERO);
+    assert!(app.view.rows().is_empty());
+    assert_eq!(app.view.totals().count, 0);
+    assert_eq!(app.view.totals().volume(), Money::ZERO);
     press(&mut app, KeyCode::Enter);
     let effects = press(&mut app, KeyCode::Enter);
     assert!(effects.is_empty());

@@ -13,7 +13,7 @@ use dealdesk::domain::policy::Policy;
 use dealdesk::domain::vocabulary::Band;
 use dealdesk::tui::app::App;
 use dealdesk::tui::history::Change;
-use dealdesk::tui::portfolio::PortfolioView;
+use dealdesk::tui::portfolio_state::PortfolioView;
 use proptest::prelude::*;
 
 #[derive(Debug, Clone)]
@@ -173,14 +173,14 @@ proptest! {
         app.view.query.set(&query);
         app.view.refresh(&app.portfolio);
         for step in &steps {
-            app.view.selected = select % app.view.rows.len().max(1);
+            app.view.selected = select % app.view.rows().len().max(1);
             let selected = app.view.selected_id(&app.portfolio);
             apply(&mut app, step);
             let want = fresh(&app);
-            prop_assert_eq!(&app.view.rows, &want.rows, "after {:?}", step);
-            prop_assert_eq!(app.view.totals, want.totals, "after {:?}", step);
+            prop_assert_eq!(app.view.rows(), want.rows(), "after {:?}", step);
+            prop_assert_eq!(app.view.totals(), want.totals(), "after {:?}", step);
             // The selected prospect stays selected wherever its row went, while it is shown.
-            let shown = selected.and_then(|id| app.portfolio.position(id)).is_some_and(|i| want.rows.contains(&i));
+            let shown = selected.and_then(|id| app.portfolio.position(id)).is_some_and(|i| want.rows().contains(&i));
             if shown {
                 prop_assert_eq!(app.view.selected_id(&app.portfolio), selected, "after {:?}", step);
             }

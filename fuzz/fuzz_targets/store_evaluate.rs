@@ -2,7 +2,7 @@
 //! portfolio table. Any parsed store must evaluate without a panic.
 #![no_main]
 
-use dealdesk::domain::portfolio::Portfolio;
+use dealdesk::portfolio::Portfolio;
 use dealdesk::domain::date::Date;
 use dealdesk::domain::policy::Policy;
 use libfuzzer_sys::fuzz_target;

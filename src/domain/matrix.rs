@@ -4,7 +4,7 @@
 use strum::VariantArray;
 
 use super::money::Money;
-use super::portfolio::{Summary, Totals};
+use super::summary::{Summary, Totals};
 use super::vocabulary::{Band, Segment};
 
 /// Totals per band × segment; prospects without a known volume have no segment and are

@@ -19,8 +19,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::date::Date;
 use crate::domain::policy::Policy;
-use crate::domain::portfolio::{Portfolio, Summary};
 use crate::domain::prospect::Prospect;
+use crate::domain::summary::Summary;
+use crate::portfolio::Portfolio;
 use atomic::Writer;
 use lock::{LockError, StoreLock};
 

@@ -14,8 +14,9 @@ use std::sync::mpsc;
 use super::{SCHEMA_VERSION, StoreError, decode};
 use crate::domain::date::Date;
 use crate::domain::policy::Policy;
-use crate::domain::portfolio::{Summary, summarize};
 use crate::domain::prospect::Prospect;
+use crate::domain::summary::Summary;
+use crate::portfolio::parallel::summarize;
 
 /// Bytes read per block: large enough to keep both threads busy, small enough to show
 /// progress often.

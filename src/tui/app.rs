@@ -12,16 +12,17 @@ use super::form::ProspectForm;
 use super::history::{Change, History};
 use super::line_edit::LineEdit;
 use super::policy_editor::PolicyEditor;
-use super::portfolio::PortfolioView;
+use super::portfolio_state::PortfolioView;
 use super::terms_editor::TermsEditor;
 use super::theme::Theme;
 use super::transfer::{ImportPreview, PathPrompt};
 use crate::domain::date::Date;
 use crate::domain::matrix::Matrix;
 use crate::domain::policy::Policy;
-use crate::domain::portfolio::{Portfolio, Snapshot, Summary};
 use crate::domain::prospect::{Prospect, Terms};
+use crate::domain::summary::Summary;
 use crate::io::csv_import::CsvImport;
+use crate::portfolio::{Portfolio, Snapshot};
 use crate::store::stream::Progress;
 
 /// The screen under any overlay.

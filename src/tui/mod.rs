@@ -4,16 +4,13 @@
 
 pub mod action;
 pub mod app;
-pub mod columns;
-pub mod display_order;
 pub mod form;
-pub mod fuzzy;
 pub mod history;
 pub mod keymap;
 pub mod layout;
 pub mod line_edit;
 pub mod policy_editor;
-pub mod portfolio;
+pub mod portfolio_state;
 pub mod screens;
 pub mod terms_editor;
 pub mod theme;

@@ -8,7 +8,7 @@ use super::app::{Msg, SaveError};
 
 use crate::domain::date::Date;
 use crate::domain::policy::Policy;
-use crate::domain::portfolio::Snapshot;
+use crate::portfolio::Snapshot;
 use crate::store::{Store, StoreError, atomic};
 
 pub enum Job {

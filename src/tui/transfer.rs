@@ -108,7 +108,7 @@ pub fn on_prompt_key(
                     let prospects = if prompt.whole {
                         app.portfolio.prospects().cloned().collect()
                     } else {
-                        app.view.rows.iter().filter_map(|&i| app.portfolio.prospect(i).cloned()).collect()
+                        app.view.rows().iter().filter_map(|&i| app.portfolio.prospect(i).cloned()).collect()
                     };
                     effects.push(Effect::Export { path, json: prompt.json(), prospects });
                     None

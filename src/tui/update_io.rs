@@ -2,8 +2,9 @@
 
 use super::app::{App, Effect, Modal, SaveError, SaveState, Screen};
 use super::history::History;
-use crate::domain::portfolio::{Portfolio, Summary};
 use crate::domain::prospect::Prospect;
+use crate::domain::summary::Summary;
+use crate::portfolio::Portfolio;
 use crate::store::stream::Progress;
 
 pub fn on_saved(app: &mut App, generation: u64, result: Result<(), SaveError>, effects: &mut Vec<Effect>) {

@@ -8,7 +8,7 @@ use super::app::{App, DecisionDialog, Effect, Modal, Screen};
 use super::form::ProspectForm;
 use super::keymap::{self, Binding};
 use super::line_edit::LineEdit;
-use super::portfolio::cycle;
+use super::portfolio_state::cycle;
 use super::transfer::PathPrompt;
 use crate::domain::vocabulary::{Band, Segment, Status};
 
@@ -210,7 +210,7 @@ fn portfolio(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>) {
 }
 
 pub fn selected(app: &App) -> Option<std::sync::Arc<crate::domain::prospect::Prospect>> {
-    let index = *app.view.rows.get(app.view.selected)?;
+    let index = *app.view.rows().get(app.view.selected)?;
     app.portfolio.prospect(index).cloned()
 }
 
@@ -293,7 +293,7 @@ pub fn on_mouse(app: &mut App, mouse: MouseEvent) {
     match mouse.kind {
         MouseEventKind::Down(_) if mouse.row >= body.y && mouse.row < body.y + body.height => {
             let row = app.view.offset + usize::from(mouse.row - body.y);
-            if row < app.view.rows.len() {
+            if row < app.view.rows().len() {
                 app.view.selected = row;
             }
         }

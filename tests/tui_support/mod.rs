@@ -8,8 +8,8 @@ use std::sync::Arc;
 use dealdesk::domain::date::Date;
 use dealdesk::domain::fields::Field;
 use dealdesk::domain::policy::Policy;
-use dealdesk::domain::portfolio::Summary;
 use dealdesk::domain::prospect::Prospect;
+use dealdesk::domain::summary::Summary;
 use dealdesk::tui::app::{App, Effect, Msg, Screen, update};
 use dealdesk::tui::form::ProspectForm;
 use dealdesk::tui::theme::Theme;
@@ -92,12 +92,16 @@ pub fn saves(effects: &[Effect]) -> Vec<(u64, usize, bool)> {
 
 /// The names in the table, in display order.
 pub fn names(app: &App) -> Vec<String> {
-    app.view.rows.iter().map(|&i| app.portfolio.prospect(i).expect("row in portfolio").name.clone()).collect()
+    app.view
+        .rows()
+        .iter()
+        .map(|&i| app.portfolio.prospect(i).expect("row in portfolio").name.clone())
+        .collect()
 }
 
 /// The summaries of the rows, in display order.
 pub fn summaries(app: &App) -> Vec<Summary> {
-    app.view.rows.iter().map(|&i| app.portfolio.summary(i).expect("row in portfolio").clone()).collect()
+    app.view.rows().iter().map(|&i| app.portfolio.summary(i).expect("row in portfolio").clone()).collect()
 }
 
 /// The prospect with this name in the portfolio.

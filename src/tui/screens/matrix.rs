@@ -10,7 +10,7 @@ use strum::VariantArray;
 
 use super::{chrome, has_banner, short_amount};
 use crate::domain::money::Money;
-use crate::domain::portfolio::Totals;
+use crate::domain::summary::Totals;
 use crate::domain::vocabulary::{Band, Segment};
 use crate::tui::app::{App, MatrixView};
 use crate::tui::layout;

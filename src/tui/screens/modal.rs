@@ -147,7 +147,7 @@ fn path_prompt(app: &App, prompt: &PathPrompt) -> (&'static str, Vec<Line<'stati
             let scope = if prompt.whole {
                 format!("all {} prospects", app.portfolio.len())
             } else {
-                format!("the {} shown prospects", app.view.rows.len())
+                format!("the {} shown prospects", app.view.rows().len())
             };
             vec![
                 Line::raw(format!("Exports {scope} as {format}.")),

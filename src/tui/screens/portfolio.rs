@@ -8,13 +8,13 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table};
 use strum::VariantArray;
 
 use super::{chrome, has_banner};
-use crate::domain::portfolio::Summary;
 use crate::domain::prospect::Prospect;
+use crate::domain::summary::Summary;
 use crate::domain::vocabulary::{Segment, Status};
+use crate::portfolio::names;
+use crate::portfolio::sort::{Column, SortDirection};
 use crate::tui::app::App;
-use crate::tui::fuzzy;
 use crate::tui::layout;
-use crate::tui::portfolio::{Column, SortDirection};
 use crate::tui::theme::Theme;
 
 fn arrow(direction: SortDirection) -> &'static str {
@@ -83,7 +83,7 @@ pub fn render(frame: &mut Frame, app: &App) {
     let height = areas.body.height as usize;
     let mut positions = Vec::new();
     let rows: Vec<Row> = view
-        .rows
+        .rows()
         .iter()
         .enumerate()
         .skip(view.offset)
@@ -91,7 +91,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         .filter_map(|(pos, &index)| {
             let p = app.portfolio.prospect(index)?;
             let s = app.portfolio.summary(index)?;
-            fuzzy::matches(view.query.text(), &p.name, &mut positions);
+            names::matches(view.query.text(), &p.name, &mut positions);
             let marked = view.marked.contains(&p.id);
             let row = row(p, s, &positions, marked, narrow, t);
             Some(if pos == view.selected { row.style(t.selected()) } else { row })
@@ -162,7 +162,7 @@ fn render_filters(frame: &mut Frame, app: &App, area: Rect) {
     let (column, direction) = view.sort;
     spans.push(Span::styled("  s ", t.key()));
     spans.push(Span::raw(format!("sort: {}{}", column.title(), arrow(direction))));
-    spans.push(Span::styled(format!("   {} of {}", view.rows.len(), app.portfolio.len()), t.dim()));
+    spans.push(Span::styled(format!("   {} of {}", view.rows().len(), app.portfolio.len()), t.dim()));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
     if view.typing {
         let x = area.x + 3 + view.query.cursor() as u16;
@@ -171,7 +171,7 @@ fn render_filters(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 fn render_totals(frame: &mut Frame, app: &App, area: Rect) {
-    let totals = &app.view.totals;
+    let totals = app.view.totals();
     let labels = if area.width >= 110 {
         ["shown", "volume", "exposure", "expected loss", "risk-adj. profit"]
     } else {

@@ -1,10 +1,11 @@
-//! The portfolio table's columns and how each one orders two prospects.
+//! The portfolio table's columns, which are also its sort keys, and how each one orders two
+//! prospects.
 
 use std::cmp::Ordering;
 
 use strum::VariantArray;
 
-use crate::domain::portfolio::Summary;
+use crate::domain::summary::Summary;
 
 /// The table's columns, in screen order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, VariantArray)]

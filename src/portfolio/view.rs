@@ -1,38 +1,26 @@
-//! The portfolio table's state: which prospects are shown (filters), in which order (sort),
-//! which is selected and where the window starts. Pure: no terminal, no IO.
+//! The rows of the portfolio table: which prospects pass the filters, in which order (the
+//! sort), and their totals, kept up to date as prospects change one at a time. Which row is
+//! selected and where the window starts belong to the screen, not here.
 
 use std::cmp::Ordering;
-use strum::VariantArray;
 
-use super::columns::compare;
-pub use super::columns::{Column, SortDirection};
-use super::display_order::{self, DisplayOrder, Filter, Positions};
-use super::line_edit::LineEdit;
-use crate::domain::names::folded;
-use crate::domain::portfolio::{Portfolio, Summary, Totals};
-use crate::domain::reorder::{move_entry, sort_on_cores};
-use crate::domain::vocabulary::{Band, Segment, Status};
+use super::Portfolio;
+use super::order::{self, DisplayOrder, Filter, Positions};
+use super::parallel::sort_on_cores;
+use super::sort::{Column, SortDirection, compare};
+use crate::domain::summary::{Summary, Totals};
 
-/// What the table shows and how.
+/// The table's sort: a column and a direction.
+pub type Sort = (Column, SortDirection);
+
+/// The rows shown and their totals, for one sort and one filter.
 #[derive(Debug, Clone)]
-pub struct PortfolioView {
-    pub sort: (Column, SortDirection),
-    pub query: LineEdit,
-    /// Whether the name filter has the keyboard.
-    pub typing: bool,
-    pub band: Option<Band>,
-    pub segment: Option<Segment>,
-    pub status: Option<Status>,
+pub struct View {
+    /// The sort the rows and the order follow.
+    sort: Sort,
     /// Positions in the portfolio of the prospects shown, in display order.
-    pub rows: Vec<usize>,
-    pub totals: Totals,
-    /// Index into `rows` of the selected line.
-    pub selected: usize,
-    /// Index into `rows` of the first visible line.
-    pub offset: usize,
-    /// Prospects marked for comparison, by id, in the order they were marked (the order of
-    /// the compare screen's columns).
-    pub marked: Vec<u64>,
+    rows: Vec<usize>,
+    totals: Totals,
     /// The filters `rows` was built for, to narrow instead of rescanning.
     built_for: Option<Filter>,
     /// Every prospect of the portfolio in the current sort order, laid out for the filter: a
@@ -43,59 +31,44 @@ pub struct PortfolioView {
     chunk: usize,
 }
 
-impl Default for PortfolioView {
-    fn default() -> PortfolioView {
-        PortfolioView {
+impl Default for View {
+    fn default() -> View {
+        View {
             sort: (Column::Name, SortDirection::Ascending),
-            query: LineEdit::default(),
-            typing: false,
-            band: None,
-            segment: None,
-            status: None,
             rows: Vec::new(),
             totals: Totals::default(),
-            selected: 0,
-            offset: 0,
-            marked: Vec::new(),
             built_for: None,
             ordered: None,
-            chunk: display_order::CHUNK,
+            chunk: order::CHUNK,
         }
     }
 }
 
-impl PortfolioView {
+impl View {
     /// A view whose display order is cut in chunks of `chunk` entries. The default suits any
     /// portfolio; small chunks let a test of a small portfolio move rows across chunk boundaries.
-    pub fn with_chunk(chunk: usize) -> PortfolioView {
-        PortfolioView { chunk: chunk.max(1), ..PortfolioView::default() }
+    pub fn with_chunk(chunk: usize) -> View {
+        View { chunk: chunk.max(1), ..View::default() }
     }
 
-    /// Whether any filter is on.
-    pub fn filtered(&self) -> bool {
-        !self.query.text().trim().is_empty()
-            || self.band.is_some()
-            || self.segment.is_some()
-            || self.status.is_some()
+    /// Positions in the portfolio of the prospects shown, in display order.
+    pub fn rows(&self) -> &[usize] {
+        &self.rows
     }
 
-    /// The filters as they stand, with the query folded once per keystroke rather than once
-    /// per name.
-    fn filter(&self) -> Filter {
-        Filter {
-            query: folded(self.query.text()),
-            band: self.band,
-            segment: self.segment,
-            status: self.status,
+    /// The sums over the prospects shown.
+    pub fn totals(&self) -> &Totals {
+        &self.totals
+    }
+
+    /// Rebuilds the rows for `sort` and `filter`. A query that only grew tests only the rows
+    /// shown; otherwise the whole order is filtered again; the portfolio is sorted only when
+    /// the order was lost (or the sort changed).
+    pub fn refresh(&mut self, portfolio: &Portfolio, sort: Sort, filter: Filter) {
+        if sort != self.sort {
+            self.invalidate();
+            self.sort = sort;
         }
-    }
-
-    /// Rebuilds the rows after the filters changed, keeping the selected prospect selected
-    /// when it is still shown. A query that only grew tests only the rows shown; otherwise
-    /// the whole order is filtered again; the portfolio is sorted only when the order was lost.
-    pub fn refresh(&mut self, portfolio: &Portfolio) {
-        let selected_id = self.selected_id(portfolio);
-        let filter = self.filter();
         let narrowing = matches!(&self.built_for, Some(was)
             if filter.query.starts_with(was.query.as_str())
                 && (was.band, was.segment, was.status) == (filter.band, filter.segment, filter.status));
@@ -119,13 +92,11 @@ impl PortfolioView {
             self.ordered = Some(ordered);
         }
         self.built_for = Some(filter);
-        self.select_id(portfolio, selected_id);
     }
 
-    /// Shows prospects added at the end of the portfolio (from `start`) that pass the filters,
+    /// Shows prospects added at the end of the portfolio (from `start`) that pass `filter`,
     /// without sorting: while the store loads, rows appear as they come.
-    pub fn append(&mut self, portfolio: &Portfolio, start: usize) {
-        let filter = self.filter();
+    pub fn append(&mut self, portfolio: &Portfolio, start: usize, filter: &Filter) {
         for i in start..portfolio.len() {
             if filter.keeps(portfolio, i) {
                 self.rows.push(i);
@@ -144,19 +115,26 @@ impl PortfolioView {
     }
 
     /// Sorts and filters the whole portfolio again after many of its prospects changed under the
-    /// view (the view was invalidated first, so it followed none of them), selecting the
-    /// prospect `selected` (an id taken before the change) if it is still shown.
-    pub fn rebuild(&mut self, portfolio: &Portfolio, selected: Option<u64>) {
+    /// view (the view was invalidated first, so it followed none of them).
+    pub fn rebuild(&mut self, portfolio: &Portfolio, sort: Sort, filter: Filter) {
         self.invalidate();
         // The rows' positions belong to the portfolio as it was: none of them is to be read.
         self.rows.clear();
-        self.refresh(portfolio);
-        self.select_id(portfolio, selected);
+        self.refresh(portfolio, sort, filter);
+    }
+
+    /// Where the prospect at `index` of the portfolio is among the rows, if shown: by binary
+    /// search while the rows follow the order, else by a linear one.
+    pub fn row_of(&self, portfolio: &Portfolio, index: usize) -> Option<usize> {
+        match self.in_order(portfolio) {
+            true => self.locate(portfolio, self.rows.as_slice(), index, None),
+            false => self.rows.iter().position(|&i| i == index),
+        }
     }
 
     /// Whether the next refresh rebuilds everything anyway, so that following single changes
-    /// would be work thrown away.
-    fn invalidated(&self) -> bool {
+    /// would be work thrown away (and the view does not follow them).
+    pub fn invalidated(&self) -> bool {
         self.built_for.is_none() && self.ordered.is_none()
     }
 
@@ -293,10 +271,10 @@ impl PortfolioView {
         let mut ordered = self.ordered.take().unwrap_or_default();
         let Some(from) = self.locate(portfolio, &ordered, index, Some(&before_edit)) else {
             // The order did not hold it where expected: rebuild rather than guess.
+            let filter = self.built_for.take().unwrap_or_default();
             self.invalidate();
-            return self.refresh(portfolio);
+            return self.refresh(portfolio, self.sort, filter);
         };
-        let selected = self.rows.get(self.selected).copied();
         let keeps = self.built_for.as_ref().is_none_or(|f| f.keeps(portfolio, index));
         let to = self.place(portfolio, &ordered, index, Some(from));
         ordered.relocate(portfolio, from, to, keeps);
@@ -323,17 +301,13 @@ impl PortfolioView {
         if let (true, Some(s)) = (keeps, portfolio.summary(index)) {
             self.totals.add(s);
         }
-        match selected.and_then(|i| self.locate(portfolio, self.rows.as_slice(), i, None)) {
-            Some(at) => self.selected = at,
-            None => self.selected = self.selected.min(self.rows.len().saturating_sub(1)),
-        }
     }
 
     /// `changed` for a new prospect, or while the rows are not in order (still loading): by
     /// linear search.
     fn changed_slowly(&mut self, portfolio: &Portfolio, index: usize, before: Option<&Summary>) {
-        let selected = self.selected_id(portfolio);
-        let filter = self.built_for.clone().unwrap_or_else(|| self.filter());
+        // A view that is not invalidated was refreshed for some filter.
+        let filter = self.built_for.clone().unwrap_or_default();
         let keeps = filter.keeps(portfolio, index);
         if let Some(before) = before.filter(|_| self.rows.contains(&index)) {
             self.totals.remove(before);
@@ -357,7 +331,6 @@ impl PortfolioView {
                 self.totals.add(s);
             }
         }
-        self.select_id(portfolio, selected);
     }
 
     /// A prospect was put back into the portfolio at `index`: later indices move up by one.
@@ -372,18 +345,16 @@ impl PortfolioView {
         self.changed(portfolio, index, None);
     }
 
-    /// A prospect left the portfolio at `index`: later indices move down by one.
-    pub fn removed(&mut self, index: usize, before: &Summary) {
+    /// A prospect left the portfolio at `index`: later indices move down by one. Returns the
+    /// row it was shown on, if it was.
+    pub fn removed(&mut self, index: usize, before: &Summary) -> Option<usize> {
         if self.invalidated() {
-            return;
+            return None;
         }
-        if let Some(at) = self.rows.iter().position(|&i| i == index) {
+        let row = self.rows.iter().position(|&i| i == index);
+        if let Some(at) = row {
             self.totals.remove(before);
             self.rows.remove(at);
-            // A line above the selection went: the selection moves up with its prospect.
-            if at < self.selected {
-                self.selected -= 1;
-            }
         }
         self.rows.iter_mut().filter(|i| **i > index).for_each(|i| *i -= 1);
         if let Some(ordered) = self.ordered.as_mut() {
@@ -392,66 +363,7 @@ impl PortfolioView {
             }
             ordered.shift(index, false);
         }
-        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
-    }
-
-    /// The id of the selected prospect.
-    pub fn selected_id(&self, portfolio: &Portfolio) -> Option<u64> {
-        self.rows.get(self.selected).and_then(|&i| portfolio.prospect(i)).map(|p| p.id)
-    }
-
-    /// Selects the prospect with this id if shown, else keeps the position in range.
-    pub fn select_id(&mut self, portfolio: &Portfolio, id: Option<u64>) {
-        // Find the prospect's position in the portfolio once, then look for it in the rows.
-        let index = id.and_then(|id| portfolio.position(id));
-        let find = |index: usize| match self.in_order(portfolio) {
-            true => self.locate(portfolio, self.rows.as_slice(), index, None),
-            false => self.rows.iter().position(|&i| i == index),
-        };
-        if let Some(pos) = index.and_then(find) {
-            self.selected = pos;
-        }
-        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
-    }
-
-    /// Moves the selection by `delta` lines, clamped, and scrolls to keep it in a window of
-    /// `height` lines.
-    pub fn move_by(&mut self, delta: isize, height: usize) {
-        let last = self.rows.len().saturating_sub(1);
-        self.selected = self.selected.saturating_add_signed(delta).min(last);
-        self.scroll_into_view(height);
-    }
-
-    pub fn scroll_into_view(&mut self, height: usize) {
-        let height = height.max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + height {
-            self.offset = self.selected + 1 - height;
-        }
-        self.offset = self.offset.min(self.rows.len().saturating_sub(height));
-    }
-
-    /// Scrolls the window without moving past the ends (mouse wheel).
-    pub fn scroll_by(&mut self, delta: isize, height: usize) {
-        let max = self.rows.len().saturating_sub(height.max(1));
-        self.offset = self.offset.saturating_add_signed(delta).min(max);
-        self.selected = self
-            .selected
-            .clamp(self.offset, (self.offset + height.max(1)).saturating_sub(1))
-            .min(self.rows.len().saturating_sub(1));
-    }
-
-    /// The next sort in the cycle: each column ascending then descending, then the next column.
-    pub fn cycle_sort(&mut self, forward: bool) {
-        let (column, direction) = self.sort;
-        let at = Column::VARIANTS.iter().position(|c| *c == column).unwrap_or(0) * 2
-            + usize::from(direction == SortDirection::Descending);
-        let n = Column::VARIANTS.len() * 2;
-        let next = if forward { (at + 1) % n } else { (at + n - 1) % n };
-        let dir = if next % 2 == 0 { SortDirection::Ascending } else { SortDirection::Descending };
-        self.sort = (Column::VARIANTS[next / 2], dir);
-        self.invalidate();
+        row
     }
 }
 
@@ -462,10 +374,29 @@ struct SortKeyBeforeEdit<'a> {
     summary: &'a Summary,
 }
 
-/// Steps an optional filter through its values and back to "all".
-pub fn cycle<T: Copy + PartialEq>(current: Option<T>, all: &[T]) -> Option<T> {
-    match current {
-        None => all.first().copied(),
-        Some(v) => all.iter().position(|x| *x == v).and_then(|i| all.get(i + 1)).copied(),
+/// Moves the entry at `from` to `to` (a place counted as if the entry were not in the list),
+/// shifting only the entries between the two places: an edit that moves one row of a
+/// million-row order costs what lies between its old and new place, not the whole list.
+fn move_entry<T>(list: &mut [T], from: usize, to: usize) {
+    if to < from {
+        list[to..=from].rotate_right(1);
+    } else if to > from {
+        list[from..=to].rotate_left(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::move_entry;
+
+    #[test]
+    fn moves_one_entry_either_way_and_keeps_the_rest_in_order() {
+        let mut list = [0, 1, 2, 3, 4];
+        move_entry(&mut list, 1, 3);
+        assert_eq!(list, [0, 2, 3, 1, 4]);
+        move_entry(&mut list, 3, 0);
+        assert_eq!(list, [1, 0, 2, 3, 4]);
+        move_entry(&mut list, 2, 2);
+        assert_eq!(list, [1, 0, 2, 3, 4]);
     }
 }

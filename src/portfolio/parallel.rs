@@ -1,17 +1,34 @@
-//! Putting lists in order: sorting a large one on every core, and moving one entry of a
-//! sorted list while touching only what lies between its old and new place.
+//! The work that a large portfolio splits over the cores: evaluating every prospect and
+//! sorting the display order.
 
 use std::cmp::Ordering;
 
-/// Moves the entry at `from` to `to` (a place counted as if the entry were not in the list),
-/// shifting only the entries between the two places: an edit that moves one row of a
-/// million-row order costs what lies between its old and new place, not the whole list.
-pub fn move_entry<T>(list: &mut [T], from: usize, to: usize) {
-    if to < from {
-        list[to..=from].rotate_right(1);
-    } else if to > from {
-        list[from..=to].rotate_left(1);
+use crate::domain::date::Date;
+use crate::domain::policy::Policy;
+use crate::domain::prospect::Prospect;
+use crate::domain::summary::Summary;
+
+/// Summaries of many prospects, evaluated on every core: evaluation is pure, so the work
+/// splits without locks.
+pub fn summarize<P: std::borrow::Borrow<Prospect> + Sync>(
+    prospects: &[P],
+    policy: &Policy,
+    today: Date,
+) -> Vec<Summary> {
+    let one = |p: &P| Summary::of(p.borrow(), policy, today);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    if threads < 2 || prospects.len() < 512 {
+        return prospects.iter().map(one).collect();
     }
+    let size = prospects.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let parts: Vec<_> = prospects
+            .chunks(size)
+            .map(|part| s.spawn(move || part.iter().map(one).collect::<Vec<_>>()))
+            .collect();
+        // A panic in evaluation is a defect: pass it on rather than lose summaries.
+        parts.into_iter().flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+    })
 }
 
 /// Sorts `list` by `order`, which must be total (no two entries equal), so that the result
@@ -55,7 +72,7 @@ where
 
 #[cfg(test)]
 mod tests {
-    use super::{move_entry, sort_on_cores};
+    use super::sort_on_cores;
 
     #[test]
     fn a_list_sorted_in_halves_equals_one_sorted_whole() {
@@ -65,16 +82,5 @@ mod tests {
         assert_eq!(sort_on_cores(list.clone(), |a, b| a.cmp(b)), want);
         want.reverse();
         assert_eq!(sort_on_cores(list, |a, b| b.cmp(a)), want);
-    }
-
-    #[test]
-    fn moves_one_entry_either_way_and_keeps_the_rest_in_order() {
-        let mut list = [0, 1, 2, 3, 4];
-        move_entry(&mut list, 1, 3);
-        assert_eq!(list, [0, 2, 3, 1, 4]);
-        move_entry(&mut list, 3, 0);
-        assert_eq!(list, [1, 0, 2, 3, 4]);
-        move_entry(&mut list, 2, 2);
-        assert_eq!(list, [1, 0, 2, 3, 4]);
     }
 }

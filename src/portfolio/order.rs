@@ -7,9 +7,9 @@
 //! The order is cut in chunks of a few thousand entries, so that an edit that moves a row
 //! from one end of a million-row order to the other shifts two chunks, not the whole list.
 
-use super::fuzzy;
-use crate::domain::names::NameIndex;
-use crate::domain::portfolio::{Portfolio, Summary, Totals};
+use super::Portfolio;
+use super::names::{NameIndex, folded, is_match_folded};
+use crate::domain::summary::{Summary, Totals};
 use crate::domain::vocabulary::{Band, Segment, Status};
 
 /// Entries per chunk when the order is laid out; a chunk that grows to twice this is split.
@@ -25,6 +25,12 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// The filter for a query as typed (folded here, once per keystroke rather than once per
+    /// name) and the quick filters.
+    pub fn new(query: &str, band: Option<Band>, segment: Option<Segment>, status: Option<Status>) -> Filter {
+        Filter { query: folded(query), band, segment, status }
+    }
+
     fn quick(&self) -> bool {
         self.band.is_some() || self.segment.is_some() || self.status.is_some()
     }
@@ -38,7 +44,7 @@ impl Filter {
     /// Whether the prospect at a position of the portfolio passes. The name first: it lives in
     /// the compact name index, while the summaries are only read when a quick filter is on.
     pub fn keeps(&self, portfolio: &Portfolio, index: usize) -> bool {
-        fuzzy::is_match_folded(&self.query, portfolio.folded_name(index))
+        is_match_folded(&self.query, portfolio.folded_name(index))
             && (!self.quick()
                 || portfolio.summary(index).is_some_and(|s| self.tags_pass(s.band, s.segment, s.status)))
     }
@@ -135,7 +141,7 @@ impl Chunk {
             }
             let e = self.entries[k].as_ref();
             *keep = (!filter.quick() || e.is_some_and(|e| filter.tags_pass(e.band, e.segment, e.status)))
-                && fuzzy::is_match_folded(&filter.query, self.names.get(k));
+                && is_match_folded(&filter.query, self.names.get(k));
             if *keep {
                 rows.push(self.index[k]);
                 if let Some(e) = e {
