@@ -101,7 +101,10 @@ fn the_weights_sum_is_shown_and_need_not_be_100_but_no_weight_is_negative() {
     assert!(e.issues.is_empty(), "{:?}", e.issues);
     set(&mut e, "scorecard.weights.payment", "-5");
     assert_eq!(e.weights_sum(), 60.0);
-    assert_eq!(issue(&e, "scorecard.weights.payment").as_deref(), Some("must be 0 or more"));
+    assert_eq!(
+        issue(&e, "scorecard.weights.payment").as_deref(),
+        Some("-5 is out of range: must be between 0 and 1000")
+    );
     assert!(issue(&e, "scorecard.weights.liquidity").is_none());
 }
 

@@ -179,7 +179,8 @@ pub fn longest_payment_days(deal: &Deal, terms: &Terms, target_pct: Decimal, pol
     }
     let (mut lo, mut hi) = (0u32, ceiling);
     while lo < hi {
-        let mid = (lo + hi).div_ceil(2);
+        // Halfway up without adding the bounds, which could pass u32::MAX.
+        let mid = lo + (hi - lo).div_ceil(2);
         if meets(deal, &with(mid), target_pct, policy) {
             lo = mid;
         } else {

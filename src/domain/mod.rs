@@ -13,6 +13,8 @@ pub mod matrix;
 pub mod money;
 pub mod policy;
 pub mod policy_check;
+pub mod policy_load;
+pub mod policy_ranges;
 pub mod prospect;
 pub mod reason;
 pub mod registration;

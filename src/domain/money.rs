@@ -118,6 +118,11 @@ impl Money {
         Money(amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
     }
 
+    /// The largest amount an input may hold (10^15 either way).
+    pub fn max_input() -> Money {
+        Money(Decimal::from(MAX_UNITS))
+    }
+
     /// Whole currency units, for tests, policy defaults and generated data.
     pub fn units(units: i64) -> Money {
         Money(Decimal::from(units))

@@ -1,8 +1,9 @@
 //! The credit policy: every threshold, weight, probability and default the engine uses.
 //!
 //! The shipped defaults live in `assets/policy.default.json` (embedded in the binary); a user
-//! policy file replaces them whole. `validate` holds the rules that keep the model sound
-//! (ordered thresholds, rising PDs, monotone curves), each error naming its field.
+//! policy file overrides what it names and takes the defaults for the rest (`policy_load`).
+//! `validate` holds the rules that keep the model sound (ranges, ordered thresholds, rising
+//! PDs, monotone curves), each error naming its field.
 
 use serde::{Deserialize, Serialize};
 
@@ -259,32 +260,6 @@ impl std::fmt::Display for PolicyIssue {
     }
 }
 
-impl Policy {
-    /// The shipped defaults.
-    pub fn default_policy() -> Policy {
-        match Policy::from_json(DEFAULT_POLICY_JSON) {
-            Ok(policy) => policy,
-            // The embedded file is checked by a unit test; reaching this is a build defect.
-            Err(e) => unreachable!("embedded default policy is invalid: {e}"),
-        }
-    }
-
-    /// Parses and validates a policy; the error names the field (JSON path) and, for syntax
-    /// errors, the line and column.
-    pub fn from_json(text: &str) -> Result<Policy, String> {
-        let de = &mut serde_json::Deserializer::from_str(text);
-        let policy: Policy = serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
-            if path.is_empty() || path == "." { inner.to_string() } else { format!("{path}: {inner}") }
-        })?;
-        match policy.validate().first() {
-            Some(issue) => Err(issue.to_string()),
-            None => Ok(policy),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -321,12 +296,12 @@ mod tests {
     }
 
     #[test]
-    fn missing_and_unknown_fields_are_named() {
-        let err = Policy::from_json(&json_with(|v| {
+    fn missing_fields_take_the_default_and_unknown_fields_are_named() {
+        let policy = Policy::from_json(&json_with(|v| {
             v["segments"].as_object_mut().unwrap().remove("core");
         }))
-        .unwrap_err();
-        assert!(err.contains("segments") && err.contains("core"), "{err}");
+        .unwrap();
+        assert_eq!(policy.segments.core, Policy::default_policy().segments.core);
         let err = Policy::from_json(&json_with(|v| v["economics"]["typo"] = 1.into())).unwrap_err();
         assert!(err.contains("economics") && err.contains("typo"), "{err}");
     }

@@ -275,12 +275,33 @@ fn fit(terms: &mut Terms, volume: Money, dbt: u32, cap: Money, policy: &Policy) 
             return;
         }
     }
-    let step = policy.limits.fit_advance_step_pct.percent();
-    while need(terms) > cap && terms.advance_pct < Pct::HUNDRED {
-        // Next multiple of the step above the current advance, so 30 % in steps of 5 goes to 35 %.
-        let next = ((terms.advance_pct.percent() / step).floor() + Decimal::ONE) * step;
-        terms.advance_pct = Pct::new(next.min(Decimal::ONE_HUNDRED));
+    if terms.advance_pct >= Pct::HUNDRED {
+        return;
     }
+    // The advances tried are the multiples of the step above the current one (30 % in steps
+    // of 5 goes to 35 %), ending at 100 %. More advance never raises the need, so the least
+    // that fits is found by bisection: a number of evaluations that does not grow with a small
+    // step. A step the policy's range would refuse (0, or so small that 100 % over it is not a
+    // number) leaves only the full advance.
+    let step = policy.limits.fit_advance_step_pct.percent();
+    let at =
+        |k: Decimal| Pct::new(k.checked_mul(step).unwrap_or(Decimal::ONE_HUNDRED).min(Decimal::ONE_HUNDRED));
+    let bounds = (terms.advance_pct.percent().checked_div(step), Decimal::ONE_HUNDRED.checked_div(step));
+    let (Some(current), Some(full)) = bounds else {
+        terms.advance_pct = Pct::HUNDRED;
+        return;
+    };
+    let (mut lo, mut hi) = (current.floor() + Decimal::ONE, full.ceil());
+    while lo < hi {
+        let mid = lo + ((hi - lo) / Decimal::TWO).floor();
+        terms.advance_pct = at(mid);
+        if need(terms) <= cap {
+            hi = mid;
+        } else {
+            lo = mid + Decimal::ONE;
+        }
+    }
+    terms.advance_pct = at(hi);
 }
 
 /// Rounds up to a multiple of `unit`.

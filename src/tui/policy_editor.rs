@@ -6,7 +6,8 @@
 use serde_json::Value;
 
 use super::line_edit::LineEdit;
-use crate::domain::policy::{DEFAULT_POLICY_JSON, Policy};
+use crate::domain::policy::Policy;
+use crate::domain::policy_load::with_schema;
 
 /// One editable value: its JSON path and where it sits in the tree.
 #[derive(Debug, Clone, PartialEq)]
@@ -127,7 +128,7 @@ pub struct PolicyEditor {
 impl PolicyEditor {
     pub fn open(policy: &Policy) -> PolicyEditor {
         let json = serde_json::to_value(policy).unwrap_or(Value::Null);
-        let defaults = serde_json::from_str(DEFAULT_POLICY_JSON).unwrap_or(Value::Null);
+        let defaults = serde_json::to_value(Policy::default_policy()).unwrap_or(Value::Null);
         let mut leaves = Vec::new();
         collect(&json, &mut Vec::new(), "", &mut leaves);
         let mut editor = PolicyEditor {
@@ -170,7 +171,7 @@ impl PolicyEditor {
 
     /// The edited policy, when it is valid.
     pub fn policy(&self) -> Option<Policy> {
-        Policy::from_json(&self.json.to_string()).ok()
+        Policy::from_value(self.json.clone()).ok()
     }
 
     /// The issue that concerns a line: its own field, or the field (a curve, a weight group)
@@ -179,17 +180,13 @@ impl PolicyEditor {
         self.issues.iter().find(|(field, _)| concerns(field, &leaf.path)).map(|(_, message)| message.as_str())
     }
 
-    /// Rechecks the whole policy: type errors first, then every rule of `Policy::validate`.
+    /// Rechecks the whole policy as the loader does: a type error, else every broken rule and
+    /// every number out of its range.
     pub fn validate(&mut self) {
-        self.issues.clear();
-        let de = serde_json::to_string(&self.json).unwrap_or_default();
-        let mut deserializer = serde_json::Deserializer::from_str(&de);
-        match serde_path_to_error::deserialize::<_, Policy>(&mut deserializer) {
-            Ok(policy) => {
-                self.issues = policy.validate().into_iter().map(|i| (i.field, i.message)).collect();
-            }
-            Err(e) => self.issues.push((e.path().to_string(), e.inner().to_string())),
-        }
+        self.issues = match Policy::from_value(self.json.clone()) {
+            Ok(_) => Vec::new(),
+            Err(issues) => issues.into_iter().map(|i| (i.field, i.message)).collect(),
+        };
     }
 
     pub fn move_focus(&mut self, delta: isize) {
@@ -288,9 +285,9 @@ impl PolicyEditor {
             .map_or(0.0, |m| m.values().filter_map(Value::as_f64).sum())
     }
 
-    /// The policy file's text to save.
+    /// The policy file's text to save, in the current schema.
     pub fn text(&self) -> String {
-        serde_json::to_string_pretty(&self.json).unwrap_or_default() + "\n"
+        serde_json::to_string_pretty(&with_schema(&self.json)).unwrap_or_default() + "\n"
     }
 }
 

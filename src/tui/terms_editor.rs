@@ -49,6 +49,11 @@ impl TermsField {
     }
 }
 
+/// The target margins the goal seek takes, in percent of the volume: a margin after risk is
+/// at most 100 %, and a target below −100 % is no target.
+const TARGET_RANGE: std::ops::RangeInclusive<Decimal> =
+    Decimal::from_parts(100, 0, 0, true, 0)..=Decimal::ONE_HUNDRED;
+
 /// The next value of a list, wrapping, forwards or backwards.
 fn next_in<T: Copy + PartialEq>(all: &[T], current: T, forward: bool) -> T {
     let i = all.iter().position(|x| *x == current).unwrap_or(0);
@@ -153,14 +158,18 @@ impl TermsEditor {
             TermsField::Discount => t.discount_pct = pct(t.discount_pct, Decimal::new(5, 1)),
             TermsField::CreditLimit => {
                 let unit = policy.limits.rounding;
-                t.credit_limit =
-                    if up { t.credit_limit + unit } else { (t.credit_limit - unit).max(Money::ZERO) };
+                t.credit_limit = if up {
+                    (t.credit_limit + unit).min(Money::max_input())
+                } else {
+                    (t.credit_limit - unit).max(Money::ZERO)
+                };
             }
             TermsField::Delivery => t.delivery = next_in(Delivery::VARIANTS, t.delivery, up),
             TermsField::Security => t.security = next_in(Security::VARIANTS, t.security, up),
             TermsField::Channel => t.channel = next_in(Channel::VARIANTS, t.channel, up),
             TermsField::Target => {
-                self.target_margin = (self.target_margin + sign * Decimal::new(5, 1)).round_dp(1)
+                let moved = (self.target_margin + sign * Decimal::new(5, 1)).round_dp(1);
+                self.target_margin = moved.clamp(*TARGET_RANGE.start(), *TARGET_RANGE.end());
             }
         }
         self.error = None;
@@ -189,9 +198,14 @@ impl TermsEditor {
                     if m.is_negative() { Err("a credit limit cannot be negative".into()) } else { Ok(m) }
                 })
                 .map(|m| t.credit_limit = m),
-            TermsField::Target => {
-                crate::domain::money::parse_decimal(text, NumberStyle::Auto).map(|d| self.target_margin = d)
-            }
+            TermsField::Target => crate::domain::money::parse_decimal(text, NumberStyle::Auto)
+                .and_then(|d| {
+                    TARGET_RANGE
+                        .contains(&d)
+                        .then_some(d)
+                        .ok_or_else(|| format!("a target margin of '{text}' % is outside −100–100 %"))
+                })
+                .map(|d| self.target_margin = d),
             _ => Ok(()),
         };
         self.error = result.err();
