@@ -4,6 +4,7 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
+use dealdesk::cli::output::note;
 use dealdesk::cli::{self, Cli, Context};
 use dealdesk::store::lock::describe_this_process;
 use dealdesk::tui;
@@ -14,10 +15,10 @@ fn main() -> ExitCode {
         return cli::run(&cli, command);
     }
     if !std::io::stdout().is_terminal() {
-        eprintln!(
+        note(
             "dealdesk: the desk needs a terminal, and standard output is not one.\n\
              For batch work use the subcommands: `dealdesk eval FILE` (assess prospects from CSV or JSON), \
-             `dealdesk import FILE.csv`, `dealdesk export`; see `dealdesk --help`."
+             `dealdesk import FILE.csv`, `dealdesk export`; see `dealdesk --help`.",
         );
         return ExitCode::from(2);
     }
@@ -35,7 +36,7 @@ fn main() -> ExitCode {
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("dealdesk: {e:#}");
+            note(format!("dealdesk: {e:#}"));
             ExitCode::FAILURE
         }
     }

@@ -141,6 +141,6 @@ fn a_deleted_store_is_noticed_before_the_next_save() {
 fn ids_are_assigned_after_the_highest() {
     let existing = vec![prospect(4, "A"), prospect(9, "B")];
     let mut new = vec![prospect(0, "C"), prospect(0, "D")];
-    store::assign_ids(&existing, &mut new);
+    store::ids::assign(&existing, &mut new).unwrap();
     assert_eq!(new.iter().map(|p| p.id).collect::<Vec<_>>(), vec![10, 11]);
 }

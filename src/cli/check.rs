@@ -1,26 +1,22 @@
 //! `dealdesk check`: is the store readable, is every prospect valid, is the policy sound?
+//! `--repair` renumbers duplicate, missing or oversized ids, keeping the previous file.
 
-use std::collections::HashSet;
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 
-use super::Context;
+use super::output::Report;
+use super::{Context, unix_now};
 use crate::domain::fields::Field;
 use crate::domain::money::NumberStyle;
 use crate::domain::prospect::Prospect;
-use crate::store::{self, lock};
+use crate::store::{self, Store, atomic, ids, lock, target};
 
-/// Problems with one prospect: each input must survive being shown and typed back, and ids
-/// must be unique.
+/// Problems with one prospect: each input must survive being shown and typed back.
 pub fn prospect_problems(prospects: &[Prospect]) -> Vec<String> {
     let mut problems = Vec::new();
-    let mut ids = HashSet::new();
     for p in prospects {
         let who = format!("prospect {} ({})", p.id, p.name);
-        if !ids.insert(p.id) {
-            problems.push(format!("{who}: id {} is used twice", p.id));
-        }
         let mut copy = p.clone();
         for field in Field::ALL {
             if let Err(e) = field.set(&mut copy, &field.get(p), NumberStyle::Point) {
@@ -31,40 +27,78 @@ pub fn prospect_problems(prospects: &[Prospect]) -> Vec<String> {
     problems
 }
 
-pub fn run(ctx: &Context) -> Result<ExitCode> {
-    println!("policy: {} (valid)", ctx.policy_source);
+pub fn run(ctx: &Context, repair: bool) -> Result<ExitCode> {
+    let mut report = Report::new();
+    report.line(format!("policy: {} (valid)", ctx.policy_source))?;
+    if repair {
+        repair_ids(ctx, &mut report)?;
+    }
     let prospects = match store::load(&ctx.store) {
         Ok(prospects) => prospects,
         Err(e) => {
-            println!("store: {e}");
+            report.line(format!("store: {e}"))?;
+            report.finish()?;
             return Ok(ExitCode::FAILURE);
         }
     };
     if !ctx.store.exists() {
-        println!("store: {} does not exist yet (an empty portfolio)", ctx.store.display());
+        report.line(format!("store: {} does not exist yet (an empty portfolio)", ctx.store.display()))?;
     } else {
-        println!(
+        report.line(format!(
             "store: {} — {} prospect(s), schema {}",
             ctx.store.display(),
             prospects.len(),
             store::SCHEMA_VERSION
-        );
+        ))?;
     }
-    if lock::lock_path(&ctx.store).exists()
-        && let Err(lock::LockError::Held { holder }) =
-            lock::StoreLock::acquire(&ctx.store, "dealdesk check").map(drop)
-    {
-        println!("lock: held by {holder} (fine while that instance runs)");
+    let mut problems = prospect_problems(&prospects);
+    // Only looked at: the lock file is neither created nor written by a check.
+    match target::resolve(&ctx.store).map(|file| lock::holder(&file)) {
+        Ok(Ok(Some(holder))) => {
+            report.line(format!("lock: held by {holder} (fine while that instance runs)"))?
+        }
+        Ok(Ok(None)) => {}
+        Ok(Err(e)) => problems.push(format!("lock: {e}")),
+        Err(e) => problems.push(format!("store: {e}")),
     }
-    let problems = prospect_problems(&prospects);
     for problem in &problems {
-        println!("problem: {problem}");
+        report.line(format!("problem: {problem}"))?;
     }
-    if problems.is_empty() {
-        println!("ok");
-        Ok(ExitCode::SUCCESS)
+    let code = if problems.is_empty() {
+        report.line("ok")?;
+        ExitCode::SUCCESS
     } else {
-        println!("{} problem(s)", problems.len());
-        Ok(ExitCode::FAILURE)
+        report.line(format!("{} problem(s)", problems.len()))?;
+        ExitCode::FAILURE
+    };
+    report.finish()?;
+    Ok(code)
+}
+
+/// Gives the prospects whose ids clash (or are missing or too large) new ones, saving the
+/// store with its previous version kept as `.bak`; says what changed.
+fn repair_ids(ctx: &Context, report: &mut Report) -> Result<()> {
+    let holder = store::lock::describe_this_process(unix_now());
+    let mut store = Store::open_unread(&ctx.store, &format!("{holder} (check --repair)"))?;
+    if let Some(reason) = store.read_only_reason() {
+        bail!("{} cannot be repaired here: {reason}; nothing was changed", ctx.store.display());
     }
+    let mut prospects = store.read_for_repair()?;
+    let changes = ids::renumber(&mut prospects).map_err(anyhow::Error::msg)?;
+    if changes.is_empty() {
+        report.line("repair: every id is unique and in range; nothing to change")?;
+        return Ok(());
+    }
+    store.save(&prospects)?;
+    let done = format!(
+        "repaired {} id(s) in {} (saved; the previous version is kept as {})",
+        changes.len(),
+        ctx.store.display(),
+        atomic::backup_path(store.file()).display()
+    );
+    for change in &changes {
+        report.line(format!("renumbered {change}")).map_err(|e| e.after(&done))?;
+    }
+    report.line(&done).map_err(|e| e.after(&done))?;
+    Ok(())
 }

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
+use super::output::Report;
 use super::report::EvalRecord;
 use super::table::{Align, render};
 use super::{Context, EvalFormat, read_input};
@@ -58,13 +59,12 @@ pub fn run(ctx: &Context, file: &Path, format: EvalFormat) -> Result<ExitCode> {
     let prospects = read_prospects(&read_input(file)?, file)?;
     let evaluations: Vec<Evaluation> =
         prospects.iter().map(|p| evaluate(p, &ctx.policy, ctx.today)).collect();
-    let mut out = std::io::stdout().lock();
+    let mut out = Report::new();
     match format {
         EvalFormat::Json => {
             let records: Vec<EvalRecord> =
                 prospects.iter().zip(&evaluations).map(|(p, e)| EvalRecord::new(p, e)).collect();
-            serde_json::to_writer_pretty(&mut out, &records)?;
-            writeln!(out)?;
+            out.json(&records)?;
         }
         EvalFormat::Table => {
             write!(out, "{}", table(&prospects, &evaluations))?;
@@ -77,6 +77,7 @@ pub fn run(ctx: &Context, file: &Path, format: EvalFormat) -> Result<ExitCode> {
             )?;
         }
     }
+    out.finish()?;
     Ok(ExitCode::SUCCESS)
 }
 

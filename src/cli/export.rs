@@ -1,16 +1,16 @@
 //! `dealdesk export`: the portfolio as CSV (the import columns, so that it imports again) or
 //! as JSON (the store's prospect objects, with decisions).
 
-use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Context as _, Result};
+use anyhow::{Result, bail};
 
+use super::output::{Report, note};
 use super::{Context, ExportFormat};
 use crate::domain::prospect::Prospect;
 use crate::io::csv_export;
-use crate::store::{self, atomic};
+use crate::store::{self, destination};
 
 /// The bytes of an export.
 pub fn encode(prospects: &[Prospect], format: ExportFormat) -> Result<Vec<u8>> {
@@ -25,16 +25,26 @@ pub fn encode(prospects: &[Prospect], format: ExportFormat) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
-pub fn run(ctx: &Context, format: ExportFormat, output: Option<&Path>) -> Result<ExitCode> {
+pub fn run(ctx: &Context, format: ExportFormat, output: Option<&Path>, force: bool) -> Result<ExitCode> {
     let prospects = store::load(&ctx.store)?;
     let bytes = encode(&prospects, format)?;
-    match output {
-        Some(path) => {
-            atomic::replace(path, &bytes, false, &mut atomic::write_all)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            eprintln!("exported {} prospect(s) to {}", prospects.len(), path.display());
+    let Some(path) = output else {
+        let mut report = Report::new();
+        report.bytes(&bytes)?;
+        report.finish()?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    match destination::write(path, &bytes, &destination::protected(&ctx.store), force) {
+        Ok(destination::Written::File(file)) => {
+            note(format!("exported {} prospect(s) to {}", prospects.len(), file.display()))
         }
-        None => std::io::stdout().lock().write_all(&bytes)?,
+        Ok(destination::Written::Stream) => {
+            note(format!("exported {} prospect(s) into {}", prospects.len(), path.display()))
+        }
+        Err(destination::DestinationError::Exists(path)) => {
+            bail!("{} exists already; nothing was written (--force replaces it)", path.display())
+        }
+        Err(e) => bail!("{e}; nothing was written"),
     }
     Ok(ExitCode::SUCCESS)
 }

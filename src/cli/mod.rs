@@ -5,6 +5,7 @@ pub mod demo;
 pub mod eval;
 pub mod export;
 pub mod import;
+pub mod output;
 pub mod report;
 pub mod table;
 
@@ -19,6 +20,7 @@ use crate::domain::date::Date;
 use crate::domain::policy::{DEFAULT_POLICY_JSON, Policy};
 use crate::store::paths;
 use crate::store::policy_file::{PolicySource, load_policy};
+use output::{OutputFailed, Report};
 
 /// Triage B2B prospects: risk, volume segment and the delivery and payment terms that fit.
 #[derive(Debug, Parser)]
@@ -65,12 +67,20 @@ pub enum Command {
     Export {
         #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
         format: ExportFormat,
-        /// Output file (default: standard output).
+        /// Output file (default: standard output). A pipe or device is written into; an
+        /// existing file is replaced only with --force; the store and its backup never.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
     },
     /// Check the store and the policy; exits non-zero on any problem.
-    Check,
+    Check {
+        /// Give duplicate, missing or oversized ids new ones (the previous file is kept as .bak).
+        #[arg(long)]
+        repair: bool,
+    },
     /// Show the policy in force, or the built-in default.
     Policy {
         /// Print the built-in default policy (a starting point for your own).
@@ -153,40 +163,42 @@ fn store_path(cli: &Cli) -> Result<PathBuf> {
 /// Runs a batch subcommand and turns its outcome into an exit code, printing errors.
 pub fn run(cli: &Cli, command: &Command) -> ExitCode {
     let outcome = match command {
-        Command::Policy { print_default: true } => {
-            print!("{DEFAULT_POLICY_JSON}");
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Policy { print_default: true } => print_default_policy(),
         _ => Context::from_cli(cli).and_then(|ctx| dispatch(&ctx, command)),
     };
     match outcome {
         Ok(code) => code,
-        // A reader that stopped reading (`| head`) is not an error of ours.
-        Err(e) if broken_pipe(&e) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("dealdesk: {e:#}");
-            ExitCode::FAILURE
-        }
+        Err(e) => match OutputFailed::find(&e) {
+            Some(failed) => {
+                output::note(format!("dealdesk: {failed}"));
+                ExitCode::from(output::EXIT_OUTPUT)
+            }
+            None => {
+                output::note(format!("dealdesk: {e:#}"));
+                ExitCode::FAILURE
+            }
+        },
     }
 }
 
-fn broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|cause| {
-        cause.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            || cause.downcast_ref::<serde_json::Error>().and_then(|j| j.io_error_kind())
-                == Some(std::io::ErrorKind::BrokenPipe)
-    })
+fn print_default_policy() -> Result<ExitCode> {
+    let mut report = Report::new();
+    report.bytes(DEFAULT_POLICY_JSON.as_bytes())?;
+    report.finish()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn dispatch(ctx: &Context, command: &Command) -> Result<ExitCode> {
     match command {
         Command::Eval { file, format } => eval::run(ctx, file, *format),
         Command::Import { file, skip_invalid, dry_run } => import::run(ctx, file, *skip_invalid, *dry_run),
-        Command::Export { format, output } => export::run(ctx, *format, output.as_deref()),
-        Command::Check => check::run(ctx),
+        Command::Export { format, output, force } => export::run(ctx, *format, output.as_deref(), *force),
+        Command::Check { repair } => check::run(ctx, *repair),
         Command::Policy { .. } => {
-            eprintln!("policy in force: {}", ctx.policy_source);
-            println!("{}", serde_json::to_string_pretty(&ctx.policy)?);
+            output::note(format!("policy in force: {}", ctx.policy_source));
+            let mut report = Report::new();
+            report.json(&ctx.policy.to_file_json())?;
+            report.finish()?;
             Ok(ExitCode::SUCCESS)
         }
     }

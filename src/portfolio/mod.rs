@@ -114,7 +114,7 @@ impl Portfolio {
         } else {
             self.prospects.iter().map(|p| p.id).max()
         };
-        highest.unwrap_or(0) + 1
+        highest.unwrap_or(0).saturating_add(1)
     }
 
     /// Replaces the prospect with the same id, or appends it; returns its position.

@@ -1,6 +1,8 @@
 //! Replacing a file so that a crash at any moment leaves either the old or the new version:
-//! write a temporary file in the same directory, fsync it, keep the old version as a backup,
-//! rename the new one over the old, fsync the directory.
+//! write a temporary file in the same directory, give it the old file's permissions and (where
+//! the system lets us) its owner, fsync it, keep the old version as a backup, rename the new
+//! one over the old, fsync the directory. `path` is the real file, never a symbolic link
+//! (`target::resolve`), so a link to the store stays a link.
 
 use std::fs::{self, File};
 use std::io::{self, Write};
@@ -34,19 +36,42 @@ fn directory_of(path: &Path) -> &Path {
 }
 
 /// Atomically replaces `path` with `bytes`, keeping the previous version as `path.bak` when
-/// `keep_backup` is set. On error the file at `path` is untouched and the temporary file is
-/// removed.
+/// `keep_backup` is set. A new file gets the usual permissions (0666 less the umask), a
+/// replaced one keeps its own. On error the file at `path` is untouched and the temporary file
+/// is removed.
 pub fn replace(path: &Path, bytes: &[u8], keep_backup: bool, write: Writer) -> io::Result<()> {
     let dir = directory_of(path);
     let prefix = format!(".{}.", path.file_name().unwrap_or_default().to_string_lossy());
-    let mut tmp = tempfile::Builder::new().prefix(&prefix).suffix(".tmp").tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut tmp = builder.tempfile_in(dir)?;
     write(tmp.as_file_mut(), bytes)?;
+    if let Ok(old) = fs::metadata(path) {
+        keep_mode_and_owner(tmp.as_file(), &old)?;
+    }
     tmp.as_file().sync_all()?;
     if keep_backup && path.exists() {
         keep_previous(path)?;
     }
     tmp.persist(path).map_err(|e| e.error)?;
     sync_directory(dir)
+}
+
+/// Gives the new version the old one's permissions, and its owner and group where this user
+/// may (root may; others keep their own, which is all the system allows them).
+fn keep_mode_and_owner(new: &File, old: &fs::Metadata) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // The owner first: changing it may clear set-id bits that the mode then restores.
+        let _ = std::os::unix::fs::fchown(new, Some(old.uid()), Some(old.gid()));
+        new.set_permissions(old.permissions())?;
+    }
+    #[cfg(not(unix))]
+    new.set_permissions(old.permissions())?;
+    Ok(())
 }
 
 /// Removes the temporary files of saves that were killed half-way (they never replace the

@@ -6,6 +6,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use super::target::{TargetError, read_regular};
 use crate::domain::policy::Policy;
 
 /// Where the policy in force came from.
@@ -39,10 +40,17 @@ impl fmt::Display for PolicyFileError {
 
 impl std::error::Error for PolicyFileError {}
 
-/// Reads and validates one policy file.
+/// Reads, migrates and validates one policy file. Only a regular file is read: a FIFO or a
+/// device is refused at once rather than waited on.
 fn read_policy(path: &Path) -> Result<Policy, PolicyFileError> {
     let fail = |message: String| PolicyFileError { path: path.to_path_buf(), message };
-    let text = fs::read_to_string(path).map_err(|e| fail(e.to_string()))?;
+    let bytes = match read_regular(path) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return Err(fail("no such file".into())),
+        Err(TargetError::NotAFile { what, .. }) => return Err(fail(format!("is {what}, not a policy file"))),
+        Err(TargetError::Io { source, .. }) => return Err(fail(source.to_string())),
+    };
+    let text = String::from_utf8(bytes).map_err(|e| fail(format!("the text is not UTF-8 ({e})")))?;
     Policy::from_json(&text).map_err(fail)
 }
 

@@ -5,13 +5,13 @@
 //! layout is read line by line, the lines of each block parsed on two threads. A file in any
 //! other layout (edited by hand, pretty-printed) is read whole, as before.
 
-use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
 use std::sync::mpsc;
 
-use super::{SCHEMA_VERSION, StoreError, decode};
+use super::target::{open_regular, read_regular};
+use super::{SCHEMA_VERSION, StoreError, decode, ids};
 use crate::domain::date::Date;
 use crate::domain::policy::Policy;
 use crate::domain::prospect::Prospect;
@@ -148,14 +148,32 @@ pub fn read_in_chunks(path: &Path, chunk: &mut dyn FnMut(Vec<Prospect>, Progress
 type OnBlock<'a> = dyn FnMut(Vec<Prospect>, Vec<Summary>, Progress) + 'a;
 
 /// `read_in_chunks`, evaluating each block on the threads that parse it when `evaluate` is
-/// given.
+/// given; once all is read, the ids are checked (`ids::find_problem`).
 fn read_blocks(path: &Path, evaluate: Evaluate, chunk: &mut OnBlock) -> Result<(), StoreError> {
+    let mut seen = Vec::new();
+    read_layout(path, evaluate, &mut |prospects, summaries, progress| {
+        if progress.started_over {
+            seen.clear();
+        }
+        seen.extend(prospects.iter().map(|p| p.id));
+        chunk(prospects, summaries, progress);
+    })?;
+    match ids::find_problem(&seen) {
+        None => Ok(()),
+        Some(problem) => {
+            // Only now are the names wanted: the file is read again, whole, to find them.
+            let prospects = read_regular(path).ok().flatten().and_then(|b| decode(&b, path).ok());
+            let problem = ids::describe(problem, prospects.as_deref().unwrap_or_default());
+            Err(StoreError::Ids { path: path.to_path_buf(), problem })
+        }
+    }
+}
+
+/// Reads the file in the layout it has: line by line when it is the one `encode` writes,
+/// whole otherwise.
+fn read_layout(path: &Path, evaluate: Evaluate, chunk: &mut OnBlock) -> Result<(), StoreError> {
     let io_err = |source| StoreError::Io { path: path.to_path_buf(), action: "read", source };
-    let file = match File::open(path) {
-        Ok(file) => file,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(io_err(e)),
-    };
+    let Some(file) = open_regular(path)? else { return Ok(()) };
     let total = file.metadata().map(|m| m.len()).unwrap_or(0);
     let mut reader = BufReader::with_capacity(1 << 16, file);
     let mut header = Vec::new();
@@ -208,12 +226,46 @@ fn read_blocks(path: &Path, evaluate: Evaluate, chunk: &mut OnBlock) -> Result<(
             break;
         }
     }
-    if !closed && strip_closing(&carry).is_none() {
+    if closed {
+        return nothing_after_the_end(reader, carry, line, path);
+    }
+    if strip_closing(&carry).is_none() {
         // No closing line: a truncated file, or the closing shares the last line. The whole-text
         // parser tells which, and where.
         return read_whole_again(path, total, evaluate, chunk);
     }
     Ok(())
+}
+
+/// After the closing line only white space may follow: anything else (a second portfolio
+/// pasted on, a stray edit) would be dropped by the next save, so it is an error that says
+/// where it starts.
+fn nothing_after_the_end(
+    mut reader: impl Read,
+    mut rest: Vec<u8>,
+    first_line: usize,
+    path: &Path,
+) -> Result<(), StoreError> {
+    let io_err = |source| StoreError::Io { path: path.to_path_buf(), action: "read", source };
+    let (mut line, mut column) = (first_line, 1usize);
+    loop {
+        for &b in &rest {
+            match b {
+                b'\n' => (line, column) = (line + 1, 1),
+                b' ' | b'\t' | b'\r' => column += 1,
+                _ => {
+                    let message = "bytes after the store's closing line".to_string();
+                    return Err(StoreError::Corrupt { path: path.to_path_buf(), line, column, message });
+                }
+            }
+        }
+        rest.resize(1 << 16, 0);
+        let n = reader.read(&mut rest).map_err(io_err)?;
+        if n == 0 {
+            return Ok(());
+        }
+        rest.truncate(n);
+    }
 }
 
 /// The summaries of what was read whole, when the reader evaluates.
@@ -229,11 +281,7 @@ fn read_whole_again(
     evaluate: Evaluate,
     chunk: &mut OnBlock,
 ) -> Result<(), StoreError> {
-    let bytes = std::fs::read(path).map_err(|source| StoreError::Io {
-        path: path.to_path_buf(),
-        action: "read",
-        source,
-    })?;
+    let bytes = read_regular(path)?.unwrap_or_default();
     let prospects = decode(&bytes, path)?;
     let summaries = summaries_of(&prospects, evaluate);
     chunk(prospects, summaries, Progress { done: total, total, started_over: true });
@@ -338,7 +386,11 @@ mod tests {
     fn a_hand_written_layout_is_read_whole() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.json");
-        std::fs::write(&path, r#"{"prospects": [{"name": "A"}, {"name": "B"}], "schema": 1}"#).unwrap();
+        std::fs::write(
+            &path,
+            r#"{"prospects": [{"id": 1, "name": "A"}, {"id": 2, "name": "B"}], "schema": 1}"#,
+        )
+        .unwrap();
         let (all, chunks) = read_all(&path).unwrap();
         assert_eq!((all.len(), chunks), (2, 1));
     }

@@ -15,7 +15,7 @@ use super::policy_editor::PolicyEditor;
 use super::portfolio_state::PortfolioView;
 use super::terms_editor::TermsEditor;
 use super::theme::Theme;
-use super::transfer::{ImportPreview, PathPrompt};
+use super::transfer::{ExportError, ImportPreview, PathPrompt, PendingExport};
 use crate::domain::date::Date;
 use crate::domain::matrix::Matrix;
 use crate::domain::policy::Policy;
@@ -100,6 +100,8 @@ pub enum Modal {
     /// The user's policy file could not be used at start: the message, with the choice to
     /// continue on the defaults (the file is left as it is) or quit.
     BrokenPolicy(String),
+    /// The export's file exists: replace it (yes/no)?
+    ConfirmOverwrite(PendingExport),
 }
 
 /// The decision dialog: a status and a note for one prospect.
@@ -156,7 +158,7 @@ pub enum Msg {
         result: Result<CsvImport, String>,
     },
     /// An export was written (where, how many prospects), or not.
-    Exported(Result<(PathBuf, usize), String>),
+    Exported(Result<(PathBuf, usize), ExportError>),
     /// The demo portfolio was copied to a temporary store.
     DemoOpened(Result<(PathBuf, Vec<Prospect>), String>),
     /// The store was reread from disk.
@@ -171,6 +173,8 @@ pub enum Msg {
     LoadDone(Result<(), String>),
     /// The policy file was written (where), or why not.
     PolicySaved(Result<(PathBuf, String), String>),
+    /// A signal (or Ctrl-Z): the runner acts on it before `update` would see it.
+    Signal(super::signals::Request),
 }
 
 /// Why a save failed, as far as the desk needs to know.
@@ -200,6 +204,8 @@ pub enum Effect {
         path: PathBuf,
         json: bool,
         prospects: Vec<Arc<Prospect>>,
+        /// Replace a file that is there (the user said yes).
+        overwrite: bool,
     },
     /// Write the policy file (atomically) with this text.
     SavePolicy {
@@ -440,6 +446,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             super::update_io::on_load_chunk(app, prospects, summaries, progress)
         }
         Msg::LoadDone(result) => super::update_io::on_load_done(app, result),
+        Msg::Signal(_) => {}
     }
     effects
 }

@@ -2,14 +2,14 @@
 //! writing an export.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::mpsc::Sender;
 use std::thread;
 
 use super::app::Msg;
+use super::transfer::{ExportError, PendingExport};
 use crate::domain::prospect::Prospect;
 use crate::io::{csv_export, csv_import};
-use crate::store::atomic;
+use crate::store::destination::{self, DestinationError, Written};
 
 /// `~/…` as the home directory, as a shell would.
 fn expand(typed: &str) -> PathBuf {
@@ -58,19 +58,25 @@ pub fn read_import(path: PathBuf, tx: Sender<Msg>) {
     });
 }
 
-/// Writes prospects to a file atomically, as JSON or CSV; returns where and how many.
-pub fn export(path: &Path, json: bool, prospects: &[Arc<Prospect>]) -> Result<(PathBuf, usize), String> {
-    let path = expand(&path.to_string_lossy());
-    let plain: Vec<Prospect> = prospects.iter().map(|p| (**p).clone()).collect();
+/// Writes prospects as JSON or CSV where the export goes (`destination::write`, which never
+/// replaces the store or its backup, writes into a pipe or device, and replaces an existing
+/// file only with `overwrite`); returns where and how many.
+pub fn export(export: PendingExport, overwrite: bool, store: &Path) -> Result<(PathBuf, usize), ExportError> {
+    let failed = |e: String| ExportError::Failed(e);
+    let path = expand(&export.path.to_string_lossy());
+    let plain: Vec<Prospect> = export.prospects.iter().map(|p| (**p).clone()).collect();
     let mut bytes = Vec::new();
-    if json {
-        serde_json::to_writer_pretty(&mut bytes, &plain).map_err(|e| e.to_string())?;
+    if export.json {
+        serde_json::to_writer_pretty(&mut bytes, &plain).map_err(|e| failed(e.to_string()))?;
         bytes.push(b'\n');
     } else {
-        csv_export::write_prospects(&plain, &mut bytes).map_err(|e| e.to_string())?;
+        csv_export::write_prospects(&plain, &mut bytes).map_err(|e| failed(e.to_string()))?;
     }
-    atomic::replace(&path, &bytes, false, &mut atomic::write_all)
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    // Say where the file went, also when the path typed was relative.
-    Ok((std::fs::canonicalize(&path).unwrap_or(path), plain.len()))
+    match destination::write(&path, &bytes, &destination::protected(store), overwrite) {
+        // Say where the file went, also when the path typed was relative.
+        Ok(Written::File(file)) => Ok((file, plain.len())),
+        Ok(Written::Stream) => Ok((path, plain.len())),
+        Err(DestinationError::Exists(_)) => Err(ExportError::Exists(export)),
+        Err(e) => Err(failed(e.to_string())),
+    }
 }

@@ -24,10 +24,12 @@ pub mod update_terms;
 
 mod files;
 mod saver;
+pub mod signals;
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
-use std::thread;
+use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use ratatui::DefaultTerminal;
@@ -40,6 +42,10 @@ use crate::domain::prospect::Prospect;
 use crate::store::{self, Store};
 use app::{App, Effect, Msg};
 use saver::Job;
+use signals::Request;
+
+/// How long a desk ended by a signal waits for a save in flight.
+const SIGNAL_GRACE: Duration = Duration::from_secs(2);
 
 /// What the desk starts with.
 pub struct Options {
@@ -100,6 +106,7 @@ pub fn run(options: Options) -> Result<()> {
         let _ = jobs.send(Job::Load { policy: Box::new(app.policy.clone()), today: app.today });
     }
     install_mouse_release_hook();
+    let listener = signals::Listener::start(tx.clone()).context("cannot listen for signals")?;
     let mut terminal = ratatui::try_init().context("cannot take over the terminal")?;
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
     // Crossterm starts listening for resizes at its first poll; poll once before the first
@@ -107,10 +114,11 @@ pub fn run(options: Options) -> Result<()> {
     let _ = event::poll(std::time::Duration::ZERO);
     spawn_input(tx.clone());
     let outcome = event_loop(&mut terminal, &mut app, &rx, &jobs, &tx, &options.holder, &mut demo);
-    let _ = execute!(std::io::stdout(), DisableMouseCapture);
-    ratatui::restore();
+    signals::release_terminal();
+    drop(listener);
     drop(jobs);
-    let last = saver.join().unwrap_or(None);
+    let ended_by = outcome.as_ref().ok().copied().flatten();
+    let last = finish_saves(saver, ended_by.map(|_| SIGNAL_GRACE));
     outcome?;
     if let Some(message) = app.fatal.take() {
         anyhow::bail!("{message}");
@@ -118,7 +126,25 @@ pub fn run(options: Options) -> Result<()> {
     if let Some(message) = last {
         anyhow::bail!("the last save failed: {message}; the store on disk holds the previous version");
     }
-    Ok(())
+    match ended_by {
+        Some(signal) => Err(signals::EndedBy(signal).into()),
+        None => Ok(()),
+    }
+}
+
+/// Lets the saver finish what it was given; after a signal, for at most `limit`. Returns the
+/// message of a save that failed or did not finish in time.
+fn finish_saves(saver: JoinHandle<Option<String>>, limit: Option<Duration>) -> Option<String> {
+    if let Some(limit) = limit {
+        let start = Instant::now();
+        while !saver.is_finished() && start.elapsed() < limit {
+            thread::sleep(Duration::from_millis(10));
+        }
+        if !saver.is_finished() {
+            return Some(format!("it was still running after {} s", limit.as_secs()));
+        }
+    }
+    saver.join().unwrap_or(None)
 }
 
 /// Releases mouse capture and shows the cursor on a panic (the program aborts, so nothing is
@@ -137,6 +163,7 @@ fn spawn_input(tx: Sender<Msg>) {
     thread::spawn(move || {
         while let Ok(event) = event::read() {
             let msg = match event {
+                Event::Key(key) if signals::is_suspend_key(&key) => Msg::Signal(Request::Suspend),
                 Event::Key(key) => Msg::Key(key),
                 Event::Mouse(mouse) => Msg::Mouse(mouse),
                 Event::Resize(w, h) => Msg::Resize(w, h),
@@ -149,6 +176,8 @@ fn spawn_input(tx: Sender<Msg>) {
     });
 }
 
+/// Draws and handles messages until the user quits (`None`) or a signal ends the desk (its
+/// number).
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
@@ -157,7 +186,7 @@ fn event_loop(
     tx: &Sender<Msg>,
     holder: &str,
     demo: &mut Option<DemoCopy>,
-) -> Result<()> {
+) -> Result<Option<i32>> {
     let size = terminal.size()?;
     app.size = ratatui::layout::Rect::new(0, 0, size.width, size.height);
     let panic_for_test = std::env::var_os("DEALDESK_TEST_PANIC").is_some();
@@ -166,13 +195,19 @@ fn event_loop(
         if panic_for_test {
             panic!("DEALDESK_TEST_PANIC: a deliberate panic to test terminal restoration");
         }
-        let Ok(first) = rx.recv() else { return Ok(()) };
+        let Ok(first) = rx.recv() else { return Ok(None) };
         let mut pending = vec![first];
         pending.extend(rx.try_iter());
         for msg in pending {
-            for effect in app::update(app, msg) {
-                if perform(effect, jobs, tx, holder, demo) {
-                    return Ok(());
+            match msg {
+                Msg::Signal(Request::End(signal)) => return Ok(Some(signal)),
+                Msg::Signal(Request::Suspend) => signals::suspend(terminal)?,
+                msg => {
+                    for effect in app::update(app, msg) {
+                        if perform(effect, jobs, tx, holder, demo, &app.store_path) {
+                            return Ok(None);
+                        }
+                    }
                 }
             }
         }
@@ -186,6 +221,7 @@ fn perform(
     tx: &Sender<Msg>,
     holder: &str,
     demo: &mut Option<DemoCopy>,
+    store: &Path,
 ) -> bool {
     match effect {
         Effect::Quit => return true,
@@ -203,8 +239,9 @@ fn perform(
             let _ = tx.send(Msg::Completions { candidates: files::complete(&typed), typed });
         }
         Effect::ReadImport(path) => files::read_import(path, tx.clone()),
-        Effect::Export { path, json, prospects } => {
-            let _ = tx.send(Msg::Exported(files::export(&path, json, &prospects)));
+        Effect::Export { path, json, prospects, overwrite } => {
+            let export = transfer::PendingExport { path, json, prospects };
+            let _ = tx.send(Msg::Exported(files::export(export, overwrite, store)));
         }
         Effect::OpenDemo => {
             let result = open_demo(holder).map(|(store, prospects, copy)| {

@@ -14,6 +14,7 @@ use super::line_edit::LineEdit;
 use super::update_keys::edit_line;
 use crate::domain::prospect::Prospect;
 use crate::io::csv_import::CsvImport;
+use crate::store::ids;
 
 /// What a path prompt is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +53,22 @@ impl PathPrompt {
     pub fn json(&self) -> bool {
         self.line.text().trim().to_lowercase().ends_with(".json")
     }
+}
+
+/// An export the runner found would replace an existing file: it waits for the user's yes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingExport {
+    pub path: PathBuf,
+    pub json: bool,
+    pub prospects: Vec<Arc<Prospect>>,
+}
+
+/// Why the runner did not write an export.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExportError {
+    /// A file is there: ask before replacing it.
+    Exists(PendingExport),
+    Failed(String),
 }
 
 /// A CSV file read for import, waiting for the user's choice.
@@ -110,7 +127,7 @@ pub fn on_prompt_key(
                     } else {
                         app.view.rows().iter().filter_map(|&i| app.portfolio.prospect(i).cloned()).collect()
                     };
-                    effects.push(Effect::Export { path, json: prompt.json(), prospects });
+                    effects.push(Effect::Export { path, json: prompt.json(), prospects, overwrite: false });
                     None
                 }
             }
@@ -179,7 +196,12 @@ pub fn on_preview_key(app: &mut App, key: &KeyEvent, effects: &mut Vec<Effect>) 
                 return;
             }
             let count = rows.len();
-            let changes = (app.portfolio.next_id()..)
+            let highest = app.portfolio.next_id().saturating_sub(1);
+            let ids = match ids::fresh(highest, count) {
+                Ok(ids) => ids,
+                Err(e) => return app.warn(format!("Nothing imported: {e}")),
+            };
+            let changes = ids
                 .zip(rows)
                 .map(|(id, row)| Change::Put {
                     before: None,
@@ -204,10 +226,21 @@ pub fn on_preview_key(app: &mut App, key: &KeyEvent, effects: &mut Vec<Effect>) 
     }
 }
 
-pub fn on_exported(app: &mut App, result: Result<(PathBuf, usize), String>) {
+pub fn on_exported(app: &mut App, result: Result<(PathBuf, usize), ExportError>) {
     match result {
         Ok((path, count)) => app.say(format!("Exported {count} prospect(s) to {}", path.display())),
-        Err(message) => app.warn(format!("Export failed: {message}")),
+        Err(ExportError::Exists(pending)) => app.modal = Some(Modal::ConfirmOverwrite(pending)),
+        Err(ExportError::Failed(message)) => app.warn(format!("Export failed: {message}")),
+    }
+}
+
+/// The user's answer to "replace the file?".
+pub fn on_overwrite(app: &mut App, pending: PendingExport, yes: bool, effects: &mut Vec<Effect>) {
+    if yes {
+        let PendingExport { path, json, prospects } = pending;
+        effects.push(Effect::Export { path, json, prospects, overwrite: true });
+    } else {
+        app.say(format!("Not exported: {} is left as it was", pending.path.display()));
     }
 }
 

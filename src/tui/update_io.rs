@@ -7,12 +7,18 @@ use crate::domain::summary::Summary;
 use crate::portfolio::Portfolio;
 use crate::store::stream::Progress;
 
+/// How the notice of a failed save begins, so that a later success can clear it.
+const SAVE_FAILED: &str = "Save failed: ";
+
 pub fn on_saved(app: &mut App, generation: u64, result: Result<(), SaveError>, effects: &mut Vec<Effect>) {
     match result {
         Ok(()) => {
             app.saved_generation = app.saved_generation.max(generation);
             if generation == app.generation {
                 app.save_state = SaveState::Saved;
+                if app.notice.as_ref().is_some_and(|n| n.error && n.text.starts_with(SAVE_FAILED)) {
+                    app.say("Saved: the retry worked and every change is on disk");
+                }
                 // The user asked to quit while this save ran: now nothing is lost.
                 if matches!(app.modal, Some(Modal::ConfirmQuit)) {
                     app.modal = None;
@@ -25,7 +31,7 @@ pub fn on_saved(app: &mut App, generation: u64, result: Result<(), SaveError>, e
             app.modal = Some(Modal::ChangedOnDisk);
         }
         Err(SaveError::Failed(message)) => {
-            app.warn(format!("Save failed: {message}. Changes kept here; Ctrl-S retries"));
+            app.warn(format!("{SAVE_FAILED}{message}. Changes kept here; Ctrl-S retries"));
             app.save_state = SaveState::Failed(message);
         }
     }

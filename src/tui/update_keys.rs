@@ -38,7 +38,7 @@ pub fn active_table(app: &App) -> &'static [Binding] {
 /// The key table of a pop-up.
 pub fn modal_table(modal: &Modal) -> &'static [Binding] {
     match modal {
-        Modal::ConfirmDelete { .. } | Modal::ConfirmQuit => keymap::CONFIRM,
+        Modal::ConfirmDelete { .. } | Modal::ConfirmQuit | Modal::ConfirmOverwrite(_) => keymap::CONFIRM,
         Modal::Unsaved(_) => keymap::UNSAVED,
         Modal::Decision(_) => keymap::DECISION,
         Modal::Path(_) | Modal::Reading { .. } => keymap::PROMPT,
@@ -123,7 +123,11 @@ fn new_prospect(app: &mut App) {
     if !app.writable() {
         return;
     }
-    let form = ProspectForm::blank(app.portfolio.next_id(), &app.policy, app.today);
+    let highest = app.portfolio.next_id().saturating_sub(1);
+    let Some(id) = crate::store::ids::next_after(highest) else {
+        return app.warn(format!("No id left for a new prospect (the largest is {highest})"));
+    };
+    let form = ProspectForm::blank(id, &app.policy, app.today);
     app.screen = Screen::Prospect(Box::new(form));
 }
 

@@ -83,6 +83,10 @@ pub fn on_key(app: &mut App, key: KeyEvent, effects: &mut Vec<Effect>) {
             effects.push(Effect::Quit);
             None
         }
+        (Modal::ConfirmOverwrite(pending), Some(action @ (Action::Confirm | Action::Cancel))) => {
+            super::transfer::on_overwrite(app, pending, action == Action::Confirm, effects);
+            None
+        }
         (Modal::ChangedOnDisk, Some(Action::Cancel)) => {
             app.warn("Not saved: the store on disk is someone else's version; Ctrl-S asks again");
             None

@@ -116,7 +116,7 @@ fn tab_completes_one_candidate_whole_and_several_to_what_they_share() {
 /// The names of the prospects an Export effect carries; its path and format.
 fn exported(effects: &[Effect]) -> (PathBuf, bool, Vec<String>) {
     match effects {
-        [Effect::Export { path, json, prospects }] => {
+        [Effect::Export { path, json, prospects, overwrite: false }] => {
             (path.clone(), *json, prospects.iter().map(|p| p.name.clone()).collect())
         }
         other => panic!("expected one Export effect, found {other:?}"),

@@ -91,6 +91,13 @@ pub fn render(frame: &mut Frame, app: &App, modal: &Modal) {
                 Line::raw("dealdesk can run on its built-in policy; your file is not touched."),
             ],
         ),
+        Modal::ConfirmOverwrite(pending) => (
+            " Replace the file? ",
+            vec![
+                Line::raw(format!("{} exists already.", pending.path.display())),
+                Line::raw(format!("Replace it with this export of {} prospect(s)?", pending.prospects.len())),
+            ],
+        ),
         Modal::ChangedOnDisk => (
             " The store changed on disk ",
             vec![
