@@ -35,6 +35,10 @@ fn main() -> ExitCode {
     });
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
+        Err(e) if let Some(&ended) = e.downcast_ref::<tui::signals::EndedBy>() => {
+            note(format!("dealdesk: {ended}"));
+            ExitCode::from(ended.exit_code())
+        }
         Err(e) => {
             note(format!("dealdesk: {e:#}"));
             ExitCode::FAILURE

@@ -50,6 +50,8 @@ fn with_field_path(bytes: &[u8], e: serde_json::Error) -> String {
         Err(traced) if !traced.path().to_string().is_empty() && traced.path().to_string() != "." => {
             format!("{}: {}", traced.path(), traced.inner())
         }
+        // The whole portfolio parsed, and something follows it.
+        Ok(_) => "bytes after the store's closing line".to_string(),
         _ => e.to_string(),
     }
 }

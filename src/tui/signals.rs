@@ -9,9 +9,10 @@ use std::sync::mpsc::Sender;
 use std::thread;
 
 use ratatui::DefaultTerminal;
+use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use ratatui::crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, enable_raw_mode};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::{Handle, Signals};
 
@@ -78,9 +79,10 @@ pub fn is_suspend_key(key: &KeyEvent) -> bool {
     key.modifiers.contains(KeyModifiers::CONTROL) && matches!(key.code, KeyCode::Char('z' | 'Z'))
 }
 
-/// Gives the terminal back as the shell had it: mouse reporting off, main screen, cooked mode.
+/// Gives the terminal back as the shell had it: mouse reporting off, cursor shown, main
+/// screen, cooked mode.
 pub fn release_terminal() {
-    let _ = execute!(io::stdout(), DisableMouseCapture);
+    let _ = execute!(io::stdout(), DisableMouseCapture, Show);
     ratatui::restore();
 }
 
@@ -90,6 +92,9 @@ pub fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
     release_terminal();
     signal_hook::low_level::emulate_default_handler(SIGTSTP)?;
     enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
-    terminal.clear()
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, Clear(ClearType::All))?;
+    // Both buffers blank: the next draw paints every cell. (`Terminal::clear` would ask the
+    // terminal for the cursor position, which the input thread's reader would swallow.)
+    terminal.swap_buffers();
+    Ok(())
 }

@@ -128,8 +128,29 @@ impl Desk {
         (cols, rows): (u16, u16),
         env: &[(&str, &str)],
     ) -> Desk {
+        Desk::start_through(sandbox, &[], args, (cols, rows), env)
+    }
+
+    /// Starts `WRAPPER… dealdesk ARGS` (e.g. `setpriv --reuid=… dealdesk`). `DEALDESK_BIN`
+    /// replaces the binary under test, as in `tests/sandbox`.
+    pub fn start_through(
+        sandbox: &Sandbox,
+        wrapper: &[&str],
+        args: &[&str],
+        (cols, rows): (u16, u16),
+        env: &[(&str, &str)],
+    ) -> Desk {
         let pair = native_pty_system().openpty(size(cols, rows)).expect("open a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dealdesk"));
+        let binary = std::env::var("DEALDESK_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_dealdesk").into());
+        let mut cmd = match wrapper.split_first() {
+            Some((program, rest)) => {
+                let mut cmd = CommandBuilder::new(program);
+                cmd.args(rest);
+                cmd.arg(&binary);
+                cmd
+            }
+            None => CommandBuilder::new(&binary),
+        };
         cmd.args(args);
         cmd.cwd(sandbox.path());
         for (key, value) in sandbox.env() {
@@ -264,6 +285,30 @@ impl Desk {
             std::process::Command::new("kill").args(["-9", &pid.to_string()]).status().expect("run kill");
         assert!(killed.success(), "kill -9 {pid} failed");
         self.wait_exit(DEADLINE)
+    }
+
+    /// Sends a signal by name (`TERM`, `HUP`, `TSTP`, …) to the desk.
+    pub fn signal(&self, name: &str) {
+        let pid = self.child.process_id().expect("child pid");
+        let sent = std::process::Command::new("kill")
+            .args([&format!("-{name}"), &pid.to_string()])
+            .status()
+            .expect("run kill");
+        assert!(sent.success(), "kill -{name} {pid} failed");
+    }
+
+    /// The desk's process state letter from /proc (`S` sleeping, `T` stopped), if it runs.
+    pub fn process_state(&self) -> Option<char> {
+        let pid = self.child.process_id()?;
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+        stat.rsplit_once(") ")?.1.chars().next()
+    }
+
+    /// Whether the terminal is in the mode a shell expects (canonical input, echo), as
+    /// opposed to the raw mode the desk runs in. `None` where it cannot be read.
+    pub fn cooked(&self) -> Option<bool> {
+        let termios: libc::termios = self.master.get_termios()?.into();
+        Some(termios.c_lflag & libc::ICANON != 0 && termios.c_lflag & libc::ECHO != 0)
     }
 
     /// Resizes the terminal, as a user dragging the window does (the desk gets SIGWINCH).

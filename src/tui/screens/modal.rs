@@ -108,12 +108,15 @@ pub fn render(frame: &mut Frame, app: &App, modal: &Modal) {
     };
     lines.push(Line::raw(""));
     lines.push(footer(app, modal_table(modal)));
-    let height = lines.len() as u16 + 2;
-    let area = layout::centered(frame.area(), 70, height);
+    let width = 70.min(frame.area().width);
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    // As high as its lines once wrapped, so that a long message (a path, an error) is whole.
+    let height = u16::try_from(paragraph.line_count(width.saturating_sub(2))).unwrap_or(u16::MAX);
+    let area = layout::centered(frame.area(), width, height.saturating_add(2));
     clear(frame, area);
     let block = Block::bordered().title(title).border_style(t.key());
     let inner = block.inner(area);
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), area);
+    frame.render_widget(paragraph.block(block), area);
     place_cursor(frame, modal, inner);
 }
 
