@@ -83,6 +83,12 @@ pub fn with_schema(policy: &Value) -> Value {
     Value::Object(map)
 }
 
+/// The schema version a policy file's text declares, when it parses and declares one.
+pub fn declared_schema(text: &str) -> Option<u32> {
+    let value: Value = serde_json::from_str(text).ok()?;
+    value.get("schema")?.as_u64().and_then(|n| u32::try_from(n).ok())
+}
+
 /// The file's schema version: 1 when it has none.
 fn schema_of(file: &Map<String, Value>) -> Result<u32, PolicyIssue> {
     match file.get("schema") {

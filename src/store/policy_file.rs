@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::target::{TargetError, read_regular};
 use crate::domain::policy::Policy;
+use crate::domain::policy_load::{POLICY_SCHEMA, declared_schema};
 
 /// Where the policy in force came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,4 +73,25 @@ pub fn load_policy(
         },
         None => Ok((Policy::default_policy(), PolicySource::Defaults)),
     }
+}
+
+/// Writes the user's policy file atomically (keeping the previous one as `.bak`), through a
+/// symbolic link to where it points. A file of a newer schema than this build knows is never
+/// overwritten: the program that wrote it may hold what this one would drop.
+pub fn write_policy(path: &Path, text: &str) -> Result<(), String> {
+    let file = super::target::resolve(path).map_err(|e| e.to_string())?;
+    if let Ok(Some(old)) = read_regular(&file)
+        && let Some(found) = std::str::from_utf8(&old).ok().and_then(declared_schema)
+        && found > POLICY_SCHEMA
+    {
+        return Err(format!(
+            "{} has policy schema {found}, newer than this dealdesk's {POLICY_SCHEMA}: not overwritten",
+            path.display()
+        ));
+    }
+    if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty()) {
+        fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    super::atomic::replace(&file, text.as_bytes(), true, &mut super::atomic::write_all)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }

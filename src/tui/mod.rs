@@ -232,7 +232,7 @@ fn perform(
             let _ = jobs.send(Job::Reload);
         }
         Effect::SavePolicy { path, text } => {
-            let result = save_policy(&path, &text).map(|()| (path, text));
+            let result = store::policy_file::write_policy(&path, &text).map(|()| (path, text));
             let _ = tx.send(Msg::PolicySaved(result));
         }
         Effect::Complete(typed) => {
@@ -254,13 +254,4 @@ fn perform(
         }
     }
     false
-}
-
-/// Writes the user's policy file atomically (keeping the previous one as `.bak`).
-fn save_policy(path: &Path, text: &str) -> Result<(), String> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    }
-    store::atomic::replace(path, text.as_bytes(), true, &mut store::atomic::write_all)
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
