@@ -1,16 +1,18 @@
 //! Writes small seed inputs for the fuzz targets and the mutation tests, from generated
-//! prospects: store files, CSV files in both Benelux dialects, and field texts.
+//! prospects: store files, CSV files in both Benelux dialects, field texts, policy files and
+//! typed what-if values.
 //!
 //! ```text
 //! cargo run --example fuzz_seeds -- fuzz/corpus
 //! ```
-//! writes `fuzz/corpus/{store_decode,csv_import,field_set}/`.
+//! writes `fuzz/corpus/{store_decode,csv_import,field_set,policy_load,terms_typed}/`.
 
 use std::fs;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use dealdesk::domain::fields::Field;
+use dealdesk::domain::policy::Policy;
 use dealdesk::io::csv_export;
 use dealdesk::store;
 use dealdesk::synth;
@@ -60,6 +62,21 @@ fn write_seeds(root: &std::path::Path) -> Result<usize, Box<dyn std::error::Erro
         let mut bytes = vec![i as u8];
         bytes.extend_from_slice(text.as_bytes());
         put("field_set", format!("{}.txt", field.key()), &bytes)?;
+    }
+    // The shipped policy in its file form, without a schema (version 1), and one section.
+    let policy = Policy::default_policy().to_file_json();
+    put("policy_load", "shipped.json".into(), serde_json::to_string_pretty(&policy)?.as_bytes())?;
+    let mut old = policy.clone();
+    if let Some(map) = old.as_object_mut() {
+        map.remove("schema");
+    }
+    put("policy_load", "schema-1.json".into(), old.to_string().as_bytes())?;
+    put("policy_load", "partial.json".into(), br#"{"schema": 2, "limits": {"fit_advance_step_pct": "5"}}"#)?;
+    // A value for each line of the what-if, behind the selector byte that picks the line.
+    for (line, text) in ["45", "30", "2,5", "125.000", "", "", "", "7.5"].iter().enumerate() {
+        let mut bytes = vec![line as u8];
+        bytes.extend_from_slice(text.as_bytes());
+        put("terms_typed", format!("line-{line}.txt"), &bytes)?;
     }
     Ok(count)
 }

@@ -50,6 +50,12 @@ fn the_store_and_its_backup_are_never_replaced_whatever_they_are_called() {
             run.says(&format!("is {what}: an export never replaces it"));
         }
     }
+    // Nor the backup's name before the first save has made one: that save would replace it.
+    let fresh = s.store("fresh.json", &[(1, "Aerts NV")]);
+    let run = s.run(&["export", "--store", &arg(&fresh), "-o", &arg(&s.path("fresh.json.bak"))]);
+    assert_eq!(run.code, Some(1), "{}", run.all());
+    run.says("is the store's backup: an export never replaces it");
+    assert!(!s.path("fresh.json.bak").exists());
     assert_eq!(fs::read(&store).unwrap(), store_bytes, "the store is as it was");
     assert_eq!(fs::read(s.path("st.json.bak")).unwrap(), backup_bytes, "the backup is as it was");
     assert_eq!(names(&store), ["Aerts NV", "Brouwerij NV"]);

@@ -91,7 +91,14 @@ pub fn write(
     let io = |source| DestinationError::Io { path: path.to_path_buf(), source };
     let meta = match fs::metadata(path) {
         Ok(meta) => meta,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return replace(path, bytes),
+        // Not there yet: still never under a protected name (the next save would write the
+        // store's backup over it).
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            if let Some(what) = same_name(path, protected) {
+                return Err(DestinationError::Protected { path: path.to_path_buf(), what });
+            }
+            return replace(path, bytes);
+        }
         Err(e) => return Err(io(e)),
     };
     if let Some(what) = same_file(path, protected) {
@@ -168,6 +175,21 @@ fn same_file(path: &Path, protected: &[(PathBuf, &'static str)]) -> Option<&'sta
 fn same_file(path: &Path, protected: &[(PathBuf, &'static str)]) -> Option<&'static str> {
     let path = fs::canonicalize(path).ok()?;
     protected.iter().find(|(p, _)| fs::canonicalize(p).ok() == Some(path.clone())).map(|(_, what)| *what)
+}
+
+/// What `path` is among the protected files by name, for files not created yet: the same
+/// file name in the same folder (links to the folder followed).
+fn same_name(path: &Path, protected: &[(PathBuf, &'static str)]) -> Option<&'static str> {
+    let place = |p: &Path| {
+        let file = target::resolve(p).ok()?;
+        let dir = match file.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        Some((fs::canonicalize(dir).ok()?, file.file_name()?.to_os_string()))
+    };
+    let here = place(path)?;
+    protected.iter().find(|(p, _)| place(p).as_ref() == Some(&here)).map(|(_, what)| *what)
 }
 
 /// Whether `meta` is the file this process's standard output already writes to (also when a
