@@ -165,9 +165,11 @@ fn a_newer_schema_is_refused_and_never_rewritten_even_from_the_editor() {
     let args =
         ["--store", store.to_str().unwrap(), "--policy", policy.to_str().unwrap(), "--as-of", sandbox::AS_OF];
     let mut desk = pty::Desk::start_with(&home, &args, (120, 40), &[]);
-    let screen = desk.wait_for("c continue on defaults", pty::DEADLINE);
-    let flat = screen.replace('│', " ").split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(flat.contains("schema: 3 is newer than this dealdesk understands (2)"), "{screen}");
+    // The pop-up's text with its frame and line breaks taken out, so that wrapped lines read whole.
+    let flat = |screen: &str| screen.replace('│', " ").split_whitespace().collect::<Vec<_>>().join(" ");
+    desk.wait_until("the newer schema named", pty::DEADLINE, |s| {
+        flat(s).contains("schema: 3 is newer than this dealdesk understands (2)")
+    });
     desk.send("c");
     desk.wait_for("Running on the built-in policy", pty::DEADLINE);
     desk.send("p");

@@ -286,12 +286,13 @@ fn fit(terms: &mut Terms, volume: Money, dbt: u32, cap: Money, policy: &Policy) 
     let step = policy.limits.fit_advance_step_pct.percent();
     let at =
         |k: Decimal| Pct::new(k.checked_mul(step).unwrap_or(Decimal::ONE_HUNDRED).min(Decimal::ONE_HUNDRED));
-    let bounds = (terms.advance_pct.percent().checked_div(step), Decimal::ONE_HUNDRED.checked_div(step));
-    let (Some(current), Some(full)) = bounds else {
+    let first =
+        terms.advance_pct.percent().checked_div(step).and_then(|k| k.floor().checked_add(Decimal::ONE));
+    let (Some(mut lo), Some(mut hi)) = (first, Decimal::ONE_HUNDRED.checked_div(step).map(|k| k.ceil()))
+    else {
         terms.advance_pct = Pct::HUNDRED;
         return;
     };
-    let (mut lo, mut hi) = (current.floor() + Decimal::ONE, full.ceil());
     while lo < hi {
         let mid = lo + ((hi - lo) / Decimal::TWO).floor();
         terms.advance_pct = at(mid);
