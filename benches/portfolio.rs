@@ -36,9 +36,9 @@ use dealdesk::portfolio::names::is_match_folded;
 use dealdesk::store::{self, Store, StoreFile, atomic};
 use dealdesk::synth;
 use dealdesk::tui::app::{App, Effect};
+use dealdesk::tui::dispatch;
 use dealdesk::tui::history::Change;
-use dealdesk::tui::portfolio_state::PortfolioView;
-use dealdesk::tui::screens;
+use dealdesk::tui::portfolio::state::PortfolioView;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use support::{Target, label};
@@ -264,7 +264,7 @@ impl FlatNames {
 }
 
 fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
-    terminal.draw(|frame| screens::render(frame, app)).expect("draw");
+    terminal.draw(|frame| dispatch::render(frame, app)).expect("draw");
 }
 
 /// The portfolio screen with the selection in the middle of the table, and with a filter on.

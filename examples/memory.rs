@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use dealdesk::domain::date::Date;
 use dealdesk::domain::policy::Policy;
 use dealdesk::portfolio::Portfolio;
-use dealdesk::tui::portfolio_state::PortfolioView;
+use dealdesk::tui::portfolio::state::PortfolioView;
 
 /// The system allocator, counting live bytes and their peak.
 struct Counting;

@@ -5,92 +5,10 @@
 //! Every run gets a fixed date, a store in a temporary directory and a HOME / XDG directories of
 //! its own, so neither today's date nor the user's files can change a result.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+mod common;
 
+use common::sandbox::{Sandbox, fixture, manifest_file};
 use serde_json::Value;
-use tempfile::TempDir;
-
-/// A sandbox: a temporary directory for the store and for HOME and the XDG directories.
-struct Sandbox {
-    dir: TempDir,
-}
-
-/// What a run of the binary did.
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn failed(self) -> Run {
-        assert!(!matches!(self.code, Some(0) | None), "{}", self.stderr);
-        self
-    }
-
-    /// The JSON array printed by a successful `eval --format json`.
-    fn json(&self) -> Vec<Value> {
-        assert_eq!(self.code, Some(0), "eval failed: {}", self.stderr);
-        let value: Value = serde_json::from_str(&self.stdout).expect("eval prints JSON");
-        value.as_array().expect("a JSON array").clone()
-    }
-}
-
-impl Sandbox {
-    fn new() -> Sandbox {
-        let dir = tempfile::tempdir().expect("temporary directory");
-        Sandbox { dir }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    /// The store path, as a command-line argument.
-    fn store(&self) -> String {
-        self.path("portfolio.json").display().to_string()
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        self.pipe(args, None)
-    }
-
-    /// Runs `dealdesk ARGS --as-of 2026-11-28` with HOME and XDG directories in the sandbox,
-    /// feeding `stdin` when given.
-    fn pipe(&self, args: &[&str], stdin: Option<&[u8]>) -> Run {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_dealdesk"))
-            .args(args)
-            .args(["--as-of", "2026-11-28"])
-            .env("HOME", self.dir.path())
-            .env("XDG_DATA_HOME", self.path("data"))
-            .env("XDG_CONFIG_HOME", self.path("config"))
-            .stdin(stdin.map_or_else(Stdio::null, |_| Stdio::piped()))
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the dealdesk binary starts");
-        if let (Some(bytes), Some(mut pipe)) = (stdin, child.stdin.take()) {
-            pipe.write_all(bytes).expect("write stdin");
-        }
-        let output = child.wait_with_output().expect("dealdesk runs");
-        Run {
-            code: output.status.code(),
-            stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-            stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-        }
-    }
-}
-
-fn manifest_file(relative: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
-    path.display().to_string()
-}
-
-fn fixture(name: &str) -> String {
-    manifest_file(&format!("tests/fixtures/{name}"))
-}
 
 /// A decimal written as a string: `-12345.60`, `178000` (no exponent, no grouping).
 fn is_decimal_string(value: &Value) -> bool {

@@ -6,123 +6,13 @@
 //! Every run gets a fixed date, a store in a temporary directory and a HOME / XDG directories of
 //! its own, so neither today's date nor the user's files can change a result.
 
+mod common;
+
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::Path;
 
+use common::sandbox::{Sandbox, bytes, fixture, manifest_file};
 use serde_json::{Value, json};
-use tempfile::TempDir;
-
-/// A sandbox: a temporary directory for stores, files, HOME and the XDG directories.
-struct Sandbox {
-    dir: TempDir,
-}
-
-/// What a run of the binary did.
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn ok(self) -> Run {
-        assert_eq!(self.code, Some(0), "{}{}", self.stdout, self.stderr);
-        self
-    }
-
-    fn failed(self) -> Run {
-        assert!(!matches!(self.code, Some(0) | None), "{}", self.all());
-        self
-    }
-
-    /// Both streams, for messages whose stream is not part of the contract.
-    fn all(&self) -> String {
-        format!("{}{}", self.stdout, self.stderr)
-    }
-
-    /// Asserts that the run wrote `text` to standard error.
-    fn says(&self, text: &str) -> &Run {
-        assert!(self.stderr.contains(text), "no '{text}' in:\n{}", self.all());
-        self
-    }
-}
-
-impl Sandbox {
-    fn new() -> Sandbox {
-        let dir = tempfile::tempdir().expect("temporary directory");
-        Sandbox { dir }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    /// A path in the sandbox as a command-line argument.
-    fn arg(&self, name: &str) -> String {
-        self.path(name).display().to_string()
-    }
-
-    fn store(&self) -> String {
-        self.arg("portfolio.json")
-    }
-
-    /// Imports the two prospects of `good.csv` into `store`.
-    fn import_good(&self, store: &str) {
-        self.run(&["import", &fixture("good.csv"), "--store", store]).ok();
-    }
-
-    fn write(&self, name: &str, bytes: &[u8]) -> String {
-        fs::write(self.path(name), bytes).expect("write a test file");
-        self.arg(name)
-    }
-
-    /// Runs `dealdesk ARGS --as-of 2026-11-28` with HOME and XDG directories in the sandbox.
-    fn run(&self, args: &[&str]) -> Run {
-        let output = Command::new(env!("CARGO_BIN_EXE_dealdesk"))
-            .args(args)
-            .args(["--as-of", "2026-11-28"])
-            .env("HOME", self.dir.path())
-            .env("XDG_DATA_HOME", self.path("data"))
-            .env("XDG_CONFIG_HOME", self.path("config"))
-            .stdin(Stdio::null())
-            .output()
-            .expect("dealdesk runs");
-        Run {
-            code: output.status.code(),
-            stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-            stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-        }
-    }
-
-    /// `export --format json` of a store, parsed.
-    fn export_json(&self, store: &str) -> Vec<Value> {
-        let run = self.run(&["export", "--store", store, "--format", "json"]);
-        let value: Value = serde_json::from_str(&run.ok().stdout).expect("export prints JSON");
-        value.as_array().expect("an array of prospects").clone()
-    }
-
-    /// The built-in policy edited by `edit`, written to `name`.
-    fn policy(&self, name: &str, edit: impl FnOnce(&mut Value)) -> String {
-        let run = self.run(&["policy", "--print-default"]).ok();
-        let mut policy: Value = serde_json::from_str(&run.stdout).expect("policy is JSON");
-        edit(&mut policy);
-        self.write(name, policy.to_string().as_bytes())
-    }
-}
-
-fn bytes(path: &str) -> Vec<u8> {
-    fs::read(path).expect("read a file")
-}
-
-fn manifest_file(relative: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
-    path.display().to_string()
-}
-
-fn fixture(name: &str) -> String {
-    manifest_file(&format!("tests/fixtures/{name}"))
-}
 
 /// A `;` file as Excel in Belgium saves it: BOM, CRLF, decimal commas, thousands dots, quoted
 /// delimiters, Dutch and French booleans, columns in no particular order.

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::*;
+use common::domain::*;
 use dealdesk::domain::date::Date;
 use dealdesk::domain::economics::{
     Deal, Seek, average_receivable, economics, least_advance, longest_payment_days, profit_by_advance,

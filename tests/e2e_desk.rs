@@ -1,12 +1,13 @@
 //! End to end: the real binary in a pseudo-terminal, real keystrokes, the screen parsed back.
 //! Each test has its own sandbox (HOME, XDG folders, TMPDIR and store in a temporary folder).
 
-mod pty;
+mod common;
 
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use pty::{DEADLINE, Desk, Key, Sandbox};
+use common::pty::{DEADLINE, Desk, Key};
+use common::sandbox::Sandbox;
 
 const AS_OF: &str = "2026-11-28";
 
@@ -149,7 +150,7 @@ fn raising_days_beyond_terms_changes_the_band_and_survives_a_restart() {
 #[test]
 fn a_new_prospect_with_a_bad_belgian_number_is_corrected_and_saved() {
     let sandbox = Sandbox::new();
-    let store = sandbox.path().join("fresh/portfolio.json");
+    let store = sandbox.path("fresh/portfolio.json");
     let args = ["--store", store.to_str().unwrap(), "--as-of", AS_OF];
     let mut desk = Desk::start(&sandbox, &args);
     desk.wait_for("Welcome to dealdesk", DEADLINE);
@@ -244,7 +245,7 @@ fn a_panic_leaves_the_terminal_restored() {
 #[test]
 fn without_a_terminal_it_exits_2_and_points_to_eval() {
     let sandbox = Sandbox::new();
-    let store = sandbox.path().join("portfolio.json");
+    let store = sandbox.path("portfolio.json");
     let output = Command::new(env!("CARGO_BIN_EXE_dealdesk"))
         .args(["--store", store.to_str().unwrap()])
         .envs(sandbox.env())

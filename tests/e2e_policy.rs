@@ -2,11 +2,12 @@
 //! pseudo-terminal, real keystrokes, the screen parsed back. Each test has its own sandbox
 //! (HOME, XDG folders, TMPDIR, store and policy file in a temporary folder).
 
-mod pty;
+mod common;
 
 use std::path::{Path, PathBuf};
 
-use pty::{DEADLINE, Desk, Key, Sandbox};
+use common::pty::{DEADLINE, Desk, Key};
+use common::sandbox::Sandbox;
 
 const AS_OF: &str = "2026-11-28";
 /// Band C at 59.5 under the shipped policy (B from 65); B once B starts at 55.
@@ -81,7 +82,7 @@ fn json(path: &Path) -> serde_json::Value {
 fn a_lower_band_cut_off_saved_in_the_editor_moves_a_prospect_and_stays_after_a_restart() {
     let sandbox = Sandbox::new();
     let store = sandbox.demo_copy();
-    let policy = sandbox.path().join("policy.json");
+    let policy = sandbox.path("policy.json");
     let mut desk = start(&sandbox, &store, &policy, 50);
     assert_eq!(band(&filter_to(&mut desk, "Sablon", 50), SABLON).as_deref(), Some("C"));
     desk.send_key(Key::Esc);
@@ -133,14 +134,14 @@ fn a_lower_band_cut_off_saved_in_the_editor_moves_a_prospect_and_stays_after_a_r
 fn a_csv_with_one_bad_row_is_previewed_and_its_valid_rows_imported_from_the_desk() {
     let sandbox = Sandbox::new();
     let store = sandbox.demo_copy();
-    let csv = sandbox.path().join("new-prospects.csv");
+    let csv = sandbox.path("new-prospects.csv");
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join(FIXTURE);
     std::fs::copy(&fixture, &csv).expect("copy the fixture");
-    let mut desk = start(&sandbox, &store, &sandbox.path().join("policy.json"), 50);
+    let mut desk = start(&sandbox, &store, &sandbox.path("policy.json"), 50);
 
     desk.send("i");
     desk.wait_for("Path: ", DEADLINE);
-    let typed = format!("{}/new-pro", sandbox.path().display());
+    let typed = format!("{}/new-pro", sandbox.root().display());
     desk.send(&typed);
     desk.wait_for(&format!("Path: {typed}"), DEADLINE);
     desk.send_key(Key::Tab);
@@ -179,7 +180,7 @@ fn a_csv_with_one_bad_row_is_previewed_and_its_valid_rows_imported_from_the_desk
 fn broken_policy_is_named_and_left_alone(text: &str, field: &str) {
     let sandbox = Sandbox::new();
     let store = sandbox.demo_copy();
-    let policy = sandbox.path().join("policy.json");
+    let policy = sandbox.path("policy.json");
     std::fs::write(&policy, text).expect("write the broken policy");
     let args = ["--store", path(&store), "--policy", path(&policy), "--as-of", AS_OF];
     let mut desk = Desk::start_with(&sandbox, &args, (120, 40), &[]);

@@ -2,11 +2,12 @@
 //! Mark X and Y, compare them, open X's what-if from its column, raise the advance until the
 //! risk-adjusted profit on screen moves, record the decision, and find it in the JSON store.
 
-mod pty;
+mod common;
 
+use common::pty::{DEADLINE, Desk, Key};
+use common::sandbox::Sandbox;
 use dealdesk::domain::money::Pct;
 use dealdesk::domain::vocabulary::Status;
-use pty::{DEADLINE, Desk, Key, Sandbox};
 
 const X: &str = "Xantra Logistics NV";
 const Y: &str = "Ysendyck Delicatessen BV";

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::*;
+use common::domain::*;
 use dealdesk::domain::economics::{
     Deal, Economics, Seek, economics, least_advance, longest_payment_days, profit_by_advance,
     profit_by_payment_days,

@@ -7,12 +7,15 @@
 //!   `Store::open` succeeds without any stale-lock cleanup.
 #![cfg(unix)]
 
+mod common;
+
 use std::fs;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use common::sandbox::Sandbox;
 use dealdesk::domain::prospect::Prospect;
 use dealdesk::store::{self, Store, StoreError, atomic};
 use dealdesk::synth;
@@ -20,41 +23,16 @@ use dealdesk::synth;
 /// How many kills the crash test makes, at least.
 const KILLS: usize = 200;
 
-/// A temporary folder with the store, the CSV, and HOME / XDG folders of its own.
-struct Sandbox {
-    dir: tempfile::TempDir,
-}
-
-impl Sandbox {
-    fn new() -> Sandbox {
-        let dir = tempfile::tempdir().expect("a temporary folder");
-        for sub in ["home", "data", "config"] {
-            fs::create_dir_all(dir.path().join(sub)).expect("a folder");
-        }
-        Sandbox { dir }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    /// `dealdesk import FILE --store STORE`, started, not waited for.
-    fn spawn_import(&self, csv: &Path, store: &Path) -> Child {
-        Command::new(env!("CARGO_BIN_EXE_dealdesk"))
-            .arg("import")
-            .arg(csv)
-            .arg("--store")
-            .arg(store)
-            .args(["--as-of", "2026-11-28"])
-            .env("HOME", self.path("home"))
-            .env("XDG_DATA_HOME", self.path("data"))
-            .env("XDG_CONFIG_HOME", self.path("config"))
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("dealdesk starts")
-    }
+/// `dealdesk import FILE --store STORE` in the sandbox, started, not waited for.
+fn spawn_import(sandbox: &Sandbox, csv: &Path, store: &Path) -> Child {
+    let (csv, store) = (csv.display().to_string(), store.display().to_string());
+    sandbox
+        .command(&["import", &csv, "--store", &store])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("dealdesk starts")
 }
 
 /// A small deterministic generator for the kill delays (no RNG crate needed).
@@ -86,7 +64,7 @@ fn a_store_killed_during_saves_always_holds_the_previous_or_the_new_state() {
 
     // How long one import takes here, so that kills spread over its whole run.
     let started = Instant::now();
-    let status = sandbox.spawn_import(&csv, &path).wait().expect("import ran");
+    let status = spawn_import(&sandbox, &csv, &path).wait().expect("import ran");
     assert!(status.success(), "a plain import fails: {status:?}");
     let run = started.elapsed();
 
@@ -94,7 +72,7 @@ fn a_store_killed_during_saves_always_holds_the_previous_or_the_new_state() {
     let mut before = load(&path);
     let (mut killed, mut killed_in_save, mut completed, mut kept_old, mut got_new) = (0, 0, 0, 0, 0);
     for round in 0..KILLS {
-        let mut child = sandbox.spawn_import(&csv, &path);
+        let mut child = spawn_import(&sandbox, &csv, &path);
         if round.is_multiple_of(2) {
             // Anywhere in the run: start-up, reading, parsing, encoding, writing.
             std::thread::sleep(run.mul_f64(1.2 * delays.next_fraction()));
@@ -102,7 +80,7 @@ fn a_store_killed_during_saves_always_holds_the_previous_or_the_new_state() {
             // Inside the save: once its temporary file exists, within the next few milliseconds
             // (writing, syncing, keeping the backup, renaming).
             let deadline = Instant::now() + run * 3;
-            while !has_temporary(sandbox.dir.path()) && Instant::now() < deadline {
+            while !has_temporary(sandbox.root()) && Instant::now() < deadline {
                 if let Ok(Some(_)) = child.try_wait() {
                     break;
                 }
@@ -110,7 +88,7 @@ fn a_store_killed_during_saves_always_holds_the_previous_or_the_new_state() {
             }
             std::thread::sleep(Duration::from_micros((delays.next_fraction() * 4_000.0) as u64));
         }
-        let in_save = has_temporary(sandbox.dir.path());
+        let in_save = has_temporary(sandbox.root());
         let _ = child.kill();
         let status = child.wait().expect("the import was reaped");
         if status.success() {
@@ -121,7 +99,7 @@ fn a_store_killed_during_saves_always_holds_the_previous_or_the_new_state() {
         }
         // What a killed save leaves is garbage nobody reads; clear it so the next round can
         // see its own temporary file appear.
-        remove_temporaries(sandbox.dir.path());
+        remove_temporaries(sandbox.root());
         let after = load(&path);
         if after == before {
             kept_old += 1;
@@ -147,7 +125,7 @@ fn a_store_killed_during_saves_always_holds_the_previous_or_the_new_state() {
     assert!(killed_in_save >= KILLS / 20, "too few kills landed inside a save ({killed_in_save})");
 
     // After all those kills, nobody holds the lock and a normal import still works.
-    let status = sandbox.spawn_import(&csv, &path).wait().expect("import ran");
+    let status = spawn_import(&sandbox, &csv, &path).wait().expect("import ran");
     assert!(status.success(), "an import after the kills fails: {status:?}");
     assert_eq!(load(&path).len(), before.len() + 1);
 }

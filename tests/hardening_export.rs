@@ -7,8 +7,9 @@
 //! folder, and "/dev/stdout" is a link there to `/proc/self/fd/1`.
 #![cfg(unix)]
 
-mod pty;
-mod sandbox;
+mod common;
+
+use common::{hardening as sandbox, pty};
 
 use std::fs;
 use std::io::Read;
@@ -133,7 +134,7 @@ fn standard_output_a_pipe_and_a_device_are_written_into_not_replaced() {
 fn the_desk_asks_before_replacing_a_file_and_refuses_the_store() {
     let home = pty::Sandbox::new();
     let store = home.demo_copy();
-    let out = home.path().join("out.csv");
+    let out = home.path("out.csv");
     fs::write(&out, "keep me\n").unwrap();
     let args = ["--store", store.to_str().unwrap(), "--as-of", sandbox::AS_OF];
     let mut desk = pty::Desk::start_with(&home, &args, (120, 40), &[]);

@@ -4,8 +4,9 @@
 //! `check --repair` renumbers after keeping a backup; ids never pass the largest.
 #![cfg(unix)]
 
-mod pty;
-mod sandbox;
+mod common;
+
+use common::{hardening as sandbox, pty};
 
 use std::fs;
 
@@ -46,7 +47,7 @@ fn duplicate_missing_and_oversized_ids_are_a_load_error_naming_the_prospects() {
 #[test]
 fn the_desk_refuses_to_open_a_store_whose_ids_clash_and_names_both() {
     let home = pty::Sandbox::new();
-    let path = home.path().join("st.json");
+    let path = home.path("st.json");
     let prospects: Vec<_> = [(7, AERTS), (7, BROUWERIJ)]
         .iter()
         .map(|&(id, name)| dealdesk::domain::prospect::Prospect {

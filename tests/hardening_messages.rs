@@ -4,8 +4,9 @@
 //! a folder is refused and creates nothing beside it.
 #![cfg(unix)]
 
-mod pty;
-mod sandbox;
+mod common;
+
+use common::{hardening as sandbox, pty};
 
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
@@ -14,7 +15,8 @@ use std::process::Command;
 
 use dealdesk::domain::policy::Policy;
 use dealdesk::domain::prospect::Prospect;
-use dealdesk::tui::app::{App, Effect, Msg, SaveError, update};
+use dealdesk::tui::app::{App, Effect, Msg, SaveError};
+use dealdesk::tui::dispatch::update;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use sandbox::{Sandbox, arg, running_as_root};
 
@@ -27,7 +29,7 @@ fn chmod(path: &Path, mode: u32) {
 #[test]
 fn a_lock_file_that_cannot_be_written_is_named_as_the_cause() {
     let home = pty::Sandbox::new();
-    let shared = home.path().join("shared");
+    let shared = home.path("shared");
     fs::create_dir(&shared).unwrap();
     let store = shared.join("portfolio.json");
     fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo.json"), &store).unwrap();
@@ -40,7 +42,7 @@ fn a_lock_file_that_cannot_be_written_is_named_as_the_cause() {
             println!("skipped: as root this needs setpriv to run the desk as nobody");
             return;
         }
-        chmod(home.path(), 0o755);
+        chmod(home.root(), 0o755);
         chmod(&shared, 0o777);
         std::os::unix::fs::chown(&store, Some(NOBODY), Some(NOBODY)).unwrap();
         ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"].map(String::from).to_vec()
@@ -95,7 +97,7 @@ fn on_a_full_disk_the_desk_opens_read_only_and_says_why() {
         println!("skipped: mounting a small file system needs root");
         return;
     }
-    let Some(disk) = FullDisk::mount(home.path().join("full")) else {
+    let Some(disk) = FullDisk::mount(home.path("full")) else {
         println!("skipped: this machine does not allow mounting a tmpfs");
         return;
     };

@@ -4,7 +4,9 @@
 //! and a command that had saved says so.
 #![cfg(unix)]
 
-mod sandbox;
+mod common;
+
+use common::hardening as sandbox;
 
 use std::fs::{File, OpenOptions};
 use std::process::Stdio;

@@ -4,8 +4,9 @@
 //! the batch commands and opens read-only in the desk, saying why.
 #![cfg(unix)]
 
-mod pty;
-mod sandbox;
+mod common;
+
+use common::{hardening as sandbox, pty};
 
 use std::fs;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};

@@ -6,8 +6,8 @@
 #![cfg(unix)]
 
 mod common;
-mod pty;
-mod sandbox;
+
+use common::{hardening as sandbox, pty};
 
 use std::fs;
 use std::sync::Arc;
@@ -19,9 +19,9 @@ use dealdesk::domain::money::{Money, Pct};
 use dealdesk::domain::policy::Policy;
 use dealdesk::domain::policy_ranges;
 use dealdesk::domain::prospect::Prospect;
-use dealdesk::tui::line_edit::LineEdit;
-use dealdesk::tui::policy_editor::PolicyEditor;
-use dealdesk::tui::terms_editor::{TermsEditor, TermsField};
+use dealdesk::tui::kit::line_edit::LineEdit;
+use dealdesk::tui::policy::state::PolicyEditor;
+use dealdesk::tui::terms::state::{TermsEditor, TermsField};
 use rust_decimal::Decimal;
 use sandbox::{Sandbox, arg, wait_or_kill};
 use serde_json::{Value, json};
@@ -79,8 +79,9 @@ fn the_editor_refuses_what_the_loader_refuses() {
 #[test]
 fn typed_what_if_values_are_bounded_and_stepping_cannot_overflow() {
     let policy = Policy::default_policy();
-    let prospect = Arc::new(Prospect { annual_volume: Some(Money::units(500_000)), ..common::healthy() });
-    let mut editor = TermsEditor::open(prospect, None, &policy, common::today());
+    let prospect =
+        Arc::new(Prospect { annual_volume: Some(Money::units(500_000)), ..common::domain::healthy() });
+    let mut editor = TermsEditor::open(prospect, None, &policy, common::domain::today());
     let focus = |e: &mut TermsEditor, field: TermsField| {
         e.focus = TermsField::VARIANTS.iter().position(|f| *f == field).unwrap();
     };
@@ -112,8 +113,8 @@ fn typed_what_if_values_are_bounded_and_stepping_cannot_overflow() {
 fn the_goal_seek_and_the_fit_are_bounded_whatever_the_policy_holds() {
     let mut policy = Policy::default_policy();
     policy.economics.max_payment_days = u32::MAX;
-    let p = Prospect { annual_volume: Some(Money::units(500_000)), ..common::healthy() };
-    let e = evaluate(&p, &policy, common::today());
+    let p = Prospect { annual_volume: Some(Money::units(500_000)), ..common::domain::healthy() };
+    let e = evaluate(&p, &policy, common::domain::today());
     let (deal, terms) = (e.deal.as_ref().unwrap(), &e.suggestion.terms);
     match longest_payment_days(deal, terms, Decimal::ONE, &policy).seek {
         Seek::Found { terms, .. } => assert!(terms.payment_days > 60, "{}", terms.payment_days),
@@ -125,11 +126,11 @@ fn the_goal_seek_and_the_fit_are_bounded_whatever_the_policy_holds() {
     let big = Prospect {
         annual_volume: Some(Money::units(10_000_000)),
         equity: Some(Money::units(100_000)),
-        ..common::healthy()
+        ..common::domain::healthy()
     };
     let start = Instant::now();
     for _ in 0..200 {
-        let e = evaluate(&big, &policy, common::today());
+        let e = evaluate(&big, &policy, common::domain::today());
         assert!(e.suggestion.terms.advance_pct > Pct::whole(90), "{:?}", e.suggestion.terms);
     }
     assert!(start.elapsed() < Duration::from_secs(10), "200 fits took {:?}", start.elapsed());
@@ -158,7 +159,7 @@ fn a_schema_1_file_lacking_a_field_loads_with_its_default_and_a_typo_is_named() 
 fn a_newer_schema_is_refused_and_never_rewritten_even_from_the_editor() {
     let home = pty::Sandbox::new();
     let store = home.demo_copy();
-    let policy = home.path().join("policy.json");
+    let policy = home.path("policy.json");
     let text =
         format!("{{\"schema\": 3, \"economics\": {{\"a_future_field\": 1}}, {}", &shipped_with(|_| {})[1..]);
     fs::write(&policy, &text).unwrap();
@@ -181,7 +182,7 @@ fn a_newer_schema_is_refused_and_never_rewritten_even_from_the_editor() {
     desk.send("q");
     assert!(desk.wait_exit(pty::DEADLINE).success());
     assert_eq!(fs::read_to_string(&policy).unwrap(), text, "byte for byte");
-    assert!(!home.path().join("policy.json.bak").exists());
+    assert!(!home.path("policy.json.bak").exists());
 }
 
 #[test]

@@ -3,7 +3,9 @@
 //! back through the emulator (screen, mouse mode) and the pty's own settings (cooked mode).
 #![cfg(unix)]
 
-mod pty;
+mod common;
+
+use common::pty;
 
 use std::time::Duration;
 

@@ -4,8 +4,9 @@
 //! saves; bytes after the store's closing line are an error and the file stays as it is.
 #![cfg(unix)]
 
-mod pty;
-mod sandbox;
+mod common;
+
+use common::{hardening as sandbox, pty};
 
 use std::fs;
 use std::os::unix::fs::symlink;

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::*;
+use common::domain::*;
 use dealdesk::domain::factor::Factor;
 use dealdesk::domain::money::{Money, Pct};
 use dealdesk::domain::policy::AgeCap;

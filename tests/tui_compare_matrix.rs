@@ -1,14 +1,15 @@
 //! Compare and the risk × volume matrix without a terminal: marking, opening, the edited/suggested
 //! toggle, a what-if opened from a column, the verdict, and the matrix's cell filter.
 
-mod tui_support;
+mod common;
 
+use common::desk::*;
 use dealdesk::domain::matrix::Matrix;
 use dealdesk::domain::vocabulary::{Band, Segment};
-use dealdesk::tui::app::{App, Screen};
-use dealdesk::tui::terms_editor::TermsField;
+use dealdesk::tui::app::App;
+use dealdesk::tui::screen::Screen;
+use dealdesk::tui::terms::state::TermsField;
 use ratatui::crossterm::event::KeyCode;
-use tui_support::*;
 
 const X: &str = "Xantra Logistics NV";
 const Y: &str = "Ysendyck Delicatessen BV";

@@ -2,24 +2,27 @@
 //! rule kept and broken through `PolicyEditor`, the re-evaluation once a policy is saved, the
 //! desk's import and export as keys in and effects out, and snapshots of the three screens.
 
+mod common;
 #[path = "tui_policy/transfer.rs"]
 mod transfer;
-mod tui_support;
 
 use std::path::{Path, PathBuf};
 
 use clap::Parser;
+use common::desk::*;
 use dealdesk::cli::{Cli, Context};
 use dealdesk::domain::evaluate::{Evaluation, evaluate};
 use dealdesk::domain::policy::Policy;
 use dealdesk::domain::vocabulary::Band;
 use dealdesk::store::stream::Progress;
-use dealdesk::tui::app::{App, Effect, Modal, Msg, Screen, update};
-use dealdesk::tui::line_edit::LineEdit;
-use dealdesk::tui::policy_editor::PolicyEditor;
-use dealdesk::tui::update_policy::apply_policy;
+use dealdesk::tui::app::{App, Effect, Msg};
+use dealdesk::tui::dispatch::update;
+use dealdesk::tui::kit::line_edit::LineEdit;
+use dealdesk::tui::modals::Modal;
+use dealdesk::tui::policy::state::PolicyEditor;
+use dealdesk::tui::policy::update::apply_policy;
+use dealdesk::tui::screen::Screen;
 use ratatui::crossterm::event::KeyCode;
-use tui_support::*;
 
 /// Where the desk under test would save its policy; never written (the runner is not here).
 const POLICY_FILE: &str = "/tmp/dealdesk-test/policy.json";

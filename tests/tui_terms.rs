@@ -2,19 +2,21 @@
 //! checked against the domain's `economics`, their changes against what the screen shows.
 //! (Compare and matrix: `tui_compare_matrix.rs`; snapshots of all three: `tui_terms_snapshots.rs`.)
 
-mod tui_support;
+mod common;
 
+use common::desk::*;
 use dealdesk::domain::economics::{Economics, economics};
 use dealdesk::domain::money::{Money, Pct};
 use dealdesk::domain::prospect::Terms;
 use dealdesk::domain::vocabulary::{Channel, Delivery, Security, Status};
-use dealdesk::tui::app::{App, Modal, Screen};
-use dealdesk::tui::terms_editor::{TermsEditor, TermsField};
+use dealdesk::tui::app::App;
+use dealdesk::tui::modals::Modal;
+use dealdesk::tui::screen::Screen;
+use dealdesk::tui::terms::state::{TermsEditor, TermsField};
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Color;
 use rust_decimal::Decimal;
 use strum::VariantArray;
-use tui_support::*;
 
 const X: &str = "Xantra Logistics NV";
 const Y: &str = "Ysendyck Delicatessen BV";

@@ -2,11 +2,11 @@
 //! 120×40 and 80×24; and what a user cannot read on them at those sizes. (Keys and state of
 //! these screens: `tui_terms.rs`.)
 
-mod tui_support;
+mod common;
 
+use common::desk::*;
 use dealdesk::tui::app::App;
 use ratatui::crossterm::event::KeyCode;
-use tui_support::*;
 
 const X: &str = "Xantra Logistics NV";
 const Y: &str = "Ysendyck Delicatessen BV";

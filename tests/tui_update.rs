@@ -1,16 +1,19 @@
 //! The portfolio screen without a terminal: keys in, state out. Sort, filters and their totals,
 //! undo/redo, read-only, saving and quitting. (The form, its undo and decisions: `tui_update_form.rs`.)
 
-mod tui_support;
+mod common;
 
+use common::desk::*;
 use dealdesk::domain::money::Money;
 use dealdesk::domain::prospect::Prospect;
 use dealdesk::domain::vocabulary::{Band, Segment, Status};
 use dealdesk::portfolio::sort::{Column, SortDirection};
-use dealdesk::tui::app::{Effect, Modal, Msg, SaveError, SaveState, Screen, update};
+use dealdesk::tui::app::{Effect, Msg, SaveError, SaveState};
+use dealdesk::tui::dispatch::update;
+use dealdesk::tui::modals::Modal;
+use dealdesk::tui::screen::Screen;
 use ratatui::crossterm::event::KeyCode;
 use strum::VariantArray;
-use tui_support::*;
 
 /// A name as a Benelux reader sorts and searches it: lower case, accents dropped.
 fn fold(name: &str) -> String {

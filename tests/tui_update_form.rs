@@ -1,16 +1,19 @@
 //! The prospect form and decisions without a terminal: field editing and inline validation, the
 //! unsaved-changes prompt, decisions from the portfolio and from the form, help.
 
-mod tui_support;
+mod common;
 
+use common::desk::*;
 use dealdesk::domain::evaluate::evaluate;
 use dealdesk::domain::fields::Field;
 use dealdesk::domain::money::Money;
 use dealdesk::domain::vocabulary::Status;
-use dealdesk::tui::app::{App, Modal, PendingExit, Screen};
+use dealdesk::tui::app::App;
+use dealdesk::tui::modals::Modal;
+use dealdesk::tui::prospect::state::PendingExit;
+use dealdesk::tui::screen::Screen;
 use ratatui::crossterm::event::KeyCode;
 use strum::VariantArray;
-use tui_support::*;
 
 fn warning(app: &App) -> String {
     let n = app.notice.as_ref().expect("a notice");

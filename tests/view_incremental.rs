@@ -13,7 +13,7 @@ use dealdesk::domain::policy::Policy;
 use dealdesk::domain::vocabulary::Band;
 use dealdesk::tui::app::App;
 use dealdesk::tui::history::Change;
-use dealdesk::tui::portfolio_state::PortfolioView;
+use dealdesk::tui::portfolio::state::PortfolioView;
 use proptest::prelude::*;
 
 #[derive(Debug, Clone)]

@@ -1,120 +1,29 @@
-//! The desk's state and its top-level update: messages in, state changed, effects out.
-//! No terminal and no IO here; the runner performs the effects.
+//! The desk's shared state: the portfolio, the policy, the history, the notice, the screens
+//! and the pop-up, the saving state; the messages that come in and the effects that go out.
+//! Each screen's own state is in its folder; `dispatch` routes the messages. No terminal and
+//! no IO here; the runner performs the effects.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use ratatui::crossterm::event::{KeyEvent, KeyEventKind, MouseEvent};
+use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 use ratatui::layout::Rect;
 
-use super::form::ProspectForm;
 use super::history::{Change, History};
-use super::line_edit::LineEdit;
-use super::policy_editor::PolicyEditor;
-use super::portfolio_state::PortfolioView;
-use super::terms_editor::TermsEditor;
-use super::theme::Theme;
-use super::transfer::{ExportError, ImportPreview, PathPrompt, PendingExport};
+use super::kit::layout;
+use super::kit::theme::Theme;
+use super::modals::Modal;
+use super::modals::path_prompt::ExportError;
+use super::portfolio::state::PortfolioView;
+use super::screen::Screen;
 use crate::domain::date::Date;
-use crate::domain::matrix::Matrix;
 use crate::domain::policy::Policy;
 use crate::domain::prospect::{Prospect, Terms};
 use crate::domain::summary::Summary;
 use crate::io::csv_import::CsvImport;
 use crate::portfolio::{Portfolio, Snapshot};
 use crate::store::stream::Progress;
-
-/// The screen under any overlay.
-#[derive(Debug, Clone)]
-pub enum Screen {
-    /// No store yet: offer a new prospect, the demo or an import.
-    Welcome,
-    Portfolio,
-    Prospect(Box<ProspectForm>),
-    /// The what-if on one prospect's terms.
-    Terms(Box<TermsEditor>),
-    Compare(CompareView),
-    Matrix(Box<MatrixView>),
-    Policy(Box<PolicyEditor>),
-    ImportPreview(Box<ImportPreview>),
-}
-
-/// Deals side by side.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CompareView {
-    pub ids: Vec<u64>,
-    /// The selected column.
-    pub column: usize,
-    /// Whether columns show the edited terms (the session's what-if, else the agreed terms)
-    /// rather than the suggested ones.
-    pub edited: bool,
-}
-
-/// The band × segment grid and its selected cell.
-#[derive(Debug, Clone)]
-pub struct MatrixView {
-    pub matrix: Matrix,
-    /// The selected row: an index into `Band::VARIANTS`.
-    pub band_index: usize,
-    /// The selected column: an index into `Segment::VARIANTS`.
-    pub segment_index: usize,
-}
-
-/// What to do once unsaved form changes are settled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PendingExit {
-    Back,
-    Quit,
-}
-
-/// A pop-up that takes the keys until it returns.
-#[derive(Debug, Clone)]
-pub enum Modal {
-    /// "Delete X?" (yes/no).
-    ConfirmDelete {
-        id: u64,
-        name: String,
-    },
-    /// "Quit? n unsaved changes" (yes/no), for portfolio changes not yet on disk.
-    ConfirmQuit,
-    /// The form has unsaved changes: save, discard or stay.
-    Unsaved(PendingExit),
-    Decision(DecisionDialog),
-    /// A path for an import or an export.
-    Path(PathPrompt),
-    /// A file being read for import, with how far it is.
-    Reading {
-        path: PathBuf,
-        done: usize,
-        total: usize,
-    },
-    /// The store file changed on disk: overwrite it, reload it, or leave it.
-    ChangedOnDisk,
-    /// Put the shipped defaults in the policy editor?
-    ConfirmResetPolicy,
-    /// Leave the policy editor and lose its edits?
-    DiscardPolicy,
-    /// The store could not be read: the message; the desk ends with it.
-    LoadFailed(String),
-    /// The user's policy file could not be used at start: the message, with the choice to
-    /// continue on the defaults (the file is left as it is) or quit.
-    BrokenPolicy(String),
-    /// The export's file exists: replace it (yes/no)?
-    ConfirmOverwrite(PendingExport),
-}
-
-/// The decision dialog: a status and a note for one prospect.
-#[derive(Debug, Clone)]
-pub struct DecisionDialog {
-    pub id: u64,
-    pub name: String,
-    /// The highlighted status: an index into `Status::VARIANTS`.
-    pub status_index: usize,
-    pub note: LineEdit,
-    /// The terms the decision agrees to, when it comes from the what-if.
-    pub terms: Option<Terms>,
-}
 
 /// How the last save went.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -184,6 +93,20 @@ pub enum SaveError {
     Failed(String),
 }
 
+/// A change of screen, carried out once the message that asked for it is handled (the screen's
+/// own state is lent to its update meanwhile).
+#[derive(Debug)]
+pub enum Nav {
+    /// Show another screen, remembering the current one for Esc.
+    Push(Screen),
+    /// Back to the previous screen (the portfolio when there is none).
+    Pop,
+    /// Show another screen in place of this one.
+    Replace(Screen),
+    /// The portfolio, forgetting every screen to go back to.
+    Home,
+}
+
 /// What the runner must do.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -250,6 +173,8 @@ pub struct App {
     pub saved_generation: u64,
     pub history: History,
     pub size: Rect,
+    /// Changes of screen asked for while the current message is handled.
+    nav: Vec<Nav>,
 }
 
 impl App {
@@ -287,6 +212,7 @@ impl App {
             saved_generation: 0,
             history: History::default(),
             size: Rect::new(0, 0, 120, 40),
+            nav: Vec::new(),
         }
     }
 
@@ -395,15 +321,41 @@ impl App {
         });
     }
 
-    /// Shows another screen, remembering the current one for Esc.
-    pub fn push(&mut self, screen: Screen) {
-        let previous = std::mem::replace(&mut self.screen, screen);
-        self.back.push(previous);
+    /// Asks for a change of screen, made once the current message is handled.
+    pub fn go(&mut self, nav: Nav) {
+        self.nav.push(nav);
     }
 
-    /// Goes back to the previous screen (the portfolio when there is none).
-    pub fn pop(&mut self) {
-        self.screen = self.back.pop().unwrap_or(Screen::Portfolio);
+    /// Makes the changes of screen asked for, in order.
+    pub fn navigate(&mut self) {
+        for nav in std::mem::take(&mut self.nav) {
+            match nav {
+                Nav::Push(screen) => {
+                    let previous = std::mem::replace(&mut self.screen, screen);
+                    self.back.push(previous);
+                }
+                Nav::Pop => self.screen = self.back.pop().unwrap_or(Screen::Portfolio),
+                Nav::Replace(screen) => self.screen = screen,
+                Nav::Home => {
+                    self.back.clear();
+                    self.screen = Screen::Portfolio;
+                }
+            }
+        }
+    }
+
+    /// Lends the current screen's state to `f` with the rest of the desk (the screen is out of
+    /// `self.screen` meanwhile), then puts it back.
+    pub fn with_screen<R>(&mut self, f: impl FnOnce(&mut App, &mut Screen) -> R) -> R {
+        let mut screen = std::mem::replace(&mut self.screen, Screen::Portfolio);
+        let result = f(self, &mut screen);
+        self.screen = screen;
+        result
+    }
+
+    /// Says that a key means nothing here, and where the keys are listed.
+    pub fn unknown_key(&mut self, key: &KeyEvent, help: &str) {
+        self.warn(super::kit::keys::unknown(key, help));
     }
 
     /// The terms a prospect is on for comparisons: this session's what-if, else the agreed
@@ -414,39 +366,6 @@ impl App {
 
     /// Lines of the portfolio table body visible on screen, for paging and the mouse.
     pub fn page_height(&self) -> usize {
-        super::layout::portfolio(self.size, self.read_only.is_some() || self.demo).body.height as usize
+        layout::portfolio(self.size, self.read_only.is_some() || self.demo).body.height as usize
     }
-}
-
-/// Handles one message; returns what the runner must do.
-pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    match msg {
-        Msg::Key(key) if key.kind == KeyEventKind::Press => {
-            super::update_keys::on_key(app, key, &mut effects);
-        }
-        Msg::Key(_) => {}
-        Msg::Mouse(mouse) => super::update_keys::on_mouse(app, mouse),
-        Msg::Resize(w, h) => {
-            app.size = Rect::new(0, 0, w, h);
-            let height = app.page_height();
-            app.view.scroll_into_view(height);
-        }
-        Msg::Saved { generation, result } => {
-            super::update_io::on_saved(app, generation, result, &mut effects)
-        }
-        Msg::Completions { typed, candidates } => super::transfer::on_completions(app, &typed, candidates),
-        Msg::ImportProgress { done, total } => super::transfer::on_progress(app, done, total),
-        Msg::ImportRead { path, result } => super::transfer::on_read(app, path, result),
-        Msg::Exported(result) => super::transfer::on_exported(app, result),
-        Msg::DemoOpened(result) => super::update_io::on_demo(app, result),
-        Msg::Reloaded(result) => super::update_io::on_reloaded(app, result),
-        Msg::PolicySaved(result) => super::update_policy::on_saved(app, result),
-        Msg::LoadChunk { prospects, summaries, progress } => {
-            super::update_io::on_load_chunk(app, prospects, summaries, progress)
-        }
-        Msg::LoadDone(result) => super::update_io::on_load_done(app, result),
-        Msg::Signal(_) => {}
-    }
-    effects
 }

@@ -6,7 +6,7 @@ use std::sync::mpsc::Sender;
 use std::thread;
 
 use super::app::Msg;
-use super::transfer::{ExportError, PendingExport};
+use super::modals::path_prompt::{ExportError, PendingExport};
 use crate::domain::prospect::Prospect;
 use crate::io::{csv_export, csv_import};
 use crate::store::destination::{self, DestinationError, Written};

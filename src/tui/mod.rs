@@ -1,26 +1,23 @@
-//! The desk: the interactive terminal application. `app` and the `update_*` modules hold the
-//! state and its changes, `screens` draws it, and this runner is the only place with IO: the
-//! terminal, the input thread and the saver thread that owns the store.
+//! The desk: the interactive terminal application. One folder per screen (its keys, state,
+//! update and view), the pop-ups in `modals`, shared widgets in `kit`; `app` holds the shared
+//! state, `dispatch` routes messages and drawing to the screens, and this runner is the only
+//! place with IO: the terminal, the input thread and the saver thread that owns the store.
 
-pub mod action;
+pub mod answers;
 pub mod app;
-pub mod form;
+pub mod compare;
+pub mod dispatch;
 pub mod history;
-pub mod keymap;
-pub mod layout;
-pub mod line_edit;
-pub mod policy_editor;
-pub mod portfolio_state;
-pub mod screens;
-pub mod terms_editor;
-pub mod theme;
-pub mod transfer;
-pub mod update_form;
-pub mod update_io;
-pub mod update_keys;
-pub mod update_modal;
-pub mod update_policy;
-pub mod update_terms;
+pub mod import;
+pub mod kit;
+pub mod matrix;
+pub mod modals;
+pub mod policy;
+pub mod portfolio;
+pub mod prospect;
+pub mod screen;
+pub mod terms;
+pub mod welcome;
 
 mod files;
 mod saver;
@@ -96,7 +93,7 @@ pub fn run(options: Options) -> Result<()> {
     let mut app = App::new(prospects, options.policy, options.today, store.path().to_path_buf(), welcome);
     app.read_only = store.read_only_reason().map(str::to_string);
     app.policy_path = options.policy_path;
-    app.modal = options.policy_problem.map(app::Modal::BrokenPolicy);
+    app.modal = options.policy_problem.map(modals::Modal::BrokenPolicy);
     app.demo = demo.is_some();
 
     let (tx, rx) = mpsc::channel();
@@ -191,7 +188,7 @@ fn event_loop(
     app.size = ratatui::layout::Rect::new(0, 0, size.width, size.height);
     let panic_for_test = std::env::var_os("DEALDESK_TEST_PANIC").is_some();
     loop {
-        terminal.draw(|frame| screens::render(frame, app))?;
+        terminal.draw(|frame| dispatch::render(frame, app))?;
         if panic_for_test {
             panic!("DEALDESK_TEST_PANIC: a deliberate panic to test terminal restoration");
         }
@@ -203,7 +200,7 @@ fn event_loop(
                 Msg::Signal(Request::End(signal)) => return Ok(Some(signal)),
                 Msg::Signal(Request::Suspend) => signals::suspend(terminal)?,
                 msg => {
-                    for effect in app::update(app, msg) {
+                    for effect in dispatch::update(app, msg) {
                         if perform(effect, jobs, tx, holder, demo, &app.store_path) {
                             return Ok(None);
                         }
@@ -240,7 +237,7 @@ fn perform(
         }
         Effect::ReadImport(path) => files::read_import(path, tx.clone()),
         Effect::Export { path, json, prospects, overwrite } => {
-            let export = transfer::PendingExport { path, json, prospects };
+            let export = modals::path_prompt::PendingExport { path, json, prospects };
             let _ = tx.send(Msg::Exported(files::export(export, overwrite, store)));
         }
         Effect::OpenDemo => {

@@ -4,11 +4,14 @@
 use std::path::PathBuf;
 
 use super::{IMPORT_CSV, IMPORTED, check, notice};
-use crate::tui_support::*;
+use crate::common::desk::*;
 use dealdesk::domain::fields::Field;
 use dealdesk::io::csv_import::{CsvImport, read_prospects};
-use dealdesk::tui::app::{App, Effect, Modal, Msg, Screen, update};
-use dealdesk::tui::transfer::{PathPrompt, Purpose};
+use dealdesk::tui::app::{App, Effect, Msg};
+use dealdesk::tui::dispatch::update;
+use dealdesk::tui::modals::Modal;
+use dealdesk::tui::modals::path_prompt::{PathPrompt, Purpose};
+use dealdesk::tui::screen::Screen;
 use ratatui::crossterm::event::KeyCode;
 
 fn read_fixture() -> CsvImport {

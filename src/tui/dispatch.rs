@@ -1,0 +1,146 @@
+//! The one place that knows every screen: a message comes in and goes to the pop-up, the help
+//! overlay or the screen's update; the frame is drawn by the screen's view, with the footer of
+//! the key table in force. Each screen's state is lent to its own update and view.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
+use ratatui::layout::Rect;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::app::{App, Effect, Msg};
+use super::kit::chrome::{footer, has_banner};
+use super::kit::help::{self, HelpPage};
+use super::kit::keys::Table;
+use super::kit::layout;
+use super::modals::{self, path_prompt, reading};
+use super::screen::Screen;
+use super::{answers, compare, import, matrix, policy, portfolio, prospect, terms, welcome};
+
+/// Handles one message; returns what the runner must do.
+pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    match msg {
+        Msg::Key(key) if key.kind == KeyEventKind::Press => on_key(app, &key, &mut effects),
+        Msg::Key(_) => {}
+        Msg::Mouse(mouse) => {
+            if app.modal.is_none() && !app.help && matches!(app.screen, Screen::Portfolio) {
+                portfolio::update::on_mouse(app, mouse);
+            }
+        }
+        Msg::Resize(w, h) => {
+            app.size = Rect::new(0, 0, w, h);
+            let height = app.page_height();
+            app.view.scroll_into_view(height);
+        }
+        Msg::Saved { generation, result } => answers::on_saved(app, generation, result, &mut effects),
+        Msg::Completions { typed, candidates } => path_prompt::on_completions(app, &typed, candidates),
+        Msg::ImportProgress { done, total } => reading::on_progress(app, done, total),
+        Msg::ImportRead { path, result } => import::update::on_read(app, path, result),
+        Msg::Exported(result) => path_prompt::on_exported(app, result),
+        Msg::DemoOpened(result) => answers::on_demo(app, result),
+        Msg::Reloaded(result) => answers::on_reloaded(app, result),
+        Msg::PolicySaved(result) => policy::update::on_saved(app, result),
+        Msg::LoadChunk { prospects, summaries, progress } => {
+            answers::on_load_chunk(app, prospects, summaries, progress)
+        }
+        Msg::LoadDone(result) => answers::on_load_done(app, result),
+        // The runner acts on signals before they would reach here.
+        Msg::Signal(_) => {}
+    }
+    app.navigate();
+    effects
+}
+
+/// A key goes to the pop-up first, then the help overlay, then the screen.
+fn on_key(app: &mut App, key: &KeyEvent, effects: &mut Vec<Effect>) {
+    if app.modal.is_some() {
+        modals::on_key(app, key, effects);
+        return;
+    }
+    if app.help {
+        help::on_key(app, help_page(&app.screen), key);
+        return;
+    }
+    app.with_screen(|app, screen| match screen {
+        Screen::Welcome => welcome::update::on_key(app, key, effects),
+        Screen::Portfolio => portfolio::update::on_key(app, key, effects),
+        Screen::Prospect(form) => prospect::update::on_key(app, form, key, effects),
+        Screen::Terms(editor) => terms::update::on_key(app, editor, key),
+        Screen::Compare(view) => compare::update::on_key(app, view, key),
+        Screen::Matrix(view) => matrix::update::on_key(app, view, key),
+        Screen::Policy(editor) => policy::update::on_key(app, editor, key, effects),
+        Screen::ImportPreview(preview) => import::update::on_key(app, preview, key, effects),
+    });
+}
+
+/// The help page of a screen.
+fn help_page(screen: &Screen) -> &'static HelpPage {
+    match screen {
+        Screen::Welcome => &welcome::keys::HELP,
+        Screen::Portfolio => &portfolio::keys::HELP,
+        Screen::Prospect(_) => &prospect::keys::HELP,
+        Screen::Terms(_) => &terms::keys::HELP,
+        Screen::Compare(_) => &compare::keys::HELP,
+        Screen::Matrix(_) => &matrix::keys::HELP,
+        Screen::Policy(_) => &policy::keys::HELP,
+        Screen::ImportPreview(_) => &import::keys::HELP,
+    }
+}
+
+/// The key table in force: the one the keys obey, and the footer and help show.
+pub fn keys(app: &App) -> Table {
+    if let Some(modal) = &app.modal {
+        return modals::keys(modal);
+    }
+    if app.help {
+        return help::KEYS;
+    }
+    match &app.screen {
+        Screen::Welcome => welcome::keys::KEYS,
+        Screen::Portfolio if app.view.typing => portfolio::keys::FILTER,
+        Screen::Portfolio => portfolio::keys::KEYS,
+        Screen::Prospect(_) => prospect::keys::KEYS,
+        Screen::Terms(editor) if editor.typing.is_some() => terms::keys::TYPING_KEYS,
+        Screen::Terms(_) => terms::keys::KEYS,
+        Screen::Compare(_) => compare::keys::KEYS,
+        Screen::Matrix(_) => matrix::keys::KEYS,
+        Screen::Policy(editor) if editor.typing.is_some() => policy::keys::TYPING_KEYS,
+        Screen::Policy(_) => policy::keys::KEYS,
+        Screen::ImportPreview(_) => import::keys::KEYS,
+    }
+}
+
+/// Draws the whole frame: the screen, its footer, then the help overlay or a pop-up on top.
+/// Rendering only reads the state.
+pub fn render(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if layout::too_small(area) {
+        let text = format!(
+            "terminal too small (need {}×{}, have {}×{})",
+            layout::MIN_WIDTH,
+            layout::MIN_HEIGHT,
+            area.width,
+            area.height
+        );
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    match &app.screen {
+        Screen::Welcome => welcome::view::render(frame, app),
+        Screen::Portfolio => portfolio::view::render(frame, app),
+        Screen::Prospect(form) => prospect::view::render(frame, app, form),
+        Screen::Terms(editor) => terms::view::render(frame, app, editor),
+        Screen::Compare(view) => compare::view::render(frame, app, view),
+        Screen::Matrix(view) => matrix::view::render(frame, app, view),
+        Screen::Policy(editor) => policy::view::render(frame, app, editor),
+        Screen::ImportPreview(preview) => import::view::render(frame, app, preview),
+    }
+    let footer_area = layout::frame(area, has_banner(app)).footer;
+    frame.render_widget(Paragraph::new(footer(app.theme, keys(app))), footer_area);
+    if app.help {
+        help::render(frame, app, help_page(&app.screen));
+    }
+    if let Some(modal) = &app.modal {
+        modals::render(frame, app, modal);
+    }
+}

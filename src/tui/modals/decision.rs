@@ -1,0 +1,168 @@
+//! The decision dialog: a status and a note for one prospect, recorded in its history with
+//! the terms and the assessment of today.
+
+use std::sync::Arc;
+
+use ratatui::crossterm::event::{KeyCode as K, KeyEvent};
+use ratatui::text::{Line, Span};
+use strum::VariantArray;
+
+use super::Modal;
+use crate::domain::evaluate::evaluate;
+use crate::domain::prospect::{DecisionRecord, Prospect, Terms};
+use crate::domain::vocabulary::Status;
+use crate::tui::app::{App, Effect};
+use crate::tui::history::Change;
+use crate::tui::kit::action::Action;
+use crate::tui::kit::keys::{Binding, LINE_EDITING, Table, bind, code};
+use crate::tui::kit::line_edit::LineEdit;
+use crate::tui::prospect::state::ProspectForm;
+
+const DECISION: &[Binding] = &[
+    bind(&[code(K::Up)], Action::Up, "previous status", Some("up")),
+    bind(&[code(K::Down)], Action::Down, "next status", Some("down")),
+    bind(&[code(K::Enter)], Action::Confirm, "record", Some("record")),
+    bind(&[code(K::Esc)], Action::Cancel, "cancel", Some("cancel")),
+];
+
+/// The note takes the line-editing keys.
+pub const KEYS: Table = Table(&[DECISION, LINE_EDITING]);
+
+/// The decision dialog: a status and a note for one prospect.
+#[derive(Debug, Clone)]
+pub struct DecisionDialog {
+    pub id: u64,
+    pub name: String,
+    /// The highlighted status: an index into `Status::VARIANTS`.
+    pub status_index: usize,
+    pub note: LineEdit,
+    /// The terms the decision agrees to, when it comes from the what-if.
+    pub terms: Option<Terms>,
+}
+
+impl DecisionDialog {
+    /// The dialog for a prospect, starting from its current status.
+    pub fn on(p: &Prospect) -> DecisionDialog {
+        DecisionDialog {
+            id: p.id,
+            name: p.name.clone(),
+            status_index: Status::VARIANTS.iter().position(|s| *s == p.status).unwrap_or(0),
+            note: LineEdit::default(),
+            terms: None,
+        }
+    }
+}
+
+pub fn on_key(
+    app: &mut App,
+    mut dialog: DecisionDialog,
+    action: Option<Action>,
+    key: &KeyEvent,
+    effects: &mut Vec<Effect>,
+) -> Option<Modal> {
+    match action {
+        Some(Action::Up) => dialog.status_index = dialog.status_index.saturating_sub(1),
+        Some(Action::Down) => dialog.status_index = (dialog.status_index + 1).min(Status::VARIANTS.len() - 1),
+        Some(Action::Cancel) => return None,
+        Some(Action::Confirm) => {
+            record(app, &dialog, effects);
+            return None;
+        }
+        Some(action) => {
+            dialog.note.apply(action, key);
+        }
+        None => {}
+    }
+    Some(Modal::Decision(dialog))
+}
+
+/// Appends a decision to the prospect's history with the terms and the assessment of today.
+fn record(app: &mut App, dialog: &DecisionDialog, effects: &mut Vec<Effect>) {
+    let Some(before) = app.portfolio.position(dialog.id).and_then(|i| app.portfolio.prospect(i).cloned())
+    else {
+        app.warn("That prospect is no longer in the portfolio");
+        return;
+    };
+    let status = Status::VARIANTS.get(dialog.status_index).copied().unwrap_or(Status::New);
+    let evaluation = evaluate(&before, &app.policy, app.today);
+    let terms = dialog
+        .terms
+        .clone()
+        .or_else(|| before.agreed_terms.clone())
+        .unwrap_or_else(|| evaluation.suggestion.terms.clone());
+    let note = dialog.note.text().trim().to_string();
+    let record = DecisionRecord {
+        date: app.today,
+        status,
+        terms: terms.clone(),
+        note: note.clone(),
+        band: evaluation.assessment.band,
+        score: evaluation.assessment.score,
+        risk_adjusted_profit: evaluation.economics_on(&terms, &app.policy).map(|x| x.risk_adjusted_profit),
+    };
+    let mut after = (*before).clone();
+    after.status = status;
+    if !note.is_empty() {
+        after.note = Some(note);
+    }
+    if matches!(status, Status::Approved | Status::ApprovedWithConditions | Status::RoutedToPartner) {
+        after.agreed_terms = Some(terms);
+    }
+    after.history.push(record);
+    let after = Arc::new(after);
+    // A form on this prospect has no unsaved edits (a decision saves them first): it starts
+    // again from the decided prospect, so that its status and note fields show the decision.
+    let (policy, today) = (&app.policy, app.today);
+    if let Some(form) = app.screen.form_mut()
+        && form.original.id == after.id
+    {
+        let focus = form.focus;
+        *form = ProspectForm::open(&after, policy, today);
+        form.focus = focus;
+    }
+    let name = after.name.clone();
+    app.commit(Change::Put { before: Some(before), after }, effects);
+    app.say(format!("Decision recorded for {name}: {}", status.label()));
+}
+
+pub fn body(app: &App, dialog: &DecisionDialog) -> (&'static str, Vec<Line<'static>>) {
+    let t = app.theme;
+    let mut lines = vec![Line::raw(format!("Decision on {}", dialog.name))];
+    lines.extend(recorded(app, dialog));
+    lines.push(Line::raw(""));
+    for (i, status) in Status::VARIANTS.iter().enumerate() {
+        let style = if i == dialog.status_index { t.selected() } else { ratatui::style::Style::new() };
+        let marker = if i == dialog.status_index { "›" } else { " " };
+        lines.push(Line::styled(format!(" {marker} {}", status.label()), style));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(vec![Span::styled("Note: ", t.key()), Span::raw(dialog.note.text().to_string())]));
+    (" Record a decision ", lines)
+}
+
+/// What the decision will record besides status and note: today's band and the terms.
+fn recorded(app: &App, dialog: &DecisionDialog) -> [Line<'static>; 2] {
+    let none = || [Line::raw(""), Line::raw("")];
+    let Some(i) = app.portfolio.position(dialog.id) else { return none() };
+    let (Some(p), Some(s)) = (app.portfolio.prospect(i), app.portfolio.summary(i)) else { return none() };
+    let terms = dialog.terms.as_ref().or(p.agreed_terms.as_ref());
+    let (days, advance) = terms.map_or((s.payment_days, s.advance), |t| (t.payment_days, t.advance_pct));
+    let which = if dialog.terms.is_some() {
+        "the edited terms"
+    } else if p.agreed_terms.is_some() {
+        "the agreed terms"
+    } else {
+        "the suggested terms"
+    };
+    let score = s.score.map_or("—".into(), |v| format!("{v:.1}"));
+    let dim = app.theme.dim();
+    [
+        Line::styled(format!("Now {} · band {} ({score}) today", p.status.label(), s.band), dim),
+        Line::styled(format!("Records {which}: {days} days, {advance} % advance"), dim),
+    ]
+}
+
+/// Where the note's text starts: (line in the box, column).
+pub fn cursor(dialog: &DecisionDialog) -> (u16, u16, &LineEdit) {
+    (4 + Status::VARIANTS.len() as u16 + 1, 6, &dialog.note)
+}

@@ -1,0 +1,120 @@
+//! Keys of the policy editor, and the change of policy once it is saved.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use super::keys::{KEYS, TYPING_KEYS};
+use super::state::{PolicyEditor, concerns};
+use crate::domain::policy::Policy;
+use crate::tui::app::{App, Effect, Nav};
+use crate::tui::kit::action::Action;
+use crate::tui::kit::line_edit::LineEdit;
+use crate::tui::modals::Modal;
+use crate::tui::screen::Screen;
+
+pub fn open(app: &mut App) {
+    let editor = PolicyEditor::open(&app.policy);
+    app.go(Nav::Push(Screen::Policy(Box::new(editor))));
+}
+
+pub fn on_key(app: &mut App, e: &mut PolicyEditor, key: &KeyEvent, effects: &mut Vec<Effect>) {
+    let page = usize::from(app.size.height.saturating_sub(6)).max(1) as isize;
+    if let Some(line) = &mut e.typing {
+        match TYPING_KEYS.lookup(key) {
+            Some(Action::Confirm) => e.apply_typed(),
+            Some(Action::Cancel) => e.typing = None,
+            Some(action) => {
+                line.apply(action, key);
+            }
+            None => {}
+        }
+        return;
+    }
+    match KEYS.lookup(key) {
+        Some(Action::Up) => e.move_focus(-1),
+        Some(Action::Down) => e.move_focus(1),
+        Some(Action::PageUp) => e.move_focus(-page),
+        Some(Action::PageDown) => e.move_focus(page),
+        Some(Action::Left) => e.jump_section(false),
+        Some(Action::Right) => e.jump_section(true),
+        Some(Action::Increase) if e.cycle(true) => {}
+        // Off a choice, a minus starts a negative number.
+        Some(Action::Decrease) if !e.cycle(false) => e.typing = Some(LineEdit::new("-")),
+        Some(Action::Decrease) => {}
+        Some(Action::Type) => {
+            if !e.cycle(true) {
+                let current = e.leaf().map(|l| e.value(l)).unwrap_or_default();
+                e.typing = Some(LineEdit::new(&current));
+            }
+        }
+        Some(Action::StartTyping) => {
+            if let KeyCode::Char(c) = key.code {
+                e.typing = Some(LineEdit::new(&c.to_string()));
+            }
+        }
+        Some(Action::Reset) => app.modal = Some(Modal::ConfirmResetPolicy),
+        Some(Action::Save) => save(app, e, effects),
+        Some(Action::Back) if e.changed() => app.modal = Some(Modal::DiscardPolicy),
+        Some(Action::Back) => app.go(Nav::Pop),
+        Some(Action::Help) => app.help = true,
+        _ => app.unknown_key(key, "?"),
+    }
+}
+
+/// Asks the runner to write the policy file; refused while the policy is invalid.
+fn save(app: &mut App, e: &mut PolicyEditor, effects: &mut Vec<Effect>) {
+    let path = app.policy_path.clone();
+    // Blocks still to come were evaluated under the policy in force when the load began.
+    if app.loading.is_some() {
+        app.warn("Not saved yet: the portfolio is still loading; save once it is read");
+        return;
+    }
+    if let Some((field, message)) = e.issues.first().cloned() {
+        let count = e.issues.len();
+        if let Some(i) = e.leaves.iter().position(|l| concerns(&field, &l.path)) {
+            e.focus = i;
+        }
+        app.warn(format!("Not saved: {count} problem(s), first {field}: {message}"));
+        return;
+    }
+    match path {
+        Some(path) => effects.push(Effect::SavePolicy { path, text: e.text() }),
+        None => app.warn("No place for a policy file: start with --policy PATH"),
+    }
+}
+
+/// The policy file is written: the new policy is in force and the whole portfolio is
+/// re-evaluated at once; the notice says what moved.
+/// The policy comes from the text written, so that it is put in force even when the editor
+/// was left before the answer came.
+pub fn on_saved(app: &mut App, result: Result<(std::path::PathBuf, String), String>) {
+    let (path, policy) = match result.and_then(|(path, text)| Ok((path, Policy::from_json(&text)?))) {
+        Ok(saved) => saved,
+        Err(message) => {
+            app.warn(format!("Policy not saved: {message}"));
+            return;
+        }
+    };
+    let summary = apply_policy(app, policy);
+    let fresh = PolicyEditor::open(&app.policy);
+    if let Some(e) = app.screen.policy_mut() {
+        *e = fresh;
+    }
+    app.say(format!("Policy saved to {}; {summary}", path.display()));
+}
+
+/// Puts a policy in force, re-evaluating every prospect; says how many changed band and terms.
+pub fn apply_policy(app: &mut App, policy: Policy) -> String {
+    let before: Vec<_> = app.portfolio.summaries().to_vec();
+    app.policy = policy;
+    app.portfolio.reevaluate(&app.policy, app.today);
+    let after = app.portfolio.summaries();
+    let band = before.iter().zip(after).filter(|(b, a)| b.band != a.band).count();
+    let terms = before
+        .iter()
+        .zip(after)
+        .filter(|(b, a)| (b.payment_days, b.advance) != (a.payment_days, a.advance))
+        .count();
+    app.view.invalidate();
+    app.view.refresh(&app.portfolio);
+    format!("{band} prospect(s) changed band, {terms} changed suggested terms")
+}

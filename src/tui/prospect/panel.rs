@@ -1,0 +1,146 @@
+//! The live assessment beside the form: score, band, PD, coverage, Altman Z'', the reasons by
+//! weight, segment and channel, the suggested terms with their "why", and the decisions.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, LineGauge, Paragraph, Wrap};
+
+use super::state::ProspectForm;
+use crate::domain::evaluate::Evaluation;
+use crate::domain::reason::ReasonKind;
+use crate::tui::app::App;
+use crate::tui::kit::chrome::pair;
+use crate::tui::kit::theme::Theme;
+
+pub fn render(frame: &mut Frame, app: &App, form: &ProspectForm, area: Rect) {
+    let t = app.theme;
+    let e = &form.evaluation;
+    let a = &e.assessment;
+    let block = Block::bordered().title(" Live assessment ");
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [gauge_area, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+
+    let ratio = a.score.map_or(0.0, |s| (s / 100.0).clamp(0.0, 1.0));
+    let label = match a.score {
+        Some(s) => format!("Score {s:.1} "),
+        None => "Score — ".to_string(),
+    };
+    let gauge = LineGauge::default()
+        .ratio(ratio)
+        .label(label)
+        .filled_symbol("█")
+        .unfilled_symbol("░")
+        .filled_style(t.band(a.band));
+    frame.render_widget(gauge, gauge_area);
+
+    let mut lines = vec![headline(e, t)];
+    let invalid = form.visible_errors();
+    if invalid > 0 {
+        lines.push(Line::styled(format!("{invalid} invalid field(s) counted as unknown"), t.warning()));
+    }
+    lines.push(Line::styled("Reasons, largest first", t.header()));
+    let mut reasons: Vec<_> = a.reasons.iter().collect();
+    reasons.sort_by(|x, y| x.points.total_cmp(&y.points).then(y.weight.total_cmp(&x.weight)));
+    let (full, moved): (Vec<_>, Vec<_>) = reasons.into_iter().partition(|r| {
+        r.points == 0.0
+            && matches!(
+                r.kind,
+                ReasonKind::Measured { .. } | ReasonKind::Trend(_) | ReasonKind::LateFiling(_)
+            )
+    });
+    for r in moved {
+        let style = if r.points < -0.05 { t.bad() } else { Style::new() };
+        lines.push(Line::styled(format!(" {}", r.text()), style));
+    }
+    if !full.is_empty() {
+        let names: Vec<&str> = full.iter().map(|r| r.factor.label()).collect();
+        lines.push(Line::styled(format!(" At full points: {}", names.join(", ")), t.dim()));
+    }
+    if !a.missing.is_empty() {
+        let names: Vec<&str> = a.missing.iter().map(|f| f.label()).collect();
+        lines.push(Line::styled(format!(" Unknown: {}", names.join(", ")), t.dim()));
+    }
+    lines.extend(terms_lines(e, t));
+    lines.extend(history_lines(form, t));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), rest);
+}
+
+/// Band, PD, coverage and Altman Z'' on one line.
+fn headline(e: &Evaluation, t: Theme) -> Line<'static> {
+    let a = &e.assessment;
+    let mut spans = vec![Span::styled(format!("Band {} ", a.band), t.band(a.band))];
+    spans.push(Span::raw(format!("({}) ", a.band.description())));
+    spans.extend(pair(
+        "PD",
+        format!("{} % ", (a.pd * rust_decimal::Decimal::ONE_HUNDRED).normalize()),
+        Style::new(),
+    ));
+    let coverage_style = if a.insufficient_data { t.warning() } else { Style::new() };
+    spans.extend(pair("coverage", format!("{:.0} % ", a.coverage * 100.0), coverage_style));
+    let z = match (a.altman_z2, a.zone) {
+        (Some(z), Some(zone)) => format!("{z:.2} ({})", zone.label()),
+        _ => "unknown".into(),
+    };
+    spans.extend(pair("Z''", z, Style::new()));
+    if a.insufficient_data {
+        spans.push(Span::styled(" INSUFFICIENT DATA", t.warning()));
+    }
+    Line::from(spans)
+}
+
+fn terms_lines(e: &Evaluation, t: Theme) -> Vec<Line<'static>> {
+    let terms = &e.suggestion.terms;
+    let mut lines = vec![Line::styled("Suggested terms", t.header())];
+    let segment = e.segment.map_or("volume unknown".to_string(), |s| format!("segment {s}"));
+    lines.push(Line::from(format!(" {segment} · channel {}", terms.channel.label())));
+    lines.push(Line::from(format!(
+        " {} days · {} % advance · limit {} · {} · {} · review {} months",
+        terms.payment_days,
+        terms.advance_pct,
+        terms.credit_limit.grouped(),
+        terms.security.label(),
+        terms.delivery.label(),
+        terms.review_months
+    )));
+    for why in &e.suggestion.why {
+        lines.push(Line::styled(format!("  · {why}"), t.dim()));
+    }
+    match &e.economics {
+        Some(x) => lines.push(Line::from(format!(
+            " Risk-adj. profit {} ({}) · expected loss {} · financing {}",
+            x.risk_adjusted_profit.grouped(),
+            x.margin_pct.map_or("—".into(), |m| format!("{:.1} %", m)),
+            x.expected_loss.grouped(),
+            x.financing_cost.grouped()
+        ))),
+        None => lines.push(Line::styled(" No economics: annual volume unknown", t.dim())),
+    }
+    for assumption in &e.assumptions {
+        lines.push(Line::styled(format!("  assumed: {assumption}"), t.dim()));
+    }
+    lines
+}
+
+fn history_lines(form: &ProspectForm, t: Theme) -> Vec<Line<'static>> {
+    let history = &form.original.history;
+    if history.is_empty() {
+        return vec![Line::styled("No decisions yet (Ctrl-D)", t.dim())];
+    }
+    let mut lines = vec![Line::styled("Decisions", t.header())];
+    for d in history.iter().rev() {
+        let score = d.score.map_or("—".into(), |s| format!("{s:.1}"));
+        let note = if d.note.is_empty() { String::new() } else { format!(" “{}”", d.note) };
+        lines.push(Line::from(format!(
+            " {} {} · band {} ({score}) · {} d, {} % adv.{note}",
+            d.date,
+            d.status.label(),
+            d.band,
+            d.terms.payment_days,
+            d.terms.advance_pct
+        )));
+    }
+    lines
+}

@@ -1,0 +1,192 @@
+//! The prospect form's state: the text of every field as typed, its validation, and the live
+//! evaluation of what is valid so far. Nothing typed is ever lost: an invalid field keeps its
+//! text and its error, and counts as unknown until it is corrected.
+
+use crate::domain::date::Date;
+use crate::domain::evaluate::{Evaluation, evaluate};
+use crate::domain::field_values::Kind;
+use crate::domain::fields::Field;
+use crate::domain::money::{Money, NumberStyle};
+use crate::domain::policy::Policy;
+use crate::domain::prospect::Prospect;
+use crate::domain::vocabulary::FieldGroup;
+use crate::tui::kit::line_edit::LineEdit;
+
+/// What to do once unsaved form changes are settled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PendingExit {
+    Back,
+    Quit,
+}
+
+/// A field's value as the form shows it for editing: amounts grouped by thousands.
+fn input_text(field: Field, p: &Prospect) -> String {
+    let text = field.get(p);
+    match field.kind() {
+        Kind::Money { .. } => Money::parse(&text, NumberStyle::Point).map_or(text, Money::input_text),
+        _ => text,
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ProspectForm {
+    /// The prospect being edited as last saved (id, decisions and agreed terms come from here).
+    pub original: Prospect,
+    /// Whether the prospect is not in the portfolio yet.
+    pub is_new: bool,
+    pub inputs: Vec<LineEdit>,
+    pub errors: Vec<Option<String>>,
+    /// Fields the user has typed in: only their errors show, so that a blank form does not
+    /// open with "a name is required". A refused save marks them all.
+    pub touched: Vec<bool>,
+    /// Index into `Field::ALL` of the field with the cursor.
+    pub focus: usize,
+    /// The prospect as the valid fields describe it.
+    pub draft: Prospect,
+    pub evaluation: Evaluation,
+    saved_texts: Vec<String>,
+}
+
+impl ProspectForm {
+    /// A form on an existing prospect.
+    pub fn open(p: &Prospect, policy: &Policy, today: Date) -> ProspectForm {
+        let texts: Vec<String> = Field::ALL.iter().map(|f| input_text(*f, p)).collect();
+        let mut form = ProspectForm {
+            original: p.clone(),
+            is_new: false,
+            inputs: texts.iter().map(|t| LineEdit::new(t)).collect(),
+            errors: vec![None; Field::ALL.len()],
+            touched: vec![false; Field::ALL.len()],
+            focus: 0,
+            draft: p.clone(),
+            evaluation: evaluate(p, policy, today),
+            saved_texts: texts,
+        };
+        form.reparse(policy, today);
+        form
+    }
+
+    /// An empty form for a new prospect with this id.
+    pub fn blank(id: u64, policy: &Policy, today: Date) -> ProspectForm {
+        let mut form = ProspectForm::open(&Prospect { id, ..Prospect::default() }, policy, today);
+        form.is_new = true;
+        form
+    }
+
+    pub fn field(&self) -> Field {
+        Field::ALL[self.focus.min(Field::ALL.len() - 1)]
+    }
+
+    /// Whether anything differs from the last save.
+    pub fn dirty(&self) -> bool {
+        self.is_new || self.inputs.iter().zip(&self.saved_texts).any(|(i, s)| i.text() != s)
+    }
+
+    pub fn invalid_count(&self) -> usize {
+        self.errors.iter().filter(|e| e.is_some()).count()
+    }
+
+    /// The error of a field, once the user has touched it (or tried to save).
+    pub fn visible_error(&self, i: usize) -> Option<&str> {
+        self.errors.get(i)?.as_deref().filter(|_| self.touched.get(i).copied().unwrap_or(false))
+    }
+
+    /// Fields with an error the screen shows.
+    pub fn visible_errors(&self) -> usize {
+        (0..self.errors.len()).filter(|i| self.visible_error(*i).is_some()).count()
+    }
+
+    /// Shows every error (after a refused save).
+    pub fn touch_all(&mut self) {
+        self.touched.iter_mut().for_each(|t| *t = true);
+    }
+
+    /// Applies an edit to the focused field and re-evaluates.
+    pub fn edit(&mut self, change: impl FnOnce(&mut LineEdit), policy: &Policy, today: Date) {
+        if let Some(input) = self.inputs.get_mut(self.focus) {
+            change(input);
+        }
+        if let Some(touched) = self.touched.get_mut(self.focus) {
+            *touched = true;
+        }
+        self.reparse(policy, today);
+    }
+
+    /// Rebuilds the draft from every field's text, in `Field::ALL` order so that fields that
+    /// depend on others (the registration on the country) are checked against their current
+    /// values, then re-evaluates it.
+    fn reparse(&mut self, policy: &Policy, today: Date) {
+        let mut draft = Prospect {
+            id: self.original.id,
+            agreed_terms: self.original.agreed_terms.clone(),
+            history: self.original.history.clone(),
+            ..Prospect::default()
+        };
+        for (i, field) in Field::ALL.iter().enumerate() {
+            let text = self.inputs[i].text();
+            self.errors[i] = field.set(&mut draft, text, NumberStyle::Auto).err();
+        }
+        self.evaluation = evaluate(&draft, policy, today);
+        self.draft = draft;
+    }
+
+    /// Moves the cursor to another editable field, wrapping around. Status and note change
+    /// only through a decision, so that every change of status is in the history.
+    pub fn move_focus(&mut self, delta: isize) {
+        let n = Field::ALL.len() as isize;
+        let mut at = self.focus as isize;
+        for _ in 0..n {
+            at = (at + delta.signum()).rem_euclid(n);
+            if Field::ALL[at as usize].group() != FieldGroup::Decision {
+                break;
+            }
+        }
+        self.focus = at as usize;
+    }
+
+    /// Jumps to the first field of the next (or previous) group.
+    pub fn jump_group(&mut self, forward: bool) {
+        let group = self.field().group();
+        let fields = Field::ALL;
+        if forward {
+            if let Some(i) = (self.focus..fields.len()).find(|&i| fields[i].group() != group) {
+                self.focus = i;
+            }
+        } else {
+            let start = (0..self.focus).rev().find(|&i| fields[i].group() != group);
+            if let Some(prev) = start {
+                let prev_group = fields[prev].group();
+                self.focus =
+                    (0..=prev).rev().take_while(|&i| fields[i].group() == prev_group).last().unwrap_or(prev);
+            }
+        }
+    }
+
+    /// On a choice field, puts the next choice in (Space); elsewhere does nothing.
+    pub fn cycle_choice(&mut self, policy: &Policy, today: Date) -> bool {
+        let choices = self.field().kind().choices();
+        if choices.is_empty() {
+            return false;
+        }
+        let current = self.inputs[self.focus].text().trim().to_lowercase();
+        let next = match choices.iter().position(|c| *c == current) {
+            Some(i) if i + 1 < choices.len() => choices[i + 1],
+            Some(_) if self.field().kind() != Kind::Status => "",
+            _ => choices[0],
+        };
+        self.edit(|input| input.set(next), policy, today);
+        true
+    }
+
+    /// After a save: the saved prospect becomes the baseline.
+    pub fn mark_saved(&mut self, saved: &Prospect) {
+        self.original = saved.clone();
+        self.is_new = false;
+        self.saved_texts = self.inputs.iter().map(|i| i.text().to_string()).collect();
+    }
+
+    /// The first invalid field, to send the cursor there.
+    pub fn first_error(&self) -> Option<usize> {
+        self.errors.iter().position(Option::is_some)
+    }
+}

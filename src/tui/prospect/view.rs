@@ -1,0 +1,138 @@
+//! The prospect screen: the form, in labelled groups, with each error under its field; the
+//! live assessment beside it.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::panel;
+use super::state::ProspectForm;
+use crate::domain::fields::Field;
+use crate::domain::vocabulary::FieldGroup;
+use crate::tui::app::App;
+use crate::tui::kit::chrome::{chrome, has_banner};
+use crate::tui::kit::layout;
+
+/// Width of the label column.
+const LABEL: u16 = 22;
+
+/// One line of the form.
+enum Entry {
+    Group(FieldGroup),
+    Field(usize),
+    Error(usize),
+}
+
+fn entries(form: &ProspectForm) -> Vec<Entry> {
+    let mut out = Vec::new();
+    let mut group = None;
+    for (i, field) in Field::ALL.iter().enumerate() {
+        if group != Some(field.group()) {
+            group = Some(field.group());
+            out.push(Entry::Group(field.group()));
+        }
+        out.push(Entry::Field(i));
+        if form.visible_error(i).is_some() {
+            out.push(Entry::Error(i));
+        }
+    }
+    out
+}
+
+pub fn render(frame: &mut Frame, app: &App, form: &ProspectForm) {
+    let areas = layout::prospect(frame.area(), has_banner(app));
+    let name = if form.draft.name.is_empty() { "new prospect" } else { form.draft.name.as_str() };
+    chrome(frame, app, &areas.frame, name, form.dirty());
+    render_form(frame, app, form, areas.form);
+    panel::render(frame, app, form, areas.panel);
+}
+
+fn render_form(frame: &mut Frame, app: &App, form: &ProspectForm, area: Rect) {
+    let t = app.theme;
+    let field = form.field();
+    let hint = format!(" {} ", field.kind().hint());
+    let block = Block::bordered().title(" Prospect ").title_bottom(Line::styled(hint, t.dim()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+
+    let lines = entries(form);
+    let height = inner.height as usize;
+    let focus_line = lines.iter().position(|e| matches!(e, Entry::Field(i) if *i == form.focus)).unwrap_or(0);
+    let offset = focus_line.saturating_sub(height / 2).min(lines.len().saturating_sub(height));
+    let value_width = inner.width.saturating_sub(LABEL) as usize;
+
+    let mut text = Vec::new();
+    for (row, entry) in lines.iter().enumerate().skip(offset).take(height) {
+        let line = match entry {
+            Entry::Group(g) => Line::styled(g.label().to_string(), t.title()),
+            Entry::Field(i) => {
+                let field = Field::ALL[*i];
+                let focused = *i == form.focus;
+                let decision = field.group() == FieldGroup::Decision;
+                let label_style = if focused {
+                    t.key()
+                } else if decision {
+                    t.dim()
+                } else {
+                    Style::new()
+                };
+                let marker = match (focused, form.visible_error(*i).is_some()) {
+                    (true, _) => "›",
+                    (false, true) => "✗",
+                    (false, false) => " ",
+                };
+                let input = &form.inputs[*i];
+                let (value, cursor) = if focused {
+                    window(input.text(), input.cursor(), value_width)
+                } else {
+                    (truncated(input.text(), value_width), 0)
+                };
+                let mut spans = vec![
+                    Span::styled(
+                        format!("{marker}{:<w$}", field.label(), w = LABEL as usize - 1),
+                        label_style,
+                    ),
+                    Span::styled(value, if decision { t.dim() } else { Style::new() }),
+                ];
+                if decision && input.text().is_empty() {
+                    spans.push(Span::styled("Ctrl-D records a decision", t.dim()));
+                }
+                if focused {
+                    let x = inner.x + LABEL + cursor as u16;
+                    let y = inner.y + (row - offset) as u16;
+                    frame.set_cursor_position((x.min(inner.right().saturating_sub(1)), y));
+                }
+                Line::from(spans)
+            }
+            Entry::Error(i) => {
+                let message = form.visible_error(*i).unwrap_or_default().to_string();
+                Line::styled(format!("  ✗ {message}"), t.error())
+            }
+        };
+        text.push(line);
+    }
+    frame.render_widget(Paragraph::new(text), inner);
+}
+
+/// The part of the focused value around the cursor, and the cursor's column in it.
+fn window(text: &str, cursor: usize, width: usize) -> (String, usize) {
+    let start = if cursor >= width { cursor + 1 - width } else { 0 };
+    let mut shown: String = text.chars().skip(start).take(width).collect();
+    if start > 0 {
+        // Say that the start is out of view.
+        shown.replace_range(..shown.char_indices().nth(1).map_or(shown.len(), |(i, _)| i), "…");
+    }
+    (shown, cursor - start)
+}
+
+/// A value cut to the width, with "…" when it does not fit.
+fn truncated(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}

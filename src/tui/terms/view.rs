@@ -1,0 +1,284 @@
+//! The what-if: suggested and edited terms side by side, every figure of both with its change,
+//! the policy warnings, the goal seek, and profit across payment days and advance.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Row, Table, Wrap};
+use strum::VariantArray;
+
+use super::state::{TermsEditor, TermsField};
+use crate::domain::economics::Economics;
+use crate::domain::money::Money;
+use crate::domain::prospect::Terms;
+use crate::domain::vocabulary::{Channel, Delivery, Security};
+use crate::tui::app::App;
+use crate::tui::kit::chart::profit_chart;
+use crate::tui::kit::chrome::{chrome, has_banner, short_amount};
+use crate::tui::kit::layout;
+use crate::tui::kit::theme::Theme;
+
+pub fn render(frame: &mut Frame, app: &App, e: &TermsEditor) {
+    let f = layout::frame(frame.area(), has_banner(app));
+    chrome(frame, app, &f, &format!("terms of {}", e.prospect.name), false);
+    let width = f.body.width;
+    let narrow = width < 100;
+    // The editor's value columns: full choice names from 120 columns, shortened below.
+    let value_width: u16 = match width {
+        120.. => 18,
+        100.. => 13,
+        _ => 9,
+    };
+    // On a short terminal the charts give way to two lines of figures, and the warnings get
+    // the room they need.
+    let charts_height = if f.body.height >= 26 { Constraint::Min(4) } else { Constraint::Length(2) };
+    let [top, messages, charts] =
+        Layout::vertical([Constraint::Length(14), Constraint::Min(3), charts_height]).areas(f.body);
+    let editor_width = 2 * value_width + if width >= 120 { 28 } else { 16 };
+    let [left, right] =
+        Layout::horizontal([Constraint::Length(editor_width), Constraint::Min(30)]).areas(top);
+    render_editor(frame, app.theme, e, left, value_width, width < 120);
+    render_figures(frame, app.theme, e, right, narrow || right.width < 56);
+    render_messages(frame, app.theme, e, messages);
+    render_charts(frame, app.theme, e, charts);
+}
+
+/// Choices in at most 9 characters, for 80-column terminals.
+fn short_choice(field: TermsField, terms: &Terms) -> Option<&'static str> {
+    Some(match field {
+        TermsField::Delivery => match terms.delivery {
+            Delivery::Standard => "standard",
+            Delivery::Partial => "partial",
+            Delivery::CashOnDelivery => "COD",
+            Delivery::AfterPayment => "after pay",
+        },
+        TermsField::Security => match terms.security {
+            Security::None => "none",
+            Security::RetentionOfTitle => "ret.title",
+            Security::CreditInsurance => "insurance",
+            Security::BankGuarantee => "bank gtee",
+            Security::LetterOfCredit => "L/C",
+        },
+        TermsField::Channel => match terms.channel {
+            Channel::KeyAccount => "key acct",
+            Channel::Direct => "direct",
+            Channel::InsideSales => "inside",
+            Channel::Partner => "partner",
+            Channel::Wholesaler => "wholesale",
+        },
+        _ => return None,
+    })
+}
+
+fn short_label(field: TermsField) -> &'static str {
+    match field {
+        TermsField::PaymentDays => "Days",
+        TermsField::Advance => "Advance %",
+        TermsField::Discount => "Discount %",
+        TermsField::CreditLimit => "Limit",
+        TermsField::Delivery => "Delivery",
+        TermsField::Security => "Security",
+        TermsField::Channel => "Channel",
+        TermsField::Target => "Target %",
+    }
+}
+
+fn render_editor(frame: &mut Frame, t: Theme, e: &TermsEditor, area: Rect, value_width: u16, narrow: bool) {
+    let rows: Vec<Row> = TermsField::VARIANTS
+        .iter()
+        .enumerate()
+        .map(|(i, field)| {
+            let focused = i == e.focus;
+            let show = |terms: &Terms| {
+                if value_width < 13 { short_choice(*field, terms) } else { None }
+                    .map_or_else(|| e.value(*field, terms), str::to_string)
+            };
+            let suggested = if *field == TermsField::Target { "—".into() } else { show(e.suggested()) };
+            let edited = match (&e.typing, focused) {
+                (Some(line), true) => format!("{}▏", line.text()),
+                _ => show(&e.edited),
+            };
+            let changed = *field != TermsField::Target && suggested != edited;
+            let label = if narrow { short_label(*field) } else { field.label() };
+            let marker = if focused { "›" } else { " " };
+            let row = Row::new(vec![
+                Line::from(format!("{marker}{label}")),
+                Line::styled(suggested, t.dim()),
+                Line::styled(edited, if changed { t.highlight() } else { Style::new() }),
+            ]);
+            if focused { row.style(t.selected()) } else { row }
+        })
+        .collect();
+    let header = Row::new(["Term", "Suggested", "Edited"]).style(t.header());
+    let widths = [Constraint::Min(10), Constraint::Length(value_width), Constraint::Length(value_width)];
+    let block = Block::bordered().title(" Terms ");
+    frame.render_widget(Table::new(rows, widths).header(header).column_spacing(1).block(block), area);
+}
+
+/// One figure: how to read it from the economics, and whether more of it is better.
+type Figure = (&'static str, fn(&Economics) -> Option<Money>, bool);
+
+/// Labels that fit an 80-column terminal, in `FIGURES` order, then margin and return.
+const SHORT: [&str; 11] = [
+    "Gross margin",
+    "Discounts",
+    "Receivable",
+    "Exposure",
+    "Exp. loss",
+    "Financing",
+    "Serve cost",
+    "Security",
+    "RA profit",
+    "Margin",
+    "Return/exp.",
+];
+
+const FIGURES: [Figure; 9] = [
+    ("Gross margin", |x| Some(x.gross_margin), true),
+    ("Discounts", |x| Some(x.discounts), false),
+    ("Avg receivable", |x| Some(x.average_receivable), false),
+    ("Exposure", |x| Some(x.exposure), false),
+    ("Expected loss", |x| Some(x.expected_loss), false),
+    ("Financing cost", |x| Some(x.financing_cost), false),
+    ("Cost to serve", |x| Some(x.cost_to_serve), false),
+    ("Security cost", |x| Some(x.security_cost), false),
+    ("Risk-adj. profit", |x| Some(x.risk_adjusted_profit), true),
+];
+
+/// A change with its sign, styled better or worse (the sign carries it without colour).
+fn delta(t: Theme, before: Money, after: Money, more_is_better: bool) -> Line<'static> {
+    let d = after - before;
+    if d == Money::ZERO {
+        return Line::styled("=", t.dim()).right_aligned();
+    }
+    let better = d.is_positive() == more_is_better;
+    let sign = if d.is_positive() { "+" } else { "" };
+    Line::styled(format!("{sign}{}", d.grouped()), if better { t.good() } else { t.bad() }).right_aligned()
+}
+
+fn pct_delta(
+    t: Theme,
+    before: Option<rust_decimal::Decimal>,
+    after: Option<rust_decimal::Decimal>,
+) -> Line<'static> {
+    match (before, after) {
+        (Some(b), Some(a)) if a != b => {
+            let raw = a - b;
+            // Small changes keep two decimals, so that a loss never reads as "+0.0".
+            let d =
+                if raw.abs() < rust_decimal::Decimal::new(1, 1) { raw.round_dp(2) } else { raw.round_dp(1) };
+            let better = raw.is_sign_positive();
+            let style = if better { t.good() } else { t.bad() };
+            let sign = if better { "+" } else { "" };
+            Line::styled(format!("{sign}{d} pt"), style).right_aligned()
+        }
+        (Some(_), Some(_)) | (None, None) => Line::styled("=", t.dim()).right_aligned(),
+        _ => Line::styled("—", t.dim()).right_aligned(),
+    }
+}
+
+fn pct(p: Option<rust_decimal::Decimal>) -> String {
+    p.map_or("n/a".into(), |v| format!("{} %", v.round_dp(1)))
+}
+
+fn render_figures(frame: &mut Frame, t: Theme, e: &TermsEditor, area: Rect, narrow: bool) {
+    let block = Block::bordered().title(" Deal economics ");
+    let (Some(s), Some(x)) = (&e.evaluation.economics, &e.economics) else {
+        let text = Paragraph::new("No economics: the annual volume is unknown.").block(block);
+        frame.render_widget(text, area);
+        return;
+    };
+    let label = |i: usize, long: &'static str| if narrow { SHORT[i] } else { long };
+    let mut rows: Vec<Row> = FIGURES
+        .iter()
+        .enumerate()
+        .map(|(i, (long, get, more_is_better))| {
+            let (before, after) = (get(s).unwrap_or_default(), get(x).unwrap_or_default());
+            let style = if i == 8 { t.header() } else { Style::new() };
+            Row::new(vec![
+                Line::from(label(i, long)),
+                Line::from(before.grouped()).right_aligned(),
+                Line::from(after.grouped()).right_aligned(),
+                delta(t, before, after, *more_is_better),
+            ])
+            .style(style)
+        })
+        .collect();
+    rows.push(Row::new(vec![
+        Line::from(label(9, "Margin after risk")),
+        Line::from(pct(s.margin_pct)).right_aligned(),
+        Line::from(pct(x.margin_pct)).right_aligned(),
+        pct_delta(t, s.margin_pct, x.margin_pct),
+    ]));
+    rows.push(Row::new(vec![
+        Line::from(label(10, "Return on exposure")),
+        Line::from(pct(s.return_on_exposure_pct)).right_aligned(),
+        Line::from(pct(x.return_on_exposure_pct)).right_aligned(),
+        pct_delta(t, s.return_on_exposure_pct, x.return_on_exposure_pct),
+    ]));
+    let w: u16 = if narrow { 9 } else { 11 };
+    let widths = [Constraint::Min(12), Constraint::Length(w), Constraint::Length(w), Constraint::Length(w)];
+    let header = Row::new(vec![
+        Line::from("Figure"),
+        Line::from("Suggested").right_aligned(),
+        Line::from("Edited").right_aligned(),
+        Line::from("Change").right_aligned(),
+    ])
+    .style(t.header());
+    frame.render_widget(Table::new(rows, widths).header(header).column_spacing(1).block(block), area);
+}
+
+fn render_messages(frame: &mut Frame, t: Theme, e: &TermsEditor, area: Rect) {
+    let mut lines: Vec<Line> = Vec::new();
+    if let Some(error) = &e.error {
+        lines.push(Line::styled(format!("✗ {error}"), t.error()));
+    }
+    for w in &e.warnings {
+        lines.push(Line::styled(format!("⚠ {w}"), t.warning()));
+    }
+    if let Some(seek) = &e.seek {
+        lines.push(Line::from(vec![Span::styled("Goal seek: ", t.key()), Span::raw(seek.clone())]));
+    }
+    if lines.is_empty() {
+        let band = e.evaluation.assessment.band;
+        let segment = e.segment().map_or("volume unknown".to_string(), |s| s.to_string());
+        lines.push(Line::styled(
+            format!("Band {band} × {segment}: within policy. +/− change the focused term; a/p seek the target margin."),
+            t.dim(),
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+}
+
+fn render_charts(frame: &mut Frame, t: Theme, e: &TermsEditor, area: Rect) {
+    if area.height < 6 {
+        render_sensitivity_lines(frame, t, e, area);
+        return;
+    }
+    let [days, advance] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
+    let edited = &e.edited;
+    profit_chart(frame, t, &e.by_days, edited.payment_days, 120.0, "payment days", days);
+    let current =
+        rust_decimal::prelude::ToPrimitive::to_u32(&edited.advance_pct.percent().round()).unwrap_or(0);
+    profit_chart(frame, t, &e.by_advance, current, 100.0, "advance %", advance);
+}
+
+/// On a short terminal, the sensitivity as two lines of figures instead of charts.
+fn render_sensitivity_lines(frame: &mut Frame, t: Theme, e: &TermsEditor, area: Rect) {
+    let line = |what: &str, unit: &str, every: u32, series: &[(u32, Money)]| -> Line<'static> {
+        let points: Vec<String> = series
+            .iter()
+            .filter(|(x, _)| x % every == 0)
+            .map(|(x, m)| format!("{x}{unit} {}", short_amount(*m)))
+            .collect();
+        Line::from(vec![Span::styled(format!("Profit by {what}: "), t.key()), Span::raw(points.join(" · "))])
+    };
+    let lines = if e.by_days.is_empty() {
+        vec![Line::styled("No sensitivity without an annual volume", t.dim())]
+    } else {
+        vec![line("days", "d", 30, &e.by_days), line("advance", "%", 25, &e.by_advance)]
+    };
+    frame.render_widget(Paragraph::new(lines), area);
+}
