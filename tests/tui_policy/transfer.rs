@@ -185,3 +185,32 @@ fn snapshot_export_prompt_on_a_filtered_portfolio() {
         app
     });
 }
+
+#[test]
+fn esc_while_reading_cancels_the_import_and_its_result_is_ignored() {
+    let mut app = demo_app();
+    ch(&mut app, 'i');
+    type_text(&mut app, IMPORT_CSV);
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.modal, Some(Modal::Reading { .. })), "{:?}", app.modal);
+    let footer = screen_text(&render(&mut app, 120, 40)).join("\n");
+    assert!(footer.contains("Esc cancel"), "{footer}");
+    assert!(press(&mut app, KeyCode::Esc).is_empty());
+    assert!(app.modal.is_none());
+    assert_eq!(notice(&app).0, format!("Import of {IMPORT_CSV} cancelled; nothing imported"));
+    update(&mut app, Msg::ImportRead { path: IMPORT_CSV.into(), result: Ok(read_fixture()) });
+    assert!(matches!(app.screen, Screen::Portfolio), "{:?}", app.screen);
+    assert_eq!(app.portfolio.len(), 50);
+}
+
+#[test]
+fn question_mark_on_the_preview_shows_its_keys() {
+    let mut app = preview_app();
+    ch(&mut app, '?');
+    assert!(app.help);
+    let text = screen_text(&render(&mut app, 120, 40)).join("\n");
+    assert!(
+        text.contains("Keys: Import preview") && text.contains("import nothing, fix the file first"),
+        "{text}"
+    );
+}
