@@ -3,6 +3,23 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::action::Action;
+use super::keys::Table;
+
+/// A key while a value is typed into `typing` (with `table`, the typing mode's keys): Cancel
+/// drops the line, the editing keys edit it; true for Confirm, when the caller applies it.
+pub fn typing_key(typing: &mut Option<LineEdit>, table: Table, key: &KeyEvent) -> bool {
+    match table.lookup(key) {
+        Some(Action::Confirm) => return true,
+        Some(Action::Cancel) => *typing = None,
+        Some(action) => {
+            if let Some(line) = typing {
+                line.apply(action, key);
+            }
+        }
+        None => {}
+    }
+    false
+}
 
 /// Text with a cursor, counted in characters.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

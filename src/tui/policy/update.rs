@@ -7,7 +7,7 @@ use super::state::{PolicyEditor, concerns};
 use crate::domain::policy::Policy;
 use crate::tui::app::{App, Effect, Nav};
 use crate::tui::kit::action::Action;
-use crate::tui::kit::line_edit::LineEdit;
+use crate::tui::kit::line_edit::{LineEdit, typing_key};
 use crate::tui::modals::Modal;
 use crate::tui::screen::Screen;
 
@@ -18,14 +18,9 @@ pub fn open(app: &mut App) {
 
 pub fn on_key(app: &mut App, e: &mut PolicyEditor, key: &KeyEvent, effects: &mut Vec<Effect>) {
     let page = usize::from(app.size.height.saturating_sub(6)).max(1) as isize;
-    if let Some(line) = &mut e.typing {
-        match TYPING_KEYS.lookup(key) {
-            Some(Action::Confirm) => e.apply_typed(),
-            Some(Action::Cancel) => e.typing = None,
-            Some(action) => {
-                line.apply(action, key);
-            }
-            None => {}
+    if e.typing.is_some() {
+        if typing_key(&mut e.typing, TYPING_KEYS, key) {
+            e.apply_typed();
         }
         return;
     }

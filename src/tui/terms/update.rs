@@ -9,7 +9,7 @@ use super::state::TermsEditor;
 use crate::domain::prospect::Prospect;
 use crate::tui::app::{App, Nav};
 use crate::tui::kit::action::Action;
-use crate::tui::kit::line_edit::LineEdit;
+use crate::tui::kit::line_edit::{LineEdit, typing_key};
 use crate::tui::modals::Modal;
 use crate::tui::modals::decision::DecisionDialog;
 use crate::tui::screen::Screen;
@@ -23,14 +23,9 @@ pub fn open(app: &mut App, p: Arc<Prospect>) {
 
 pub fn on_key(app: &mut App, e: &mut TermsEditor, key: &KeyEvent) {
     let policy = &app.policy;
-    if let Some(line) = &mut e.typing {
-        match TYPING_KEYS.lookup(key) {
-            Some(Action::Confirm) => e.commit_typed(policy),
-            Some(Action::Cancel) => e.typing = None,
-            Some(action) => {
-                line.apply(action, key);
-            }
-            None => {}
+    if e.typing.is_some() {
+        if typing_key(&mut e.typing, TYPING_KEYS, key) {
+            e.commit_typed(policy);
         }
         return;
     }
