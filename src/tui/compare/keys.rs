@@ -7,7 +7,7 @@ use crate::tui::kit::help::{HelpPage, Section};
 use crate::tui::kit::keys::{Binding, Table, bind, ch, code};
 
 const COMPARE: &[Binding] = &[
-    bind(&[code(K::Left), ch('h')], A::Left, "previous column", None),
+    bind(&[code(K::Left), ch('h'), code(K::BackTab)], A::Left, "previous column", None),
     bind(&[code(K::Right), ch('l'), code(K::Tab)], A::Right, "next column", Some("column")),
     bind(&[ch('t'), code(K::Enter)], A::Terms, "what-if on this column's terms", Some("terms")),
     bind(&[ch('e')], A::ToggleEdited, "suggested / edited terms", Some("suggested/edited")),
