@@ -1,6 +1,6 @@
 //! Crash safety of the store, with real processes and real SIGKILLs:
 //!
-//! - `dealdesk import` of a one-row CSV, each a full save of a store of a few thousand
+//! - `dealdesk import` of a one-row CSV, each a full save of a store of 400
 //!   prospects, killed at random moments hundreds of times: after every kill the store loads
 //!   and holds either the state before that import or the state after it, never anything else;
 //! - a process holding the store's lock is killed: the kernel releases the lock, and the next
@@ -58,7 +58,7 @@ fn load(path: &Path) -> Vec<Prospect> {
 fn a_store_killed_during_saves_always_holds_the_previous_or_the_new_state() {
     let sandbox = Sandbox::new();
     let path = sandbox.path("portfolio.json");
-    store::write_new(&path, &synth::portfolio(1_000, 9)).expect("a store");
+    store::write_new(&path, &synth::portfolio(400, 9)).expect("a store");
     let csv = sandbox.path("one.csv");
     fs::write(&csv, "name;annual_volume;dbt_days\nKill Test NV;125.000;12\n").expect("a CSV");
 
