@@ -16,6 +16,7 @@ use dealdesk::tui::dispatch::{keys as table_in_force, update};
 use dealdesk::tui::kit::action::Action;
 use dealdesk::tui::kit::keys::{Key, label};
 use dealdesk::tui::modals::Modal;
+use dealdesk::tui::modals::path_prompt::{ExportError, PendingExport};
 use dealdesk::tui::screen::Screen;
 use ratatui::crossterm::event::KeyCode;
 
@@ -283,6 +284,14 @@ fn broken_policy() -> App {
     app
 }
 
+fn confirm_overwrite() -> App {
+    let mut app = demo_app();
+    let prospects = app.portfolio.prospects().cloned().collect();
+    let pending = PendingExport { path: "out.csv".into(), json: false, prospects };
+    update(&mut app, Msg::Exported(Err(ExportError::Exists(pending))));
+    app
+}
+
 fn load_failed() -> App {
     let mut app = demo_app();
     app.modal = Some(Modal::LoadFailed("portfolio.json: line 3: expected value".into()));
@@ -314,6 +323,7 @@ const CASES: &[Case] = &[
     Case { name: "changed on disk", reach: changed_on_disk, prepare: nothing },
     Case { name: "broken policy", reach: broken_policy, prepare: nothing },
     Case { name: "load failed", reach: load_failed, prepare: nothing },
+    Case { name: "confirm overwrite", reach: confirm_overwrite, prepare: nothing },
 ];
 
 /// What a key did, or `None` when it did nothing a user could notice.
@@ -402,6 +412,7 @@ fn modal_name(modal: &Modal) -> &'static str {
         Modal::DiscardPolicy => "discard policy",
         Modal::LoadFailed(_) => "load failed",
         Modal::BrokenPolicy(_) => "broken policy",
+        Modal::ConfirmOverwrite(_) => "confirm overwrite",
     }
 }
 
@@ -432,6 +443,7 @@ fn the_walk_reaches_every_screen_and_every_pop_up() {
         "discard policy",
         "load failed",
         "broken policy",
+        "confirm overwrite",
     ] {
         assert!(modals.contains(&name), "no case with the {name} pop-up");
     }
