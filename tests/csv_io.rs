@@ -230,6 +230,7 @@ fn prospect() -> impl Strategy<Value = Prospect> {
         Insolvency::Unspecified,
         Insolvency::Reorganisation,
         Insolvency::Bankruptcy,
+        Insolvency::Liquidation,
     ]);
     let signals = (
         option::of(0u32..=10_000_000),

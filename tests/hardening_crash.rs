@@ -60,7 +60,10 @@ fn a_store_killed_during_saves_always_holds_the_previous_or_the_new_state() {
     let path = sandbox.path("portfolio.json");
     store::write_new(&path, &synth::portfolio(400, 9)).expect("a store");
     let csv = sandbox.path("one.csv");
-    fs::write(&csv, "name;annual_volume;dbt_days\nKill Test NV;125.000;12\n").expect("a CSV");
+    // A new name each round: importing a prospect already there changes nothing and saves
+    // nothing, and every round must save.
+    let one = |name: &str| fs::write(&csv, format!("name;annual_volume;dbt_days\n{name};125.000;12\n"));
+    one("Kill Test NV").expect("a CSV");
 
     // How long one import takes here, so that kills spread over its whole run.
     let started = Instant::now();
@@ -72,6 +75,7 @@ fn a_store_killed_during_saves_always_holds_the_previous_or_the_new_state() {
     let mut before = load(&path);
     let (mut killed, mut killed_in_save, mut completed, mut kept_old, mut got_new) = (0, 0, 0, 0, 0);
     for round in 0..KILLS {
+        one(&format!("Kill Test {round} NV")).expect("a CSV");
         let mut child = spawn_import(&sandbox, &csv, &path);
         if round.is_multiple_of(2) {
             // Anywhere in the run: start-up, reading, parsing, encoding, writing.
@@ -106,7 +110,7 @@ fn a_store_killed_during_saves_always_holds_the_previous_or_the_new_state() {
         } else {
             assert_eq!(after.len(), before.len() + 1, "round {round}: neither the old nor the new state");
             assert_eq!(after[..before.len()], before[..], "round {round}: earlier prospects changed");
-            assert_eq!(after[before.len()].name, "Kill Test NV", "round {round}");
+            assert_eq!(after[before.len()].name, format!("Kill Test {round} NV"), "round {round}");
             got_new += 1;
         }
         let backup = atomic::backup_path(&path);
@@ -125,6 +129,7 @@ fn a_store_killed_during_saves_always_holds_the_previous_or_the_new_state() {
     assert!(killed_in_save >= KILLS / 20, "too few kills landed inside a save ({killed_in_save})");
 
     // After all those kills, nobody holds the lock and a normal import still works.
+    one("Kill Test After NV").expect("a CSV");
     let status = spawn_import(&sandbox, &csv, &path).wait().expect("import ran");
     assert!(status.success(), "an import after the kills fails: {status:?}");
     assert_eq!(load(&path).len(), before.len() + 1);

@@ -191,6 +191,7 @@ fn insolvency_forces_band_e() {
         (Insolvency::Reorganisation, "Judicial reorganisation"),
         (Insolvency::Bankruptcy, "Bankruptcy"),
         (Insolvency::Unspecified, "Insolvency proceedings"),
+        (Insolvency::Liquidation, "In liquidation"),
     ];
     for (kind, name) in cases {
         let a = assess_today(&with(healthy(), |p| p.insolvency = Some(kind)));

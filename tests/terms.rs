@@ -209,14 +209,20 @@ fn bankrupt_prospect_without_accounts_gets_no_credit_at_all() {
     // equity, so unknown equity must not earn the 25 000 no-accounts cap: the cap is 0. Need
     // 1 000 000·0.5·30/365 = 41 095.89. A bankrupt buyer gets no letter-of-credit exemption:
     // the fit raises the advance to 100 %, delivery after payment, nothing left to secure.
-    let p = with(deal(1_000_000, None, None), |p| p.insolvency = Some(Insolvency::Bankruptcy));
-    let e = evaluate(&p, &policy(), today());
-    assert_eq!(e.assessment.band, Band::E);
-    let s = &e.suggestion;
-    assert_eq!((s.credit_cap, s.credit_need), (Money::ZERO, amount("41095.89")));
-    assert_eq!(show(&s.terms), "0 d, 100 %, AfterPayment None KeyAccount, 1 mo, limit 0");
-    says(&s.why, "Credit need 41 096 exceeds the cap 0 (band E allows no open credit): advance 50 % → 100 %");
-    says(&s.why, "Full advance: delivery after payment, no security needed");
+    // A company in liquidation (a filing's liquidation flag) is treated the same way.
+    for kind in [Insolvency::Bankruptcy, Insolvency::Liquidation] {
+        let p = with(deal(1_000_000, None, None), |p| p.insolvency = Some(kind));
+        let e = evaluate(&p, &policy(), today());
+        assert_eq!(e.assessment.band, Band::E);
+        let s = &e.suggestion;
+        assert_eq!((s.credit_cap, s.credit_need), (Money::ZERO, amount("41095.89")));
+        assert_eq!(show(&s.terms), "0 d, 100 %, AfterPayment None KeyAccount, 1 mo, limit 0");
+        says(
+            &s.why,
+            "Credit need 41 096 exceeds the cap 0 (band E allows no open credit): advance 50 % → 100 %",
+        );
+        says(&s.why, "Full advance: delivery after payment, no security needed");
+    }
 }
 
 /// Band D, Strategic (14 days, 30 %, partial deliveries, bank guarantee, key account, review

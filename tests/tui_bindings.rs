@@ -11,6 +11,8 @@ use std::path::PathBuf;
 use common::desk::*;
 use dealdesk::domain::fields::Field;
 use dealdesk::io::csv_import::read_prospects;
+use dealdesk::io::export::FileFormat;
+use dealdesk::io::import_file::ImportFile;
 use dealdesk::tui::app::{App, Msg, SaveError};
 use dealdesk::tui::dispatch::{keys as table_in_force, update};
 use dealdesk::tui::kit::action::Action;
@@ -180,13 +182,14 @@ fn import_preview() -> App {
     type_text(&mut app, "tests/fixtures/desk_import_one_bad.csv");
     press(&mut app, KeyCode::Enter);
     let bytes = std::fs::read("tests/fixtures/desk_import_one_bad.csv").expect("the fixture");
-    let result = read_prospects(&bytes).map_err(|e| e.to_string());
+    let result = read_prospects(&bytes).map(ImportFile::Rows).map_err(|e| e.to_string());
     let path = PathBuf::from("tests/fixtures/desk_import_one_bad.csv");
     update(&mut app, Msg::ImportRead { path, result });
     // Three problems, scrolled to the second, so that both scroll keys move.
     let Screen::ImportPreview(preview) = &mut app.screen else { panic!("the preview: {:?}", app.screen) };
-    let error = preview.import.errors[0].clone();
-    preview.import.errors = vec![error.clone(), error.clone(), error];
+    let ImportFile::Rows(import) = &mut preview.file else { panic!("rows: {:?}", preview.file) };
+    let error = import.errors[0].clone();
+    import.errors = vec![error.clone(), error.clone(), error];
     preview.scroll = 1;
     app
 }
@@ -287,7 +290,7 @@ fn broken_policy() -> App {
 fn confirm_overwrite() -> App {
     let mut app = demo_app();
     let prospects = app.portfolio.prospects().cloned().collect();
-    let pending = PendingExport { path: "out.csv".into(), json: false, prospects };
+    let pending = PendingExport { path: "out.csv".into(), format: FileFormat::Csv, prospects };
     update(&mut app, Msg::Exported(Err(ExportError::Exists(pending))));
     app
 }

@@ -1,6 +1,7 @@
 //! `dealdesk check`: is the store readable, is every prospect valid, is the policy sound?
 //! `--repair` renumbers duplicate, missing or oversized ids, keeping the previous file.
 
+use std::collections::HashMap;
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
@@ -12,11 +13,23 @@ use crate::domain::money::NumberStyle;
 use crate::domain::prospect::Prospect;
 use crate::store::{self, Store, atomic, ids, lock, target};
 
-/// Problems with one prospect: each input must survive being shown and typed back.
+/// Problems with one prospect: each input must survive being shown and typed back, and no two
+/// prospects may share a registration number (an import matches on it).
 pub fn prospect_problems(prospects: &[Prospect]) -> Vec<String> {
     let mut problems = Vec::new();
+    let mut registrations: HashMap<&str, &Prospect> = HashMap::new();
     for p in prospects {
-        let who = format!("prospect {} ({})", p.id, p.name);
+        let who = format!("prospect {} ({})", p.id, crate::io::printable(&p.name));
+        if let Some(r) = p.registration.as_deref()
+            && let Some(first) = registrations.insert(r, p)
+        {
+            problems.push(format!(
+                "{who}: registration number {} is also that of prospect {} ({}); an import cannot tell them apart",
+                crate::io::printable(r),
+                first.id,
+                crate::io::printable(&first.name)
+            ));
+        }
         let mut copy = p.clone();
         for field in Field::ALL {
             if let Err(e) = field.set(&mut copy, &field.get(p), NumberStyle::Point) {

@@ -1,56 +1,180 @@
-//! `dealdesk import`: add the prospects of a CSV file to the store, all or nothing unless
-//! `--skip-invalid`.
+//! `dealdesk import FILE...`: brings prospects in from CSV, spreadsheets and filed annual
+//! accounts, each file recognised by its content. A prospect already in the portfolio (same
+//! registration number, or same name and country) is updated, never duplicated; each file is
+//! one save, all or nothing unless `--skip-invalid`.
 
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 
-use super::output::{Report, note};
+use super::output::{OutputFailed, Report, note};
 use super::{Context, read_input};
-use crate::io::csv_import;
-use crate::store::{Store, ids, lock::describe_this_process};
+use crate::domain::import_plan::{Plan, plan};
+use crate::domain::prospect::Prospect;
+use crate::io::import_file::{ImportFile, read_import_file};
+use crate::io::printable;
+use crate::store::{self, Store, ids, lock::describe_this_process};
 
-pub fn run(ctx: &Context, file: &Path, skip_invalid: bool, dry_run: bool) -> Result<ExitCode> {
-    let import = csv_import::read_prospects(&read_input(file)?)?;
-    for error in &import.errors {
-        note(format!("{}: {error}", file.display()));
+/// The options of one `import` run.
+pub struct Options<'a> {
+    pub sheet: Option<&'a str>,
+    pub skip_invalid: bool,
+    pub dry_run: bool,
+}
+
+/// Extensions read from a folder; a file named on the command line is read whatever its name.
+const FOLDER_EXTENSIONS: &[&str] = &["csv", "txt", "tsv", "xlsx", "xls", "ods"];
+
+/// The files named, with each folder replaced by its importable files in name order.
+fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            files.push(path.clone());
+            continue;
+        }
+        let mut inside: Vec<PathBuf> = std::fs::read_dir(path)
+            .with_context(|| format!("cannot read the folder {}", path.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file())
+            .filter(|p| {
+                p.extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| FOLDER_EXTENSIONS.contains(&e.to_lowercase().as_str()))
+            })
+            .collect();
+        inside.sort();
+        files.extend(inside);
     }
-    let bad_rows = {
-        let mut rows: Vec<usize> = import.errors.iter().map(|e| e.row).collect();
-        rows.dedup();
-        rows.len()
+    Ok(files)
+}
+
+pub fn run(ctx: &Context, paths: &[PathBuf], options: &Options) -> Result<ExitCode> {
+    let mut files = Vec::new();
+    for path in expand(paths)? {
+        let bytes = read_input(&path)?;
+        match read_import_file(&bytes, options.sheet, &mut |_| {}) {
+            Ok(file) => files.push((path, file)),
+            Err(e) => anyhow::bail!("{}: {e}", path.display()),
+        }
+    }
+    files.sort_by_key(|(_, file)| file.batch_order());
+    let (mut store, mut portfolio) = if options.dry_run {
+        (None, store::load(&ctx.store)?)
+    } else {
+        let (store, portfolio) = Store::open(&ctx.store, &describe_this_process(super::unix_now()))?;
+        (Some(store), portfolio)
     };
-    if bad_rows > 0 && !skip_invalid {
-        note(format!(
-            "{} bad row(s): nothing imported (fix the file, or pass --skip-invalid to import the {} valid row(s))",
-            bad_rows,
-            import.prospects.len()
-        ));
-        return Ok(ExitCode::FAILURE);
-    }
-    let mut prospects: Vec<_> = import.prospects.into_iter().map(|r| r.prospect).collect();
     let mut report = Report::new();
-    if dry_run {
-        report.line(format!(
-            "dry run: {} prospect(s) would be imported into {}, {bad_rows} bad row(s) skipped",
-            prospects.len(),
-            ctx.store.display()
-        ))?;
-        report.finish()?;
-        return Ok(ExitCode::SUCCESS);
+    // Files saved so far: a report that cannot be written after a save must still say so.
+    let mut saved = 0usize;
+    let said = |e: OutputFailed, saved: usize| match saved {
+        0 => e,
+        n => e.after(format!("{n} file(s) imported into {} (saved)", ctx.store.display())),
+    };
+    let mut failed = false;
+    for (path, file) in &mut files {
+        let Some(plan) =
+            plan_file(ctx, path, file, &portfolio, options, &mut report).map_err(|e| said(e, saved))?
+        else {
+            failed = true;
+            continue;
+        };
+        if options.dry_run {
+            let line = format!("{}: dry run: {}; nothing written", path.display(), plan.summary());
+            report.line(line).map_err(|e| said(e, saved))?;
+            continue;
+        }
+        let changed = plan.changes_anything();
+        apply(&mut portfolio, plan)
+            .map_err(|e| anyhow::anyhow!("{}: {e}; nothing of it was imported", path.display()))?;
+        if let Some(store) = store.as_mut().filter(|_| changed) {
+            store.save(&portfolio)?;
+            saved += 1;
+        }
     }
-    let (mut store, mut portfolio) = Store::open(&ctx.store, &describe_this_process(super::unix_now()))?;
-    ids::assign(&portfolio, &mut prospects).map_err(|e| anyhow::anyhow!("{e}; nothing was imported"))?;
-    let count = prospects.len();
-    portfolio.extend(prospects);
-    store.save(&portfolio)?;
-    // Saved: from here on, a report that cannot be written must still say so.
-    let done = format!(
-        "imported {count} prospect(s) into {} ({} in all), {bad_rows} bad row(s) skipped",
-        ctx.store.display(),
-        portfolio.len()
-    );
-    report.line(&done).and_then(|()| report.finish()).map_err(|e| e.after(format!("{done} (saved)")))?;
-    Ok(ExitCode::SUCCESS)
+    if let Some(store) = &store {
+        let line = format!("{}: {} prospect(s) in all", store.path().display(), portfolio.len());
+        report.line(line).and_then(|()| report.finish()).map_err(|e| said(e, saved))?;
+    } else {
+        report.finish()?;
+    }
+    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// Reports a file and plans its import; `None` when the file may not be imported.
+fn plan_file(
+    ctx: &Context,
+    path: &Path,
+    file: &mut ImportFile,
+    portfolio: &[Prospect],
+    options: &Options,
+    report: &mut Report,
+) -> Result<Option<Plan>, OutputFailed> {
+    let name = path.display();
+    note(format!("{name}: read as {}", file.read_as()));
+    if let ImportFile::Rows(rows) = file {
+        for error in &rows.errors {
+            note(format!("{name}: {error}"));
+        }
+    }
+    let bad_rows = file.bad_rows();
+    let brought = file.bring(ctx.today);
+    if let Some(reason) = &brought.refused {
+        note(format!("{name}: {}", printable(reason)));
+        return Ok(None);
+    }
+    if bad_rows > 0 && !options.skip_invalid {
+        note(format!(
+            "{name}: {bad_rows} bad row(s): nothing imported (fix the file, or pass --skip-invalid to import the {} valid row(s))",
+            brought.incoming.len()
+        ));
+        return Ok(None);
+    }
+    for text in &brought.notes {
+        report.line(format!("{name}: note: {}", printable(text)))?;
+    }
+    let count = brought.incoming.len();
+    let existing: Vec<&Prospect> = portfolio.iter().collect();
+    let plan = plan(&existing, brought.incoming);
+    report.line(format!(
+        "{name}: {count} prospect(s) read, {bad_rows} bad row(s) skipped: {}",
+        plan.summary()
+    ))?;
+    for update in &plan.updated {
+        let changes: Vec<String> = update.changes.iter().map(|c| c.describe()).collect();
+        report.line(format!(
+            "{name}: updated {}: {}",
+            printable(&update.label),
+            printable(&changes.join(", "))
+        ))?;
+    }
+    for (label, reason) in &plan.refused {
+        report.line(format!("{name}: refused {}: {}", printable(label), printable(reason)))?;
+    }
+    for (label, first) in &plan.repeats {
+        report.line(format!(
+            "{name}: {} is the same company as {}: applied to it",
+            printable(label),
+            printable(first)
+        ))?;
+    }
+    Ok(Some(plan))
+}
+
+/// Puts a plan into the portfolio: updates in place by id, new prospects with fresh ids; an
+/// error, and nothing changed, when no ids are left.
+fn apply(portfolio: &mut Vec<Prospect>, plan: Plan) -> Result<(), String> {
+    let mut new: Vec<Prospect> = plan.new.into_iter().map(|(_, p)| p).collect();
+    ids::assign(portfolio, &mut new)?;
+    let at: HashMap<u64, usize> = portfolio.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
+    for update in plan.updated {
+        if let Some(&i) = at.get(&update.after.id) {
+            portfolio[i] = update.after;
+        }
+    }
+    portfolio.extend(new);
+    Ok(())
 }

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod demo;
 pub mod eval;
+pub mod eval_input;
 pub mod export;
 pub mod import;
 pub mod output;
@@ -51,11 +52,21 @@ pub enum Command {
         file: PathBuf,
         #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
         format: EvalFormat,
+        /// Evaluate the valid rows and report the bad ones (default: any bad row stops the
+        /// command before anything is written).
+        #[arg(long)]
+        skip_invalid: bool,
     },
-    /// Add the prospects of a CSV file to the store. Nothing is imported when a row is bad,
+    /// Bring prospects in from CSV, spreadsheet (.xlsx, .xls, .ods) or filed annual-accounts
+    /// (NBB CSV) files or folders. A prospect already in the store (same registration number,
+    /// or same name and country) is updated. Nothing of a file is imported when a row is bad,
     /// unless --skip-invalid.
     Import {
-        file: PathBuf,
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The sheet to read in a workbook (default: the first).
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
         /// Import the valid rows and report the bad ones.
         #[arg(long)]
         skip_invalid: bool,
@@ -63,7 +74,7 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
-    /// Write the portfolio as CSV (the import columns) or JSON.
+    /// Write the portfolio as CSV (the import columns), an .xlsx workbook or JSON.
     Export {
         #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
         format: ExportFormat,
@@ -93,12 +104,15 @@ pub enum Command {
 pub enum EvalFormat {
     Table,
     Json,
+    /// One JSON object a line, for pipelines.
+    Jsonl,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     Csv,
     Json,
+    Xlsx,
 }
 
 fn parse_date(raw: &str) -> Result<Date, String> {
@@ -190,8 +204,12 @@ fn print_default_policy() -> Result<ExitCode> {
 
 fn dispatch(ctx: &Context, command: &Command) -> Result<ExitCode> {
     match command {
-        Command::Eval { file, format } => eval::run(ctx, file, *format),
-        Command::Import { file, skip_invalid, dry_run } => import::run(ctx, file, *skip_invalid, *dry_run),
+        Command::Eval { file, format, skip_invalid } => eval::run(ctx, file, *format, *skip_invalid),
+        Command::Import { files, sheet, skip_invalid, dry_run } => {
+            let options =
+                import::Options { sheet: sheet.as_deref(), skip_invalid: *skip_invalid, dry_run: *dry_run };
+            import::run(ctx, files, &options)
+        }
         Command::Export { format, output, force } => export::run(ctx, *format, output.as_deref(), *force),
         Command::Check { repair } => check::run(ctx, *repair),
         Command::Policy { .. } => {

@@ -13,11 +13,13 @@ use crate::domain::money::{Money, Pct};
 use crate::domain::prospect::Prospect;
 use crate::domain::vocabulary::{Channel, Delivery, Security, Segment};
 
+/// Borrows from the prospect and its evaluation: a record is built, written and dropped per
+/// prospect, so copying its texts would be wasted.
 #[derive(Debug, Serialize)]
-pub struct EvalRecord {
-    pub name: String,
+pub struct EvalRecord<'a> {
+    pub name: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub registration: Option<String>,
+    pub registration: Option<&'a str>,
     /// 0–100, higher is safer; null only when no input has data.
     pub score: Option<f64>,
     pub band: String,
@@ -32,12 +34,12 @@ pub struct EvalRecord {
     /// Null when the annual volume is unknown.
     pub segment: Option<Segment>,
     pub channel: Channel,
-    pub terms: TermsRecord,
+    pub terms: TermsRecord<'a>,
     pub credit_need: Money,
     pub credit_cap: Money,
     /// Null when the annual volume is unknown.
     pub economics: Option<EconomicsRecord>,
-    pub assumptions: Vec<String>,
+    pub assumptions: &'a [String],
 }
 
 #[derive(Debug, Serialize)]
@@ -48,7 +50,7 @@ pub struct ReasonRecord {
 }
 
 #[derive(Debug, Serialize)]
-pub struct TermsRecord {
+pub struct TermsRecord<'a> {
     pub payment_days: u32,
     pub advance_pct: f64,
     pub discount_pct: f64,
@@ -56,7 +58,7 @@ pub struct TermsRecord {
     pub delivery: Delivery,
     pub security: Security,
     pub review_months: u32,
-    pub why: Vec<String>,
+    pub why: &'a [String],
 }
 
 #[derive(Debug, Serialize)]
@@ -94,14 +96,14 @@ fn round(value: f64, decimals: i32) -> f64 {
     (value * factor).round() / factor
 }
 
-impl EvalRecord {
-    pub fn new(p: &Prospect, e: &Evaluation) -> EvalRecord {
+impl<'a> EvalRecord<'a> {
+    pub fn new(p: &'a Prospect, e: &'a Evaluation) -> EvalRecord<'a> {
         let a = &e.assessment;
         let s = &e.suggestion;
         let t = &s.terms;
         EvalRecord {
-            name: p.name.clone(),
-            registration: p.registration.clone(),
+            name: &p.name,
+            registration: p.registration.as_deref(),
             score: a.score,
             band: a.band.to_string(),
             pd: number(a.pd),
@@ -124,12 +126,12 @@ impl EvalRecord {
                 delivery: t.delivery,
                 security: t.security,
                 review_months: t.review_months,
-                why: s.why.clone(),
+                why: &s.why,
             },
             credit_need: s.credit_need,
             credit_cap: s.credit_cap,
             economics: e.deal.as_ref().zip(e.economics.as_ref()).map(|(d, x)| economics(d.volume, x)),
-            assumptions: e.assumptions.clone(),
+            assumptions: &e.assumptions,
         }
     }
 }

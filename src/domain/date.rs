@@ -51,6 +51,14 @@ impl Date {
         self.year
     }
 
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
+    pub fn day(self) -> u8 {
+        self.day
+    }
+
     /// Days since 1970-01-01 (negative before), by Howard Hinnant's civil-day algorithm.
     pub fn days_since_epoch(self) -> i64 {
         let y = i64::from(self.year) - i64::from(self.month <= 2);

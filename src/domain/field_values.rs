@@ -47,7 +47,7 @@ impl Kind {
             Kind::Score => "0–100",
             Kind::Date => "2024-12-31",
             Kind::Trend => "improving / stable / worsening",
-            Kind::Insolvency => "none / reorganisation / bankruptcy",
+            Kind::Insolvency => "none / reorganisation / bankruptcy / liquidation",
             Kind::YesNo => "yes / no",
             Kind::Status => "new / reviewing / approved / …",
         }
@@ -58,9 +58,14 @@ impl Kind {
         match self {
             Kind::Trend => Trend::VARIANTS.iter().map(|t| t.label()).collect(),
             // "unspecified" is read (a sheet that only says "yes") but not offered.
-            Kind::Insolvency => [Insolvency::None, Insolvency::Reorganisation, Insolvency::Bankruptcy]
-                .map(Insolvency::key)
-                .to_vec(),
+            Kind::Insolvency => [
+                Insolvency::None,
+                Insolvency::Reorganisation,
+                Insolvency::Bankruptcy,
+                Insolvency::Liquidation,
+            ]
+            .map(Insolvency::key)
+            .to_vec(),
             Kind::YesNo => vec!["no", "yes"],
             Kind::Status => Status::VARIANTS.iter().map(|s| s.key()).collect(),
             _ => Vec::new(),
@@ -231,8 +236,12 @@ impl FieldValue for Insolvency {
                     Insolvency::Reorganisation,
                 ),
                 (&["bankruptcy", "bankrupt", "faillissement", "faillite"], Insolvency::Bankruptcy),
+                (
+                    &["liquidation", "in liquidation", "vereffening", "in vereffening"],
+                    Insolvency::Liquidation,
+                ),
             ],
-            "none, reorganisation or bankruptcy (or yes/no)",
+            "none, reorganisation, bankruptcy or liquidation (or yes/no)",
         )
     }
     fn show(&self) -> String {

@@ -39,6 +39,11 @@ macro_rules! fields {
                 match self { $(Field::$variant => Show::show_field(&p.$member),)+ }
             }
 
+            /// Copies this field's value from one prospect onto another, as it is.
+            pub fn copy(self, from: &Prospect, to: &mut Prospect) {
+                match self { $(Field::$variant => to.$member = from.$member.clone(),)+ }
+            }
+
             fn set_parsed(self, p: &mut Prospect, raw: &str, style: NumberStyle) -> Result<(), String> {
                 match self { $(Field::$variant => Parse::parse_field(&mut p.$member, raw, $kind, style),)+ }
             }

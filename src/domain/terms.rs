@@ -172,7 +172,8 @@ pub fn suggest_with(
     let (cap, source) = cap_and_source(p, band, column, policy);
     let need = average_receivable(volume, terms.advance_pct, terms.payment_days, expected_dbt_days);
     let mut limit_cap = cap;
-    let bankrupt = p.insolvency == Some(Insolvency::Bankruptcy);
+    // A company in liquidation is being wound up: as with a bankruptcy, no bank covers it.
+    let bankrupt = matches!(p.insolvency, Some(Insolvency::Bankruptcy | Insolvency::Liquidation));
     if need > cap && bank_backed(terms.security) && !bankrupt {
         let security = terms.security;
         why.push(|| {

@@ -268,6 +268,9 @@ pub enum Insolvency {
     /// Judicial reorganisation (WCO / PRJ, Dutch surseance).
     Reorganisation,
     Bankruptcy,
+    /// Liquidation (vereffening / liquidation), as a filing's liquidation flag says: the
+    /// company is being wound up and is treated as bankrupt.
+    Liquidation,
 }
 
 impl Insolvency {
@@ -278,6 +281,7 @@ impl Insolvency {
             Insolvency::Unspecified => "Insolvency proceedings",
             Insolvency::Reorganisation => "Judicial reorganisation",
             Insolvency::Bankruptcy => "Bankruptcy",
+            Insolvency::Liquidation => "In liquidation",
         }
     }
 

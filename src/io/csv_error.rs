@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use super::printable::printable;
 use crate::domain::fields::Field;
 
 /// A file that cannot be imported at all: nothing in it is read.
@@ -15,6 +16,8 @@ pub enum CsvFileError {
     Header(Vec<HeaderProblem>),
     /// The CSV reader itself failed (not expected for bytes already in memory).
     Read(String),
+    /// A workbook that cannot be read, or has no such sheet.
+    Sheet(String),
 }
 
 /// One problem in the header row; `column` is the 0-based column index.
@@ -26,8 +29,6 @@ pub enum HeaderProblem {
     Blank { column: usize },
     /// The same field named twice: which column would win is anyone's guess.
     Duplicate { column: usize, first: usize, field: Field },
-    /// A header cell whose bytes are not UTF-8.
-    NotUtf8 { column: usize },
     /// No `name` column: every prospect needs a name.
     MissingName,
 }
@@ -64,7 +65,7 @@ impl fmt::Display for HeaderProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             HeaderProblem::Unknown { column, name } => {
-                write!(f, "column {}: unknown column '{name}'", column_letter(*column))
+                write!(f, "column {}: unknown column '{}'", column_letter(*column), printable(name))
             }
             HeaderProblem::Blank { column } => {
                 write!(f, "column {}: the header is empty", column_letter(*column))
@@ -75,11 +76,6 @@ impl fmt::Display for HeaderProblem {
                 column_letter(*column),
                 field.key(),
                 column_letter(*first)
-            ),
-            HeaderProblem::NotUtf8 { column } => write!(
-                f,
-                "column {}: the header is not UTF-8 text (save the file as CSV UTF-8)",
-                column_letter(*column)
             ),
             HeaderProblem::MissingName => {
                 f.write_str("there is no 'name' column, and every prospect needs a name")
@@ -107,7 +103,10 @@ impl fmt::Display for CsvFileError {
                 }
                 Ok(())
             }
-            CsvFileError::Read(message) => write!(f, "the file cannot be read as CSV: {message}"),
+            CsvFileError::Sheet(message) => f.write_str(&printable(message)),
+            CsvFileError::Read(message) => {
+                write!(f, "the file cannot be read as CSV: {}", printable(message))
+            }
         }
     }
 }
@@ -117,8 +116,8 @@ impl std::error::Error for CsvFileError {}
 impl fmt::Display for RowError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.column {
-            Some(field) => write!(f, "row {}, column {}: {}", self.row, field.key(), self.reason),
-            None => write!(f, "row {}: {}", self.row, self.reason),
+            Some(field) => write!(f, "row {}, column {}: {}", self.row, field.key(), printable(&self.reason)),
+            None => write!(f, "row {}: {}", self.row, printable(&self.reason)),
         }
     }
 }
@@ -148,5 +147,7 @@ mod tests {
         assert!(text.contains("column C: unknown column 'turnover'"), "{text}");
         assert!(text.contains("no 'name' column"), "{text}");
         assert!(text.contains("accepted columns: name, country,"), "{text}");
+        let escaped = RowError { row: 2, column: None, reason: "'\u{1b}[2J' is odd".into() };
+        assert_eq!(escaped.to_string(), "row 2: '\\u{1b}[2J' is odd");
     }
 }

@@ -1,10 +1,23 @@
 //! Writes prospects as CSV that `read_prospects` reads back unchanged: one column per field key
-//! in form order, `,`-separated, decimal point, canonical text from the field table.
+//! in form order, `,`-separated, decimal point, canonical text from the field table. Text that
+//! a spreadsheet would run as a formula is written behind an apostrophe (`formula`).
 
 use std::io::{self, Write};
 
+use super::formula::neutralise;
+use crate::domain::field_values::Kind;
 use crate::domain::fields::Field;
 use crate::domain::prospect::Prospect;
+
+/// A field's cell as the export writes it: free text guarded against formulas, everything else
+/// (numbers, dates, choices) as the field table writes it.
+pub fn cell(field: Field, prospect: &Prospect) -> String {
+    let text = field.get(prospect);
+    match field.kind() {
+        Kind::Text | Kind::Registration => neutralise(&text).into_owned(),
+        _ => text,
+    }
+}
 
 /// Writes a header of every `Field::ALL` key and one row per prospect; unknown values are empty
 /// cells. Decision history and agreed terms are not inputs and stay in the store.
@@ -14,7 +27,7 @@ pub fn write_prospects<W: Write>(prospects: &[Prospect], out: W) -> io::Result<(
     let mut cells: Vec<String> = Vec::with_capacity(Field::ALL.len());
     for prospect in prospects {
         cells.clear();
-        cells.extend(Field::ALL.iter().map(|f| f.get(prospect)));
+        cells.extend(Field::ALL.iter().map(|&f| cell(f, prospect)));
         writer.write_record(&cells)?;
     }
     writer.flush()
@@ -58,6 +71,22 @@ mod tests {
         assert!(row.contains(",yes,"), "{row}");
         let back = read_prospects(text.as_bytes()).unwrap();
         assert!(back.is_clean(), "{:?}", back.errors);
+        assert_eq!(back.prospects[0].prospect, p);
+    }
+
+    #[test]
+    fn formula_text_is_guarded_and_numbers_are_not() {
+        let mut p = Prospect::named("=HYPERLINK(\"http://x\")");
+        p.city = Some("'s-Hertogenbosch".into());
+        p.note = Some("@SUM(A1)".into());
+        p.ebit = Some(Money::units(-5000));
+        let text = export(&[p.clone()]);
+        let row = text.lines().nth(1).unwrap();
+        assert!(row.starts_with("\"'=HYPERLINK(\"\"http://x\"\")\""), "{row}");
+        assert!(row.contains(",'s-Hertogenbosch,"), "{row}");
+        assert!(row.contains(",-5000,"), "{row}");
+        assert!(row.ends_with(",new,'@SUM(A1)"), "{row}");
+        let back = read_prospects(text.as_bytes()).unwrap();
         assert_eq!(back.prospects[0].prospect, p);
     }
 

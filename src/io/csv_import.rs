@@ -1,12 +1,17 @@
 //! Reads prospects from CSV as spreadsheets in the Benelux export them (SPEC §7): `;` with a
-//! decimal comma or `,` with a decimal point, UTF-8 with or without BOM, columns named by the
-//! field keys in any order. Every bad cell of every row is reported; the caller decides whether
-//! the good rows are imported.
+//! decimal comma, `,` with a decimal point, or tabs; UTF-8, UTF-16 or Windows-1252 (see
+//! `decode`); columns named by field key, label or a Dutch or French alias (`headers`), in any
+//! order. Every bad cell of every row is reported; the caller decides whether the good rows are
+//! imported.
 
 use csv::{ByteRecord, Reader, ReaderBuilder};
 
 use super::csv_error::{CsvFileError, HeaderProblem, RowError};
+use super::csv_rows::{RowCounter, scan_record};
+use super::decode::{TextEncoding, decode};
+use super::{formula, headers};
 use crate::domain::fields::Field;
+use crate::domain::import_plan::{FieldSet, Incoming};
 use crate::domain::money::NumberStyle;
 use crate::domain::prospect::Prospect;
 
@@ -17,6 +22,20 @@ pub struct ImportedProspect {
     pub row: usize,
     /// The prospect, with id 0: the store assigns ids.
     pub prospect: Prospect,
+    /// The fields whose cells were not empty: what a re-import updates.
+    pub filled: FieldSet,
+}
+
+impl ImportedProspect {
+    /// The row as an import brings it in: labelled by its row, updating the cells it fills.
+    pub fn incoming(self) -> Incoming {
+        Incoming {
+            label: format!("row {}", self.row),
+            prospect: self.prospect,
+            updates: self.filled,
+            keeps_newer_accounts: false,
+        }
+    }
 }
 
 /// What a readable file held: the good rows and every error of the bad ones.
@@ -27,8 +46,11 @@ pub struct CsvImport {
     pub errors: Vec<RowError>,
     /// The delimiter found in the header row, to tell the user how the file was read.
     pub delimiter: char,
-    /// How numbers were read: `Comma` for `;` files, `Point` for `,` files.
+    /// How numbers were read: `Comma` for `;` files, `Point` for `,` files, `Auto` for tabs.
     pub style: NumberStyle,
+    pub encoding: TextEncoding,
+    /// The sheet read, when the file was a workbook (cells as typed; no text encoding).
+    pub sheet: Option<String>,
 }
 
 impl CsvImport {
@@ -43,11 +65,20 @@ impl CsvImport {
         rows.dedup();
         rows
     }
+
+    /// How the file was read, in words: "UTF-8, semicolons, decimal comma".
+    pub fn read_as(&self) -> String {
+        if let Some(sheet) = &self.sheet {
+            return format!("sheet '{}' of the workbook, cells as typed", super::printable(sheet));
+        }
+        let separator = match self.delimiter {
+            ';' => "semicolons, decimal comma",
+            '\t' => "tabs, decimal comma or point as written",
+            _ => "commas, decimal point",
+        };
+        format!("{}, {separator}", self.encoding.label())
+    }
 }
-
-const BOM: &[u8] = b"\xEF\xBB\xBF";
-
-const NOT_UTF8: &str = "the text is not UTF-8 (save the file as CSV UTF-8)";
 
 /// Reads every row of a CSV file. Fails only when the file as a whole is unusable (empty, or a
 /// header that does not name the columns); bad rows are returned in `CsvImport::errors`.
@@ -61,57 +92,133 @@ pub fn read_prospects_with_progress(
     bytes: &[u8],
     progress: &mut dyn FnMut(usize),
 ) -> Result<CsvImport, CsvFileError> {
-    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    let (mut prospects, mut errors) = (Vec::new(), Vec::new());
+    let read = read_rows(bytes, progress, &mut |row| match row {
+        Ok(prospect) => prospects.push(prospect),
+        Err(more) => errors.extend(more),
+    })?;
+    Ok(CsvImport { prospects, errors, ..read })
+}
+
+/// What one row gave: its prospect, or its errors.
+pub type RowRead = Result<ImportedProspect, Vec<RowError>>;
+
+/// Reads the rows one by one into `sink`, in file order, without keeping them: the streaming
+/// core of `read_prospects`. The returned `CsvImport` says how the file was read and holds no
+/// rows.
+pub fn read_rows(
+    bytes: &[u8],
+    progress: &mut dyn FnMut(usize),
+    sink: &mut dyn FnMut(RowRead),
+) -> Result<CsvImport, CsvFileError> {
+    let (text, encoding) = decode(bytes);
+    let bytes: &[u8] = &text;
     let delimiter = detect_delimiter(bytes);
-    let style = if delimiter == b';' { NumberStyle::Comma } else { NumberStyle::Point };
-    let mut reader =
-        ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(bytes);
+    let style = match delimiter {
+        b';' => NumberStyle::Comma,
+        b'\t' => NumberStyle::Auto,
+        _ => NumberStyle::Point,
+    };
     let mut rows = RowCounter::new(bytes);
     let mut record = ByteRecord::new();
+    // One reader for the whole text: a new reader would drop a BOM-like start of a cell.
+    let (mut reader, mut base) = (reader_at(bytes, 0, delimiter), 0);
     let header = loop {
         if !read_record(&mut reader, &mut record)? {
             return Err(CsvFileError::Empty);
         }
-        rows.next_row(&record, &reader);
+        rows.next_row(&record, position(&reader, base));
         if !is_blank(&record) {
             break Header::parse(&record)?;
         }
     };
-    let mut import =
-        CsvImport { prospects: Vec::new(), errors: Vec::new(), delimiter: char::from(delimiter), style };
-    while read_record(&mut reader, &mut record)? {
-        let row = rows.next_row(&record, &reader);
-        if row.is_multiple_of(4096) {
-            progress(usize::try_from(reader.position().byte()).unwrap_or(usize::MAX));
+    // The last row read waits in `pending` until the next arrives: when the file ends inside a
+    // quote it opened, that row becomes an error and the rest is read again from where it
+    // would have ended with the quote as a plain character.
+    loop {
+        let mut pending: Option<(usize, usize, RowRead)> = None;
+        while read_record(&mut reader, &mut record)? {
+            let start = rows.consumed;
+            let row = rows.next_row(&record, position(&reader, base));
+            if row.is_multiple_of(4096) {
+                progress(rows.consumed);
+            }
+            if is_blank(&record) {
+                continue;
+            }
+            let read = header.read_row(&record, style, row).map(|(prospect, filled)| ImportedProspect {
+                row,
+                prospect,
+                filled,
+            });
+            if let Some((.., earlier)) = pending.replace((start, row, read)) {
+                sink(earlier);
+            }
         }
-        if is_blank(&record) {
-            continue;
+        let Some((start, row, last)) = pending else { break };
+        let mut plain = Vec::new();
+        let mut scan = scan_record(bytes, start, delimiter, &plain);
+        let Some((_, column)) = scan.open_quote else {
+            sink(last);
+            break;
+        };
+        sink(Err(vec![RowError { row, column: header.field_at(column), reason: UNCLOSED.into() }]));
+        while let Some((quote, _)) = scan.open_quote {
+            plain.push(quote);
+            scan = scan_record(bytes, start, delimiter, &plain);
         }
-        match header.read_row(&record, style, row) {
-            Ok(prospect) => import.prospects.push(ImportedProspect { row, prospect }),
-            Err(errors) => import.errors.extend(errors),
-        }
+        rows.resume(row, scan.end);
+        (reader, base) = (reader_at(bytes, scan.end, delimiter), scan.end);
     }
-    Ok(import)
+    Ok(CsvImport {
+        prospects: Vec::new(),
+        errors: Vec::new(),
+        delimiter: char::from(delimiter),
+        style,
+        encoding,
+        sheet: None,
+    })
+}
+
+const UNCLOSED: &str = "a quote (\") opens a cell here and is never closed, so it would take in the rest \
+                        of the file; the rows after this one were read as if it were a plain character";
+
+fn reader_at(bytes: &[u8], from: usize, delimiter: u8) -> Reader<&[u8]> {
+    ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(bytes.get(from..).unwrap_or_default())
+}
+
+/// Where the reader is in the whole text.
+fn position(reader: &Reader<&[u8]>, base: usize) -> usize {
+    base.saturating_add(usize::try_from(reader.position().byte()).unwrap_or(usize::MAX))
 }
 
 fn read_record(reader: &mut Reader<&[u8]>, record: &mut ByteRecord) -> Result<bool, CsvFileError> {
     reader.read_byte_record(record).map_err(|e| CsvFileError::Read(e.to_string()))
 }
 
-/// `;` when the header row has more semicolons than commas outside quotes, else `,`.
+/// The delimiter of the header row: whichever of `;`, tab and `,` it has most of outside
+/// quotes (`,` when none).
 fn detect_delimiter(bytes: &[u8]) -> u8 {
-    let (mut commas, mut semicolons, mut quoted) = (0usize, 0usize, false);
-    for &b in bytes.iter().skip_while(|b| b.is_ascii_whitespace()) {
+    let (mut counts, mut quoted) = ([0usize; 3], false);
+    const CANDIDATES: [u8; 3] = [b',', b';', b'\t'];
+    for &b in bytes.iter().skip_while(|b| matches!(b, b'\r' | b'\n' | b' ')) {
         match b {
             b'"' => quoted = !quoted,
             b'\r' | b'\n' if !quoted => break,
-            b',' if !quoted => commas += 1,
-            b';' if !quoted => semicolons += 1,
+            _ if !quoted => {
+                if let Some(i) = CANDIDATES.iter().position(|c| *c == b) {
+                    counts[i] += 1;
+                }
+            }
             _ => {}
         }
     }
-    if semicolons > commas { b';' } else { b',' }
+    let best = (0..3).max_by_key(|&i| (counts[i], i == 0)).unwrap_or(0);
+    CANDIDATES[best]
 }
 
 /// A row with nothing but whitespace: a spreadsheet's empty row, which holds no prospect.
@@ -121,7 +228,7 @@ fn is_blank(record: &ByteRecord) -> bool {
 
 /// The columns of the file, checked, and the order in which a row's cells are applied.
 struct Header {
-    width: usize,
+    columns: Vec<Option<Field>>,
     /// Each present field with its column, in `Field::ALL` order: the country is set before the
     /// registration number, which is checked against it, whatever the column order.
     order: Vec<(Field, usize)>,
@@ -129,122 +236,95 @@ struct Header {
 
 impl Header {
     fn parse(record: &ByteRecord) -> Result<Header, CsvFileError> {
-        let mut problems = Vec::new();
-        let mut columns: Vec<Option<Field>> = Vec::with_capacity(record.len());
-        for (column, raw) in record.iter().enumerate() {
-            let field = match std::str::from_utf8(raw) {
-                Err(_) => {
-                    problems.push(HeaderProblem::NotUtf8 { column });
-                    None
-                }
-                Ok(text) => {
-                    let key = text.trim().to_lowercase().replace([' ', '-'], "_");
-                    let field = Field::from_key(&key);
-                    if key.is_empty() {
-                        problems.push(HeaderProblem::Blank { column });
-                    } else if field.is_none() {
-                        let name = text.trim().to_string();
-                        problems.push(HeaderProblem::Unknown { column, name });
-                    }
-                    field
-                }
-            };
-            if let Some(field) = field
-                && let Some(first) = columns.iter().position(|c| *c == Some(field))
-            {
-                problems.push(HeaderProblem::Duplicate { column, first, field });
-            }
-            columns.push(field);
-        }
-        if !columns.contains(&Some(Field::Name)) {
-            problems.push(HeaderProblem::MissingName);
-        }
-        if !problems.is_empty() {
-            return Err(CsvFileError::Header(problems));
-        }
-        let order = Field::ALL
-            .iter()
-            .filter_map(|&f| columns.iter().position(|c| *c == Some(f)).map(|i| (f, i)))
-            .collect();
-        Ok(Header { width: columns.len(), order })
+        let cells: Vec<String> = record.iter().map(|raw| String::from_utf8_lossy(raw).into_owned()).collect();
+        let columns = header_fields(&cells)?;
+        let order = order_of(&columns);
+        Ok(Header { columns, order })
     }
 
-    /// The prospect of one row, or every error in it, from left to right.
+    fn field_at(&self, column: usize) -> Option<Field> {
+        self.columns.get(column).copied().flatten()
+    }
+
+    /// The prospect of one row and the fields it filled in, or every error in it, from left to
+    /// right.
     fn read_row(
         &self,
         record: &ByteRecord,
         style: NumberStyle,
         row: usize,
-    ) -> Result<Prospect, Vec<RowError>> {
-        if record.len() != self.width {
+    ) -> Result<(Prospect, FieldSet), Vec<RowError>> {
+        if record.len() != self.columns.len() {
             let reason = format!(
                 "has {} cells but the header has {} columns (a delimiter or quote out of place?)",
                 record.len(),
-                self.width
+                self.columns.len()
             );
             return Err(vec![RowError { row, column: None, reason }]);
         }
-        let mut prospect = Prospect::default();
-        let mut errors: Vec<(usize, RowError)> = Vec::new();
-        for &(field, column) in &self.order {
-            let raw = record.get(column).unwrap_or_default();
-            let set = std::str::from_utf8(raw)
-                .map_err(|_| NOT_UTF8.to_string())
-                .and_then(|text| field.set(&mut prospect, text, style));
-            if let Err(reason) = set {
-                let error = RowError { row, column: Some(field), reason };
-                errors.push((column, error));
-            }
-        }
-        if errors.is_empty() {
-            return Ok(prospect);
-        }
-        errors.sort_by_key(|(column, _)| *column);
-        Err(errors.into_iter().map(|(_, e)| e).collect())
+        read_cells(&self.order, row, style, |column| {
+            Ok(String::from_utf8_lossy(record.get(column).unwrap_or_default()))
+        })
     }
 }
 
-/// Numbers records as a spreadsheet numbers rows. The CSV reader skips blank lines and a quoted
-/// cell may hold line breaks, so neither its record count nor its line count is the row.
-struct RowCounter<'a> {
-    bytes: &'a [u8],
-    consumed: usize,
+/// The field of each header cell, or every problem with them at once.
+pub(crate) fn header_fields(cells: &[String]) -> Result<Vec<Option<Field>>, CsvFileError> {
+    let mut problems = Vec::new();
+    let mut columns: Vec<Option<Field>> = Vec::with_capacity(cells.len());
+    for (column, text) in cells.iter().enumerate() {
+        let field = headers::field_for(text);
+        if text.trim().is_empty() {
+            problems.push(HeaderProblem::Blank { column });
+        } else if field.is_none() {
+            problems.push(HeaderProblem::Unknown { column, name: text.trim().to_string() });
+        }
+        if let Some(field) = field
+            && let Some(first) = columns.iter().position(|c| *c == Some(field))
+        {
+            problems.push(HeaderProblem::Duplicate { column, first, field });
+        }
+        columns.push(field);
+    }
+    if !columns.contains(&Some(Field::Name)) {
+        problems.push(HeaderProblem::MissingName);
+    }
+    if problems.is_empty() { Ok(columns) } else { Err(CsvFileError::Header(problems)) }
+}
+
+/// Each present field with its column, in `Field::ALL` order.
+pub(crate) fn order_of(columns: &[Option<Field>]) -> Vec<(Field, usize)> {
+    Field::ALL.iter().filter_map(|&f| columns.iter().position(|c| *c == Some(f)).map(|i| (f, i))).collect()
+}
+
+/// Sets every field of a row from its cell text (`cell(column)`), collecting the errors from
+/// left to right. A formula guard written by the export is taken off first.
+pub(crate) fn read_cells<T: AsRef<str>>(
+    order: &[(Field, usize)],
     row: usize,
-}
-
-impl<'a> RowCounter<'a> {
-    fn new(bytes: &'a [u8]) -> RowCounter<'a> {
-        RowCounter { bytes, consumed: 0, row: 0 }
-    }
-
-    /// The row of the record just read: one after the previous row, plus the blank lines the
-    /// reader skipped before it (the line breaks it consumed that are neither inside a cell nor
-    /// the record's own terminator).
-    fn next_row(&mut self, record: &ByteRecord, reader: &Reader<&[u8]>) -> usize {
-        let end = usize::try_from(reader.position().byte())
-            .unwrap_or(self.bytes.len())
-            .clamp(self.consumed, self.bytes.len());
-        let consumed = line_breaks(self.bytes, self.consumed, end);
-        let inside: usize = record.iter().map(|c| line_breaks(c, 0, c.len())).sum();
-        let terminated = end > self.consumed && matches!(self.bytes.get(end - 1), Some(b'\r' | b'\n'));
-        let blank_lines = consumed.saturating_sub(inside + usize::from(terminated));
-        self.row += 1 + blank_lines;
-        self.consumed = end;
-        self.row
-    }
-}
-
-/// Line breaks in `bytes[from..to]`, counting `\r\n` once (also across the `from` boundary).
-fn line_breaks(bytes: &[u8], from: usize, to: usize) -> usize {
-    let mut previous = from.checked_sub(1).and_then(|i| bytes.get(i)).copied();
-    let mut count = 0;
-    for &b in bytes.get(from..to).unwrap_or_default() {
-        if b == b'\r' || (b == b'\n' && previous != Some(b'\r')) {
-            count += 1;
+    style: NumberStyle,
+    cell: impl Fn(usize) -> Result<T, String>,
+) -> Result<(Prospect, FieldSet), Vec<RowError>> {
+    let mut prospect = Prospect::default();
+    let mut filled = FieldSet::EMPTY;
+    let mut errors: Vec<(usize, RowError)> = Vec::new();
+    for &(field, column) in order {
+        let set = cell(column).and_then(|raw| {
+            let text = formula::restore(raw.as_ref());
+            if !text.trim().is_empty() {
+                filled.insert(field);
+            }
+            field.set(&mut prospect, text, style)
+        });
+        if let Err(reason) = set {
+            errors.push((column, RowError { row, column: Some(field), reason }));
         }
-        previous = Some(b);
     }
-    count
+    if errors.is_empty() {
+        return Ok((prospect, filled));
+    }
+    errors.sort_by_key(|(column, _)| *column);
+    Err(errors.into_iter().map(|(_, e)| e).collect())
 }
 
 #[cfg(test)]
@@ -339,15 +419,18 @@ mod tests {
     }
 
     #[test]
-    fn bytes_that_are_not_utf8_are_a_cell_error() {
-        let import = read_prospects(b"name;city\nCaf\xe9;Li\xe8ge\nOK;Gent\n").unwrap();
-        assert_eq!(import.prospects.len(), 1);
-        let messages: Vec<String> = import.errors.iter().map(ToString::to_string).collect();
-        assert_eq!(
-            messages,
-            [format!("row 2, column name: {NOT_UTF8}"), format!("row 2, column city: {NOT_UTF8}"),]
-        );
-        let header = read_prospects(b"name;cit\xe9\n").unwrap_err();
-        assert!(header.to_string().contains("column B: the header is not UTF-8"));
+    fn bytes_that_are_not_utf8_are_windows_1252() {
+        let import = read_prospects(b"name;city\nCaf\xe9 \x80;Li\xe8ge\n").unwrap();
+        assert_eq!(import.encoding, TextEncoding::Windows1252);
+        assert_eq!(import.prospects[0].prospect.name, "Café €");
+        assert_eq!(import.prospects[0].prospect.city.as_deref(), Some("Liège"));
+        assert_eq!(import.read_as(), "Windows-1252, semicolons, decimal comma");
+    }
+
+    #[test]
+    fn tabs_count_in_detection() {
+        assert_eq!(detect_delimiter(b"name\trevenue\tcity\n"), b'\t');
+        assert_eq!(detect_delimiter(b"name\tcity;x\n"), b'\t');
+        assert_eq!(detect_delimiter(b"a;b;c\td\n"), b';');
     }
 }

@@ -42,14 +42,14 @@ pub fn prospect(index: usize, seed: u64) -> Prospect {
     if shape < 0.12 {
         // Sparse: the deal is known, the company barely.
         if r.chance(0.5) {
-            p.registration = Some(registration(&mut r, country));
+            p.registration = Some(registration(&mut r, country, index));
         }
         if r.chance(0.4) {
             p.dbt_days = Some(r.below(40) as u32);
         }
         return p;
     }
-    p.registration = Some(registration(&mut r, country));
+    p.registration = Some(registration(&mut r, country, index));
     p.contact = Some(contact(&mut r));
     p.founded = Some(founded(&mut r));
     p.margin_pct = Some(pct_tenths(r.range(5.0, 32.0)));
@@ -365,18 +365,33 @@ fn decisions(r: &mut Rng, p: &mut Prospect, health: f64, volume: i64) {
 }
 
 /// A registration number in the country's canonical form; Belgian ones pass the mod-97 check.
-fn registration(r: &mut Rng, country: &str) -> String {
+/// The number comes from the prospect's position, scattered over the country's range by a
+/// multiplication that is one-to-one there, so no two prospects of a portfolio share one (an
+/// import matches on it, and `check` reports a shared one) up to the range's size: 18 million
+/// Belgian, 90 million Dutch, 900 000 of the others.
+fn registration(r: &mut Rng, country: &str, index: usize) -> String {
+    // 7 368 787 shares no factor with 18·10^6, 90·10^6 or 9·10^5 (it is odd and not a multiple
+    // of 3 or 5).
+    let scatter = |size: u64| (index as u64 % size) * 7_368_787 % size;
+    // The draws the numbers were once made of, still taken so that every other field of a
+    // generated portfolio stays as it was.
+    for _ in 0..if matches!(country, "BE" | "NL" | "LU" | "DE") { 1 } else { 3 } {
+        r.next();
+    }
     match country {
         "BE" => {
-            let base = 2_000_000 + r.below(18_000_000);
+            let base = 2_000_000 + scatter(18_000_000);
             let number = base * 100 + (97 - base % 97);
             let digits = format!("{number:010}");
             format!("{}.{}.{}", &digits[..4], &digits[4..7], &digits[7..])
         }
-        "NL" => format!("{}", 10_000_000 + r.below(90_000_000)),
-        "LU" => format!("B{}", 10_000 + r.below(290_000)),
-        "DE" => format!("HRB {}", 1_000 + r.below(200_000)),
-        _ => format!("{} {} {}", 300 + r.below(600), 100 + r.below(900), 100 + r.below(900)),
+        "NL" => format!("{}", 10_000_000 + scatter(90_000_000)),
+        "LU" => format!("B{}", 100_000 + scatter(900_000)),
+        "DE" => format!("HRB {}", 100_000 + scatter(900_000)),
+        _ => {
+            let n = 100_000_000 + scatter(900_000) * 1_000;
+            format!("{} {} {}", n / 1_000_000, n / 1_000 % 1_000, n % 1_000)
+        }
     }
 }
 

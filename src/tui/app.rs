@@ -21,7 +21,7 @@ use crate::domain::date::Date;
 use crate::domain::policy::Policy;
 use crate::domain::prospect::{Prospect, Terms};
 use crate::domain::summary::Summary;
-use crate::io::csv_import::CsvImport;
+use crate::io::import_file::ImportFile;
 use crate::portfolio::{Portfolio, Snapshot};
 use crate::store::stream::Progress;
 
@@ -64,7 +64,7 @@ pub enum Msg {
     /// An import file was read and checked, or could not be.
     ImportRead {
         path: PathBuf,
-        result: Result<CsvImport, String>,
+        result: Result<ImportFile, String>,
     },
     /// An export was written (where, how many prospects), or not.
     Exported(Result<(PathBuf, usize), ExportError>),
@@ -125,7 +125,7 @@ pub enum Effect {
     /// Write these prospects to a file, as JSON or CSV.
     Export {
         path: PathBuf,
-        json: bool,
+        format: crate::io::export::FileFormat,
         prospects: Vec<Arc<Prospect>>,
         /// Replace a file that is there (the user said yes).
         overwrite: bool,

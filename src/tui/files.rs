@@ -8,7 +8,8 @@ use std::thread;
 use super::app::Msg;
 use super::modals::path_prompt::{ExportError, PendingExport};
 use crate::domain::prospect::Prospect;
-use crate::io::{csv_export, csv_import};
+use crate::io::export::encode;
+use crate::io::import_file::read_import_file;
 use crate::store::destination::{self, DestinationError, Written};
 
 /// `~/…` as the home directory, as a shell would.
@@ -42,36 +43,30 @@ pub fn complete(typed: &str) -> Vec<String> {
     out
 }
 
-/// Reads and checks a CSV file on its own thread, reporting progress, then the result.
+/// Reads and checks an import file (CSV, workbook or filing) on its own thread, reporting
+/// progress, then the result.
 pub fn read_import(path: PathBuf, tx: Sender<Msg>) {
     thread::spawn(move || {
         let result =
             std::fs::read(expand(&path.to_string_lossy())).map_err(|e| e.to_string()).and_then(|bytes| {
                 let total = bytes.len();
                 let progress = tx.clone();
-                csv_import::read_prospects_with_progress(&bytes, &mut |done| {
+                read_import_file(&bytes, None, &mut |done| {
                     let _ = progress.send(Msg::ImportProgress { done, total });
                 })
-                .map_err(|e| e.to_string())
             });
         let _ = tx.send(Msg::ImportRead { path, result });
     });
 }
 
-/// Writes prospects as JSON or CSV where the export goes (`destination::write`, which never
+/// Writes prospects as CSV, JSON or a workbook where the export goes (`destination::write`, which never
 /// replaces the store or its backup, writes into a pipe or device, and replaces an existing
 /// file only with `overwrite`); returns where and how many.
 pub fn export(export: PendingExport, overwrite: bool, store: &Path) -> Result<(PathBuf, usize), ExportError> {
     let failed = |e: String| ExportError::Failed(e);
     let path = expand(&export.path.to_string_lossy());
     let plain: Vec<Prospect> = export.prospects.iter().map(|p| (**p).clone()).collect();
-    let mut bytes = Vec::new();
-    if export.json {
-        serde_json::to_writer_pretty(&mut bytes, &plain).map_err(|e| failed(e.to_string()))?;
-        bytes.push(b'\n');
-    } else {
-        csv_export::write_prospects(&plain, &mut bytes).map_err(|e| failed(e.to_string()))?;
-    }
+    let bytes = encode(&plain, export.format).map_err(failed)?;
     match destination::write(&path, &bytes, &destination::protected(store), overwrite) {
         // Say where the file went, also when the path typed was relative.
         Ok(Written::File(file)) => Ok((file, plain.len())),

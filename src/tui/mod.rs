@@ -236,8 +236,8 @@ fn perform(
             let _ = tx.send(Msg::Completions { candidates: files::complete(&typed), typed });
         }
         Effect::ReadImport(path) => files::read_import(path, tx.clone()),
-        Effect::Export { path, json, prospects, overwrite } => {
-            let export = modals::path_prompt::PendingExport { path, json, prospects };
+        Effect::Export { path, format, prospects, overwrite } => {
+            let export = modals::path_prompt::PendingExport { path, format, prospects };
             let _ = tx.send(Msg::Exported(files::export(export, overwrite, store)));
         }
         Effect::OpenDemo => {

@@ -7,6 +7,8 @@ use super::{IMPORT_CSV, IMPORTED, check, notice};
 use crate::common::desk::*;
 use dealdesk::domain::fields::Field;
 use dealdesk::io::csv_import::{CsvImport, read_prospects};
+use dealdesk::io::export::FileFormat;
+use dealdesk::io::import_file::ImportFile;
 use dealdesk::tui::app::{App, Effect, Msg};
 use dealdesk::tui::dispatch::update;
 use dealdesk::tui::modals::Modal;
@@ -35,7 +37,10 @@ fn preview_app() -> App {
     let effects = press(&mut app, KeyCode::Enter);
     assert_eq!(effects, [Effect::ReadImport(PathBuf::from(IMPORT_CSV))]);
     assert!(matches!(app.modal, Some(Modal::Reading { .. })), "{:?}", app.modal);
-    update(&mut app, Msg::ImportRead { path: IMPORT_CSV.into(), result: Ok(read_fixture()) });
+    update(
+        &mut app,
+        Msg::ImportRead { path: IMPORT_CSV.into(), result: Ok(ImportFile::Rows(read_fixture())) },
+    );
     assert!(app.modal.is_none());
     app
 }
@@ -44,10 +49,13 @@ fn preview_app() -> App {
 fn the_preview_lists_the_bad_cell_by_row_and_column() {
     let app = preview_app();
     let Screen::ImportPreview(preview) = &app.screen else { panic!("{:?}", app.screen) };
-    let errors: Vec<_> = preview.import.errors.iter().map(|e| (e.row, e.column)).collect();
+    let ImportFile::Rows(import) = &preview.file else { panic!("{:?}", preview.file) };
+    let errors: Vec<_> = import.errors.iter().map(|e| (e.row, e.column)).collect();
     assert_eq!(errors, [(4, Some(Field::AnnualVolume))]);
-    assert!(preview.import.errors[0].reason.contains("'veel'"), "{:?}", preview.import.errors);
-    assert_eq!(preview.import.prospects.len(), 3);
+    assert!(import.errors[0].reason.contains("'veel'"), "{:?}", import.errors);
+    assert_eq!(preview.plan.summary(), "3 new, 0 updated, 0 unchanged");
+    let problems = preview.problems();
+    assert_eq!((problems[0].0.as_str(), problems[0].1.as_str()), ("4", "annual_volume"));
 }
 
 #[test]
@@ -62,7 +70,7 @@ fn a_imports_only_the_valid_rows_and_saves() {
         assert_eq!(prospect(&app, name).id, id, "{name} gets the next free id");
     }
     assert!(!names(&app).iter().any(|n| n == "Foutieve Rij BV"), "the bad row stays out");
-    assert_eq!(notice(&app), (format!("Imported 3 prospect(s) from {IMPORT_CSV}"), false));
+    assert_eq!(notice(&app), (format!("Imported from {IMPORT_CSV}: 3 new, 0 updated, 0 unchanged"), false));
 }
 
 #[test]
@@ -119,8 +127,8 @@ fn tab_completes_one_candidate_whole_and_several_to_what_they_share() {
 /// The names of the prospects an Export effect carries; its path and format.
 fn exported(effects: &[Effect]) -> (PathBuf, bool, Vec<String>) {
     match effects {
-        [Effect::Export { path, json, prospects, overwrite: false }] => {
-            (path.clone(), *json, prospects.iter().map(|p| p.name.clone()).collect())
+        [Effect::Export { path, format, prospects, overwrite: false }] => {
+            (path.clone(), *format == FileFormat::Json, prospects.iter().map(|p| p.name.clone()).collect())
         }
         other => panic!("expected one Export effect, found {other:?}"),
     }
@@ -198,7 +206,10 @@ fn esc_while_reading_cancels_the_import_and_its_result_is_ignored() {
     assert!(press(&mut app, KeyCode::Esc).is_empty());
     assert!(app.modal.is_none());
     assert_eq!(notice(&app).0, format!("Import of {IMPORT_CSV} cancelled; nothing imported"));
-    update(&mut app, Msg::ImportRead { path: IMPORT_CSV.into(), result: Ok(read_fixture()) });
+    update(
+        &mut app,
+        Msg::ImportRead { path: IMPORT_CSV.into(), result: Ok(ImportFile::Rows(read_fixture())) },
+    );
     assert!(matches!(app.screen, Screen::Portfolio), "{:?}", app.screen);
     assert_eq!(app.portfolio.len(), 50);
 }
@@ -213,4 +224,71 @@ fn question_mark_on_the_preview_shows_its_keys() {
         text.contains("Keys: Import preview") && text.contains("import nothing, fix the file first"),
         "{text}"
     );
+}
+
+const FILING: &str = "tests/fixtures/nbb/profinance.csv";
+
+/// The filing of Profinance read as the runner reads it.
+fn filing() -> ImportFile {
+    let bytes = std::fs::read(FILING).expect("the filing is readable");
+    dealdesk::io::import_file::read_import_file(&bytes, None, &mut |_| {}).expect("a filing")
+}
+
+/// `i`, the filing's path, Enter, and the runner's answer: its preview.
+fn preview_of(app: &mut App, file: ImportFile) -> dealdesk::tui::import::state::ImportPreview {
+    ch(app, 'i');
+    type_text(app, FILING);
+    press(app, KeyCode::Enter);
+    update(app, Msg::ImportRead { path: FILING.into(), result: Ok(file) });
+    let Screen::ImportPreview(preview) = &app.screen else { panic!("{:?}", app.screen) };
+    (**preview).clone()
+}
+
+#[test]
+fn a_filing_is_previewed_and_a_second_import_updates_instead_of_duplicating() {
+    let mut app = demo_app();
+    assert_eq!(preview_of(&mut app, filing()).plan.summary(), "1 new, 0 updated, 0 unchanged");
+    ch(&mut app, 'a');
+    assert_eq!(app.portfolio.len(), 51);
+    let id = prospect(&app, "Profinance").id;
+
+    // The account manager adds the deal; the same filing again changes nothing.
+    let mut edited = (*prospect(&app, "Profinance")).clone();
+    edited.annual_volume = Some(dealdesk::domain::money::Money::units(80_000));
+    edited.city = Some("Gent".into());
+    let before = Some(prospect(&app, "Profinance"));
+    let edit = dealdesk::tui::history::Change::Put { before, after: std::sync::Arc::new(edited) };
+    app.commit(edit, &mut Vec::new());
+    let preview = preview_of(&mut app, filing());
+    assert_eq!(preview.plan.summary(), "0 new, 1 updated, 0 unchanged");
+    let changes: Vec<String> = preview.plan.updated[0].changes.iter().map(|c| c.describe()).collect();
+    assert_eq!(changes, ["city Gent → Lokeren"]);
+    ch(&mut app, 'a');
+    assert_eq!(app.portfolio.len(), 51, "updated, not duplicated");
+    let p = prospect(&app, "Profinance");
+    assert_eq!((p.id, p.city.as_deref()), (id, Some("Lokeren")));
+    assert_eq!(p.annual_volume, Some(dealdesk::domain::money::Money::units(80_000)), "the deal stays");
+
+    assert_eq!(preview_of(&mut app, filing()).plan.summary(), "0 new, 0 updated, 1 unchanged");
+    ch(&mut app, 'a');
+    assert_eq!(notice(&app), ("Nothing to import: no new prospect and no change".to_string(), true));
+}
+
+#[test]
+fn a_name_ending_in_xlsx_exports_a_workbook_that_imports_back() {
+    let mut app = demo_app();
+    ch(&mut app, 'e');
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "out/Portfolio.XLSX");
+    let effects = press(&mut app, KeyCode::Enter);
+    let [Effect::Export { format, prospects, .. }] = effects.as_slice() else { panic!("{effects:?}") };
+    assert_eq!(*format, FileFormat::Xlsx);
+    // The bytes the runner writes for that format.
+    let plain: Vec<_> = prospects.iter().map(|p| (**p).clone()).collect();
+    let bytes = dealdesk::io::export::encode(&plain, *format).expect("a workbook");
+    let back = dealdesk::io::sheet_import::read_sheet(&bytes, None).unwrap();
+    assert!(back.is_clean(), "{:?}", back.errors);
+    let names: Vec<&str> = back.prospects.iter().map(|r| r.prospect.name.as_str()).collect();
+    let want: Vec<&str> = prospects.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, want);
 }

@@ -1,14 +1,45 @@
-//! A file read for import, waiting for the user's choice.
+//! A file read for import, with what importing it would do, waiting for the user's choice.
 
 use std::path::PathBuf;
 
-use crate::io::csv_import::CsvImport;
+use crate::domain::import_plan::Plan;
+use crate::io::import_file::ImportFile;
 
-/// A CSV file read for import, waiting for the user's choice.
+/// A file read for import (CSV, workbook or filing) and its plan against the portfolio.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportPreview {
     pub path: PathBuf,
-    pub import: CsvImport,
-    /// First line of the error list shown.
+    /// How it was read and its bad rows (the rows themselves moved into the plan).
+    pub file: ImportFile,
+    /// New, updated (field by field) and unchanged prospects, against the portfolio as it was.
+    pub plan: Plan,
+    /// What the user should know about the file (a filing's revenue unknown…).
+    pub notes: Vec<String>,
+    /// First line of the problem list shown.
     pub scroll: usize,
+}
+
+impl ImportPreview {
+    /// Every problem line (row, column, what): bad cells, then prospects left out, then notes.
+    pub fn problems(&self) -> Vec<(String, String, String)> {
+        let mut lines: Vec<(String, String, String)> = match &self.file {
+            ImportFile::Rows(rows) => rows
+                .errors
+                .iter()
+                .map(|e| {
+                    (
+                        e.row.to_string(),
+                        e.column.map_or("—".into(), |c| c.key().to_string()),
+                        e.reason.clone(),
+                    )
+                })
+                .collect(),
+            ImportFile::Filing(_) => Vec::new(),
+        };
+        lines.extend(
+            self.plan.refused.iter().map(|(label, why)| (label.clone(), "refused".into(), why.clone())),
+        );
+        lines.extend(self.notes.iter().map(|n| ("—".into(), "note".into(), n.clone())));
+        lines
+    }
 }

@@ -1,5 +1,5 @@
-//! The file is read: its preview takes the screen; keys import the valid rows, nothing, or
-//! send the user to fix the file.
+//! The file is read: its preview (what would be new, updated, unchanged) takes the screen;
+//! keys import the plan, nothing, or send the user to fix the file.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -8,8 +8,9 @@ use ratatui::crossterm::event::KeyEvent;
 
 use super::keys::KEYS;
 use super::state::ImportPreview;
+use crate::domain::import_plan::plan;
 use crate::domain::prospect::Prospect;
-use crate::io::csv_import::CsvImport;
+use crate::io::import_file::ImportFile;
 use crate::store::ids;
 use crate::tui::app::{App, Effect, Nav};
 use crate::tui::history::Change;
@@ -17,19 +18,26 @@ use crate::tui::kit::action::Action;
 use crate::tui::modals::Modal;
 use crate::tui::screen::Screen;
 
-/// The file is read: its preview takes the screen, or the reason it cannot be read is said.
-/// A reading the user cancelled is ignored.
-pub fn on_read(app: &mut App, path: PathBuf, result: Result<CsvImport, String>) {
+/// The file is read: its preview (the import's plan against the portfolio) takes the screen,
+/// or the reason it cannot be read or is refused is said. A reading the user cancelled is
+/// ignored.
+pub fn on_read(app: &mut App, path: PathBuf, result: Result<ImportFile, String>) {
     if !matches!(&app.modal, Some(Modal::Reading { path: reading, .. }) if *reading == path) {
         return;
     }
     app.modal = None;
-    match result {
-        Ok(import) => {
-            app.go(Nav::Push(Screen::ImportPreview(Box::new(ImportPreview { path, import, scroll: 0 }))))
-        }
-        Err(message) => app.warn(format!("Cannot import {}: {message}", path.display())),
+    let mut file = match result {
+        Ok(file) => file,
+        Err(message) => return app.warn(format!("Cannot import {}: {message}", path.display())),
+    };
+    let brought = file.bring(app.today);
+    if let Some(reason) = brought.refused {
+        return app.warn(format!("Cannot import {}: {reason}", path.display()));
     }
+    let existing: Vec<&Prospect> = app.portfolio.prospects().map(|p| &**p).collect();
+    let plan = plan(&existing, brought.incoming);
+    let preview = ImportPreview { path, file, plan, notes: brought.notes, scroll: 0 };
+    app.go(Nav::Push(Screen::ImportPreview(Box::new(preview))));
 }
 
 /// Keys on the import preview: import the valid rows, nothing, or go and fix the file.
@@ -37,33 +45,34 @@ pub fn on_key(app: &mut App, preview: &mut ImportPreview, key: &KeyEvent, effect
     match KEYS.lookup(key) {
         Some(Action::Up) => preview.scroll = preview.scroll.saturating_sub(1),
         Some(Action::Down) => {
-            preview.scroll = (preview.scroll + 1).min(preview.import.errors.len().saturating_sub(1))
+            preview.scroll = (preview.scroll + 1).min(preview.problems().len().saturating_sub(1))
         }
         Some(Action::Confirm) => {
-            let (path, rows) = (preview.path.clone(), preview.import.prospects.clone());
-            if rows.is_empty() {
-                app.warn("No valid row to import");
+            if !preview.plan.changes_anything() {
+                app.warn("Nothing to import: no new prospect and no change");
                 return;
             }
             if !app.writable() {
                 return;
             }
-            let count = rows.len();
+            let (path, plan) = (preview.path.clone(), preview.plan.clone());
+            let summary = plan.summary();
             let highest = app.portfolio.next_id().saturating_sub(1);
-            let ids = match ids::fresh(highest, count) {
+            let ids = match ids::fresh(highest, plan.new.len()) {
                 Ok(ids) => ids,
                 Err(e) => return app.warn(format!("Nothing imported: {e}")),
             };
-            let changes = ids
-                .zip(rows)
-                .map(|(id, row)| Change::Put {
-                    before: None,
-                    after: Arc::new(Prospect { id, ..row.prospect }),
-                })
-                .collect();
+            let updates = plan.updated.into_iter().map(|u| Change::Put {
+                before: app.portfolio.position(u.after.id).and_then(|i| app.portfolio.prospect(i)).cloned(),
+                after: Arc::new(u.after),
+            });
+            let new = ids
+                .zip(plan.new)
+                .map(|(id, (_, p))| Change::Put { before: None, after: Arc::new(Prospect { id, ..p }) });
+            let changes = updates.chain(new).collect();
             app.commit(Change::Many(changes), effects);
             app.go(Nav::Home);
-            app.say(format!("Imported {count} prospect(s) from {}", path.display()));
+            app.say(format!("Imported from {}: {summary}", path.display()));
         }
         Some(Action::Cancel) => {
             app.go(Nav::Pop);

@@ -43,8 +43,8 @@ pub fn on_key(
             app.say("The shipped defaults are in the editor; Ctrl-S saves them");
         }
         (Modal::ConfirmOverwrite(pending), Some(Action::Confirm)) => {
-            let PendingExport { path, json, prospects } = pending;
-            effects.push(Effect::Export { path, json, prospects, overwrite: true });
+            let PendingExport { path, format, prospects } = pending;
+            effects.push(Effect::Export { path, format, prospects, overwrite: true });
         }
         (Modal::ConfirmOverwrite(pending), Some(Action::Cancel)) => {
             app.say(format!("Not exported: {} is left as it was", pending.path.display()));

@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 
 use super::Modal;
 use crate::domain::prospect::Prospect;
+use crate::io::export::FileFormat;
 use crate::tui::app::{App, Effect};
 use crate::tui::kit::action::Action;
 use crate::tui::kit::keys::{Binding, LINE_EDITING, Table, bind, code, ctrl};
@@ -65,9 +66,9 @@ impl PathPrompt {
         PathPrompt { purpose: Purpose::Export, line, candidates: Vec::new(), whole: !filtered }
     }
 
-    /// JSON when the name ends in `.json`, CSV otherwise.
-    pub fn json(&self) -> bool {
-        self.line.text().trim().to_lowercase().ends_with(".json")
+    /// JSON for `.json`, a workbook for `.xlsx`, CSV otherwise.
+    pub fn format(&self) -> FileFormat {
+        FileFormat::for_name(self.line.text())
     }
 
     pub fn keys(&self) -> Table {
@@ -82,7 +83,7 @@ impl PathPrompt {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PendingExport {
     pub path: PathBuf,
-    pub json: bool,
+    pub format: FileFormat,
     pub prospects: Vec<Arc<Prospect>>,
 }
 
@@ -135,7 +136,12 @@ pub fn on_key(
                     } else {
                         app.view.rows().iter().filter_map(|&i| app.portfolio.prospect(i).cloned()).collect()
                     };
-                    effects.push(Effect::Export { path, json: prompt.json(), prospects, overwrite: false });
+                    effects.push(Effect::Export {
+                        path,
+                        format: prompt.format(),
+                        prospects,
+                        overwrite: false,
+                    });
                     return None;
                 }
             }
@@ -188,7 +194,7 @@ pub fn body(app: &App, prompt: &PathPrompt) -> (&'static str, Vec<Line<'static>>
             Line::styled("You will see every bad cell before anything is imported.", t.dim()),
         ],
         Purpose::Export => {
-            let format = if prompt.json() { "JSON" } else { "CSV (the import columns)" };
+            let format = prompt.format().label();
             let scope = if prompt.whole {
                 format!("all {} prospects", app.portfolio.len())
             } else {

@@ -1,0 +1,253 @@
+//! What an import would do to the portfolio, decided before anything is written: which incoming
+//! prospects are new, which update a prospect already there (each changed field old → new) and
+//! which change nothing. CSV, spreadsheet and filed-accounts imports, `--dry-run` and the
+//! desk's preview all show this one plan.
+//!
+//! An incoming prospect is the one already there when they share a registration number; where
+//! the incoming one has none, or no prospect has it, the same exact name in the same country.
+
+use std::collections::HashMap;
+
+use super::fields::Field;
+use super::prospect::Prospect;
+
+/// A set of fields, e.g. the cells a CSV row filled in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct FieldSet(u64);
+
+impl FieldSet {
+    pub const EMPTY: FieldSet = FieldSet(0);
+
+    pub fn of(fields: &[Field]) -> FieldSet {
+        let mut set = FieldSet::EMPTY;
+        for &f in fields {
+            set.insert(f);
+        }
+        set
+    }
+
+    pub fn insert(&mut self, field: Field) {
+        self.0 |= 1 << field as u32;
+    }
+
+    pub fn contains(self, field: Field) -> bool {
+        self.0 & (1 << field as u32) != 0
+    }
+
+    /// The fields in the set, in form order.
+    pub fn iter(self) -> impl Iterator<Item = Field> {
+        Field::ALL.iter().copied().filter(move |f| self.contains(*f))
+    }
+}
+
+/// One prospect an import brings in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Incoming {
+    /// Where it comes from, for messages: "row 5", "0443.246.943 (filing 2025-00069236)".
+    pub label: String,
+    /// As read; used whole when it is new.
+    pub prospect: Prospect,
+    /// The fields it sets on a prospect already there (a CSV row: its non-empty cells).
+    pub updates: FieldSet,
+    /// Filed accounts: refused when the prospect already has accounts of a later period.
+    pub keeps_newer_accounts: bool,
+}
+
+/// One field an update changes, as text (empty when unknown).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub field: Field,
+    pub old: String,
+    pub new: String,
+}
+
+impl Change {
+    /// `revenue 1000 → 1500`, an unknown value as `(unknown)`.
+    pub fn describe(&self) -> String {
+        let shown = |v: &str| if v.is_empty() { "(unknown)".to_string() } else { v.to_string() };
+        format!("{} {} → {}", self.field.key(), shown(&self.old), shown(&self.new))
+    }
+}
+
+/// An update of a prospect already in the portfolio.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Update {
+    pub label: String,
+    /// The prospect as it will be (same id).
+    pub after: Prospect,
+    pub changes: Vec<Change>,
+}
+
+/// What the import does, in the order of the incoming prospects within each list.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Plan {
+    /// New prospects, id 0 (the caller assigns ids), each with its label.
+    pub new: Vec<(String, Prospect)>,
+    pub updated: Vec<Update>,
+    /// Labels and ids of incoming prospects that match and change nothing.
+    pub unchanged: Vec<(String, u64)>,
+    /// Labels of incoming prospects that are left out, and why.
+    pub refused: Vec<(String, String)>,
+    /// Incoming prospects that are the same company as an earlier one of this import: their
+    /// fields went onto that one. (label, label of the earlier one)
+    pub repeats: Vec<(String, String)>,
+}
+
+impl Plan {
+    /// "2 new, 1 updated, 3 unchanged", plus what was left out.
+    pub fn summary(&self) -> String {
+        let mut text = format!(
+            "{} new, {} updated, {} unchanged",
+            self.new.len(),
+            self.updated.len(),
+            self.unchanged.len()
+        );
+        if !self.refused.is_empty() {
+            text.push_str(&format!(", {} refused", self.refused.len()));
+        }
+        text
+    }
+
+    /// Whether the import would change the portfolio at all.
+    pub fn changes_anything(&self) -> bool {
+        !self.new.is_empty() || !self.updated.is_empty()
+    }
+}
+
+/// Where a matched prospect lives while the plan is made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    Existing(usize),
+    /// Index into `Plan::new`.
+    New(usize),
+}
+
+/// Lookups by registration and by exact name and country.
+#[derive(Default)]
+struct Index {
+    registration: HashMap<String, Vec<Slot>>,
+    name: HashMap<(String, Option<String>), Vec<Slot>>,
+}
+
+impl Index {
+    fn add(&mut self, p: &Prospect, slot: Slot) {
+        if let Some(r) = &p.registration {
+            self.registration.entry(r.clone()).or_default().push(slot);
+        }
+        self.name.entry((p.name.clone(), p.country.clone())).or_default().push(slot);
+    }
+
+    /// The prospects this one is, by registration first, then by exact name and country among
+    /// those without another registration.
+    fn find(&self, p: &Prospect, registration_of: impl Fn(Slot) -> Option<String>) -> Vec<Slot> {
+        if let Some(found) = p.registration.as_ref().and_then(|r| self.registration.get(r)) {
+            return found.clone();
+        }
+        let named = self.name.get(&(p.name.clone(), p.country.clone())).cloned().unwrap_or_default();
+        match &p.registration {
+            None => named,
+            Some(_) => named.into_iter().filter(|s| registration_of(*s).is_none()).collect(),
+        }
+    }
+}
+
+/// Decides what importing `incoming` into `existing` does. Pure: nothing is changed.
+pub fn plan(existing: &[&Prospect], incoming: Vec<Incoming>) -> Plan {
+    let mut index = Index::default();
+    for (i, p) in existing.iter().enumerate() {
+        index.add(p, Slot::Existing(i));
+    }
+    let mut plan = Plan::default();
+    // Existing prospects already updated by this import, so a repeat builds on that update.
+    let mut updated_at: HashMap<usize, usize> = HashMap::new();
+    for item in incoming {
+        let found = index.find(&item.prospect, |slot| match slot {
+            Slot::Existing(i) => existing[i].registration.clone(),
+            Slot::New(i) => plan.new[i].1.registration.clone(),
+        });
+        match found.as_slice() {
+            [] => {
+                index.add(&item.prospect, Slot::New(plan.new.len()));
+                plan.new.push((item.label, item.prospect));
+            }
+            [Slot::New(i)] => {
+                let first = &mut plan.new[*i];
+                apply(&item, &mut first.1);
+                plan.repeats.push((item.label, first.0.clone()));
+            }
+            [Slot::Existing(i)] => {
+                let i = *i;
+                let position = updated_at.get(&i).copied();
+                let before = match position {
+                    Some(u) => &plan.updated[u].after,
+                    None => existing[i],
+                };
+                if let Some(reason) = refusal(&item, before) {
+                    plan.refused.push((item.label, reason));
+                    continue;
+                }
+                let mut after = before.clone();
+                apply(&item, &mut after);
+                let changes = changes(existing[i], &after);
+                match position {
+                    Some(u) => {
+                        plan.updated[u].after = after;
+                        plan.updated[u].changes = changes;
+                        plan.repeats.push((item.label, plan.updated[u].label.clone()));
+                    }
+                    None if changes.is_empty() => plan.unchanged.push((item.label, existing[i].id)),
+                    None => {
+                        updated_at.insert(i, plan.updated.len());
+                        plan.updated.push(Update { label: item.label, after, changes });
+                    }
+                }
+            }
+            several => {
+                let ids: Vec<String> = several
+                    .iter()
+                    .map(|s| match s {
+                        Slot::Existing(i) => existing[*i].id.to_string(),
+                        Slot::New(i) => format!("new from {}", plan.new[*i].0),
+                    })
+                    .collect();
+                let reason = format!(
+                    "{} prospects match it (ids {}): run dealdesk check and remove the duplicate",
+                    several.len(),
+                    ids.join(", ")
+                );
+                plan.refused.push((item.label, reason));
+            }
+        }
+    }
+    plan
+}
+
+/// Why an incoming prospect may not update `current`, if it may not.
+fn refusal(item: &Incoming, current: &Prospect) -> Option<String> {
+    let (Some(have), Some(new)) = (current.accounts_date, item.prospect.accounts_date) else { return None };
+    (item.keeps_newer_accounts && have > new).then(|| {
+        format!(
+            "the portfolio has accounts of {have} for {}; these are of {new}, and an older period never \
+             replaces a newer one (nothing changed)",
+            current.name
+        )
+    })
+}
+
+/// Copies the fields `item` updates onto `target`, in form order (country before registration).
+fn apply(item: &Incoming, target: &mut Prospect) {
+    for field in item.updates.iter() {
+        field.copy(&item.prospect, target);
+    }
+}
+
+/// The fields that differ between `before` and `after`, as text.
+fn changes(before: &Prospect, after: &Prospect) -> Vec<Change> {
+    Field::ALL
+        .iter()
+        .filter_map(|&field| {
+            let (old, new) = (field.get(before), field.get(after));
+            (old != new).then_some(Change { field, old, new })
+        })
+        .collect()
+}
