@@ -68,11 +68,14 @@ pub fn run(ctx: &Context, paths: &[PathBuf], options: &Options) -> Result<ExitCo
         (Some(store), portfolio)
     };
     let mut report = Report::new();
-    // Files saved so far: a report that cannot be written after a save must still say so.
-    let mut saved = 0usize;
-    let said = |e: OutputFailed, saved: usize| match saved {
+    // New and updated prospects saved so far, and the portfolio's size then: a report that
+    // cannot be written after a save must still say what was saved, so nobody imports again.
+    let mut saved = (0usize, 0usize);
+    let said = |e: OutputFailed, (imported, total): (usize, usize)| match imported {
         0 => e,
-        n => e.after(format!("{n} file(s) imported into {} (saved)", ctx.store.display())),
+        n => {
+            e.after(format!("imported {n} prospect(s) into {} ({total} in all) (saved)", ctx.store.display()))
+        }
     };
     let mut failed = false;
     for (path, file) in &mut files {
@@ -87,12 +90,12 @@ pub fn run(ctx: &Context, paths: &[PathBuf], options: &Options) -> Result<ExitCo
             report.line(line).map_err(|e| said(e, saved))?;
             continue;
         }
-        let changed = plan.changes_anything();
+        let count = plan.new.len() + plan.updated.len();
         apply(&mut portfolio, plan)
-            .map_err(|e| anyhow::anyhow!("{}: {e}; nothing of it was imported", path.display()))?;
-        if let Some(store) = store.as_mut().filter(|_| changed) {
+            .map_err(|e| anyhow::anyhow!("{}: {e}; nothing was imported from it", path.display()))?;
+        if let Some(store) = store.as_mut().filter(|_| count > 0) {
             store.save(&portfolio)?;
-            saved += 1;
+            saved = (saved.0 + count, portfolio.len());
         }
     }
     if let Some(store) = &store {
