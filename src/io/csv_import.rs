@@ -6,10 +6,10 @@
 
 use csv::{ByteRecord, Reader, ReaderBuilder};
 
-use super::csv_error::{CsvFileError, HeaderProblem, RowError};
+use super::columns::{header_fields, order_of, read_cells};
+use super::csv_error::{CsvFileError, RowError};
 use super::csv_rows::{RowCounter, scan_record};
 use super::decode::{TextEncoding, decode};
-use super::{formula, headers};
 use crate::domain::fields::Field;
 use crate::domain::import_plan::{FieldSet, Incoming};
 use crate::domain::money::NumberStyle;
@@ -268,68 +268,10 @@ impl Header {
     }
 }
 
-/// The field of each header cell, or every problem with them at once.
-pub(crate) fn header_fields(cells: &[String]) -> Result<Vec<Option<Field>>, CsvFileError> {
-    let mut problems = Vec::new();
-    let mut columns: Vec<Option<Field>> = Vec::with_capacity(cells.len());
-    for (column, text) in cells.iter().enumerate() {
-        let field = headers::field_for(text);
-        if text.trim().is_empty() {
-            problems.push(HeaderProblem::Blank { column });
-        } else if field.is_none() {
-            problems.push(HeaderProblem::Unknown { column, name: text.trim().to_string() });
-        }
-        if let Some(field) = field
-            && let Some(first) = columns.iter().position(|c| *c == Some(field))
-        {
-            problems.push(HeaderProblem::Duplicate { column, first, field });
-        }
-        columns.push(field);
-    }
-    if !columns.contains(&Some(Field::Name)) {
-        problems.push(HeaderProblem::MissingName);
-    }
-    if problems.is_empty() { Ok(columns) } else { Err(CsvFileError::Header(problems)) }
-}
-
-/// Each present field with its column, in `Field::ALL` order.
-pub(crate) fn order_of(columns: &[Option<Field>]) -> Vec<(Field, usize)> {
-    Field::ALL.iter().filter_map(|&f| columns.iter().position(|c| *c == Some(f)).map(|i| (f, i))).collect()
-}
-
-/// Sets every field of a row from its cell text (`cell(column)`), collecting the errors from
-/// left to right. A formula guard written by the export is taken off first.
-pub(crate) fn read_cells<T: AsRef<str>>(
-    order: &[(Field, usize)],
-    row: usize,
-    style: NumberStyle,
-    cell: impl Fn(usize) -> Result<T, String>,
-) -> Result<(Prospect, FieldSet), Vec<RowError>> {
-    let mut prospect = Prospect::default();
-    let mut filled = FieldSet::EMPTY;
-    let mut errors: Vec<(usize, RowError)> = Vec::new();
-    for &(field, column) in order {
-        let set = cell(column).and_then(|raw| {
-            let text = formula::restore(raw.as_ref());
-            if !text.trim().is_empty() {
-                filled.insert(field);
-            }
-            field.set(&mut prospect, text, style)
-        });
-        if let Err(reason) = set {
-            errors.push((column, RowError { row, column: Some(field), reason }));
-        }
-    }
-    if errors.is_empty() {
-        return Ok((prospect, filled));
-    }
-    errors.sort_by_key(|(column, _)| *column);
-    Err(errors.into_iter().map(|(_, e)| e).collect())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::io::csv_error::HeaderProblem;
 
     fn rows_of(text: &str) -> Vec<usize> {
         let import = read_prospects(text.as_bytes()).unwrap();
@@ -425,6 +367,20 @@ mod tests {
         assert_eq!(import.prospects[0].prospect.name, "Café €");
         assert_eq!(import.prospects[0].prospect.city.as_deref(), Some("Liège"));
         assert_eq!(import.read_as(), "Windows-1252, semicolons, decimal comma");
+    }
+
+    #[test]
+    fn utf16_le_tab_text_as_excel_saves_unicode_text() {
+        // Excel's "Unicode text": UTF-16 LE with its BOM, tab separated, CRLF.
+        let text = "Naam\tStad\tOmzet\r\nSociété Élise\tLiège\t1.234,5\r\n";
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let import = read_prospects(&bytes).unwrap();
+        assert!(import.is_clean(), "{:?}", import.errors);
+        assert_eq!(import.read_as(), "UTF-16 LE, tabs, decimal comma or point as written");
+        let p = &import.prospects[0].prospect;
+        assert_eq!((p.name.as_str(), p.city.as_deref()), ("Société Élise", Some("Liège")));
+        assert_eq!(Field::Revenue.get(p), "1234.50");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Reading and writing prospects as files people exchange: CSV and spreadsheets as Benelux
 //! users keep them, and the annual accounts companies file with the National Bank.
 
+pub mod columns;
 pub mod csv_error;
 pub mod csv_export;
 pub mod csv_import;

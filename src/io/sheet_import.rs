@@ -8,8 +8,9 @@ use std::io::Cursor;
 use calamine::{Data, Reader, open_workbook_auto_from_rs};
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use super::columns::{header_fields, order_of, read_cells};
 use super::csv_error::CsvFileError;
-use super::csv_import::{CsvImport, ImportedProspect, header_fields, order_of, read_cells};
+use super::csv_import::{CsvImport, ImportedProspect};
 use super::decode::TextEncoding;
 use crate::domain::date::Date;
 use crate::domain::field_values::Kind;
