@@ -1,8 +1,8 @@
 //! The scale targets of issue 6, each measured beside its floor in the same run:
 //!
 //! - load: read + parse + evaluate every prospect into a `Portfolio` as the desk does
-//!   (`store::load_portfolio`), vs a bare read + `serde_json` parse of the same file into the same
-//!   types; with each phase on its own;
+//!   (`portfolio::load::read_portfolio`), vs a bare read + `serde_json` parse of the same file
+//!   into the same types; with each phase on its own;
 //! - filter: one keystroke in the name filter (`PortfolioView::refresh`), vs a bare scan of the
 //!   same names with the same matcher;
 //! - render: the portfolio screen on ratatui's `TestBackend`, vs drawing an empty frame;
@@ -31,8 +31,8 @@ use dealdesk::domain::date::Date;
 use dealdesk::domain::policy::Policy;
 use dealdesk::domain::prospect::Prospect;
 use dealdesk::domain::summary::{Summary, Totals};
-use dealdesk::portfolio::Portfolio;
 use dealdesk::portfolio::names::is_match_folded;
+use dealdesk::portfolio::{Portfolio, load};
 use dealdesk::store::{self, Store, StoreFile, atomic};
 use dealdesk::synth;
 use dealdesk::tui::app::{App, Effect};
@@ -111,9 +111,9 @@ fn load(c: &mut Criterion, dir: &Path, policy: &Policy) {
                 black_box(file)
             });
         });
-        // The desk's path: read block by block, parse on two threads, evaluate while reading.
+        // The desk's path: read block by block, each block parsed, then evaluated, on every core.
         group.bench_function(id("load"), |b| {
-            b.iter(|| black_box(store::load_portfolio(&path, policy, today()).expect("load")));
+            b.iter(|| black_box(load::read_portfolio(&path, policy, today()).expect("load")));
         });
         group.bench_function(id("read"), |b| b.iter(|| black_box(fs::read(&path).expect("read"))));
         // Reading and parsing as the desk does, without evaluating.
@@ -477,7 +477,7 @@ fn targets() -> Vec<Target> {
         Target::info("  read 100k", "load/read/100k"),
         Target::info("  read + parse as the desk does (no evaluation) 100k", "load/parse/100k"),
         Target::info("  decode the whole text on one thread 100k", "load/decode/100k"),
-        Target::info("  evaluate (Portfolio::new, one thread) 100k", "load/evaluate/100k"),
+        Target::info("  evaluate (Portfolio::new, every core) 100k", "load/evaluate/100k"),
         Target::info("  rows (filter + name sort) 100k", "load/rows/100k"),
         Target::versus("save 100k (encode + atomic write)", "save/save/100k", "save/floor/100k"),
         Target::info("  encode 100k", "save/encode/100k"),

@@ -70,7 +70,7 @@ fn main() -> ExitCode {
     PEAK.store(start, Ordering::Relaxed);
     let today = Date::new(2026, 11, 28).expect("a date");
     let policy = Policy::default_policy();
-    let portfolio = match dealdesk::store::load_portfolio(&path, &policy, today) {
+    let portfolio = match dealdesk::portfolio::load::read_portfolio(&path, &policy, today) {
         Ok(portfolio) => portfolio,
         Err(e) => {
             eprintln!("{e}");
@@ -82,7 +82,7 @@ fn main() -> ExitCode {
     let loaded = LIVE.load(Ordering::Relaxed) - start;
     let peak = PEAK.load(Ordering::Relaxed) - start;
     println!(
-        "{}: {} prospects | the desk's load (store::load_portfolio + rows): loaded {} | peak {} | peak / loaded {:.2}",
+        "{}: {} prospects | the desk's load (portfolio::load::read_portfolio + rows): loaded {} | peak {} | peak / loaded {:.2}",
         path.display(),
         portfolio.len(),
         mb(loaded),

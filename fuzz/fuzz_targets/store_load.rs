@@ -1,6 +1,7 @@
-//! The desk's own store reader (block by block, line by line, parsing and evaluating on two
-//! threads) takes any file: evaluated prospects or an error, never a panic. The bytes go through a file in memory-backed /dev/shm
-//! (or the temporary folder), since the reader takes a path.
+//! The desk's own store reader (block by block, line by line, each block parsed and then
+//! evaluated on every core) takes any file: evaluated prospects or an error, never a panic.
+//! The bytes go through a file in memory-backed /dev/shm (or the temporary folder), since the
+//! reader takes a path.
 #![no_main]
 
 use std::path::PathBuf;
@@ -8,7 +9,8 @@ use std::sync::OnceLock;
 
 use dealdesk::domain::date::Date;
 use dealdesk::domain::policy::Policy;
-use dealdesk::store::stream::read_evaluated;
+use dealdesk::portfolio::load::evaluating;
+use dealdesk::store::stream::read_in_chunks;
 use libfuzzer_sys::fuzz_target;
 
 fn scratch() -> &'static PathBuf {
@@ -23,13 +25,14 @@ fn scratch() -> &'static PathBuf {
 fuzz_target!(|data: &[u8]| {
     let path = scratch();
     if std::fs::write(path, data).is_ok() {
-        // The desk's path: each block parsed and evaluated on the reading threads.
+        // The desk's path: each block parsed by the store, then evaluated by the loader.
         static POLICY: OnceLock<Policy> = OnceLock::new();
         let policy = POLICY.get_or_init(Policy::default_policy);
         let today = Date::new(2026, 11, 28).expect("a date");
-        let read = read_evaluated(path, policy, today, &mut |prospects, summaries, _| {
+        let mut check = evaluating(policy, today, |prospects, summaries, _| {
             assert_eq!(prospects.len(), summaries.len(), "a summary per prospect");
         });
+        let read = read_in_chunks(path, &mut check);
         if let Err(e) = read {
             let _ = e.to_string();
         }

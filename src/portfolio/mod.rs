@@ -1,6 +1,7 @@
-//! The large-portfolio engine: the portfolio in memory, its display order, the name index and
-//! the parallel work that keeps a million prospects responsive. No terminal, no IO: the
-//! portfolio screen reads a [`view::View`] and the store hands over parsed prospects.
+//! The large-portfolio engine: the portfolio in memory, its display order, the name index,
+//! loading and evaluating, and the parallel work (on rayon's pool) that keeps a million
+//! prospects responsive. No terminal: the portfolio screen reads a [`view::View`], and the
+//! store hands over parsed prospects that [`load`] evaluates.
 //!
 //! The portfolio in memory is every prospect with the summary of its evaluation that the
 //! portfolio table, its sorting, filters and totals read. Prospects are shared (`Arc`) so that
@@ -8,17 +9,17 @@
 //! only the prospect that changed.
 
 pub mod chunks;
+pub mod load;
 pub mod names;
 pub mod order;
-pub mod parallel;
 pub mod sort;
 pub mod view;
 
 use std::sync::Arc;
 
 use self::chunks::SharedChunks;
+use self::load::evaluate;
 use self::names::NameIndex;
-use self::parallel::summarize;
 use crate::domain::date::Date;
 use crate::domain::policy::Policy;
 use crate::domain::prospect::Prospect;
@@ -52,7 +53,7 @@ impl Default for Portfolio {
 
 impl Portfolio {
     pub fn new(prospects: Vec<Prospect>, policy: &Policy, today: Date) -> Portfolio {
-        let summaries = summarize(&prospects, policy, today);
+        let summaries = evaluate(&prospects, policy, today);
         let mut names = NameIndex::default();
         prospects.iter().for_each(|p| names.push(&p.name));
         let ids_rising = prospects.windows(2).all(|w| w[0].id < w[1].id);
@@ -168,7 +169,7 @@ impl Portfolio {
     /// Re-evaluates every prospect (after a policy change).
     pub fn reevaluate(&mut self, policy: &Policy, today: Date) {
         let prospects: Vec<&Prospect> = self.prospects.iter().map(|p| p.as_ref()).collect();
-        self.summaries = summarize(&prospects, policy, today);
+        self.summaries = evaluate(&prospects, policy, today);
     }
 
     /// Adds prospects read from the store with their summaries.

@@ -1,11 +1,13 @@
 //! The whole portfolio in the table's order, laid out for the filter: the prospects' folded
 //! names in one buffer per chunk, their figures for the totals and their quick-filter tags side
 //! by side, and whether each is shown. A filter keystroke then reads memory front to back, on
-//! every core, instead of jumping around the portfolio by position (a cache miss per prospect
+//! every core (rayon, a chunk per task), instead of jumping around the portfolio by position (a cache miss per prospect
 //! at 1M).
 //!
 //! The order is cut in chunks of a few thousand entries, so that an edit that moves a row
 //! from one end of a million-row order to the other shifts two chunks, not the whole list.
+
+use rayon::prelude::*;
 
 use super::Portfolio;
 use super::names::{NameIndex, folded, is_match_folded};
@@ -134,7 +136,8 @@ impl Chunk {
 
     /// The rows of this chunk that pass `filter` (all entries, or when `narrow` only those
     /// shown), recording which pass.
-    fn filter(&mut self, filter: &Filter, narrow: bool, rows: &mut Vec<usize>, totals: &mut Totals) {
+    fn filter(&mut self, filter: &Filter, narrow: bool) -> Passed {
+        let mut passed = Passed::default();
         for (k, keep) in self.shown.iter_mut().enumerate() {
             if narrow && !*keep {
                 continue;
@@ -143,13 +146,21 @@ impl Chunk {
             *keep = (!filter.quick() || e.is_some_and(|e| filter.tags_pass(e.band, e.segment, e.status)))
                 && is_match_folded(&filter.query, self.names.get(k));
             if *keep {
-                rows.push(self.index[k]);
+                passed.rows.push(self.index[k]);
                 if let Some(e) = e {
-                    totals.add_cents(&e.cents);
+                    passed.totals.add_cents(&e.cents);
                 }
             }
         }
+        passed
     }
+}
+
+/// What passed a filter in one chunk: portfolio positions in display order, and their totals.
+#[derive(Debug, Default)]
+struct Passed {
+    rows: Vec<usize>,
+    totals: Totals,
 }
 
 /// The portfolio in display order, with what the filter reads beside each position.
@@ -182,10 +193,10 @@ impl Positions for DisplayOrder {
 
 impl DisplayOrder {
     /// Lays out the portfolio in `order` (positions in the portfolio, sorted) in chunks of `chunk`
-    /// entries; nothing shown yet.
+    /// entries, each chunk on whichever core is free; nothing shown yet.
     pub fn in_chunks_of(portfolio: &Portfolio, order: &[usize], chunk: usize) -> DisplayOrder {
         let chunks = order
-            .chunks(chunk.max(1))
+            .par_chunks(chunk.max(1))
             .map(|part| {
                 // Room for names of 32 bytes: reading each name's length first would cost a
                 // second pass over names scattered in memory.
@@ -240,37 +251,17 @@ impl DisplayOrder {
     }
 
     /// The rows that pass `filter` (positions in the portfolio, in display order) and their totals.
-    /// `narrow`: the filter only got stricter, so only the entries shown are tested.
+    /// `narrow`: the filter only got stricter, so only the entries shown are tested. The chunks
+    /// are filtered on every core, then their rows joined in order.
     pub fn filter(&mut self, filter: &Filter, narrow: bool) -> (Vec<usize>, Totals) {
-        // Below a couple of hundred thousand names a thread costs more than it saves.
-        let parts = match self.len() {
-            n if n < 200_000 => 1,
-            _ => std::thread::available_parallelism().map_or(1, |n| n.get()).min(8),
-        };
-        self.filter_in_parts(filter, narrow, parts)
-    }
-
-    /// `filter` with the chunks dealt out in `parts` runs, each on its own thread.
-    fn filter_in_parts(&mut self, filter: &Filter, narrow: bool, parts: usize) -> (Vec<usize>, Totals) {
-        let run = |chunks: &mut [Chunk]| {
-            let (mut rows, mut totals) = (Vec::new(), Totals::default());
-            chunks.iter_mut().for_each(|c| c.filter(filter, narrow, &mut rows, &mut totals));
-            (rows, totals)
-        };
-        if parts < 2 || self.chunks.len() < 2 {
-            return run(&mut self.chunks);
+        let parts: Vec<Passed> = self.chunks.par_iter_mut().map(|c| c.filter(filter, narrow)).collect();
+        let mut rows = Vec::with_capacity(parts.iter().map(|p| p.rows.len()).sum());
+        let mut totals = Totals::default();
+        for part in parts {
+            rows.extend(part.rows);
+            totals.merge(&part.totals);
         }
-        let per = self.chunks.len().div_ceil(parts);
-        std::thread::scope(|s| {
-            let runs: Vec<_> = self.chunks.chunks_mut(per).map(|part| s.spawn(move || run(part))).collect();
-            let (mut rows, mut totals) = (Vec::new(), Totals::default());
-            for part in runs {
-                let (part_rows, part_totals) = part.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-                rows.extend(part_rows);
-                totals.merge(&part_totals);
-            }
-            (rows, totals)
-        })
+        (rows, totals)
     }
 
     /// Moves the entry at `from` to `to` (a place counted without it), with its name and
@@ -341,6 +332,17 @@ mod tests {
         (0..order.count()).map(|k| order.at(k)).collect()
     }
 
+    /// The filter in a pool of `threads` threads.
+    fn filter_on(
+        threads: usize,
+        order: &mut DisplayOrder,
+        filter: &Filter,
+        narrow: bool,
+    ) -> (Vec<usize>, Totals) {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("a thread pool");
+        pool.install(|| order.filter(filter, narrow))
+    }
+
     #[test]
     fn threads_find_what_one_finds_in_the_same_order() {
         let portfolio = portfolio();
@@ -348,8 +350,8 @@ mod tests {
         let mut order = DisplayOrder::in_chunks_of(&portfolio, &reversed, 7);
         for (q, narrow) in [("", false), ("e", false), ("er", true), ("erk", true), ("a", false)] {
             let mut alone = order.clone();
-            let one = alone.filter_in_parts(&query(q), narrow, 1);
-            let three = order.filter_in_parts(&query(q), narrow, 3);
+            let one = filter_on(1, &mut alone, &query(q), narrow);
+            let three = filter_on(3, &mut order, &query(q), narrow);
             assert_eq!(one, three, "query {q:?}");
             let want: Vec<usize> =
                 reversed.iter().copied().filter(|&i| query(q).keeps(&portfolio, i)).collect();

@@ -4,9 +4,10 @@
 
 use std::cmp::Ordering;
 
+use rayon::prelude::*;
+
 use super::Portfolio;
 use super::order::{self, DisplayOrder, Filter, Positions};
-use super::parallel::sort_on_cores;
 use super::sort::{Column, SortDirection, compare};
 use crate::domain::summary::{Summary, Totals};
 
@@ -145,7 +146,8 @@ impl View {
         if let (Column::Name, direction) = self.sort {
             // Each name beside its position and its first eight bytes as a number: most
             // comparisons end on the number, without reading the name.
-            let keyed: Vec<(u64, &str, usize)> = (0..portfolio.len())
+            let mut keyed: Vec<(u64, &str, usize)> = (0..portfolio.len())
+                .into_par_iter()
                 .map(|i| {
                     let name = portfolio.folded_name(i);
                     let mut head = [0u8; 8];
@@ -154,13 +156,15 @@ impl View {
                     (u64::from_be_bytes(head), name, i)
                 })
                 .collect();
-            let keyed = sort_on_cores(keyed, |(ha, na, a), (hb, nb, b)| {
+            keyed.par_sort_unstable_by(|(ha, na, a), (hb, nb, b)| {
                 let o = ha.cmp(hb).then_with(|| na.cmp(nb));
                 if direction == SortDirection::Descending { o.reverse() } else { o }.then(a.cmp(b))
             });
-            return keyed.into_iter().map(|(_, _, i)| i).collect();
+            return keyed.into_par_iter().map(|(_, _, i)| i).collect();
         }
-        sort_on_cores((0..portfolio.len()).collect(), |a, b| self.order(portfolio, *a, *b))
+        let mut all: Vec<usize> = (0..portfolio.len()).collect();
+        all.par_sort_unstable_by(|a, b| self.order(portfolio, *a, *b));
+        all
     }
 
     /// The table's order between two prospects of the portfolio: the sort column, then the

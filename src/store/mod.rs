@@ -22,11 +22,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use crate::domain::date::Date;
-use crate::domain::policy::Policy;
 use crate::domain::prospect::Prospect;
-use crate::domain::summary::Summary;
-use crate::portfolio::Portfolio;
 use atomic::Writer;
 pub use codec::{StoreFile, decode, encode, write_new};
 pub use error::StoreError;
@@ -93,7 +89,7 @@ impl Store {
     }
 
     /// Takes the lock (or opens read-only when it cannot write) without reading the file yet:
-    /// the desk reads it on another thread with `read_evaluated`. Saving is refused until it
+    /// the desk reads it on another thread with `read_in_chunks`. Saving is refused until it
     /// has been read. A path that names a folder, a FIFO or a device is refused at once.
     pub fn open_unread(path: &Path, holder: &str) -> Result<Store, StoreError> {
         let file = target::resolve(path)?;
@@ -101,16 +97,15 @@ impl Store {
         Ok(Store { path: path.to_path_buf(), file, access, seen: None })
     }
 
-    /// Reads the file block by block, handing each block's prospects, evaluated while the next
-    /// block is read, to `chunk`; afterwards saves compare against the version read.
-    pub fn read_evaluated(
+    /// Reads the file block by block, handing each block's prospects to `chunk` as soon as
+    /// they are parsed (the desk's loader evaluates them there, `crate::portfolio::load`);
+    /// afterwards saves compare against the version read.
+    pub fn read_in_chunks(
         &mut self,
-        policy: &Policy,
-        today: Date,
-        chunk: &mut dyn FnMut(Vec<Prospect>, Vec<Summary>, stream::Progress),
+        chunk: &mut dyn FnMut(Vec<Prospect>, stream::Progress),
     ) -> Result<(), StoreError> {
         let seen = fingerprint(&self.file);
-        stream::read_evaluated(&self.file, policy, today, chunk)?;
+        stream::read_in_chunks(&self.file, chunk)?;
         self.seen = seen;
         Ok(())
     }
@@ -230,19 +225,6 @@ fn access(file: &Path, holder: &str) -> Result<Access, StoreError> {
             }
         }
     }
-}
-
-/// Reads a store and evaluates every prospect: the portfolio as the desk holds it (`check`,
-/// `export`), without opening it for writing.
-pub fn load_portfolio(path: &Path, policy: &Policy, today: Date) -> Result<Portfolio, StoreError> {
-    let mut portfolio = Portfolio::default();
-    stream::read_evaluated(path, policy, today, &mut |prospects, summaries, progress| {
-        if progress.started_over {
-            portfolio = Portfolio::default();
-        }
-        portfolio.extend(prospects, summaries);
-    })?;
-    Ok(portfolio)
 }
 
 /// Reads and checks a store file without opening it for writing.

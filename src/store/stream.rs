@@ -2,29 +2,22 @@
 //! (as text and as prospects) and its first prospects reach the screen while the rest loads.
 //!
 //! The store writes one prospect per line between a header line and a closing line; that
-//! layout is read line by line, the lines of each block parsed on two threads. A file in any
-//! other layout (edited by hand, pretty-printed) is read whole, as before.
+//! layout is read line by line, the lines of each block parsed on every core (rayon). A file
+//! in any other layout (edited by hand, pretty-printed) is read whole, as before. Reading
+//! evaluates nothing: the portfolio's loader (`crate::portfolio::load`) does, block by block.
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
-use std::sync::mpsc;
+use rayon::prelude::*;
 
 use super::target::{open_regular, read_regular};
 use super::{SCHEMA_VERSION, StoreError, decode, ids};
-use crate::domain::date::Date;
-use crate::domain::policy::Policy;
 use crate::domain::prospect::Prospect;
-use crate::domain::summary::Summary;
-use crate::portfolio::parallel::summarize;
 
-/// Bytes read per block: large enough to keep both threads busy, small enough to show
-/// progress often.
+/// Bytes read per block: large enough to keep every core busy, small enough to show progress
+/// often.
 const BLOCK: usize = 4 << 20;
-
-/// Below this many bytes, a block is parsed on the calling thread: a second thread would cost
-/// more than it saves.
-const SMALL: usize = 1 << 16;
 
 /// How far the reading is, for a progress bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,114 +42,56 @@ fn header_schema(line: &[u8]) -> Option<u32> {
     rest.trim().strip_suffix(',')?.trim().parse().ok()
 }
 
-/// Parses the prospect lines of a block (`{…},` each); `first_line` numbers them for errors.
-fn parse_lines(block: &[u8], first_line: usize, path: &Path) -> Result<Vec<Prospect>, StoreError> {
+/// Parses the prospect lines of a block (`{…},` each) on every core; `first_line` numbers
+/// them for errors.
+fn parse_block(block: &[u8], first_line: usize, path: &Path) -> Result<Vec<Prospect>, StoreError> {
     // Checking the whole block's UTF-8 at once lets each line parse as text, unchecked again.
     let text = std::str::from_utf8(block).map_err(|e| {
         let line = first_line + block[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count();
         let message = "the text is not UTF-8".to_string();
         StoreError::Corrupt { path: path.to_path_buf(), line, column: 1, message }
     })?;
-    let mut out = Vec::with_capacity(block.len() / 600 + 1);
-    for (i, raw) in text.split('\n').enumerate() {
-        let line = raw.trim();
-        let line = line.strip_suffix(',').unwrap_or(line);
-        if line.is_empty() {
-            continue;
-        }
-        let prospect = serde_json::from_str::<Prospect>(line).map_err(|e| {
-            let de = &mut serde_json::Deserializer::from_str(line);
-            let message = match serde_path_to_error::deserialize::<_, Prospect>(de) {
-                Err(traced) if !traced.path().to_string().is_empty() && traced.path().to_string() != "." => {
-                    format!("prospects[{}].{}: {}", first_line + i - 2, traced.path(), traced.inner())
-                }
-                _ => e.to_string(),
-            };
-            StoreError::Corrupt {
-                path: path.to_path_buf(),
-                line: first_line + i,
-                column: e.column(),
-                message,
+    let lines: Vec<(usize, &str)> = text
+        .split('\n')
+        .enumerate()
+        .filter_map(|(i, raw)| {
+            let line = raw.trim();
+            let line = line.strip_suffix(',').unwrap_or(line);
+            (!line.is_empty()).then_some((first_line + i, line))
+        })
+        .collect();
+    lines.par_iter().map(|&(number, line)| parse_line(line, number, path)).collect()
+}
+
+/// Parses one prospect's line, the `number`th of the file.
+fn parse_line(line: &str, number: usize, path: &Path) -> Result<Prospect, StoreError> {
+    serde_json::from_str::<Prospect>(line).map_err(|e| {
+        let de = &mut serde_json::Deserializer::from_str(line);
+        let message = match serde_path_to_error::deserialize::<_, Prospect>(de) {
+            Err(traced) if !traced.path().to_string().is_empty() && traced.path().to_string() != "." => {
+                // The header is line 1, so the first prospect is on line 2.
+                format!("prospects[{}].{}: {}", number.saturating_sub(2), traced.path(), traced.inner())
             }
-        })?;
-        out.push(prospect);
-    }
-    Ok(out)
+            _ => e.to_string(),
+        };
+        StoreError::Corrupt { path: path.to_path_buf(), line: number, column: e.column(), message }
+    })
 }
 
-/// Whether, and against what, the reading threads evaluate what they parse.
-type Evaluate<'a> = Option<(&'a Policy, Date)>;
-
-/// Parses lines and, when asked, evaluates them on the same thread.
-fn parse_part(
-    block: &[u8],
-    first_line: usize,
-    path: &Path,
-    evaluate: Evaluate,
-) -> Result<(Vec<Prospect>, Vec<Summary>), StoreError> {
-    let prospects = parse_lines(block, first_line, path)?;
-    let summaries = match evaluate {
-        Some((policy, today)) => prospects.iter().map(|p| Summary::of(p, policy, today)).collect(),
-        None => Vec::new(),
-    };
-    Ok((prospects, summaries))
-}
-
-/// Parses a block on two threads, split at a line break near its middle; each thread also
-/// evaluates its half when asked, so that parsing and evaluating share both cores.
-fn parse_block(
-    block: &[u8],
-    first_line: usize,
-    path: &Path,
-    evaluate: Evaluate,
-) -> Result<(Vec<Prospect>, Vec<Summary>), StoreError> {
-    // A small block is not worth a thread.
-    if block.len() < SMALL {
-        return parse_part(block, first_line, path, evaluate);
-    }
-    let middle = block.len() / 2;
-    let Some(cut) = block[middle..].iter().position(|b| *b == b'\n').map(|p| middle + p + 1) else {
-        return parse_part(block, first_line, path, evaluate);
-    };
-    let (left, right) = block.split_at(cut);
-    let right_first = first_line + left.iter().filter(|b| **b == b'\n').count();
-    let (a, b) = std::thread::scope(|s| {
-        let other = s.spawn(|| parse_part(right, right_first, path, evaluate));
-        let mine = parse_part(left, first_line, path, evaluate);
-        (mine, other.join())
-    });
-    // A panic in the other half (a defect, in parsing or evaluating) is passed on as it would
-    // be on this thread.
-    let b = b.unwrap_or_else(|e| std::panic::resume_unwind(e));
-    // The first half's error first: it names the earlier line.
-    let (mut prospects, mut summaries) = a?;
-    let (more, more_summaries) = b?;
-    prospects.extend(more);
-    summaries.extend(more_summaries);
-    Ok((prospects, summaries))
-}
+/// What a reader hands on per block: its prospects and the progress.
+type OnBlock<'a> = dyn FnMut(Vec<Prospect>, Progress) + 'a;
 
 /// Reads the store at `path`, handing its prospects to `chunk` block by block with the
 /// progress so far. A missing file is an empty portfolio. Errors name the file, line and
-/// column, as `decode` does.
-pub fn read_in_chunks(path: &Path, chunk: &mut dyn FnMut(Vec<Prospect>, Progress)) -> Result<(), StoreError> {
-    read_blocks(path, None, &mut |prospects, _, progress| chunk(prospects, progress))
-}
-
-/// What a reader hands on per block: its prospects, their summaries (when evaluating, else
-/// none) and the progress.
-type OnBlock<'a> = dyn FnMut(Vec<Prospect>, Vec<Summary>, Progress) + 'a;
-
-/// `read_in_chunks`, evaluating each block on the threads that parse it when `evaluate` is
-/// given; once all is read, the ids are checked (`ids::find_problem`).
-fn read_blocks(path: &Path, evaluate: Evaluate, chunk: &mut OnBlock) -> Result<(), StoreError> {
+/// column, as `decode` does. Once all is read, the ids are checked (`ids::find_problem`).
+pub fn read_in_chunks(path: &Path, chunk: &mut OnBlock) -> Result<(), StoreError> {
     let mut seen = Vec::new();
-    read_layout(path, evaluate, &mut |prospects, summaries, progress| {
+    read_layout(path, &mut |prospects, progress| {
         if progress.started_over {
             seen.clear();
         }
         seen.extend(prospects.iter().map(|p| p.id));
-        chunk(prospects, summaries, progress);
+        chunk(prospects, progress);
     })?;
     match ids::find_problem(&seen) {
         None => Ok(()),
@@ -171,7 +106,7 @@ fn read_blocks(path: &Path, evaluate: Evaluate, chunk: &mut OnBlock) -> Result<(
 
 /// Reads the file in the layout it has: line by line when it is the one `encode` writes,
 /// whole otherwise.
-fn read_layout(path: &Path, evaluate: Evaluate, chunk: &mut OnBlock) -> Result<(), StoreError> {
+fn read_layout(path: &Path, chunk: &mut OnBlock) -> Result<(), StoreError> {
     let io_err = |source| StoreError::Io { path: path.to_path_buf(), action: "read", source };
     let Some(file) = open_regular(path)? else { return Ok(()) };
     let total = file.metadata().map(|m| m.len()).unwrap_or(0);
@@ -182,9 +117,7 @@ fn read_layout(path: &Path, evaluate: Evaluate, chunk: &mut OnBlock) -> Result<(
         // Not the layout this program writes: read it whole.
         let mut bytes = header;
         reader.read_to_end(&mut bytes).map_err(io_err)?;
-        let prospects = decode(&bytes, path)?;
-        let summaries = summaries_of(&prospects, evaluate);
-        chunk(prospects, summaries, Progress { done: total, total, started_over: false });
+        chunk(decode(&bytes, path)?, Progress { done: total, total, started_over: false });
         return Ok(());
     };
     if schema > SCHEMA_VERSION {
@@ -211,16 +144,16 @@ fn read_layout(path: &Path, evaluate: Evaluate, chunk: &mut OnBlock) -> Result<(
         let lines = complete.iter().filter(|b| **b == b'\n').count();
         let body = strip_closing(complete);
         let last = body.is_some();
-        let (prospects, summaries) = match parse_block(body.unwrap_or(complete), line, path, evaluate) {
+        let prospects = match parse_block(body.unwrap_or(complete), line, path) {
             Ok(parsed) => parsed,
             // Valid JSON in another layout (two prospects on a line, one over two lines) reads
             // whole; a file that is really broken gets the whole-text parser's diagnosis.
-            Err(StoreError::Corrupt { .. }) => return read_whole_again(path, total, evaluate, chunk),
+            Err(StoreError::Corrupt { .. }) => return read_whole_again(path, total, chunk),
             Err(e) => return Err(e),
         };
         line += lines;
         carry.drain(..end);
-        chunk(prospects, summaries, Progress { done, total, started_over: false });
+        chunk(prospects, Progress { done, total, started_over: false });
         if last {
             closed = true;
             break;
@@ -232,7 +165,7 @@ fn read_layout(path: &Path, evaluate: Evaluate, chunk: &mut OnBlock) -> Result<(
     if strip_closing(&carry).is_none() {
         // No closing line: a truncated file, or the closing shares the last line. The whole-text
         // parser tells which, and where.
-        return read_whole_again(path, total, evaluate, chunk);
+        return read_whole_again(path, total, chunk);
     }
     Ok(())
 }
@@ -268,65 +201,12 @@ fn nothing_after_the_end(
     }
 }
 
-/// The summaries of what was read whole, when the reader evaluates.
-fn summaries_of(prospects: &[Prospect], evaluate: Evaluate) -> Vec<Summary> {
-    evaluate.map_or_else(Vec::new, |(policy, today)| summarize(prospects, policy, today))
-}
-
 /// Reads the file whole after the line reader found a line it could not take; what was
 /// handed on so far is taken back with `started_over`.
-fn read_whole_again(
-    path: &Path,
-    total: u64,
-    evaluate: Evaluate,
-    chunk: &mut OnBlock,
-) -> Result<(), StoreError> {
+fn read_whole_again(path: &Path, total: u64, chunk: &mut OnBlock) -> Result<(), StoreError> {
     let bytes = read_regular(path)?.unwrap_or_default();
-    let prospects = decode(&bytes, path)?;
-    let summaries = summaries_of(&prospects, evaluate);
-    chunk(prospects, summaries, Progress { done: total, total, started_over: true });
+    chunk(decode(&bytes, path)?, Progress { done: total, total, started_over: true });
     Ok(())
-}
-
-/// Reads a store and evaluates it at the same time: one thread parses block k+1 while another
-/// evaluates block k, so that the evaluation costs little more than the reading. `chunk`
-/// receives each block's prospects with their summaries, in file order.
-pub fn read_evaluated(
-    path: &Path,
-    policy: &Policy,
-    today: Date,
-    chunk: &mut dyn FnMut(Vec<Prospect>, Vec<Summary>, Progress),
-) -> Result<(), StoreError> {
-    // A store of one block has nothing to overlap its evaluation with: it is evaluated on the
-    // threads that parse it, each block's two halves on two threads.
-    let one_block = std::fs::metadata(path).map_or(true, |m| m.len() < BLOCK as u64);
-    if one_block {
-        return read_blocks(path, Some((policy, today)), chunk);
-    }
-    let (to_evaluator, blocks) = mpsc::sync_channel::<(Vec<Prospect>, Progress)>(2);
-    let (to_reader, evaluated) = mpsc::channel::<(Vec<Prospect>, Vec<Summary>, Progress)>();
-    std::thread::scope(|s| {
-        s.spawn(move || {
-            for (prospects, progress) in blocks {
-                let summaries = prospects.iter().map(|p| Summary::of(p, policy, today)).collect();
-                if to_reader.send((prospects, summaries, progress)).is_err() {
-                    break;
-                }
-            }
-        });
-        // Blocks evaluated so far are handed on between reads; the rest once reading ends.
-        let read = read_in_chunks(path, &mut |prospects, progress| {
-            let _ = to_evaluator.send((prospects, progress));
-            for (prospects, summaries, progress) in evaluated.try_iter() {
-                chunk(prospects, summaries, progress);
-            }
-        });
-        drop(to_evaluator);
-        for (prospects, summaries, progress) in evaluated.iter() {
-            chunk(prospects, summaries, progress);
-        }
-        read
-    })
 }
 
 /// The block without its closing `]}` line, when its last line is that. (A prospect with a

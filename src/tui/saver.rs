@@ -8,7 +8,7 @@ use super::app::{Msg, SaveError};
 
 use crate::domain::date::Date;
 use crate::domain::policy::Policy;
-use crate::portfolio::Snapshot;
+use crate::portfolio::{Snapshot, load};
 use crate::store::{Store, StoreError, atomic};
 
 pub enum Job {
@@ -64,10 +64,10 @@ fn work(mut store: Store, rx: &Receiver<Job>, tx: &Sender<Msg>) -> Option<String
                 }
                 Job::Replace(new) => store = *new,
                 Job::Load { policy, today } => {
-                    let result =
-                        store.read_evaluated(&policy, today, &mut |prospects, summaries, progress| {
-                            let _ = tx.send(Msg::LoadChunk { prospects, summaries, progress });
-                        });
+                    let mut send = load::evaluating(&policy, today, |prospects, summaries, progress| {
+                        let _ = tx.send(Msg::LoadChunk { prospects, summaries, progress });
+                    });
+                    let result = store.read_in_chunks(&mut send);
                     let _ = tx.send(Msg::LoadDone(result.map_err(|e| e.to_string())));
                 }
             }
