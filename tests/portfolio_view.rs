@@ -112,8 +112,8 @@ fn change(portfolio: &Portfolio, step: &Step) -> Option<Change> {
     }
 }
 
-/// The portfolio and the engine's view of it, changed as the desk changes them, without the
-/// desk: each single change is followed by the view, a change of many rebuilds it.
+/// The portfolio and the engine's view of it, changed through the engine's calls alone: the
+/// view follows each single change, and is rebuilt once after a change of many.
 struct Engine {
     portfolio: Portfolio,
     view: View,
@@ -122,7 +122,18 @@ struct Engine {
     band: Option<Band>,
     segment: Option<Segment>,
     status: Option<Status>,
-    undo: Vec<Change>,
+    /// What undoes each change so far, and whether it was a change of many.
+    undo: Vec<(Vec<Op>, bool)>,
+}
+
+/// One change to one prospect, made through the engine's own calls.
+enum Op {
+    /// Replace or add (`Portfolio::upsert`, `View::changed`).
+    Put(Arc<Prospect>),
+    /// Delete by id (`Portfolio::remove`, `View::removed`).
+    TakeOut(u64),
+    /// Put a deleted prospect back where it was (`Portfolio::insert`, `View::inserted`).
+    PutBack(usize, Arc<Prospect>),
 }
 
 impl Engine {
@@ -142,49 +153,48 @@ impl Engine {
         view
     }
 
-    fn put(&mut self, p: Arc<Prospect>) {
+    /// Does `op` and returns the op that undoes it.
+    fn run(&mut self, op: Op) -> Op {
         let policy = Policy::default_policy();
-        let before = self.portfolio.position(p.id).and_then(|i| {
-            self.portfolio.summary(i).map(|s| (self.portfolio.folded_name(i).to_string(), s.clone()))
-        });
-        let index = self.portfolio.upsert(p, &policy, today());
-        self.view.changed(&self.portfolio, index, before.as_ref().map(|(name, s)| (name.as_str(), s)));
-    }
-
-    fn take_out(&mut self, id: u64) {
-        let before = self.portfolio.position(id).and_then(|i| self.portfolio.summary(i).cloned());
-        if let (Some((index, _)), Some(before)) = (self.portfolio.remove(id), before) {
-            self.view.removed(index, &before);
-        }
-    }
-
-    fn apply(&mut self, change: &Change, revert: bool) {
-        match (change, revert) {
-            (Change::Many(changes), _) => {
-                self.view.invalidate();
-                for c in changes {
-                    self.apply_one(c, revert);
-                }
-                let filter = self.filter();
-                self.view.rebuild(&self.portfolio, self.sort, filter);
+        match op {
+            Op::Put(p) => {
+                let at = self.portfolio.position(p.id);
+                let before = at.and_then(|i| {
+                    Some((self.portfolio.prospect(i)?.clone(), self.portfolio.summary(i)?.clone()))
+                });
+                let folded = at.map(|i| self.portfolio.folded_name(i).to_string()).unwrap_or_default();
+                let id = p.id;
+                let index = self.portfolio.upsert(p, &policy, today());
+                self.view.changed(&self.portfolio, index, before.as_ref().map(|(_, s)| (folded.as_str(), s)));
+                before.map_or(Op::TakeOut(id), |(p, _)| Op::Put(p))
             }
-            _ => self.apply_one(change, revert),
-        }
-    }
-
-    fn apply_one(&mut self, change: &Change, revert: bool) {
-        match (change, revert) {
-            (Change::Many(changes), _) => changes.iter().for_each(|c| self.apply_one(c, revert)),
-            (Change::Put { after, .. }, false) => self.put(after.clone()),
-            (Change::Put { before: Some(before), .. }, true) => self.put(before.clone()),
-            (Change::Put { before: None, after }, true) => self.take_out(after.id),
-            (Change::Remove { prospect, .. }, false) => self.take_out(prospect.id),
-            (Change::Remove { index, prospect }, true) => {
-                let index = (*index).min(self.portfolio.len());
-                self.portfolio.insert(index, prospect.clone(), &Policy::default_policy(), today());
+            Op::TakeOut(id) => {
+                let before = self.portfolio.position(id).and_then(|i| self.portfolio.summary(i).cloned());
+                let (index, p) = self.portfolio.remove(id).expect("a prospect to take out");
+                self.view.removed(index, &before.expect("its summary"));
+                Op::PutBack(index, p)
+            }
+            Op::PutBack(index, p) => {
+                let id = p.id;
+                self.portfolio.insert(index, p, &policy, today());
                 self.view.inserted(&self.portfolio, index);
+                Op::TakeOut(id)
             }
         }
+    }
+
+    /// Does `ops`, as one change of many (the view rebuilt once) or one at a time (the view
+    /// following each), and records how to undo them.
+    fn change(&mut self, ops: Vec<Op>, many: bool) {
+        if many {
+            self.view.invalidate();
+        }
+        let undo: Vec<Op> = ops.into_iter().map(|op| self.run(op)).rev().collect();
+        if many {
+            let filter = self.filter();
+            self.view.rebuild(&self.portfolio, self.sort, filter);
+        }
+        self.undo.push((undo, many));
     }
 
     fn step(&mut self, step: &Step) {
@@ -198,16 +208,27 @@ impl Engine {
                 self.refresh();
             }
             Step::Undo => {
-                if let Some(change) = self.undo.pop() {
-                    self.apply(&change, true);
+                if let Some((ops, many)) = self.undo.pop() {
+                    self.change(ops, many);
+                    // What would redo it is not kept.
+                    self.undo.pop();
                 }
             }
-            _ => {
-                if let Some(change) = change(&self.portfolio, step) {
-                    self.apply(&change, false);
-                    self.undo.push(change);
+            _ => match change(&self.portfolio, step) {
+                Some(Change::Put { after, .. }) => self.change(vec![Op::Put(after)], false),
+                Some(Change::Remove { prospect, .. }) => self.change(vec![Op::TakeOut(prospect.id)], false),
+                Some(Change::Many(changes)) => {
+                    let ops = changes
+                        .into_iter()
+                        .filter_map(|c| match c {
+                            Change::Put { after, .. } => Some(Op::Put(after)),
+                            _ => None,
+                        })
+                        .collect();
+                    self.change(ops, true);
                 }
-            }
+                None => {}
+            },
         }
     }
 }
