@@ -9,7 +9,7 @@ use dealdesk::domain::date::Date;
 use dealdesk::domain::policy::Policy;
 use dealdesk::domain::prospect::Prospect;
 use dealdesk::portfolio::Portfolio;
-use dealdesk::portfolio::load::{evaluating, read_portfolio};
+use dealdesk::portfolio::load::{OnBlock, read_evaluated, read_portfolio};
 use dealdesk::store::{self, StoreFile, stream};
 use dealdesk::synth;
 
@@ -34,13 +34,13 @@ fn assert_same(got: &Portfolio, want: &Portfolio) {
 fn blocks(path: &Path) -> (usize, bool) {
     let policy = Policy::default_policy();
     let (mut count, mut started_over) = (0, false);
-    let mut each = evaluating(&policy, today(), |prospects, summaries, progress| {
+    let read = |each: &mut OnBlock| stream::read_in_chunks(path, each);
+    read_evaluated(read, &policy, today(), |prospects, summaries, progress| {
         assert_eq!(prospects.len(), summaries.len(), "a summary per prospect");
         count += 1;
         started_over |= progress.started_over;
-    });
-    stream::read_in_chunks(path, &mut each).unwrap();
-    drop(each);
+    })
+    .unwrap();
     (count, started_over)
 }
 
@@ -59,7 +59,8 @@ fn a_store_of_many_blocks_loads_as_decode_and_evaluate_give_it() {
     assert!(count >= 2 && !started_over, "{count} blocks, read line by line");
     let policy = Policy::default_policy();
     assert_same(&read_portfolio(&path, &policy, today()).unwrap(), &decoded(&path));
-    // On one thread, the same portfolio.
+    // On a pool of one thread (the loader then evaluates each block where it reads it), the
+    // same portfolio.
     let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
     assert_same(&pool.install(|| read_portfolio(&path, &policy, today())).unwrap(), &decoded(&path));
 }

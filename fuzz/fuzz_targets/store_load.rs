@@ -1,5 +1,5 @@
-//! The desk's own store reader (block by block, line by line, each block parsed and then
-//! evaluated on every core) takes any file: evaluated prospects or an error, never a panic.
+//! The desk's own store reader (block by block, line by line, each block parsed on every core
+//! and evaluated on rayon's pool while the next is read) takes any file: evaluated prospects or an error, never a panic.
 //! The bytes go through a file in memory-backed /dev/shm (or the temporary folder), since the
 //! reader takes a path.
 #![no_main]
@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use dealdesk::domain::date::Date;
 use dealdesk::domain::policy::Policy;
-use dealdesk::portfolio::load::evaluating;
+use dealdesk::portfolio::load::{OnBlock, read_evaluated};
 use dealdesk::store::stream::read_in_chunks;
 use libfuzzer_sys::fuzz_target;
 
@@ -25,14 +25,14 @@ fn scratch() -> &'static PathBuf {
 fuzz_target!(|data: &[u8]| {
     let path = scratch();
     if std::fs::write(path, data).is_ok() {
-        // The desk's path: each block parsed by the store, then evaluated by the loader.
+        // The desk's path: each block parsed by the store and evaluated by the loader.
         static POLICY: OnceLock<Policy> = OnceLock::new();
         let policy = POLICY.get_or_init(Policy::default_policy);
         let today = Date::new(2026, 11, 28).expect("a date");
-        let mut check = evaluating(policy, today, |prospects, summaries, _| {
+        let read_store = |each: &mut OnBlock| read_in_chunks(path, each);
+        let read = read_evaluated(read_store, policy, today, |prospects, summaries, _| {
             assert_eq!(prospects.len(), summaries.len(), "a summary per prospect");
         });
-        let read = read_in_chunks(path, &mut check);
         if let Err(e) = read {
             let _ = e.to_string();
         }

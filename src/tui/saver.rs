@@ -64,10 +64,11 @@ fn work(mut store: Store, rx: &Receiver<Job>, tx: &Sender<Msg>) -> Option<String
                 }
                 Job::Replace(new) => store = *new,
                 Job::Load { policy, today } => {
-                    let mut send = load::evaluating(&policy, today, |prospects, summaries, progress| {
-                        let _ = tx.send(Msg::LoadChunk { prospects, summaries, progress });
-                    });
-                    let result = store.read_in_chunks(&mut send);
+                    let read = |each: &mut load::OnBlock| store.read_in_chunks(each);
+                    let result =
+                        load::read_evaluated(read, &policy, today, |prospects, summaries, progress| {
+                            let _ = tx.send(Msg::LoadChunk { prospects, summaries, progress });
+                        });
                     let _ = tx.send(Msg::LoadDone(result.map_err(|e| e.to_string())));
                 }
             }
