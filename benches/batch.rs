@@ -2,7 +2,7 @@
 //!
 //! - eval: `eval --format json` of 100 000 prospects from a store file (`cli::eval::stream`,
 //!   both passes, into a sink), vs the desk's own load-and-evaluate of the same file
-//!   (`store::load_portfolio`); target ≤ 2×;
+//!   (`portfolio::load::read_portfolio`); target ≤ 2×;
 //! - import: reading 100 000 CSV rows into prospects and planning their import into an empty
 //!   portfolio (`read_prospects` + `import_plan::plan`), vs parsing the same bytes into string
 //!   records with the csv crate; target ≤ 2.5×. The store's save is not part of either.
@@ -28,6 +28,7 @@ use dealdesk::domain::import_plan::plan;
 use dealdesk::domain::policy::Policy;
 use dealdesk::io::csv_export::write_prospects;
 use dealdesk::io::csv_import::read_prospects;
+use dealdesk::portfolio::load;
 use dealdesk::store::{self, policy_file::PolicySource};
 use dealdesk::synth;
 use support::Target;
@@ -57,7 +58,7 @@ fn main() {
     group.sample_size(10).measurement_time(Duration::from_secs(20));
     let id = |name: &str| BenchmarkId::new(name, "100k");
     group.bench_function(id("load_portfolio"), |b| {
-        b.iter(|| black_box(store::load_portfolio(&store_path, &policy, today).expect("loads").len()))
+        b.iter(|| black_box(load::read_portfolio(&store_path, &policy, today).expect("loads").len()))
     });
     group.bench_function(id("eval_json"), |b| {
         b.iter(|| {
