@@ -11,16 +11,16 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
-use rayon::prelude::*;
 
 use super::eval_input::{Input, Row, input_name};
 use super::output::{Report, note};
 use super::report::EvalRecord;
 use super::table::{Align, render};
 use super::{Context, EvalFormat};
-use crate::domain::evaluate::{Evaluation, evaluate};
+use crate::domain::evaluate::Evaluation;
 use crate::domain::prospect::Prospect;
 use crate::io::printable;
+use crate::portfolio::load;
 
 pub fn run(ctx: &Context, file: &Path, format: EvalFormat, skip_invalid: bool) -> Result<ExitCode> {
     let input = Input::open(file)?;
@@ -86,18 +86,13 @@ impl Sink {
             }
         }
         let (policy, today, format) = (&ctx.policy, ctx.today, self.format);
-        let encoded: Vec<Encoded> = good
-            .par_iter()
-            .map(|p| {
-                let e = evaluate(p, policy, today);
-                match format {
-                    EvalFormat::Table => Ok(Encoded::Row(table_row(p, &e))),
-                    EvalFormat::Json | EvalFormat::Jsonl => {
-                        serde_json::to_vec(&EvalRecord::new(p, &e)).map(Encoded::Bytes)
-                    }
-                }
-            })
-            .collect::<Result<_, _>>()?;
+        let encoded = load::evaluate_into(&good, policy, today, true, |p, e| match format {
+            EvalFormat::Table => Ok(Encoded::Row(table_row(p, e))),
+            EvalFormat::Json | EvalFormat::Jsonl => {
+                serde_json::to_vec(&EvalRecord::new(p, e)).map(Encoded::Bytes)
+            }
+        });
+        let encoded = encoded.into_iter().collect::<Result<Vec<_>, _>>()?;
         for item in encoded {
             match item {
                 Encoded::Row(row) => self.table.push(row),
