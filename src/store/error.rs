@@ -54,6 +54,36 @@ pub enum StoreError {
         path: PathBuf,
         problem: String,
     },
+    /// `store copy` writes only into an empty store.
+    NotEmpty {
+        store: String,
+        held: usize,
+    },
+    /// No ids are left for new prospects (they stop at `ids::MAX_ID`).
+    NoIdsLeft {
+        store: String,
+        message: String,
+    },
+    /// The database could not be reached, refused, or failed: which store, what kind of
+    /// problem and what the server said.
+    Database {
+        store: String,
+        problem: DbProblem,
+        message: String,
+    },
+}
+
+/// What kind of database problem, for what the user can do about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DbProblem {
+    /// Down, unreachable, or the connection was lost: retrying may work.
+    Unreachable,
+    /// The role may not do this (the database said so).
+    Denied,
+    /// The schema is missing, older or newer than this build.
+    Setup,
+    /// Anything else the server refused.
+    Failed,
 }
 
 impl fmt::Display for StoreError {
@@ -99,6 +129,17 @@ impl fmt::Display for StoreError {
                  and was left untouched; `dealdesk check --repair` renumbers (keeping a backup)",
                 path.display()
             ),
+            StoreError::NotEmpty { store, held } => write!(
+                f,
+                "{store} holds {held} prospect(s) already; a copy goes only into an empty store (nothing was written)"
+            ),
+            StoreError::NoIdsLeft { store, message } => write!(f, "{store}: {message}; nothing was written"),
+            StoreError::Database { store, problem, message } => match problem {
+                DbProblem::Unreachable => write!(f, "the database {store} cannot be reached: {message}"),
+                DbProblem::Denied => write!(f, "the database {store} refused: {message}"),
+                DbProblem::Setup => write!(f, "the database {store} is not ready: {message}"),
+                DbProblem::Failed => write!(f, "the database {store}: {message}"),
+            },
         }
     }
 }

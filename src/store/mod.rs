@@ -6,13 +6,17 @@
 //! file it points to, so the link stays a link and two links to one store share one lock.
 
 pub mod atomic;
+pub mod backend;
 pub mod codec;
 pub mod destination;
 pub mod error;
+mod file_backend;
 pub mod ids;
+pub mod location;
 pub mod lock;
 pub mod paths;
 pub mod policy_file;
+pub mod postgres;
 pub mod stream;
 pub mod target;
 

@@ -4,7 +4,8 @@
 //! - `pty`: the real binary in a pseudo-terminal, waiting for screen text with a deadline;
 //! - `hardening`: the hardening suites' runs of the binary (`DEALDESK_BIN` picks another build);
 //! - `sandbox`: a temporary folder for stores, policies, HOME and the XDG folders, and runs of
-//!   the real binary in it with a fixed `--as-of`.
+//!   the real binary in it with a fixed `--as-of`;
+//! - `postgres`: a private PostgreSQL cluster per test binary, a database per test.
 //!
 //! Each test file takes what it needs (`mod common; use common::desk::*;`); what one file does
 //! not use is not dead in another.
@@ -12,6 +13,7 @@
 
 pub mod desk;
 pub mod domain;
+pub mod postgres;
 pub mod hardening;
 pub mod pty;
 pub mod sandbox;

@@ -1,0 +1,146 @@
+//! The team store on a real PostgreSQL server (a private cluster, see tests/common/postgres.rs):
+//! setting it up, loading, saving with optimistic concurrency, imports, and hearing another
+//! desk's changes.
+
+mod common;
+
+use std::sync::Arc;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use common::postgres::{TestDb, database};
+use dealdesk::domain::prospect::Prospect;
+use dealdesk::portfolio::Snapshot;
+use dealdesk::store::backend::{Backend, Changed, Heard, SaveRequest, read_all};
+use dealdesk::store::postgres::{self, PgStore, schema};
+
+/// A database with the schema, and a store open on it as the superuser.
+fn ready(test: &str) -> Option<(TestDb, PgStore)> {
+    let db = database(test)?;
+    let Some(info) = db.location().postgres().cloned() else { panic!("not a database") };
+    postgres::init(&info).expect("init");
+    let store = PgStore::open(&info).expect("open");
+    Some((db, store))
+}
+
+fn named(name: &str) -> Prospect {
+    Prospect { registration: Some(format!("BE {name}")), country: Some("BE".into()), ..Prospect::named(name) }
+}
+
+/// Saves `prospects` as changed, the way the desk does after an edit.
+fn save(store: &mut PgStore, prospects: &[Prospect]) -> dealdesk::store::backend::Saved {
+    let changed: Vec<Changed> =
+        prospects.iter().map(|p| Changed { id: p.id, now: Some(Arc::new(p.clone())) }).collect();
+    let portfolio = Snapshot::default();
+    store.save(SaveRequest { portfolio: &portfolio, changed: &changed, overwrite: false }).expect("save")
+}
+
+#[test]
+fn init_is_idempotent_and_records_each_migration_once() {
+    let Some(db) = database("init_is_idempotent") else { return };
+    let Some(info) = db.location().postgres().cloned() else { panic!() };
+    let first = postgres::init(&info).expect("first init");
+    assert_eq!(first.applied.len(), schema::MIGRATIONS.len());
+    let again = postgres::init(&info).expect("second init");
+    assert!(again.applied.is_empty(), "{again:?}");
+    let rows: i64 =
+        db.admin().query_one("SELECT count(*) FROM dealdesk.schema_migrations", &[]).unwrap().get(0);
+    assert_eq!(rows, schema::MIGRATIONS.len() as i64);
+    // A database a newer dealdesk set up is refused, never migrated down.
+    db.admin()
+        .execute("INSERT INTO dealdesk.schema_migrations (version, name) VALUES (999, 'future')", &[])
+        .unwrap();
+    let refused = PgStore::open(&info).err().expect("a newer schema is refused").to_string();
+    assert!(refused.contains("migration 999") && refused.contains("upgrade dealdesk"), "{refused}");
+}
+
+#[test]
+fn a_database_without_the_schema_says_to_run_store_init() {
+    let Some(db) = database("without_schema") else { return };
+    let Some(info) = db.location().postgres().cloned() else { panic!() };
+    let error = PgStore::open(&info).err().expect("refused").to_string();
+    assert!(error.contains("dealdesk store init"), "{error}");
+}
+
+#[test]
+fn imports_add_in_one_transaction_and_load_reads_them_back_in_id_order() {
+    let Some((_db, mut store)) = ready("imports_add") else { return };
+    let imported = store.import(vec![named("Aerts NV"), named("Brouwer BV")]).expect("import");
+    assert_eq!((imported.added, imported.total), (2, 2));
+    let again = store.import(vec![named("Claes SA")]).expect("second import");
+    assert_eq!((again.added, again.total), (1, 3));
+    let all = read_all(&mut store).expect("load");
+    let names: Vec<&str> = all.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Aerts NV", "Brouwer BV", "Claes SA"]);
+    assert!(all.windows(2).all(|w| w[0].id < w[1].id), "ids rise");
+}
+
+#[test]
+fn two_concurrent_imports_lose_nothing() {
+    let Some((db, _store)) = ready("concurrent_imports") else { return };
+    let info = db.location().postgres().cloned().expect("db");
+    let batch = |prefix: &str| (0..200).map(|i| named(&format!("{prefix} {i:03}"))).collect::<Vec<_>>();
+    let (a, b) = (batch("A"), batch("B"));
+    std::thread::scope(|s| {
+        let one = s.spawn(|| PgStore::open(&info).unwrap().import(a).unwrap());
+        let two = s.spawn(|| PgStore::open(&info).unwrap().import(b).unwrap());
+        assert_eq!(one.join().unwrap().added, 200);
+        assert_eq!(two.join().unwrap().added, 200);
+    });
+    let all = read_all(&mut PgStore::open(&info).unwrap()).unwrap();
+    assert_eq!(all.len(), 400);
+    let mut ids: Vec<u64> = all.iter().map(|p| p.id).collect();
+    ids.dedup();
+    assert_eq!(ids.len(), 400, "every prospect kept its own id");
+}
+
+#[test]
+fn a_stale_save_is_refused_with_who_changed_it_and_when() {
+    let Some((db, mut ann)) = ready("stale_save") else { return };
+    ann.import(vec![named("Aerts NV")]).unwrap();
+    let bob_role = db.role("bob");
+    db.admin().batch_execute(&format!("GRANT dealdesk_write TO {bob_role}")).unwrap();
+    let mut bob = PgStore::open(&db.info_as(&bob_role)).unwrap();
+    let mut ann_copy = read_all(&mut ann).unwrap().remove(0);
+    let mut bob_copy = read_all(&mut bob).unwrap().remove(0);
+    bob_copy.note = Some("called them: pays in 30 days".into());
+    assert!(save(&mut bob, &[bob_copy.clone()]).stale.is_empty(), "bob's save is current");
+    ann_copy.note = Some("ann's note".into());
+    let refused = save(&mut ann, &[ann_copy]);
+    let [theirs] = refused.stale.as_slice() else { panic!("one stale prospect: {refused:?}") };
+    assert_eq!(theirs.stamp.by, bob_role);
+    assert_eq!(theirs.stamp.version, 2);
+    assert!(theirs.stamp.at.ends_with(" UTC") && theirs.stamp.at.len() == "2026-11-28 09:14 UTC".len());
+    assert_eq!(
+        theirs.prospect.as_ref().and_then(|p| p.note.as_deref()),
+        Some("called them: pays in 30 days")
+    );
+    // Nothing of ann's reached the database.
+    let now = read_all(&mut bob).unwrap().remove(0);
+    assert_eq!(now.note.as_deref(), Some("called them: pays in 30 days"));
+}
+
+#[test]
+fn a_second_desk_hears_the_first_one_s_change_and_fetches_only_that_row() {
+    let Some((db, mut first)) = ready("second_desk") else { return };
+    first.import((0..50).map(|i| named(&format!("P{i:02}"))).collect()).unwrap();
+    let info = db.location().postgres().cloned().unwrap();
+    let mut second = PgStore::open(&info).unwrap();
+    let before = read_all(&mut second).unwrap();
+    let (tx, heard) = mpsc::channel();
+    assert!(second.watch(Box::new(move |h| tx.send(h).is_ok())).unwrap());
+    let mut changed = read_all(&mut first).unwrap().remove(7);
+    changed.note = Some("changed on the first desk".into());
+    save(&mut first, &[changed.clone()]);
+    let got = heard.recv_timeout(Duration::from_secs(2)).expect("heard within two seconds");
+    assert_eq!(got, Heard::Changed { id: changed.id, version: 2 });
+    let rows = second.fetch(&[changed.id]).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].prospect.as_ref(), Some(&changed));
+    // Taken by the second desk, its own next save builds on that version.
+    second.accept(changed.id, 2);
+    let mut edited = changed.clone();
+    edited.note = Some("and on the second".into());
+    assert!(save(&mut second, &[edited]).stale.is_empty());
+    assert_eq!(before.len(), 50);
+}
