@@ -6,11 +6,16 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
+use std::path::Path;
+
 use super::output::Report;
 use super::{Context, unix_now};
 use crate::domain::fields::Field;
 use crate::domain::money::NumberStyle;
 use crate::domain::prospect::Prospect;
+use crate::store::backend::{Access, read_all};
+use crate::store::location::Location;
+use crate::store::postgres::schema;
 use crate::store::{self, Store, atomic, ids, lock, target};
 
 /// Problems with one prospect: each input must survive being shown and typed back, and no two
@@ -40,41 +45,16 @@ pub fn prospect_problems(prospects: &[Prospect]) -> Vec<String> {
     problems
 }
 
-pub fn run(ctx: &Context, repair: bool) -> Result<ExitCode> {
-    let mut report = Report::new();
-    report.line(format!("policy: {} (valid)", ctx.policy_source))?;
-    if repair {
-        repair_ids(ctx, &mut report)?;
+pub fn run(ctx: &mut Context, repair: bool) -> Result<ExitCode> {
+    match ctx.store.clone() {
+        Location::File(path) => check_file(ctx, &path, repair),
+        Location::Postgres(_) => check_team(ctx, repair),
     }
-    let prospects = match store::load(&ctx.store) {
-        Ok(prospects) => prospects,
-        Err(e) => {
-            report.line(format!("store: {e}"))?;
-            report.finish()?;
-            return Ok(ExitCode::FAILURE);
-        }
-    };
-    if !ctx.store.exists() {
-        report.line(format!("store: {} does not exist yet (an empty portfolio)", ctx.store.display()))?;
-    } else {
-        report.line(format!(
-            "store: {} — {} prospect(s), schema {}",
-            ctx.store.display(),
-            prospects.len(),
-            store::SCHEMA_VERSION
-        ))?;
-    }
-    let mut problems = prospect_problems(&prospects);
-    // Only looked at: the lock file is neither created nor written by a check.
-    match target::resolve(&ctx.store).map(|file| lock::holder(&file)) {
-        Ok(Ok(Some(holder))) => {
-            report.line(format!("lock: held by {holder} (fine while that instance runs)"))?
-        }
-        Ok(Ok(None)) => {}
-        Ok(Err(e)) => problems.push(format!("lock: {e}")),
-        Err(e) => problems.push(format!("store: {e}")),
-    }
-    for problem in &problems {
+}
+
+/// The verdict once the problems are listed.
+fn verdict(mut report: Report, problems: &[String]) -> Result<ExitCode> {
+    for problem in problems {
         report.line(format!("problem: {problem}"))?;
     }
     let code = if problems.is_empty() {
@@ -88,13 +68,96 @@ pub fn run(ctx: &Context, repair: bool) -> Result<ExitCode> {
     Ok(code)
 }
 
+/// A team store: reachable, set up, readable, every prospect valid, and what this role may do.
+fn check_team(ctx: &mut Context, repair: bool) -> Result<ExitCode> {
+    let mut report = Report::new();
+    let opened = store::open(&ctx.store, &super::holder());
+    let mut store = match opened {
+        Ok(store) => store,
+        Err(e) => {
+            report.line(format!("store: {e}"))?;
+            report.finish()?;
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    if let Err(e) = ctx.use_team_policy(store.as_mut()) {
+        report.line(format!("policy: {e}"))?;
+        report.finish()?;
+        return Ok(ExitCode::FAILURE);
+    }
+    report.line(format!("policy: {} (valid)", ctx.policy_source))?;
+    if repair {
+        report.line("repair: a database keeps its ids unique itself (its primary key); nothing to repair")?;
+    }
+    let prospects = match read_all(store.as_mut()) {
+        Ok(prospects) => prospects,
+        Err(e) => {
+            report.line(format!("store: {e}"))?;
+            report.finish()?;
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    report.line(format!(
+        "store: {} — {} prospect(s), schema migration {}",
+        ctx.store,
+        prospects.len(),
+        schema::latest()
+    ))?;
+    let may = match store.access() {
+        Access::Write { credit: true } => {
+            "edit prospects, the team policy and decisions outside policy".to_string()
+        }
+        Access::Write { credit: false } => "edit prospects and record decisions within policy".to_string(),
+        Access::ReadOnly { reason } => format!("read only ({reason})"),
+    };
+    report.line(format!("you: {} — may {may}", store.user()))?;
+    verdict(report, &prospect_problems(&prospects))
+}
+
+fn check_file(ctx: &Context, path: &Path, repair: bool) -> Result<ExitCode> {
+    let mut report = Report::new();
+    report.line(format!("policy: {} (valid)", ctx.policy_source))?;
+    if repair {
+        repair_ids(path, &mut report)?;
+    }
+    let prospects = match store::load(path) {
+        Ok(prospects) => prospects,
+        Err(e) => {
+            report.line(format!("store: {e}"))?;
+            report.finish()?;
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    if !path.exists() {
+        report.line(format!("store: {} does not exist yet (an empty portfolio)", path.display()))?;
+    } else {
+        report.line(format!(
+            "store: {} — {} prospect(s), schema {}",
+            path.display(),
+            prospects.len(),
+            store::SCHEMA_VERSION
+        ))?;
+    }
+    let mut problems = prospect_problems(&prospects);
+    // Only looked at: the lock file is neither created nor written by a check.
+    match target::resolve(path).map(|file| lock::holder(&file)) {
+        Ok(Ok(Some(holder))) => {
+            report.line(format!("lock: held by {holder} (fine while that instance runs)"))?
+        }
+        Ok(Ok(None)) => {}
+        Ok(Err(e)) => problems.push(format!("lock: {e}")),
+        Err(e) => problems.push(format!("store: {e}")),
+    }
+    verdict(report, &problems)
+}
+
 /// Gives the prospects whose ids clash (or are missing or too large) new ones, saving the
 /// store with its previous version kept as `.bak`; says what changed.
-fn repair_ids(ctx: &Context, report: &mut Report) -> Result<()> {
+fn repair_ids(path: &Path, report: &mut Report) -> Result<()> {
     let holder = store::lock::describe_this_process(unix_now());
-    let mut store = Store::open_unread(&ctx.store, &format!("{holder} (check --repair)"))?;
+    let mut store = Store::open_unread(path, &format!("{holder} (check --repair)"))?;
     if let Some(reason) = store.read_only_reason() {
-        bail!("{} cannot be repaired here: {reason}; nothing was changed", ctx.store.display());
+        bail!("{} cannot be repaired here: {reason}; nothing was changed", path.display());
     }
     let mut prospects = store.read_for_repair()?;
     let changes = ids::renumber(&mut prospects).map_err(anyhow::Error::msg)?;
@@ -106,7 +169,7 @@ fn repair_ids(ctx: &Context, report: &mut Report) -> Result<()> {
     let done = format!(
         "repaired {} id(s) in {} (saved; the previous version is kept as {})",
         changes.len(),
-        ctx.store.display(),
+        path.display(),
         atomic::backup_path(store.file()).display()
     );
     for change in &changes {

@@ -29,7 +29,7 @@ pub fn run(ctx: &Context, format: ExportFormat, output: Option<&Path>, force: bo
     if format == ExportFormat::Xlsx && output.is_none() && std::io::stdout().is_terminal() {
         bail!("a workbook is binary and would garble the terminal: pass -o FILE.xlsx");
     }
-    let prospects = store::load(&ctx.store)?;
+    let prospects = super::read_store(&ctx.store)?;
     let bytes = encode(&prospects, format)?;
     let Some(path) = output else {
         let mut report = Report::new();
@@ -37,7 +37,8 @@ pub fn run(ctx: &Context, format: ExportFormat, output: Option<&Path>, force: bo
         report.finish()?;
         return Ok(ExitCode::SUCCESS);
     };
-    match destination::write(path, &bytes, &destination::protected(&ctx.store), force) {
+    let protected = ctx.store.file().map(destination::protected).unwrap_or_default();
+    match destination::write(path, &bytes, &protected, force) {
         Ok(destination::Written::File(file)) => {
             note(format!("exported {} prospect(s) to {}", prospects.len(), file.display()))
         }

@@ -3,7 +3,6 @@
 //! registration number, or same name and country) is updated, never duplicated; each file is
 //! one save, all or nothing unless `--skip-invalid`.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -15,7 +14,7 @@ use crate::domain::import_plan::{Plan, plan};
 use crate::domain::prospect::Prospect;
 use crate::io::import_file::{ImportFile, read_import_file};
 use crate::io::printable;
-use crate::store::{self, Store, ids, lock::describe_this_process};
+use crate::store;
 
 /// The options of one `import` run.
 pub struct Options<'a> {
@@ -61,49 +60,63 @@ pub fn run(ctx: &Context, paths: &[PathBuf], options: &Options) -> Result<ExitCo
         }
     }
     files.sort_by_key(|(_, file)| file.batch_order());
-    let (mut store, mut portfolio) = if options.dry_run {
-        (None, store::load(&ctx.store)?)
-    } else {
-        let (store, portfolio) = Store::open(&ctx.store, &describe_this_process(super::unix_now()))?;
-        (Some(store), portfolio)
-    };
+    if options.dry_run {
+        return dry_run(ctx, &mut files, options);
+    }
+    let mut store = store::open(&ctx.store, &super::holder())?;
     let mut report = Report::new();
     // New and updated prospects saved so far, and the portfolio's size then: a report that
     // cannot be written after a save must still say what was saved, so nobody imports again.
-    let mut saved = (0usize, 0usize);
-    let said = |e: OutputFailed, (imported, total): (usize, usize)| match imported {
-        0 => e,
-        n => {
-            e.after(format!("imported {n} prospect(s) into {} ({total} in all) (saved)", ctx.store.display()))
-        }
+    let mut saved = (0usize, None);
+    let said = |e: OutputFailed, (imported, total): (usize, Option<usize>)| match (imported, total) {
+        (0, _) | (_, None) => e,
+        (n, Some(total)) => e.after(format!("imported {n} prospect(s) into {} ({total} in all) (saved)", ctx.store)),
     };
     let mut failed = false;
     for (path, file) in &mut files {
-        let Some(plan) =
-            plan_file(ctx, path, file, &portfolio, options, &mut report).map_err(|e| said(e, saved))?
-        else {
-            failed = true;
-            continue;
-        };
-        if options.dry_run {
-            let line = format!("{}: dry run: {}; nothing written", path.display(), plan.summary());
-            report.line(line).map_err(|e| said(e, saved))?;
-            continue;
+        // The plan is made inside the store's step, against the prospects as they are then
+        // (another user may be importing too); a report that cannot be written ends it.
+        let mut refused_report = None;
+        let imported = store
+            .import(&mut |portfolio| match plan_file(ctx, path, file, portfolio, options, &mut report) {
+                Ok(plan) => plan,
+                Err(e) => {
+                    refused_report = Some(e);
+                    None
+                }
+            })
+            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        if let Some(e) = refused_report {
+            return Err(said(e, saved).into());
         }
-        let count = plan.new.len() + plan.updated.len();
-        apply(&mut portfolio, plan)
-            .map_err(|e| anyhow::anyhow!("{}: {e}; nothing was imported from it", path.display()))?;
-        if let Some(store) = store.as_mut().filter(|_| count > 0) {
-            store.save(&portfolio)?;
-            saved = (saved.0 + count, portfolio.len());
+        match imported {
+            Some(done) => saved = (saved.0 + done.new + done.updated, Some(done.total)),
+            None => failed = true,
         }
     }
-    if let Some(store) = &store {
-        let line = format!("{}: {} prospect(s) in all", store.path().display(), portfolio.len());
-        report.line(line).and_then(|()| report.finish()).map_err(|e| said(e, saved))?;
-    } else {
-        report.finish()?;
+    let total = match saved.1 {
+        Some(total) => total,
+        None => store.count()?,
+    };
+    let line = format!("{}: {total} prospect(s) in all", ctx.store);
+    report.line(line).and_then(|()| report.finish()).map_err(|e| said(e, saved))?;
+    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// Plans each file against the store as it is and says what it would do; writes nothing.
+fn dry_run(ctx: &Context, files: &mut [(PathBuf, ImportFile)], options: &Options) -> Result<ExitCode> {
+    let portfolio = super::read_store(&ctx.store)?;
+    let mut report = Report::new();
+    let mut failed = false;
+    for (path, file) in files {
+        match plan_file(ctx, path, file, &portfolio, options, &mut report)? {
+            Some(plan) => {
+                report.line(format!("{}: dry run: {}; nothing written", path.display(), plan.summary()))?
+            }
+            None => failed = true,
+        }
     }
+    report.finish()?;
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
@@ -165,19 +178,4 @@ fn plan_file(
         ))?;
     }
     Ok(Some(plan))
-}
-
-/// Puts a plan into the portfolio: updates in place by id, new prospects with fresh ids; an
-/// error, and nothing changed, when no ids are left.
-fn apply(portfolio: &mut Vec<Prospect>, plan: Plan) -> Result<(), String> {
-    let mut new: Vec<Prospect> = plan.new.into_iter().map(|(_, p)| p).collect();
-    ids::assign(portfolio, &mut new)?;
-    let at: HashMap<u64, usize> = portfolio.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
-    for update in plan.updated {
-        if let Some(&i) = at.get(&update.after.id) {
-            portfolio[i] = update.after;
-        }
-    }
-    portfolio.extend(new);
-    Ok(())
 }

@@ -8,8 +8,10 @@ pub mod export;
 pub mod import;
 pub mod output;
 pub mod report;
+pub mod store_admin;
 pub mod table;
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -19,6 +21,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::domain::date::Date;
 use crate::domain::policy::{DEFAULT_POLICY_JSON, Policy};
+use crate::store::backend::Backend;
+use crate::store::location::{self, Chosen, Location};
 use crate::store::paths;
 use crate::store::policy_file::{PolicySource, load_policy};
 use output::{OutputFailed, Report};
@@ -27,9 +31,11 @@ use output::{OutputFailed, Report};
 #[derive(Debug, Parser)]
 #[command(name = "dealdesk", version, about, long_about = None)]
 pub struct Cli {
-    /// The portfolio file (default: portfolio.json in the user data directory).
-    #[arg(long, global = true, value_name = "PATH")]
-    pub store: Option<PathBuf>,
+    /// The portfolio: a file, or a team database as postgres://[user@]host[:port]/database
+    /// (default: $DEALDESK_STORE, else the store entry of config.json in the user config
+    /// directory, else portfolio.json in the user data directory).
+    #[arg(long, global = true, value_name = "PATH|URL")]
+    pub store: Option<OsString>,
     /// A policy file to use instead of the user's or the built-in one.
     #[arg(long, global = true, value_name = "PATH")]
     pub policy: Option<PathBuf>,
@@ -98,6 +104,11 @@ pub enum Command {
         #[arg(long)]
         print_default: bool,
     },
+    /// Set up and manage a team store (a PostgreSQL database), or copy between stores.
+    Store {
+        #[command(subcommand)]
+        action: store_admin::Action,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -130,11 +141,15 @@ pub fn today() -> Date {
     Date::from_days_since_epoch(days).unwrap_or(Date::EPOCH)
 }
 
-/// What every subcommand needs: the policy in force, the store path and the evaluation date.
+/// What every subcommand needs: the policy in force, the store and the evaluation date.
 pub struct Context {
     pub policy: Policy,
     pub policy_source: PolicySource,
-    pub store: PathBuf,
+    /// Whether the policy was named with `--policy` (which a team's policy does not replace).
+    pub policy_explicit: bool,
+    pub store: Location,
+    /// Where the choice of store came from.
+    pub chosen: Chosen,
     pub today: Date,
 }
 
@@ -142,13 +157,28 @@ impl Context {
     /// For batch work: a policy file that cannot be used is an error.
     fn from_cli(cli: &Cli) -> Result<Context> {
         let (policy, policy_source) = load_policy(cli.policy.as_deref(), paths::default_policy().as_deref())?;
-        Ok(Context { policy, policy_source, store: store_path(cli)?, today: cli.as_of.unwrap_or_else(today) })
+        let (store, chosen) = choose_store(cli)?;
+        let today = cli.as_of.unwrap_or_else(today);
+        Ok(Context { policy, policy_source, policy_explicit: cli.policy.is_some(), store, chosen, today })
+    }
+
+    /// Takes the team's policy from a store that keeps one, unless `--policy` named another.
+    pub fn use_team_policy(&mut self, store: &mut dyn Backend) -> Result<()> {
+        if self.policy_explicit {
+            return Ok(());
+        }
+        if let Some(team) = store.team_policy()? {
+            self.policy = team.policy;
+            self.policy_source =
+                PolicySource::Team { version: team.version, by: team.stamp.by, at: team.stamp.at };
+        }
+        Ok(())
     }
 
     /// For the desk: a policy file that cannot be used leaves the built-in policy in force and
     /// returns the problem, for the desk to show (the file is not touched).
     pub fn for_desk(cli: &Cli) -> Result<(Context, Option<String>)> {
-        let store = store_path(cli)?;
+        let (store, chosen) = choose_store(cli)?;
         let today = cli.as_of.unwrap_or_else(today);
         // A `--policy` file that does not exist yet is where the policy editor will save.
         let explicit = cli.policy.as_deref().filter(|p| p.exists());
@@ -157,7 +187,8 @@ impl Context {
             Ok((policy, source)) => (policy, source, None),
             Err(e) => (Policy::default_policy(), PolicySource::Defaults, Some(e.to_string())),
         };
-        Ok((Context { policy, policy_source, store, today }, problem))
+        let policy_explicit = cli.policy.is_some();
+        Ok((Context { policy, policy_source, policy_explicit, store, chosen, today }, problem))
     }
 }
 
@@ -166,19 +197,22 @@ pub fn policy_path(cli: &Cli) -> Option<PathBuf> {
     cli.policy.clone().or_else(paths::default_policy)
 }
 
-fn store_path(cli: &Cli) -> Result<PathBuf> {
-    match &cli.store {
-        Some(path) => Ok(path.clone()),
-        None => paths::default_store()
-            .ok_or_else(|| anyhow!("no home directory to keep the store in: pass --store PATH")),
-    }
+/// The store: `--store`, else `DEALDESK_STORE`, else the config file's entry, else the default.
+fn choose_store(cli: &Cli) -> Result<(Location, Chosen)> {
+    location::choose(
+        cli.store.as_deref(),
+        std::env::var_os(location::STORE_VARIABLE),
+        paths::config_file().as_deref(),
+        paths::default_store(),
+    )
+    .map_err(|e| anyhow!("{e}"))
 }
 
 /// Runs a batch subcommand and turns its outcome into an exit code, printing errors.
 pub fn run(cli: &Cli, command: &Command) -> ExitCode {
     let outcome = match command {
         Command::Policy { print_default: true } => print_default_policy(),
-        _ => Context::from_cli(cli).and_then(|ctx| dispatch(&ctx, command)),
+        _ => Context::from_cli(cli).and_then(|mut ctx| dispatch(&mut ctx, command)),
     };
     match outcome {
         Ok(code) => code,
@@ -202,7 +236,7 @@ fn print_default_policy() -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn dispatch(ctx: &Context, command: &Command) -> Result<ExitCode> {
+fn dispatch(ctx: &mut Context, command: &Command) -> Result<ExitCode> {
     match command {
         Command::Eval { file, format, skip_invalid } => eval::run(ctx, file, *format, *skip_invalid),
         Command::Import { files, sheet, skip_invalid, dry_run } => {
@@ -212,14 +246,35 @@ fn dispatch(ctx: &Context, command: &Command) -> Result<ExitCode> {
         }
         Command::Export { format, output, force } => export::run(ctx, *format, output.as_deref(), *force),
         Command::Check { repair } => check::run(ctx, *repair),
-        Command::Policy { .. } => {
-            output::note(format!("policy in force: {}", ctx.policy_source));
-            let mut report = Report::new();
-            report.json(&ctx.policy.to_file_json())?;
-            report.finish()?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Policy { .. } => show_policy(ctx),
+        Command::Store { action } => store_admin::run(ctx, action),
     }
+}
+
+/// The policy in force, as JSON: a team store's own policy when it keeps one.
+fn show_policy(ctx: &mut Context) -> Result<ExitCode> {
+    if ctx.store.postgres().is_some() {
+        let mut store = crate::store::open(&ctx.store, &holder())?;
+        ctx.use_team_policy(store.as_mut())?;
+    }
+    output::note(format!("policy in force: {}", ctx.policy_source));
+    let mut report = Report::new();
+    report.json(&ctx.policy.to_file_json())?;
+    report.finish()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Who this process is, for a file store's lock.
+pub fn holder() -> String {
+    crate::store::lock::describe_this_process(unix_now())
+}
+
+/// Every prospect of the store, without taking a file's lock (export, a dry run).
+pub fn read_store(store: &Location) -> Result<Vec<crate::domain::prospect::Prospect>> {
+    Ok(match store {
+        Location::File(path) => crate::store::load(path)?,
+        team => crate::store::backend::read_all(crate::store::open(team, &holder())?.as_mut())?,
+    })
 }
 
 /// Reads a whole input file, or standard input for `-`.

@@ -13,6 +13,7 @@ use std::sync::Arc;
 use super::StoreError;
 use super::stream::Progress;
 use crate::domain::date::Date;
+use crate::domain::import_plan::Plan;
 use crate::domain::policy::Policy;
 use crate::domain::prospect::Prospect;
 use crate::domain::summary::Summary;
@@ -92,13 +93,18 @@ pub struct TeamPolicy {
     pub stamp: Stamp,
 }
 
-/// What an import did.
+/// What the import of one file did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Imported {
-    pub added: usize,
+    pub new: usize,
+    pub updated: usize,
     /// Prospects in the store afterwards.
     pub total: usize,
 }
+
+/// Decides an import against the prospects as the store holds them at that moment (`None`:
+/// import nothing).
+pub type Planner<'a> = dyn FnMut(&[Prospect]) -> Option<Plan> + 'a;
 
 /// Where the ids of prospects the desk creates come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -177,8 +183,11 @@ pub trait Backend: Send {
         })
     }
 
-    /// Adds prospects (ids 0) in one step: all or nothing.
-    fn import(&mut self, prospects: Vec<Prospect>) -> Result<Imported, StoreError>;
+    /// Upserts one file's prospects in one step, all or nothing, serialised with other
+    /// imports: `plan` matches them against the store's prospects as they are then (the
+    /// file's, under its lock; the database's, inside the transaction). `None` when the plan
+    /// imported nothing.
+    fn import(&mut self, plan: &mut Planner) -> Result<Option<Imported>, StoreError>;
 
     /// Where the desk takes ids for new prospects (the database reserves a block for it).
     fn reserve_new_ids(&mut self) -> Result<NewIds, StoreError> {

@@ -61,7 +61,6 @@ pub enum StoreError {
     },
     /// No ids are left for new prospects (they stop at `ids::MAX_ID`).
     NoIdsLeft {
-        store: String,
         message: String,
     },
     /// The database could not be reached, refused, or failed: which store, what kind of
@@ -133,7 +132,7 @@ impl fmt::Display for StoreError {
                 f,
                 "{store} holds {held} prospect(s) already; a copy goes only into an empty store (nothing was written)"
             ),
-            StoreError::NoIdsLeft { store, message } => write!(f, "{store}: {message}; nothing was written"),
+            StoreError::NoIdsLeft { message } => f.write_str(message),
             StoreError::Database { store, problem, message } => match problem {
                 DbProblem::Unreachable => write!(f, "the database {store} cannot be reached: {message}"),
                 DbProblem::Denied => write!(f, "the database {store} refused: {message}"),

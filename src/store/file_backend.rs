@@ -1,8 +1,11 @@
 //! The JSON file behind the store trait: one writer (the lock's holder), every save the whole
 //! portfolio, decisions inside their prospects, and nobody else's changes to watch for.
 
-use super::backend::{Access, Backend, Evaluate, Imported, OnBlock, SaveRequest, Saved};
+use std::collections::HashMap;
+
+use super::backend::{Access, Backend, Evaluate, Imported, OnBlock, Planner, SaveRequest, Saved};
 use super::{Store, StoreError, atomic, ids, stream};
+use crate::domain::import_plan::Plan;
 use crate::domain::prospect::Prospect;
 
 impl Backend for Store {
@@ -43,14 +46,17 @@ impl Backend for Store {
         Ok(Saved::default())
     }
 
-    fn import(&mut self, mut prospects: Vec<Prospect>) -> Result<Imported, StoreError> {
+    fn import(&mut self, plan: &mut Planner) -> Result<Option<Imported>, StoreError> {
+        self.refuse_read_only()?;
         let mut portfolio = self.reload()?;
-        ids::assign(&portfolio, &mut prospects)
-            .map_err(|message| StoreError::NoIdsLeft { store: self.path().display().to_string(), message })?;
-        let added = prospects.len();
-        portfolio.extend(prospects);
-        Store::save(self, &portfolio)?;
-        Ok(Imported { added, total: portfolio.len() })
+        let Some(plan) = plan(&portfolio) else { return Ok(None) };
+        let (new, updated) = (plan.new.len(), plan.updated.len());
+        if new + updated > 0 {
+            apply(&mut portfolio, plan)
+                .map_err(|e| StoreError::NoIdsLeft { message: format!("{e}; nothing was imported from it") })?;
+            Store::save(self, &portfolio)?;
+        }
+        Ok(Some(Imported { new, updated, total: portfolio.len() }))
     }
 
     fn count(&mut self) -> Result<usize, StoreError> {
@@ -65,6 +71,7 @@ impl Backend for Store {
     }
 
     fn fill(&mut self, prospects: Vec<Prospect>) -> Result<(), StoreError> {
+        self.refuse_read_only()?;
         let held = self.count()?;
         if held > 0 {
             return Err(StoreError::NotEmpty { store: self.path().display().to_string(), held });
@@ -89,4 +96,19 @@ impl Store {
         self.seen = seen;
         Ok(())
     }
+}
+
+/// Puts a plan into the portfolio: updates in place by id, new prospects with fresh ids; an
+/// error, and nothing changed, when no ids are left.
+fn apply(portfolio: &mut Vec<Prospect>, plan: Plan) -> Result<(), String> {
+    let mut new: Vec<Prospect> = plan.new.into_iter().map(|(_, p)| p).collect();
+    ids::assign(portfolio, &mut new)?;
+    let at: HashMap<u64, usize> = portfolio.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
+    for update in plan.updated {
+        if let Some(&i) = at.get(&update.after.id) {
+            portfolio[i] = update.after;
+        }
+    }
+    portfolio.extend(new);
+    Ok(())
 }

@@ -82,14 +82,23 @@ impl Store {
     /// A store this process may only read is an error.
     pub fn open(path: &Path, holder: &str) -> Result<(Store, Vec<Prospect>), StoreError> {
         let mut store = Store::open_unread(path, holder)?;
-        if let Access::ReadOnly { reason, locked_by } = &store.access {
-            return Err(match locked_by {
-                Some(holder) => StoreError::Locked { path: path.to_path_buf(), holder: holder.clone() },
-                None => StoreError::ReadOnly { path: path.to_path_buf(), reason: reason.clone() },
-            });
-        }
+        store.refuse_read_only()?;
         let prospects = store.reload()?;
         Ok((store, prospects))
+    }
+
+    /// An error saying why this process may not write, when it may not: who holds the lock,
+    /// or the reason.
+    fn refuse_read_only(&self) -> Result<(), StoreError> {
+        match &self.access {
+            Access::Write { .. } => Ok(()),
+            Access::ReadOnly { locked_by: Some(holder), .. } => {
+                Err(StoreError::Locked { path: self.path.clone(), holder: holder.clone() })
+            }
+            Access::ReadOnly { reason, .. } => {
+                Err(StoreError::ReadOnly { path: self.path.clone(), reason: reason.clone() })
+            }
+        }
     }
 
     /// Takes the lock (or opens read-only when it cannot write) without reading the file yet:
@@ -228,6 +237,15 @@ fn access(file: &Path, holder: &str) -> Result<Access, StoreError> {
                 Some(_) => Err(StoreError::Lock(e)),
             }
         }
+    }
+}
+
+/// Opens the store at `location` behind the trait: the file (taking its lock when it can, else
+/// read-only, and reading nothing yet) or the team's database.
+pub fn open(location: &location::Location, holder: &str) -> Result<Box<dyn backend::Backend>, StoreError> {
+    match location {
+        location::Location::File(path) => Ok(Box::new(Store::open_unread(path, holder)?)),
+        location::Location::Postgres(info) => Ok(Box::new(postgres::PgStore::open(info)?)),
     }
 }
 

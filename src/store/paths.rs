@@ -17,3 +17,9 @@ pub fn default_store() -> Option<PathBuf> {
 pub fn default_policy() -> Option<PathBuf> {
     project().map(|p| p.config_dir().join("policy.json"))
 }
+
+/// The user's config file, where a `store` entry may name the store: e.g.
+/// `~/.config/dealdesk/config.json` on Linux.
+pub fn config_file() -> Option<PathBuf> {
+    project().map(|p| p.config_dir().join("config.json"))
+}

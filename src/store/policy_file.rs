@@ -15,6 +15,12 @@ use crate::domain::policy_load::{POLICY_SCHEMA, declared_schema};
 pub enum PolicySource {
     Defaults,
     File(PathBuf),
+    /// A team store's policy: its version, who saved it and when.
+    Team {
+        version: i64,
+        by: String,
+        at: String,
+    },
 }
 
 impl fmt::Display for PolicySource {
@@ -22,6 +28,9 @@ impl fmt::Display for PolicySource {
         match self {
             PolicySource::Defaults => f.write_str("the built-in defaults"),
             PolicySource::File(path) => write!(f, "{}", path.display()),
+            PolicySource::Team { version, by, at } => {
+                write!(f, "the team policy, version {version}, saved by {by} at {at}")
+            }
         }
     }
 }

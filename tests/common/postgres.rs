@@ -2,7 +2,7 @@
 //! one database per test.
 //!
 //! `.ci/run` starts a cluster and names it in `DEALDESK_TEST_PGHOST` (its socket folder),
-//! `DEALDESK_TEST_PGPORT` and `DEALDESK_TEST_PGUSER`; otherwise the first test that asks
+//! `DEALDESK_TEST_PGPORT`, `DEALDESK_TEST_PGUSER` and `DEALDESK_TEST_PGTLS_CERT`; otherwise the first test that asks
 //! starts one itself, wherever PostgreSQL's programs are installed: `initdb` in a temporary
 //! folder (as `nobody` when the tests run as root, since initdb refuses root), the server on
 //! a Unix socket in that folder and on a loopback port with a certificate of its own for the
@@ -32,9 +32,9 @@ pub struct Server {
     pub socket_dir: PathBuf,
     pub port: u16,
     pub admin: String,
-    /// The loopback port with TLS and the certificate the server presents, when this process
-    /// started the server (and `openssl` was there to make one).
-    pub tls: Option<(u16, PathBuf)>,
+    /// The certificate the server presents on its loopback port (`port`) with TLS, when
+    /// `openssl` was there to make one.
+    pub tls: Option<PathBuf>,
 }
 
 static SERVER: OnceLock<Result<Server, String>> = OnceLock::new();
@@ -188,7 +188,7 @@ pub fn start(durable: bool) -> Result<Server, String> {
         "pg_ctl start",
     )?;
     reap_on_exit(&bin, &dir)?;
-    Ok(Server { socket_dir: dir, port, admin: ADMIN.into(), tls: tls.map(|cert| (port, cert)) })
+    Ok(Server { socket_dir: dir, port, admin: ADMIN.into(), tls })
 }
 
 /// A self-signed certificate for `localhost` (owned by the server's user), if openssl is

@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Mutex, mpsc};
 
-use postgres::Client;
+use postgres::GenericClient;
 use postgres::binary_copy::BinaryCopyOutIter;
 use postgres::fallible_iterator::FallibleIterator;
 use postgres::types::Type;
@@ -61,7 +61,7 @@ fn parse(block: &Block, evaluate: Evaluate) -> Result<Parsed, String> {
 /// Reads every live prospect with its live decisions, handing blocks to `on_block` and
 /// recording in `known` the version and the decisions each was read at.
 pub fn load(
-    client: &mut Client,
+    client: &mut impl GenericClient,
     store: &str,
     evaluate: Evaluate,
     on_block: &mut OnBlock,

@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use postgres::Client;
 
 use super::backend::{
-    Access, Backend, Evaluate, Imported, NewIds, OnBlock, OnRemote, SaveRequest, Saved, TeamPolicy, Theirs,
+    Access, Backend, Evaluate, Imported, NewIds, OnBlock, OnRemote, Planner, SaveRequest, Saved, TeamPolicy, Theirs,
 };
 use super::error::{DbProblem, StoreError};
 use super::location::ConnInfo;
@@ -205,10 +205,10 @@ impl Backend for PgStore {
         self.after(result)
     }
 
-    fn import(&mut self, prospects: Vec<Prospect>) -> Result<Imported, StoreError> {
+    fn import(&mut self, plan: &mut Planner) -> Result<Option<Imported>, StoreError> {
         self.writable()?;
         let label = self.label.clone();
-        let result = self.client().and_then(|client| team::import(client, &label, prospects));
+        let result = self.client().and_then(|client| team::import(client, &label, plan));
         self.after(result)
     }
 

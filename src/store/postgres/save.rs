@@ -80,8 +80,10 @@ pub fn save(
     let mut now_known = Vec::with_capacity(changed.len());
     for change in changed {
         let id = i64::try_from(change.id).map_err(|_| StoreError::NoIdsLeft {
-            store: store.to_string(),
-            message: format!("id {} is above the largest id a database holds", change.id),
+            message: format!(
+                "{store}: id {} is above the largest id a database holds; nothing was written",
+                change.id
+            ),
         })?;
         let base = known.get(&change.id);
         let version = match (&change.now, base) {

@@ -1,16 +1,19 @@
 //! The whole-store operations of a team database: the team policy, imports, id blocks,
 //! counting, and filling an empty store from a copy.
 
+use std::collections::HashMap;
+
 use postgres::binary_copy::BinaryCopyInWriter;
 use postgres::error::SqlState;
 use postgres::types::Type;
 use postgres::{Client, Transaction};
 
 use super::connect::database_error;
+use super::load;
 use super::rows::{DecisionRow, Json, data_of};
 use crate::domain::policy::Policy;
 use crate::domain::prospect::Prospect;
-use crate::store::backend::{Imported, Stamp, TeamPolicy};
+use crate::store::backend::{Imported, Planner, Stamp, TeamPolicy};
 use crate::store::error::{DbProblem, StoreError};
 use crate::store::ids::MAX_ID;
 
@@ -88,8 +91,7 @@ pub fn reserve(client: &mut Client, store: &str, count: i64) -> Result<(u64, u64
     match end {
         Some(end) if start > 0 => Ok((start, end)),
         _ => Err(StoreError::NoIdsLeft {
-            store: store.to_string(),
-            message: "the database has no ids left".into(),
+            message: format!("the database {store} has no ids left for new prospects"),
         }),
     }
 }
@@ -132,33 +134,54 @@ fn insert_all(tx: &mut Transaction<'_>, store: &str, prospects: &[Prospect]) -> 
     Ok(())
 }
 
-/// Adds prospects (ids 0) under fresh ids, in one transaction.
-pub fn import(
-    client: &mut Client,
-    store: &str,
-    mut prospects: Vec<Prospect>,
-) -> Result<Imported, StoreError> {
+/// Upserts one file in one transaction, serialised with other imports: plans against the live
+/// prospects as the transaction reads them, updates each matched one against the version it
+/// read, and adds the new ones under fresh ids.
+pub fn import(client: &mut Client, store: &str, plan: &mut Planner) -> Result<Option<Imported>, StoreError> {
     let db = |e: postgres::Error| database_error(store, &e);
     let mut tx = client.transaction().map_err(db)?;
     tx.execute("SELECT pg_advisory_xact_lock($1)", &[&IMPORT_LOCK]).map_err(db)?;
-    let new = prospects.iter().filter(|p| p.id == 0).count();
+    let mut portfolio = Vec::new();
+    let mut known = HashMap::new();
+    load::load(&mut tx, store, None, &mut |prospects, _, _| portfolio.extend(prospects), &mut known)?;
+    // Dropping the transaction rolls it back: nothing is written.
+    let Some(plan) = plan(&portfolio) else { return Ok(None) };
+    let (new, updated) = (plan.new.len(), plan.updated.len());
+    let encode = |e: serde_json::Error| failed(store, format!("a prospect cannot be written as JSON: {e}"));
+    for update in &plan.updated {
+        let id = i64::try_from(update.after.id).unwrap_or(i64::MAX);
+        let version = known.get(&update.after.id).map(|k| k.version);
+        let data = data_of(&update.after).map_err(encode)?;
+        let written = tx
+            .execute(
+                "UPDATE dealdesk.prospects SET data = $2 WHERE id = $1 AND version = $3",
+                &[&id, &Json(&data), &version],
+            )
+            .map_err(db)?;
+        if written == 0 {
+            return Err(failed(
+                store,
+                format!(
+                    "{} was changed by another user while the file was read; nothing was imported from it: import it again",
+                    update.label
+                ),
+            ));
+        }
+    }
+    let mut prospects: Vec<Prospect> = plan.new.into_iter().map(|(_, p)| p).collect();
     if new > 0 {
         let count = i64::try_from(new).unwrap_or(i64::MAX);
         let start: Option<i64> =
             tx.query_one("SELECT dealdesk.reserve_ids($1)", &[&count]).map_err(db)?.get(0);
         let mut next = start.and_then(|s| u64::try_from(s).ok()).unwrap_or(0);
-        for p in prospects.iter_mut().filter(|p| p.id == 0) {
+        for p in &mut prospects {
             p.id = next;
             next = next.saturating_add(1);
         }
+        insert_all(&mut tx, store, &prospects)?;
     }
-    insert_all(&mut tx, store, &prospects)?;
-    let total: i64 = tx
-        .query_one("SELECT count(*) FROM dealdesk.prospects WHERE archived_at IS NULL", &[])
-        .map_err(db)?
-        .get(0);
     tx.commit().map_err(db)?;
-    Ok(Imported { added: prospects.len(), total: usize::try_from(total).unwrap_or(0) })
+    Ok(Some(Imported { new, updated, total: portfolio.len().saturating_add(new) }))
 }
 
 /// Fills an empty store with prospects as they are, ids and histories included.
