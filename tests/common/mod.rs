@@ -13,7 +13,7 @@
 
 pub mod desk;
 pub mod domain;
-pub mod postgres;
 pub mod hardening;
+pub mod postgres;
 pub mod pty;
 pub mod sandbox;

@@ -220,6 +220,21 @@ pub fn database_error(store: &str, e: &postgres::Error) -> StoreError {
             }
             source = cause.source();
         }
+        if message.contains("password missing") {
+            let asks = "it asks for a password and none was given (put it in PGPASSWORD or ~/.pgpass)";
+            return error(DbProblem::Denied, asks.into());
+        }
+        if let Some(at) = message.find("certificate verify failed") {
+            let why = message[at..].rsplit_once('(').map_or("", |(_, why)| why.trim_end_matches(')'));
+            return error(
+                DbProblem::Unreachable,
+                format!(
+                    "its TLS certificate could not be verified ({why}): name the CA that signed it with \
+                     sslrootcert=FILE in the URL, and the host the certificate names (dealdesk never \
+                     accepts a certificate it cannot verify)"
+                ),
+            );
+        }
         return error(DbProblem::Unreachable, message);
     };
     let mut message = db.message().to_string();

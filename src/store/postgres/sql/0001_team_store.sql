@@ -3,23 +3,28 @@
 -- trail), the team policy (versioned rows), the id counter, and the three group roles.
 -- The database, not the client, stamps who and when: the user is the role (current_user).
 
+-- Roles belong to the whole cluster: another database's init may be making them right now,
+-- so each step tolerates finding its work done.
 DO $$
+DECLARE
+    want text[][] := ARRAY[['dealdesk_read', NULL], ['dealdesk_write', 'dealdesk_read'],
+                           ['dealdesk_credit', 'dealdesk_write']];
+    i int;
 BEGIN
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'dealdesk_read') THEN
-        CREATE ROLE dealdesk_read NOLOGIN;
-    END IF;
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'dealdesk_write') THEN
-        CREATE ROLE dealdesk_write NOLOGIN;
-    END IF;
-    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'dealdesk_credit') THEN
-        CREATE ROLE dealdesk_credit NOLOGIN;
-    END IF;
-    IF NOT pg_has_role('dealdesk_write', 'dealdesk_read', 'MEMBER') THEN
-        GRANT dealdesk_read TO dealdesk_write;
-    END IF;
-    IF NOT pg_has_role('dealdesk_credit', 'dealdesk_write', 'MEMBER') THEN
-        GRANT dealdesk_write TO dealdesk_credit;
-    END IF;
+    FOR i IN 1 .. array_length(want, 1) LOOP
+        BEGIN
+            IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = want[i][1]) THEN
+                EXECUTE format('CREATE ROLE %I NOLOGIN', want[i][1]);
+            END IF;
+        EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+        END;
+        BEGIN
+            IF want[i][2] IS NOT NULL AND NOT pg_has_role(want[i][1], want[i][2], 'MEMBER') THEN
+                EXECUTE format('GRANT %I TO %I', want[i][2], want[i][1]);
+            END IF;
+        EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+        END;
+    END LOOP;
 END
 $$;
 
