@@ -29,6 +29,7 @@ use dealdesk::domain::policy::Policy;
 use dealdesk::io::csv_export::write_prospects;
 use dealdesk::io::csv_import::read_prospects;
 use dealdesk::portfolio::load;
+use dealdesk::store::location::{Chosen, Location};
 use dealdesk::store::{self, policy_file::PolicySource};
 use dealdesk::synth;
 use support::Target;
@@ -50,7 +51,9 @@ fn main() {
     let ctx = Context {
         policy: policy.clone(),
         policy_source: PolicySource::Defaults,
-        store: dir.path().join("none.json"),
+        policy_explicit: false,
+        store: Location::File(dir.path().join("none.json")),
+        chosen: Chosen::Default,
         today,
     };
 

@@ -23,13 +23,11 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     let outcome = Context::for_desk(&cli).and_then(|(ctx, policy_problem)| {
-        let Some(store) = ctx.store.file().map(|p| p.to_path_buf()) else {
-            anyhow::bail!("the desk opens a store file; {} is a database", ctx.store)
-        };
+        let policy_path = cli::policy_path(&cli, &ctx.store);
         tui::run(tui::Options {
-            store,
+            store: ctx.store,
             policy: ctx.policy,
-            policy_path: cli::policy_path(&cli),
+            policy_path,
             policy_problem,
             today: ctx.today,
             demo: cli.demo,

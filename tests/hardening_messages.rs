@@ -128,7 +128,7 @@ fn a_successful_retry_clears_the_notice_of_a_failed_save() {
 
     let retry = update(&mut app, Msg::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)));
     assert!(matches!(retry.as_slice(), [Effect::Save { .. }]), "Ctrl-S retries: {retry:?}");
-    update(&mut app, Msg::Saved { generation, result: Ok(()) });
+    update(&mut app, Msg::Saved { generation, result: Ok(Default::default()) });
     let notice = app.notice.clone().expect("a notice");
     assert!(!notice.error && !notice.text.contains("failed"), "{notice:?}");
 }

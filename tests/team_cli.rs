@@ -52,10 +52,17 @@ fn subcommands_work_on_the_database_as_on_the_file() {
     let csv =
         s.write("in.csv", b"name;country;registration\nAerts NV;BE;0443.246.943\nBrouwer BV;NL;33041413\n");
     let import = on(&s, &url, &["import", &csv]).ok();
-    assert!(
-        import.stdout.contains("imported 2 prospect(s) into postgres:")
-            && import.stdout.contains("(2 in all)")
+    assert!(import.stdout.contains("2 new, 0 updated, 0 unchanged"), "{}", import.stdout);
+    assert!(import.stdout.contains(&format!("postgres: {} on ", db.name)), "{}", import.stdout);
+    assert!(import.stdout.contains(": 2 prospect(s) in all"), "{}", import.stdout);
+    // The same companies again, one with a new revenue: updated, not added.
+    let again = s.write(
+        "again.csv",
+        b"name;country;registration;revenue\nAerts NV;BE;0443.246.943;2500000\nBrouwer BV;NL;33041413;\n",
     );
+    let import = on(&s, &url, &["import", &again]).ok();
+    assert!(import.stdout.contains("0 new, 1 updated, 1 unchanged"), "{}", import.stdout);
+    assert!(import.stdout.contains(": 2 prospect(s) in all"), "{}", import.stdout);
     let exported = on(&s, &url, &["export", "--format", "json"]).json();
     let names: Vec<&str> = exported.iter().filter_map(|p| p["name"].as_str()).collect();
     assert_eq!(names, ["Aerts NV", "Brouwer BV"]);

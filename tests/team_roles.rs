@@ -5,7 +5,7 @@ mod common;
 
 use std::sync::Arc;
 
-use common::postgres::{TestDb, database};
+use common::postgres::{TestDb, database, import};
 use dealdesk::domain::date::Date;
 use dealdesk::domain::money::{Money, Pct};
 use dealdesk::domain::prospect::{DecisionRecord, Prospect, Terms};
@@ -18,10 +18,7 @@ use dealdesk::store::postgres::{self, PgStore, schema::Level};
 fn ready(test: &str) -> Option<TestDb> {
     let db = database(test)?;
     postgres::init(db.location().postgres().unwrap()).expect("init");
-    PgStore::open(db.location().postgres().unwrap())
-        .unwrap()
-        .import(vec![Prospect::named("Aerts NV")])
-        .unwrap();
+    import(&mut PgStore::open(db.location().postgres().unwrap()).unwrap(), vec![Prospect::named("Aerts NV")]);
     Some(db)
 }
 

@@ -8,7 +8,8 @@ use std::sync::Arc;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use common::postgres::{TestDb, database};
+use common::postgres::{TestDb, database, import};
+use dealdesk::domain::money::Money;
 use dealdesk::domain::prospect::Prospect;
 use dealdesk::portfolio::Snapshot;
 use dealdesk::store::backend::{Backend, Changed, Heard, SaveRequest, read_all};
@@ -63,15 +64,22 @@ fn a_database_without_the_schema_says_to_run_store_init() {
 }
 
 #[test]
-fn imports_add_in_one_transaction_and_load_reads_them_back_in_id_order() {
-    let Some((_db, mut store)) = ready("imports_add") else { return };
-    let imported = store.import(vec![named("Aerts NV"), named("Brouwer BV")]).expect("import");
-    assert_eq!((imported.added, imported.total), (2, 2));
-    let again = store.import(vec![named("Claes SA")]).expect("second import");
-    assert_eq!((again.added, again.total), (1, 3));
+fn imports_upsert_by_registration_then_name_and_country_and_load_reads_them_in_id_order() {
+    let Some((_db, mut store)) = ready("imports_upsert") else { return };
+    let imported = import(&mut store, vec![named("Aerts NV"), named("Brouwer BV")]);
+    assert_eq!((imported.new, imported.updated, imported.total), (2, 0, 2));
+    // Aerts again under its registration number (a new name spelling), Brouwer without one
+    // but with its exact name and country, and one new prospect.
+    let aerts = Prospect { revenue: Some(Money::units(1_500_000)), ..named("Aerts") };
+    let aerts = Prospect { registration: Some("BE Aerts NV".into()), ..aerts };
+    let brouwer = Prospect { registration: None, note: Some("second file".into()), ..named("Brouwer BV") };
+    let again = import(&mut store, vec![aerts, brouwer, named("Claes SA")]);
+    assert_eq!((again.new, again.updated, again.total), (1, 2, 3), "two matched, one new");
     let all = read_all(&mut store).expect("load");
     let names: Vec<&str> = all.iter().map(|p| p.name.as_str()).collect();
-    assert_eq!(names, ["Aerts NV", "Brouwer BV", "Claes SA"]);
+    assert_eq!(names, ["Aerts", "Brouwer BV", "Claes SA"], "updated in place, in id order");
+    assert_eq!(all[0].revenue, Some(Money::units(1_500_000)));
+    assert_eq!(all[1].note.as_deref(), Some("second file"));
     assert!(all.windows(2).all(|w| w[0].id < w[1].id), "ids rise");
 }
 
@@ -79,25 +87,32 @@ fn imports_add_in_one_transaction_and_load_reads_them_back_in_id_order() {
 fn two_concurrent_imports_lose_nothing() {
     let Some((db, _store)) = ready("concurrent_imports") else { return };
     let info = db.location().postgres().cloned().expect("db");
-    let batch = |prefix: &str| (0..200).map(|i| named(&format!("{prefix} {i:03}"))).collect::<Vec<_>>();
-    let (a, b) = (batch("A"), batch("B"));
+    // Both files hold the same 100 companies (A 000 … A 099) and 100 of their own: whichever
+    // runs second updates the shared ones instead of adding them twice.
+    let batch = |own: &str| {
+        let shared = (0..100).map(|i| named(&format!("A {i:03}")));
+        shared.chain((0..100).map(|i| named(&format!("{own} {i:03}")))).collect::<Vec<_>>()
+    };
+    let (b, c) = (batch("B"), batch("C"));
     std::thread::scope(|s| {
-        let one = s.spawn(|| PgStore::open(&info).unwrap().import(a).unwrap());
-        let two = s.spawn(|| PgStore::open(&info).unwrap().import(b).unwrap());
-        assert_eq!(one.join().unwrap().added, 200);
-        assert_eq!(two.join().unwrap().added, 200);
+        let one = s.spawn(|| import(&mut PgStore::open(&info).unwrap(), b));
+        let two = s.spawn(|| import(&mut PgStore::open(&info).unwrap(), c));
+        let (one, two) = (one.join().unwrap(), two.join().unwrap());
+        let mut new = [one.new, two.new];
+        new.sort();
+        assert_eq!(new, [100, 200], "the second found the first's shared companies: {one:?} {two:?}");
     });
     let all = read_all(&mut PgStore::open(&info).unwrap()).unwrap();
-    assert_eq!(all.len(), 400);
+    assert_eq!(all.len(), 300, "100 shared + 100 + 100");
     let mut ids: Vec<u64> = all.iter().map(|p| p.id).collect();
     ids.dedup();
-    assert_eq!(ids.len(), 400, "every prospect kept its own id");
+    assert_eq!(ids.len(), 300, "every prospect kept its own id");
 }
 
 #[test]
 fn a_stale_save_is_refused_with_who_changed_it_and_when() {
     let Some((db, mut ann)) = ready("stale_save") else { return };
-    ann.import(vec![named("Aerts NV")]).unwrap();
+    import(&mut ann, vec![named("Aerts NV")]);
     let bob_role = db.role("bob");
     db.admin().batch_execute(&format!("GRANT dealdesk_write TO {bob_role}")).unwrap();
     let mut bob = PgStore::open(&db.info_as(&bob_role)).unwrap();
@@ -123,7 +138,7 @@ fn a_stale_save_is_refused_with_who_changed_it_and_when() {
 #[test]
 fn a_second_desk_hears_the_first_one_s_change_and_fetches_only_that_row() {
     let Some((db, mut first)) = ready("second_desk") else { return };
-    first.import((0..50).map(|i| named(&format!("P{i:02}"))).collect()).unwrap();
+    import(&mut first, (0..50).map(|i| named(&format!("P{i:02}"))).collect());
     let info = db.location().postgres().cloned().unwrap();
     let mut second = PgStore::open(&info).unwrap();
     let before = read_all(&mut second).unwrap();

@@ -13,6 +13,7 @@ use dealdesk::domain::fields::Field;
 use dealdesk::io::csv_import::read_prospects;
 use dealdesk::io::export::FileFormat;
 use dealdesk::io::import_file::ImportFile;
+use dealdesk::store::backend::{Saved, Stamp, Theirs};
 use dealdesk::tui::app::{App, Msg, SaveError};
 use dealdesk::tui::dispatch::{keys as table_in_force, update};
 use dealdesk::tui::kit::action::Action;
@@ -301,6 +302,18 @@ fn load_failed() -> App {
     app
 }
 
+/// Another user saved the selected prospect first: the save came back with it stale.
+fn stale() -> App {
+    let mut app = demo_app();
+    let mine = app.view.selected_prospect(&app.portfolio).expect("a selected prospect").clone();
+    let prospect =
+        Some(dealdesk::domain::prospect::Prospect { note: Some("bob's".into()), ..(*mine).clone() });
+    let stamp = Stamp { version: 2, by: "bob".into(), at: "2026-11-28 09:14 UTC".into() };
+    let theirs = Theirs { id: mine.id, stamp, prospect };
+    update(&mut app, Msg::Saved { generation: 1, result: Ok(Saved { stale: vec![theirs] }) });
+    app
+}
+
 const CASES: &[Case] = &[
     Case { name: "welcome", reach: welcome, prepare: nothing },
     Case { name: "portfolio", reach: portfolio, prepare: prepare_portfolio },
@@ -327,6 +340,7 @@ const CASES: &[Case] = &[
     Case { name: "broken policy", reach: broken_policy, prepare: nothing },
     Case { name: "load failed", reach: load_failed, prepare: nothing },
     Case { name: "confirm overwrite", reach: confirm_overwrite, prepare: nothing },
+    Case { name: "stale", reach: stale, prepare: nothing },
 ];
 
 /// What a key did, or `None` when it did nothing a user could notice.
@@ -416,6 +430,7 @@ fn modal_name(modal: &Modal) -> &'static str {
         Modal::LoadFailed(_) => "load failed",
         Modal::BrokenPolicy(_) => "broken policy",
         Modal::ConfirmOverwrite(_) => "confirm overwrite",
+        Modal::Stale(_) => "stale",
     }
 }
 
@@ -447,6 +462,7 @@ fn the_walk_reaches_every_screen_and_every_pop_up() {
         "load failed",
         "broken policy",
         "confirm overwrite",
+        "stale",
     ] {
         assert!(modals.contains(&name), "no case with the {name} pop-up");
     }

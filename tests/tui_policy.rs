@@ -286,7 +286,7 @@ fn a_saved_policy_is_put_in_force_and_the_portfolio_re_evaluated() {
     let [Effect::SavePolicy { path, text }] = effects.as_slice() else { panic!("{effects:?}") };
     assert_eq!(app.policy, Policy::default_policy(), "not in force before it is written");
 
-    update(&mut app, Msg::PolicySaved(Ok((path.clone(), text.clone()))));
+    update(&mut app, Msg::PolicySaved(Ok((path.display().to_string(), text.clone()))));
     assert_eq!(app.policy, Policy::from_json(text).unwrap());
     assert_eq!(app.policy.bands.b.min_score, 55.0);
     let after = bands(&app);
@@ -327,7 +327,7 @@ fn a_policy_saved_reply_after_leaving_the_editor_still_puts_it_in_force() {
     // Keys typed before the runner's reply is read: Esc (asks, as the edit looks unsaved), y.
     press(&mut app, KeyCode::Esc);
     ch(&mut app, 'y');
-    update(&mut app, Msg::PolicySaved(Ok((path.clone(), text.clone()))));
+    update(&mut app, Msg::PolicySaved(Ok((path.display().to_string(), text.clone()))));
     assert_eq!(app.policy.bands.b.min_score, 55.0, "the file holds 55, the desk still uses 65");
 }
 

@@ -374,7 +374,7 @@ fn a_failed_save_keeps_the_change_and_ctrl_s_retries() {
     let effects = ctrl(&mut app, 's');
     assert_eq!(saves(&effects), [(1, 49, false)], "the same generation again");
     assert_eq!(app.save_state, SaveState::Saving);
-    update(&mut app, Msg::Saved { generation: 1, result: Ok(()) });
+    update(&mut app, Msg::Saved { generation: 1, result: Ok(Default::default()) });
     assert_eq!(app.save_state, SaveState::Saved);
     assert!(!app.unsaved());
 }
@@ -386,7 +386,7 @@ fn a_late_answer_for_an_older_save_does_not_claim_the_newest_is_saved() {
     ch(&mut app, 'y');
     ch(&mut app, 'u');
     assert_eq!(app.generation, 2);
-    update(&mut app, Msg::Saved { generation: 1, result: Ok(()) });
+    update(&mut app, Msg::Saved { generation: 1, result: Ok(Default::default()) });
     assert_eq!(app.save_state, SaveState::Saving);
     assert!(app.unsaved());
 }
@@ -432,6 +432,6 @@ fn q_asks_first_while_a_change_is_not_on_disk() {
     let mut app = demo_app();
     ch(&mut app, 'd');
     ch(&mut app, 'y');
-    update(&mut app, Msg::Saved { generation: 1, result: Ok(()) });
+    update(&mut app, Msg::Saved { generation: 1, result: Ok(Default::default()) });
     assert_eq!(ch(&mut app, 'q'), [Effect::Quit], "saved now: no question");
 }

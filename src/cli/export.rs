@@ -13,7 +13,7 @@ use super::output::{Report, note};
 use super::{Context, ExportFormat};
 use crate::domain::prospect::Prospect;
 use crate::io::export::{self, FileFormat};
-use crate::store::{self, destination};
+use crate::store::destination;
 
 /// The bytes of an export.
 pub fn encode(prospects: &[Prospect], format: ExportFormat) -> Result<Vec<u8>> {

@@ -70,7 +70,9 @@ pub fn run(ctx: &Context, paths: &[PathBuf], options: &Options) -> Result<ExitCo
     let mut saved = (0usize, None);
     let said = |e: OutputFailed, (imported, total): (usize, Option<usize>)| match (imported, total) {
         (0, _) | (_, None) => e,
-        (n, Some(total)) => e.after(format!("imported {n} prospect(s) into {} ({total} in all) (saved)", ctx.store)),
+        (n, Some(total)) => {
+            e.after(format!("imported {n} prospect(s) into {} ({total} in all) (saved)", ctx.store))
+        }
     };
     let mut failed = false;
     for (path, file) in &mut files {

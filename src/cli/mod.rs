@@ -182,7 +182,12 @@ impl Context {
         let today = cli.as_of.unwrap_or_else(today);
         // A `--policy` file that does not exist yet is where the policy editor will save.
         let explicit = cli.policy.as_deref().filter(|p| p.exists());
-        let user_file = if cli.policy.is_some() { None } else { paths::default_policy() };
+        // A team evaluates with the team's policy (the desk reads it from the store), not with
+        // each member's own file.
+        let user_file = match (&cli.policy, &store) {
+            (None, Location::File(_)) => paths::default_policy(),
+            _ => None,
+        };
         let (policy, policy_source, problem) = match load_policy(explicit, user_file.as_deref()) {
             Ok((policy, source)) => (policy, source, None),
             Err(e) => (Policy::default_policy(), PolicySource::Defaults, Some(e.to_string())),
@@ -192,9 +197,14 @@ impl Context {
     }
 }
 
-/// Where the policy editor saves: `--policy PATH`, else the user's policy file.
-pub fn policy_path(cli: &Cli) -> Option<PathBuf> {
-    cli.policy.clone().or_else(paths::default_policy)
+/// Where the policy editor saves: `--policy PATH`, else the user's policy file; on a team
+/// store without `--policy`, nowhere on disk (the editor saves the team's policy).
+pub fn policy_path(cli: &Cli, store: &Location) -> Option<PathBuf> {
+    match (&cli.policy, store) {
+        (Some(path), _) => Some(path.clone()),
+        (None, Location::File(_)) => paths::default_policy(),
+        (None, Location::Postgres(_)) => None,
+    }
 }
 
 /// The store: `--store`, else `DEALDESK_STORE`, else the config file's entry, else the default.

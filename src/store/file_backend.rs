@@ -52,8 +52,9 @@ impl Backend for Store {
         let Some(plan) = plan(&portfolio) else { return Ok(None) };
         let (new, updated) = (plan.new.len(), plan.updated.len());
         if new + updated > 0 {
-            apply(&mut portfolio, plan)
-                .map_err(|e| StoreError::NoIdsLeft { message: format!("{e}; nothing was imported from it") })?;
+            apply(&mut portfolio, plan).map_err(|e| StoreError::NoIdsLeft {
+                message: format!("{e}; nothing was imported from it"),
+            })?;
             Store::save(self, &portfolio)?;
         }
         Ok(Some(Imported { new, updated, total: portfolio.len() }))

@@ -106,11 +106,6 @@ pub fn assign(existing: &[Prospect], new: &mut [Prospect]) -> Result<(), String>
     Ok(())
 }
 
-/// The next id the desk may give a new prospect after `highest`, if any is left.
-pub fn next_after(highest: u64) -> Option<u64> {
-    fresh(highest, 1).ok().map(|ids| ids.start)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,7 +134,7 @@ mod tests {
         let mut new = [Prospect::named("One too many")];
         assert!(assign(&existing, &mut new).unwrap_err().contains("no ids left"));
         assert_eq!(new[0].id, 0);
-        assert_eq!(next_after(MAX_ID), None);
-        assert_eq!(next_after(MAX_ID - 1), Some(MAX_ID));
+        assert!(fresh(MAX_ID, 1).is_err());
+        assert_eq!(fresh(MAX_ID - 1, 1), Ok(MAX_ID..MAX_ID + 1));
     }
 }

@@ -10,14 +10,25 @@ use super::screen::Screen;
 use crate::domain::prospect::Prospect;
 use crate::domain::summary::Summary;
 use crate::portfolio::Portfolio;
+use crate::store::backend::Saved;
 use crate::store::stream::Progress;
 
 /// How the notice of a failed save begins, so that a later success can clear it.
 const SAVE_FAILED: &str = "Save failed: ";
 
-pub fn on_saved(app: &mut App, generation: u64, result: Result<(), SaveError>, effects: &mut Vec<Effect>) {
+pub fn on_saved(app: &mut App, generation: u64, result: Result<Saved, SaveError>, effects: &mut Vec<Effect>) {
     match result {
-        Ok(()) => {
+        // Another user saved some of these prospects first: the rest is saved, those wait for
+        // the user's choice.
+        Ok(saved) if !saved.stale.is_empty() => {
+            let stale: Vec<u64> = saved.stale.iter().map(|t| t.id).collect();
+            app.dirty.saved(generation, &stale);
+            app.save_state =
+                SaveState::Failed(format!("{} prospect(s) changed by another user", stale.len()));
+            app.modal = Some(Modal::Stale(saved.stale));
+        }
+        Ok(_) => {
+            app.dirty.saved(generation, &[]);
             app.saved_generation = app.saved_generation.max(generation);
             if generation == app.generation {
                 app.save_state = SaveState::Saved;
@@ -48,6 +59,7 @@ pub fn on_demo(app: &mut App, result: Result<(PathBuf, Vec<Prospect>), String>) 
         Ok((path, prospects)) => {
             replace_portfolio(app, prospects);
             app.store_path = path;
+            app.team = None;
             app.demo = true;
             app.go(Nav::Replace(Screen::Portfolio));
             app.say("The demo portfolio: a temporary copy; your own store is not touched");
@@ -70,6 +82,7 @@ pub fn on_reloaded(app: &mut App, result: Result<Vec<Prospect>, String>) {
 fn replace_portfolio(app: &mut App, prospects: Vec<Prospect>) {
     app.portfolio = Portfolio::new(prospects, &app.policy, app.today);
     app.history = History::default();
+    app.dirty = Default::default();
     app.saved_generation = app.generation;
     app.save_state = SaveState::Saved;
     app.view.invalidate();

@@ -17,12 +17,14 @@ use super::modals::Modal;
 use super::modals::path_prompt::ExportError;
 use super::portfolio::state::PortfolioView;
 use super::screen::Screen;
+use super::team::{Dirty, Held, TeamDesk};
 use crate::domain::date::Date;
 use crate::domain::policy::Policy;
 use crate::domain::prospect::{Prospect, Terms};
 use crate::domain::summary::Summary;
 use crate::io::import_file::ImportFile;
 use crate::portfolio::{Portfolio, Snapshot};
+use crate::store::backend::{Changed, Heard, Saved, Theirs};
 use crate::store::stream::Progress;
 
 /// How the last save went.
@@ -49,7 +51,7 @@ pub enum Msg {
     /// A save finished: for which generation of the portfolio, and how.
     Saved {
         generation: u64,
-        result: Result<(), SaveError>,
+        result: Result<Saved, SaveError>,
     },
     /// Files that complete a typed path.
     Completions {
@@ -80,8 +82,15 @@ pub enum Msg {
     },
     /// The store is read, or cannot be (the message names file, line and column).
     LoadDone(Result<(), String>),
+    /// A shared store heard of another user's change (or regained its link).
+    Heard(Heard),
+    /// Prospects as other users left them, fetched after hearing of their change.
+    Fetched(Result<Vec<Theirs>, String>),
+    /// The team's policy was saved in the shared store (its version and text), or why not.
+    TeamPolicySaved(Result<(i64, String), String>),
     /// The policy file was written (where), or why not.
-    PolicySaved(Result<(PathBuf, String), String>),
+    /// The policy was saved (where, in words, and its text), or why not.
+    PolicySaved(Result<(String, String), String>),
     /// A signal (or Ctrl-Z): the runner acts on it before `update` would see it.
     Signal(super::signals::Request),
 }
@@ -114,7 +123,24 @@ pub enum Effect {
     Save {
         generation: u64,
         prospects: Snapshot,
+        /// The prospects changed since the last save that succeeded (what a shared store
+        /// writes).
+        changed: Vec<Changed>,
         overwrite: bool,
+    },
+    /// Read these prospects as other users left them.
+    Fetch(Vec<u64>),
+    /// Read whatever other users changed while the link was down.
+    CatchUp,
+    /// This desk took another user's version of a prospect.
+    Accept {
+        id: u64,
+        version: i64,
+    },
+    /// Save the team's policy after `base`, the version the editor started from.
+    SaveTeamPolicy {
+        text: String,
+        base: Option<i64>,
     },
     Reload,
     OpenDemo,
@@ -164,8 +190,16 @@ pub struct App {
     pub fatal: Option<String>,
     /// Set when the portfolio is a temporary copy of the demo.
     pub demo: bool,
+    /// The store file (a team store has none).
     pub store_path: PathBuf,
-    /// Where the policy editor saves: `--policy PATH` or the user's policy file.
+    /// Set on a shared store: who this user is there and what the desk keeps of it.
+    pub team: Option<TeamDesk>,
+    /// Prospects changed since the last save that succeeded.
+    pub dirty: Dirty,
+    /// Other users' changes waiting for this desk to let go of their prospects.
+    pub held: Held,
+    /// Where the policy editor saves: `--policy PATH` or the user's policy file (`None` with
+    /// a team store: the team's policy).
     pub policy_path: Option<PathBuf>,
     pub save_state: SaveState,
     /// Bumped by every change; a save is current when it wrote the latest generation.
@@ -206,6 +240,9 @@ impl App {
             loading: None,
             fatal: None,
             store_path,
+            team: None,
+            dirty: Dirty::default(),
+            held: Held::default(),
             policy_path: None,
             save_state: SaveState::Saved,
             generation: 0,
@@ -252,8 +289,9 @@ impl App {
         self.request_save(effects);
     }
 
-    /// Applies a change forwards, or reverts it.
+    /// Applies a change forwards, or reverts it; the prospects it touches are to be saved.
     pub fn apply(&mut self, change: &Change, revert: bool) {
+        self.dirty.mark(change, self.generation + 1);
         match change {
             // Many changes at once (an import, its undo): the view does not follow each one
             // but is sorted and filtered again once, keeping the selected prospect.
@@ -287,7 +325,7 @@ impl App {
     }
 
     /// Replaces (or adds) a prospect in the portfolio and moves its row.
-    fn put(&mut self, p: Arc<Prospect>) {
+    pub fn put(&mut self, p: Arc<Prospect>) {
         let before = self.portfolio.position(p.id).and_then(|i| {
             self.portfolio.summary(i).map(|s| (self.portfolio.folded_name(i).to_string(), s.clone()))
         });
@@ -295,7 +333,7 @@ impl App {
         self.view.changed(&self.portfolio, index, before.as_ref().map(|(name, s)| (name.as_str(), s)));
     }
 
-    fn take_out(&mut self, id: u64) {
+    pub fn take_out(&mut self, id: u64) {
         let before = self.portfolio.position(id).and_then(|i| self.portfolio.summary(i).cloned());
         if let (Some((index, _)), Some(before)) = (self.portfolio.remove(id), before) {
             self.view.removed(index, &before);
@@ -317,8 +355,28 @@ impl App {
         effects.push(Effect::Save {
             generation: self.generation,
             prospects: self.portfolio.snapshot(),
+            changed: self.dirty.changed(&self.portfolio),
             overwrite,
         });
+    }
+
+    /// Ids for `count` new prospects: after the highest in the portfolio (a file has one
+    /// writer), or from the block a shared store reserved for this desk.
+    pub fn new_ids(&mut self, count: usize) -> Result<std::ops::Range<u64>, String> {
+        let Some(team) = &mut self.team else {
+            return crate::store::ids::fresh(self.portfolio.next_id().saturating_sub(1), count);
+        };
+        let end = u64::try_from(count)
+            .ok()
+            .and_then(|n| team.next_id.checked_add(n))
+            .filter(|end| *end <= team.end_id);
+        match end {
+            Some(end) => Ok(std::mem::replace(&mut team.next_id, end)..end),
+            None => Err(format!(
+                "this desk has {} id(s) left for new prospects, not {count}: reopen the desk for more",
+                team.end_id.saturating_sub(team.next_id)
+            )),
+        }
     }
 
     /// Asks for a change of screen, made once the current message is handled.

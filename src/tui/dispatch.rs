@@ -14,7 +14,7 @@ use super::kit::keys::Table;
 use super::kit::layout;
 use super::modals::{self, path_prompt, reading};
 use super::screen::Screen;
-use super::{answers, compare, import, matrix, policy, portfolio, prospect, terms, welcome};
+use super::{answers, compare, import, matrix, policy, portfolio, prospect, team, terms, welcome};
 
 /// Handles one message; returns what the runner must do.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
@@ -44,10 +44,15 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             answers::on_load_chunk(app, prospects, summaries, progress)
         }
         Msg::LoadDone(result) => answers::on_load_done(app, result),
+        Msg::Heard(heard) => team::on_heard(app, heard, &mut effects),
+        Msg::Fetched(result) => team::on_fetched(app, result, &mut effects),
+        Msg::TeamPolicySaved(result) => policy::update::on_team_saved(app, result),
         // The runner acts on signals before they would reach here.
         Msg::Signal(_) => {}
     }
     app.navigate();
+    // Other users' changes held while this desk had their prospects open go in once it lets go.
+    team::settle(app, &mut effects);
     effects
 }
 

@@ -62,12 +62,17 @@ pub fn read_import(path: PathBuf, tx: Sender<Msg>) {
 /// Writes prospects as CSV, JSON or a workbook where the export goes (`destination::write`, which never
 /// replaces the store or its backup, writes into a pipe or device, and replaces an existing
 /// file only with `overwrite`); returns where and how many.
-pub fn export(export: PendingExport, overwrite: bool, store: &Path) -> Result<(PathBuf, usize), ExportError> {
+pub fn export(
+    export: PendingExport,
+    overwrite: bool,
+    store: Option<&Path>,
+) -> Result<(PathBuf, usize), ExportError> {
     let failed = |e: String| ExportError::Failed(e);
     let path = expand(&export.path.to_string_lossy());
     let plain: Vec<Prospect> = export.prospects.iter().map(|p| (**p).clone()).collect();
     let bytes = encode(&plain, export.format).map_err(failed)?;
-    match destination::write(&path, &bytes, &destination::protected(store), overwrite) {
+    match destination::write(&path, &bytes, &store.map(destination::protected).unwrap_or_default(), overwrite)
+    {
         // Say where the file went, also when the path typed was relative.
         Ok(Written::File(file)) => Ok((file, plain.len())),
         Ok(Written::Stream) => Ok((path, plain.len())),

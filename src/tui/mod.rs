@@ -22,6 +22,7 @@ pub mod welcome;
 mod files;
 mod saver;
 pub mod signals;
+pub mod team;
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -36,6 +37,9 @@ use ratatui::crossterm::execute;
 use crate::domain::date::Date;
 use crate::domain::policy::Policy;
 use crate::domain::prospect::Prospect;
+use crate::store::backend::{Backend, NewIds};
+use crate::store::location::Location;
+use crate::store::postgres::PgStore;
 use crate::store::{self, Store};
 use app::{App, Effect, Msg};
 use saver::Job;
@@ -46,9 +50,10 @@ const SIGNAL_GRACE: Duration = Duration::from_secs(2);
 
 /// What the desk starts with.
 pub struct Options {
-    pub store: PathBuf,
+    pub store: Location,
     pub policy: Policy,
-    /// Where the policy editor saves.
+    /// Where the policy editor saves (`None` on a team store: the team's policy, which is
+    /// then the one in force).
     pub policy_path: Option<PathBuf>,
     /// Why the user's policy file could not be used, if it could not.
     pub policy_problem: Option<String>,
@@ -73,30 +78,92 @@ fn open_demo(holder: &str) -> Result<(Store, Vec<Prospect>, DemoCopy)> {
     Ok((store, prospects, DemoCopy { _dir: dir }))
 }
 
+/// The store as the desk opens it, before the terminal is taken over.
+struct Opened {
+    store: Box<dyn Backend>,
+    prospects: Vec<Prospect>,
+    demo: Option<DemoCopy>,
+    welcome: bool,
+    team: Option<team::TeamDesk>,
+    /// The team's policy, when the team store keeps one and `--policy` named none.
+    team_policy: Option<Policy>,
+}
+
+/// Opens the demo, the file, or the team's database (connecting, finding the role's access,
+/// the team's policy and a block of ids for new prospects).
+fn open(options: &Options) -> Result<Opened> {
+    let path = match &options.store {
+        _ if options.demo => {
+            let (store, prospects, copy) = open_demo(&options.holder)?;
+            let store = Box::new(store);
+            return Ok(Opened {
+                store,
+                prospects,
+                demo: Some(copy),
+                welcome: false,
+                team: None,
+                team_policy: None,
+            });
+        }
+        Location::File(path) => path,
+        Location::Postgres(info) => {
+            let mut store = PgStore::open(info)?;
+            let team_policy = match options.policy_path {
+                Some(_) => None,
+                None => store.team_policy()?,
+            };
+            let (next_id, end_id) = match store.reserve_new_ids()? {
+                NewIds::Block { next, end } => (next, end),
+                NewIds::AfterHighest => (0, 0),
+            };
+            let team = team::TeamDesk {
+                label: store.label(),
+                user: store.user(),
+                credit: matches!(store.access(), store::backend::Access::Write { credit: true }),
+                policy_version: team_policy.as_ref().map(|t| t.version),
+                next_id,
+                end_id,
+            };
+            let team_policy = team_policy.map(|t| t.policy);
+            return Ok(Opened {
+                store: Box::new(store),
+                prospects: Vec::new(),
+                demo: None,
+                welcome: false,
+                team: Some(team),
+                team_policy,
+            });
+        }
+    };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    // The store is read on the saver's thread, so that the first screen is up at once and
+    // rows appear as they load.
+    let welcome = !path.exists();
+    let store = Box::new(Store::open_unread(path, &options.holder)?);
+    Ok(Opened { store, prospects: Vec::new(), demo: None, welcome, team: None, team_policy: None })
+}
+
 /// Opens the store (or the demo), then runs the desk until the user quits. Errors before the
 /// terminal is taken over are returned to be printed; the terminal is restored on every path.
 pub fn run(options: Options) -> Result<()> {
-    let (store, prospects, mut demo, welcome) = if options.demo {
-        let (store, prospects, copy) = open_demo(&options.holder)?;
-        (store, prospects, Some(copy), false)
-    } else {
-        if let Some(dir) = options.store.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-        }
-        // The store is read on the saver's thread, so that the first screen is up at once and
-        // rows appear as they load.
-        let welcome = !options.store.exists();
-        let store = Store::open_unread(&options.store, &options.holder)?;
-        (store, Vec::new(), None, welcome)
-    };
+    let Opened { mut store, prospects, mut demo, welcome, team, team_policy } = open(&options)?;
     let load = !options.demo && !welcome;
-    let mut app = App::new(prospects, options.policy, options.today, store.path().to_path_buf(), welcome);
-    app.read_only = store.read_only_reason().map(str::to_string);
+    let store_path = options.store.file().map(Path::to_path_buf).unwrap_or_default();
+    let store_path = if options.demo { PathBuf::from("demo-portfolio.json") } else { store_path };
+    let policy = team_policy.unwrap_or(options.policy);
+    let mut app = App::new(prospects, policy, options.today, store_path, welcome);
+    app.read_only = store.access().read_only_reason().map(str::to_string);
     app.policy_path = options.policy_path;
     app.modal = options.policy_problem.map(modals::Modal::BrokenPolicy);
     app.demo = demo.is_some();
+    app.team = team;
 
     let (tx, rx) = mpsc::channel();
+    // Listening starts before the load, so that a change made while it reads is heard.
+    let heard = tx.clone();
+    store.watch(Box::new(move |news| heard.send(Msg::Heard(news)).is_ok()))?;
     let (jobs, saver) = saver::spawn(store, tx.clone());
     if load {
         app.loading = Some(store::stream::Progress { done: 0, total: 0, started_over: false });
@@ -200,8 +267,9 @@ fn event_loop(
                 Msg::Signal(Request::End(signal)) => return Ok(Some(signal)),
                 Msg::Signal(Request::Suspend) => signals::suspend(terminal)?,
                 msg => {
+                    let store = app.team.is_none().then(|| app.store_path.clone());
                     for effect in dispatch::update(app, msg) {
-                        if perform(effect, jobs, tx, holder, demo, &app.store_path) {
+                        if perform(effect, jobs, tx, holder, demo, store.as_deref()) {
                             return Ok(None);
                         }
                     }
@@ -218,18 +286,26 @@ fn perform(
     tx: &Sender<Msg>,
     holder: &str,
     demo: &mut Option<DemoCopy>,
-    store: &Path,
+    store: Option<&Path>,
 ) -> bool {
+    let job = |job| {
+        let _ = jobs.send(job);
+    };
     match effect {
         Effect::Quit => return true,
-        Effect::Save { generation, prospects, overwrite } => {
-            let _ = jobs.send(Job::Save { generation, prospects, overwrite });
+        Effect::Save { generation, prospects, changed, overwrite } => {
+            job(Job::Save { generation, prospects, changed, overwrite })
         }
+        Effect::Fetch(ids) => job(Job::Fetch(ids)),
+        Effect::CatchUp => job(Job::CatchUp),
+        Effect::Accept { id, version } => job(Job::Accept { id, version }),
+        Effect::SaveTeamPolicy { text, base } => job(Job::SaveTeamPolicy { text, base }),
         Effect::Reload => {
             let _ = jobs.send(Job::Reload);
         }
         Effect::SavePolicy { path, text } => {
-            let result = store::policy_file::write_policy(&path, &text).map(|()| (path, text));
+            let result =
+                store::policy_file::write_policy(&path, &text).map(|()| (path.display().to_string(), text));
             let _ = tx.send(Msg::PolicySaved(result));
         }
         Effect::Complete(typed) => {

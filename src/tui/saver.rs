@@ -1,5 +1,7 @@
-//! The saver thread: owns the store, writes snapshots off the input path, and reports back.
-//! Saves queued while one runs are merged: only the newest snapshot is written.
+//! The saver thread: owns the store (file or database, behind the store trait), writes
+//! snapshots off the input path, reads other users' changes, and reports back. Saves queued
+//! while one runs are merged: only the newest snapshot is written, with every prospect any
+//! of them changed; fetches queued together are one query.
 
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::{self, JoinHandle};
@@ -8,8 +10,9 @@ use super::app::{Msg, SaveError};
 
 use crate::domain::date::Date;
 use crate::domain::policy::Policy;
-use crate::portfolio::{Snapshot, load};
-use crate::store::{Store, StoreError, atomic};
+use crate::portfolio::Snapshot;
+use crate::store::StoreError;
+use crate::store::backend::{Backend, Changed, SaveRequest, read_all};
 
 pub enum Job {
     /// Read the store, evaluating each block as it comes, before anything else.
@@ -20,56 +23,81 @@ pub enum Job {
     Save {
         generation: u64,
         prospects: Snapshot,
+        changed: Vec<Changed>,
         overwrite: bool,
     },
     Reload,
     /// Switch to another store (the demo copy).
-    Replace(Box<Store>),
+    Replace(Box<dyn Backend>),
+    /// Read these prospects as other users left them.
+    Fetch(Vec<u64>),
+    /// Read what changed while the link to the store was down.
+    CatchUp,
+    /// The desk took another user's version of a prospect.
+    Accept {
+        id: u64,
+        version: i64,
+    },
+    SaveTeamPolicy {
+        text: String,
+        base: Option<i64>,
+    },
 }
 
 /// Starts the thread; its handle returns the message of the last save if it failed.
-pub fn spawn(store: Store, tx: Sender<Msg>) -> (Sender<Job>, JoinHandle<Option<String>>) {
+pub fn spawn(store: Box<dyn Backend>, tx: Sender<Msg>) -> (Sender<Job>, JoinHandle<Option<String>>) {
     let (jobs, rx) = mpsc::channel();
     let handle = thread::spawn(move || work(store, &rx, &tx));
     (jobs, handle)
 }
 
-fn work(mut store: Store, rx: &Receiver<Job>, tx: &Sender<Msg>) -> Option<String> {
+fn work(mut store: Box<dyn Backend>, rx: &Receiver<Job>, tx: &Sender<Msg>) -> Option<String> {
     let mut last_failure = None;
     while let Ok(first) = rx.recv() {
         let mut queue: Vec<Job> = vec![first];
         queue.extend(rx.try_iter());
-        for job in merge_saves(queue) {
+        for job in merge(queue) {
             match job {
-                Job::Save { generation, prospects, overwrite } => {
-                    let result = if overwrite {
-                        store.save_over(prospects.iter().map(|p| p.as_ref()), &mut atomic::write_all)
-                    } else {
-                        store.save(prospects.iter().map(|p| p.as_ref()))
-                    };
-                    let result = result.map_err(|e| match e {
+                Job::Save { generation, prospects, changed, overwrite } => {
+                    let request = SaveRequest { portfolio: &prospects, changed: &changed, overwrite };
+                    let result = store.save(request).map_err(|e| match e {
                         StoreError::ChangedOnDisk { .. } => SaveError::ChangedOnDisk,
                         other => SaveError::Failed(other.to_string()),
                     });
                     last_failure = match &result {
                         Err(SaveError::Failed(message)) => Some(message.clone()),
                         Err(SaveError::ChangedOnDisk) => Some("the store changed on disk".into()),
-                        Ok(()) => None,
+                        Ok(saved) if !saved.stale.is_empty() => Some(format!(
+                            "{} prospect(s) changed by another user meanwhile were not saved",
+                            saved.stale.len()
+                        )),
+                        Ok(_) => None,
                     };
                     let _ = tx.send(Msg::Saved { generation, result });
                 }
                 Job::Reload => {
-                    let result = store.reload().map_err(|e| e.to_string());
+                    let result = read_all(store.as_mut()).map_err(|e| e.to_string());
                     let _ = tx.send(Msg::Reloaded(result));
                 }
-                Job::Replace(new) => store = *new,
+                Job::Replace(new) => store = new,
                 Job::Load { policy, today } => {
-                    let read = |each: &mut load::OnBlock| store.read_in_chunks(each);
-                    let result =
-                        load::read_evaluated(read, &policy, today, |prospects, summaries, progress| {
-                            let _ = tx.send(Msg::LoadChunk { prospects, summaries, progress });
-                        });
+                    let result = store.load(Some((&policy, today)), &mut |prospects, summaries, progress| {
+                        let _ = tx.send(Msg::LoadChunk { prospects, summaries, progress });
+                    });
                     let _ = tx.send(Msg::LoadDone(result.map_err(|e| e.to_string())));
+                }
+                Job::Fetch(ids) => {
+                    let _ = tx.send(Msg::Fetched(store.fetch(&ids).map_err(|e| e.to_string())));
+                }
+                Job::CatchUp => {
+                    let rows = store.out_of_date().and_then(|ids| store.fetch(&ids));
+                    let _ = tx.send(Msg::Fetched(rows.map_err(|e| e.to_string())));
+                }
+                Job::Accept { id, version } => store.accept(id, version),
+                Job::SaveTeamPolicy { text, base } => {
+                    let result = store.save_team_policy(&text, base).map(|t| (t.version, t.text));
+                    let result = result.map_err(|e| e.to_string());
+                    let _ = tx.send(Msg::TeamPolicySaved(result));
                 }
             }
         }
@@ -77,22 +105,23 @@ fn work(mut store: Store, rx: &Receiver<Job>, tx: &Sender<Msg>) -> Option<String
     last_failure
 }
 
-/// Keeps only the last of consecutive saves.
-fn merge_saves(queue: Vec<Job>) -> Vec<Job> {
+/// Keeps only the last of consecutive saves (with every prospect any of them changed, as the
+/// last one has it) and makes consecutive fetches one.
+fn merge(queue: Vec<Job>) -> Vec<Job> {
     let mut out: Vec<Job> = Vec::with_capacity(queue.len());
     for job in queue {
-        if let (Some(Job::Save { overwrite: was, .. }), Job::Save { generation, prospects, overwrite }) =
-            (out.last(), &job)
-        {
-            let merged = Job::Save {
-                generation: *generation,
-                prospects: prospects.clone(),
-                overwrite: *overwrite || *was,
-            };
-            out.pop();
-            out.push(merged);
-        } else {
-            out.push(job);
+        match (out.last_mut(), job) {
+            (
+                Some(Job::Save { generation, prospects, changed, overwrite }),
+                Job::Save { generation: g, prospects: p, changed: c, overwrite: o },
+            ) => {
+                let later: std::collections::HashSet<u64> = c.iter().map(|c| c.id).collect();
+                changed.retain(|earlier| !later.contains(&earlier.id));
+                changed.extend(c);
+                (*generation, *prospects, *overwrite) = (g, p, *overwrite || o);
+            }
+            (Some(Job::Fetch(ids)), Job::Fetch(more)) => ids.extend(more),
+            (_, job) => out.push(job),
         }
     }
     out

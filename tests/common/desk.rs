@@ -79,7 +79,7 @@ pub fn saves(effects: &[Effect]) -> Vec<(u64, usize, bool)> {
     effects
         .iter()
         .filter_map(|e| match e {
-            Effect::Save { generation, prospects, overwrite } => {
+            Effect::Save { generation, prospects, overwrite, .. } => {
                 Some((*generation, prospects.len(), *overwrite))
             }
             _ => None,

@@ -47,7 +47,7 @@ pub fn server() -> Result<&'static Server, String> {
                 socket_dir: PathBuf::from(host),
                 port: std::env::var("DEALDESK_TEST_PGPORT").ok().and_then(|p| p.parse().ok()).unwrap_or(5432),
                 admin: std::env::var("DEALDESK_TEST_PGUSER").unwrap_or_else(|_| ADMIN.into()),
-                tls: None,
+                tls: std::env::var_os("DEALDESK_TEST_PGTLS_CERT").map(PathBuf::from),
             }),
             None => start(true),
         })
@@ -320,4 +320,32 @@ impl TestDb {
 /// A database for the calling test, or `None` after saying why it skips.
 pub fn database(test: &str) -> Option<TestDb> {
     server_or_skip(test).map(|server| server.database(test))
+}
+
+/// Imports prospects as `dealdesk import` does (the import plan matches them against the
+/// store's, every field of theirs applied) and says what it did.
+pub fn import(
+    store: &mut dyn dealdesk::store::backend::Backend,
+    prospects: Vec<dealdesk::domain::prospect::Prospect>,
+) -> dealdesk::store::backend::Imported {
+    use dealdesk::domain::fields::Field;
+    use dealdesk::domain::import_plan::{FieldSet, Incoming, plan};
+    let incoming: Vec<Incoming> = prospects
+        .into_iter()
+        .enumerate()
+        .map(|(i, prospect)| Incoming {
+            label: format!("row {}", i + 1),
+            prospect,
+            updates: FieldSet::of(Field::ALL),
+            keeps_newer_accounts: false,
+        })
+        .collect();
+    let mut incoming = Some(incoming);
+    store
+        .import(&mut |portfolio| {
+            let existing: Vec<_> = portfolio.iter().collect();
+            Some(plan(&existing, incoming.take()?))
+        })
+        .expect("import")
+        .expect("imported")
 }

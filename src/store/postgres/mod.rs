@@ -20,7 +20,8 @@ use std::collections::HashMap;
 use postgres::Client;
 
 use super::backend::{
-    Access, Backend, Evaluate, Imported, NewIds, OnBlock, OnRemote, Planner, SaveRequest, Saved, TeamPolicy, Theirs,
+    Access, Backend, Evaluate, Imported, NewIds, OnBlock, OnRemote, Planner, SaveRequest, Saved, TeamPolicy,
+    Theirs,
 };
 use super::error::{DbProblem, StoreError};
 use super::location::ConnInfo;
@@ -139,9 +140,11 @@ impl Backend for PgStore {
             Ok(outcome)
         });
         self.known = known;
-        let (saved, now_known) = self.after(result)?;
-        self.known.extend(now_known);
-        Ok(saved)
+        let written = self.after(result)?;
+        self.known.extend(written.now_known);
+        // Taken by `accept` when the desk takes their version.
+        self.fetched.extend(written.stale_known);
+        Ok(written.saved)
     }
 
     fn watch(&mut self, on_remote: OnRemote) -> Result<bool, StoreError> {

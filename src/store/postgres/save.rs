@@ -62,6 +62,14 @@ pub fn fetch(
         .collect()
 }
 
+/// What a save wrote (each prospect's new base) and what another user wrote first (their
+/// rows' bases, for the desk to take if it takes their version).
+pub struct Written {
+    pub saved: Saved,
+    pub now_known: Vec<(u64, Known)>,
+    pub stale_known: Vec<(u64, Known)>,
+}
+
 /// Writes the changes; `known` is updated once the transaction has committed.
 pub fn save(
     tx: &mut Transaction<'_>,
@@ -69,7 +77,7 @@ pub fn save(
     changed: &[Changed],
     overwrite: bool,
     known: &HashMap<u64, Known>,
-) -> Result<(Saved, Vec<(u64, Known)>), StoreError> {
+) -> Result<Written, StoreError> {
     let db = |e: postgres::Error| database_error(store, &e);
     let encode = |e: serde_json::Error| StoreError::Database {
         store: store.to_string(),
@@ -78,6 +86,7 @@ pub fn save(
     };
     let mut saved = Saved::default();
     let mut now_known = Vec::with_capacity(changed.len());
+    let mut stale_known = Vec::new();
     for change in changed {
         let id = i64::try_from(change.id).map_err(|_| StoreError::NoIdsLeft {
             message: format!(
@@ -123,7 +132,10 @@ pub fn save(
             (None, None) => continue,
         };
         let Some(version) = version else {
-            saved.stale.extend(fetch(tx, store, &[id])?.into_iter().map(|(theirs, _)| theirs));
+            for (theirs, known) in fetch(tx, store, &[id])? {
+                stale_known.push((theirs.id, known));
+                saved.stale.push(theirs);
+            }
             continue;
         };
         let recorded = base.map_or(&[][..], |b| b.recorded.as_slice());
@@ -135,7 +147,7 @@ pub fn save(
         };
         now_known.push((change.id, Known { version, recorded }));
     }
-    Ok((saved, now_known))
+    Ok(Written { saved, now_known, stale_known })
 }
 
 /// Appends the decisions `history` has beyond those recorded, after reversing those it no

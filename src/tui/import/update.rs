@@ -11,7 +11,6 @@ use super::state::ImportPreview;
 use crate::domain::import_plan::plan;
 use crate::domain::prospect::Prospect;
 use crate::io::import_file::ImportFile;
-use crate::store::ids;
 use crate::tui::app::{App, Effect, Nav};
 use crate::tui::history::Change;
 use crate::tui::kit::action::Action;
@@ -57,8 +56,7 @@ pub fn on_key(app: &mut App, preview: &mut ImportPreview, key: &KeyEvent, effect
             }
             let (path, plan) = (preview.path.clone(), preview.plan.clone());
             let summary = plan.summary();
-            let highest = app.portfolio.next_id().saturating_sub(1);
-            let ids = match ids::fresh(highest, plan.new.len()) {
+            let ids = match app.new_ids(plan.new.len()) {
                 Ok(ids) => ids,
                 Err(e) => return app.warn(format!("Nothing imported: {e}")),
             };

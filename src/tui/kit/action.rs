@@ -35,6 +35,8 @@ pub enum Action {
     Cancel,
     Discard,
     Overwrite,
+    /// Keep this desk's version of a prospect as a copy beside another user's.
+    KeepCopy,
     Reload,
     Mark,
     Compare,

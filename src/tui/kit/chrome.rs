@@ -33,14 +33,14 @@ pub fn chrome(frame: &mut Frame, app: &App, f: &FrameAreas, screen: &str, form_e
         SaveState::Saved => Span::styled("✓ saved", t.good()),
         SaveState::Saving => Span::styled("saving…", t.dim()),
     };
+    let store = match &app.team {
+        Some(team) => format!("{} as {}", team.label, team.user),
+        None => file_name(&app.store_path),
+    };
     let title = Line::from(vec![
         Span::styled(" dealdesk ", t.title()),
         save,
-        Span::raw(format!(
-            " · {screen} · {} · {} prospect(s)",
-            file_name(&app.store_path),
-            app.portfolio.len()
-        )),
+        Span::raw(format!(" · {screen} · {store} · {} prospect(s)", app.portfolio.len())),
     ]);
     frame.render_widget(Paragraph::new(title), f.title);
     if has_banner(app) {

@@ -9,6 +9,7 @@ pub mod decision;
 pub mod load_failed;
 pub mod path_prompt;
 pub mod reading;
+pub mod stale;
 pub mod unsaved;
 
 use std::path::PathBuf;
@@ -61,6 +62,9 @@ pub enum Modal {
     BrokenPolicy(String),
     /// The export's file exists: replace it (yes/no)?
     ConfirmOverwrite(PendingExport),
+    /// Other users saved these prospects since this desk read them: theirs, a copy, or
+    /// overwrite, one at a time.
+    Stale(Vec<crate::store::backend::Theirs>),
 }
 
 /// The key table of a pop-up.
@@ -73,6 +77,7 @@ pub fn keys(modal: &Modal) -> Table {
         Modal::Path(prompt) => prompt.keys(),
         Modal::Reading { .. } => reading::KEYS,
         Modal::ChangedOnDisk => changed_on_disk::KEYS,
+        Modal::Stale(_) => stale::KEYS,
         Modal::BrokenPolicy(_) => broken_policy::KEYS,
         Modal::LoadFailed(_) => load_failed::KEYS,
     }
@@ -95,6 +100,7 @@ pub fn on_key(app: &mut App, key: &KeyEvent, effects: &mut Vec<Effect>) {
         Modal::Path(prompt) => path_prompt::on_key(app, prompt, action, key, effects),
         Modal::Reading { path, done, total } => reading::on_key(app, path, done, total, action),
         Modal::ChangedOnDisk => changed_on_disk::on_key(app, action, effects),
+        Modal::Stale(list) => stale::on_key(app, list, action, effects),
         Modal::BrokenPolicy(message) => broken_policy::on_key(app, message, action, effects),
         Modal::LoadFailed(message) => load_failed::on_key(message, action, effects),
     };
@@ -115,6 +121,7 @@ pub fn render(frame: &mut Frame, app: &App, modal: &Modal) {
         Modal::Path(prompt) => path_prompt::body(app, prompt),
         Modal::Reading { path, done, total } => reading::body(path, *done, *total),
         Modal::ChangedOnDisk => changed_on_disk::body(app),
+        Modal::Stale(list) => stale::body(app, list),
         Modal::BrokenPolicy(message) => broken_policy::body(t, message),
         Modal::LoadFailed(message) => load_failed::body(t, message),
     };

@@ -71,18 +71,36 @@ fn save(app: &mut App, e: &mut PolicyEditor, effects: &mut Vec<Effect>) {
         app.warn(format!("Not saved: {count} problem(s), first {field}: {message}"));
         return;
     }
-    match path {
-        Some(path) => effects.push(Effect::SavePolicy { path, text: e.text() }),
-        None => app.warn("No place for a policy file: start with --policy PATH"),
+    match (path, &app.team) {
+        (Some(path), _) => effects.push(Effect::SavePolicy { path, text: e.text() }),
+        (None, Some(team)) if team.credit => {
+            effects.push(Effect::SaveTeamPolicy { text: e.text(), base: team.policy_version })
+        }
+        (None, Some(team)) => app.warn(format!(
+            "Not saved: only the credit role (dealdesk_credit) edits the team policy, and {} is not in it",
+            team.user
+        )),
+        (None, None) => app.warn("No place for a policy file: start with --policy PATH"),
     }
+}
+
+/// The team's policy is saved in the shared store: in force here as a saved file would be.
+pub fn on_team_saved(app: &mut App, result: Result<(i64, String), String>) {
+    let saved = result.map(|(version, text)| {
+        if let Some(desk) = &mut app.team {
+            desk.policy_version = Some(version);
+        }
+        (format!("the team store (version {version})"), text)
+    });
+    on_saved(app, saved);
 }
 
 /// The policy file is written: the new policy is in force and the whole portfolio is
 /// re-evaluated at once; the notice says what moved.
 /// The policy comes from the text written, so that it is put in force even when the editor
 /// was left before the answer came.
-pub fn on_saved(app: &mut App, result: Result<(std::path::PathBuf, String), String>) {
-    let (path, policy) = match result.and_then(|(path, text)| Ok((path, Policy::from_json(&text)?))) {
+pub fn on_saved(app: &mut App, result: Result<(String, String), String>) {
+    let (place, policy) = match result.and_then(|(place, text)| Ok((place, Policy::from_json(&text)?))) {
         Ok(saved) => saved,
         Err(message) => {
             app.warn(format!("Policy not saved: {message}"));
@@ -94,7 +112,7 @@ pub fn on_saved(app: &mut App, result: Result<(std::path::PathBuf, String), Stri
     if let Some(e) = app.screen.policy_mut() {
         *e = fresh;
     }
-    app.say(format!("Policy saved to {}; {summary}", path.display()));
+    app.say(format!("Policy saved to {place}; {summary}"));
 }
 
 /// Puts a policy in force, re-evaluating every prospect; says how many changed band and terms.

@@ -38,7 +38,14 @@ pub fn render(frame: &mut Frame, app: &App, e: &PolicyEditor) {
     let f = layout::frame(frame.area(), has_banner(app));
     chrome(frame, app, &f, "policy", false);
     let [head, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(3)]).areas(f.body);
-    let source = app.policy_path.as_ref().map_or("nowhere to save".into(), |p| p.display().to_string());
+    let source = match (&app.policy_path, &app.team) {
+        (Some(path), _) => path.display().to_string(),
+        (None, Some(team)) => match team.policy_version {
+            Some(v) => format!("the team store (now at version {v})"),
+            None => "the team store (no team policy yet)".into(),
+        },
+        (None, None) => "nowhere to save".into(),
+    };
     let status = match e.issues.len() {
         0 => Span::styled("valid", t.good()),
         n => Span::styled(format!("{n} problem(s): cannot be saved"), t.error()),

@@ -12,7 +12,7 @@ use crate::tui::kit::layout;
 use crate::tui::modals::Modal;
 use crate::tui::modals::decision::DecisionDialog;
 use crate::tui::modals::path_prompt::PathPrompt;
-use crate::tui::{compare, matrix, policy, prospect, terms};
+use crate::tui::{compare, matrix, policy, prospect, team, terms};
 
 pub fn on_key(app: &mut App, key: &KeyEvent, effects: &mut Vec<Effect>) {
     if app.view.typing {
@@ -141,6 +141,15 @@ fn undo_redo(app: &mut App, undo: bool, effects: &mut Vec<Effect>) {
     }
     let change = if undo { app.history.undo() } else { app.history.redo() };
     match change {
+        // On a shared store, undoing what another user changed since would write over their
+        // change unseen: refused, and the change stays where it was in the history.
+        Some(change)
+            if let Some(name) = app.team.as_ref().and_then(|_| team::overtaken(app, &change, undo)) =>
+        {
+            let _ = if undo { app.history.redo() } else { app.history.undo() };
+            let verb = if undo { "undo" } else { "redo" };
+            app.warn(format!("Cannot {verb} the {}: another user changed {name} since", change.describe()));
+        }
         Some(change) => {
             app.apply(&change, undo);
             app.request_save(effects);

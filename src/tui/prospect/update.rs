@@ -26,9 +26,9 @@ pub fn open_new(app: &mut App) {
     if !app.writable() {
         return;
     }
-    let highest = app.portfolio.next_id().saturating_sub(1);
-    let Some(id) = crate::store::ids::next_after(highest) else {
-        return app.warn(format!("No id left for a new prospect (the largest is {highest})"));
+    let id = match app.new_ids(1) {
+        Ok(ids) => ids.start,
+        Err(e) => return app.warn(format!("No id left for a new prospect: {e}")),
     };
     let form = ProspectForm::blank(id, &app.policy, app.today);
     app.go(Nav::Replace(Screen::Prospect(Box::new(form))));
