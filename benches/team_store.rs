@@ -3,7 +3,7 @@
 //!
 //! - load: 100 000 prospects streamed, parsed and evaluated as the desk loads them
 //!   (`Backend::load`), vs the bare `COPY … TO STDOUT` of the same rows, drained unparsed, and
-//!   the file store's load of the same prospects (`store::load_portfolio`); the time to the
+//!   the file store's load of the same prospects (`portfolio::load::read_portfolio`); the time to the
 //!   first block of rows is printed after the table;
 //! - save: one edited prospect saved as the desk saves it (optimistic update, trigger,
 //!   notification, commit), vs an empty transaction's round trip.
@@ -79,7 +79,9 @@ fn main() {
         })
     });
     group.bench_function("load/file_store", |b| {
-        b.iter(|| black_box(store::load_portfolio(&file, &policy, today()).expect("load").len()))
+        b.iter(|| {
+            black_box(dealdesk::portfolio::load::read_portfolio(&file, &policy, today()).expect("load").len())
+        })
     });
     group.sample_size(50).measurement_time(Duration::from_secs(10));
     let mut edited = prospects[COUNT / 2].clone();

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::backend::{Access, Backend, Evaluate, Imported, OnBlock, Planner, SaveRequest, Saved};
-use super::{Store, StoreError, atomic, ids, stream};
+use super::{Store, StoreError, atomic, ids};
 use crate::domain::import_plan::Plan;
 use crate::domain::prospect::Prospect;
 
@@ -29,10 +29,12 @@ impl Backend for Store {
 
     fn load(&mut self, evaluate: Evaluate, on_block: &mut OnBlock) -> Result<(), StoreError> {
         match evaluate {
-            Some((policy, today)) => self.read_evaluated(policy, today, on_block),
-            None => {
-                self.read_unevaluated(&mut |prospects, progress| on_block(prospects, Vec::new(), progress))
+            // Evaluated on the loader's pool while the next block is read.
+            Some((policy, today)) => {
+                let read = |each: &mut crate::portfolio::load::OnBlock| self.read_in_chunks(each);
+                crate::portfolio::load::read_evaluated(read, policy, today, on_block)
             }
+            None => self.read_in_chunks(&mut |prospects, progress| on_block(prospects, Vec::new(), progress)),
         }
     }
 
@@ -62,7 +64,7 @@ impl Backend for Store {
 
     fn count(&mut self) -> Result<usize, StoreError> {
         let mut count = 0;
-        self.read_unevaluated(&mut |prospects, progress| {
+        self.read_in_chunks(&mut |prospects, progress| {
             if progress.started_over {
                 count = 0;
             }
@@ -82,20 +84,6 @@ impl Backend for Store {
             return Err(StoreError::Ids { path: self.path().to_path_buf(), problem });
         }
         self.save_over(&prospects, &mut atomic::write_all)
-    }
-}
-
-impl Store {
-    /// Reads the file block by block without evaluating; afterwards saves compare against
-    /// the version read.
-    fn read_unevaluated(
-        &mut self,
-        chunk: &mut dyn FnMut(Vec<Prospect>, stream::Progress),
-    ) -> Result<(), StoreError> {
-        let seen = super::fingerprint(self.file());
-        stream::read_in_chunks(self.file(), chunk)?;
-        self.seen = seen;
-        Ok(())
     }
 }
 
