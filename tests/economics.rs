@@ -155,9 +155,10 @@ fn nothing_exposed_or_no_volume() {
 
 #[test]
 fn evaluation_end_to_end_in_cents() {
-    // Healthy (band A), 100 000 a year (Core: 30 days, no security, inside sales), margin 25 %.
-    // Receivable 100 000·30/365 = 8 219.18; EL 8 219.18·0.005·0.95 = 39.04; financing
-    // 657.53; profit 25 000 − 39.04 − 657.53 − 2 500 = 21 803.43; 21.80 %; 265.28 %.
+    // Healthy (band A, score 100: PD 0.1 %, the master scale's end anchor), 100 000 a year
+    // (Core: 30 days, no security, inside sales), margin 25 %. Receivable 100 000·30/365 =
+    // 8 219.18; EL 8 219.18·0.001·0.95 = 7.81; financing 657.53; profit 25 000 − 7.81 −
+    // 657.53 − 2 500 = 21 834.66; 21.83 %; 265.65 %.
     let p = with(healthy(), |p| {
         p.annual_volume = Some(eur(100_000));
         p.margin_pct = Some(pct("25"));
@@ -171,11 +172,11 @@ fn evaluation_end_to_end_in_cents() {
     let x = e.economics.expect("economics");
     let receivable = amount("8219.18");
     assert_eq!((x.average_receivable, x.exposure), (receivable, receivable));
-    assert_eq!((x.expected_loss, x.financing_cost), (amount("39.04"), amount("657.53")));
+    assert_eq!((x.expected_loss, x.financing_cost), (amount("7.81"), amount("657.53")));
     assert_eq!(x.security_cost, Money::ZERO);
-    assert_eq!(x.risk_adjusted_profit, amount("21803.43"));
-    assert_eq!(x.margin_pct, Some(dec("21.80")));
-    assert_eq!(x.return_on_exposure_pct, Some(dec("265.28")));
+    assert_eq!(x.risk_adjusted_profit, amount("21834.66"));
+    assert_eq!(x.margin_pct, Some(dec("21.83")));
+    assert_eq!(x.return_on_exposure_pct, Some(dec("265.65")));
 }
 
 #[test]
@@ -185,9 +186,12 @@ fn unknown_margin_is_the_policy_assumption() {
     assert_eq!(e.deal.as_ref().map(|d| d.margin), Some(pct("20")));
     says(&e.assumptions, "gross margin 20 % (policy assumption)");
     assert_eq!(e.economics.map(|x| x.gross_margin), Some(eur(73_000)));
-    // DBT unknown is listed too, with the band's assumption.
+    // DBT unknown is listed too: band A assumes 2 days, the scorecard's cautious value is 30.
     let e = evaluate(&with(p, |p| p.dbt_days = None), &policy(), today());
-    says(&e.assumptions, "days beyond terms 2 (band A assumption)");
+    says(
+        &e.assumptions,
+        "days beyond terms 30 (unknown: the larger of band A's assumption and the cautious value)",
+    );
 }
 
 /// V 365 000, margin 10 %, band D (PD 8 %), DBT 20, no security (LGD 95 %), inside sales 2 500;

@@ -145,7 +145,7 @@ fn a_schema_1_file_lacking_a_field_loads_with_its_default_and_a_typo_is_named() 
     let file = s.write("old.json", old.to_string().as_bytes());
     let run = s.run(&["policy", "--policy", &arg(&file)]).ok();
     let loaded: Value = serde_json::from_str(&run.stdout).expect("the policy as JSON");
-    assert_eq!(loaded["schema"], json!(2), "printed in the current schema");
+    assert_eq!(loaded["schema"], json!(3), "printed in the current schema");
     assert_eq!(loaded["economics"]["target_margin_pct"], json!("5"), "the shipped default");
     assert_eq!(loaded["economics"]["cost_of_capital_pct"], json!("9"), "the file's own value");
 
@@ -161,7 +161,7 @@ fn a_newer_schema_is_refused_and_never_rewritten_even_from_the_editor() {
     let store = home.demo_copy();
     let policy = home.path("policy.json");
     let text =
-        format!("{{\"schema\": 3, \"economics\": {{\"a_future_field\": 1}}, {}", &shipped_with(|_| {})[1..]);
+        format!("{{\"schema\": 4, \"economics\": {{\"a_future_field\": 1}}, {}", &shipped_with(|_| {})[1..]);
     fs::write(&policy, &text).unwrap();
     let args =
         ["--store", store.to_str().unwrap(), "--policy", policy.to_str().unwrap(), "--as-of", sandbox::AS_OF];
@@ -169,14 +169,14 @@ fn a_newer_schema_is_refused_and_never_rewritten_even_from_the_editor() {
     // The pop-up's text with its frame and line breaks taken out, so that wrapped lines read whole.
     let flat = |screen: &str| screen.replace('│', " ").split_whitespace().collect::<Vec<_>>().join(" ");
     desk.wait_until("the newer schema named", pty::DEADLINE, |s| {
-        flat(s).contains("schema: 3 is newer than this dealdesk understands (2)")
+        flat(s).contains("schema: 4 is newer than this dealdesk understands (3)")
     });
     desk.send("c");
     desk.wait_for("Running on the built-in policy", pty::DEADLINE);
     desk.send("p");
     desk.wait_for("scorecard", pty::DEADLINE);
     desk.send("\x13");
-    desk.wait_for("has policy schema 3, newer than this dealdesk's 2: not overwritten", pty::DEADLINE);
+    desk.wait_for("has policy schema 4, newer than this dealdesk's 3: not overwritten", pty::DEADLINE);
     desk.send_key(pty::Key::Esc);
     desk.wait_for("Enter open", pty::DEADLINE);
     desk.send("q");

@@ -121,7 +121,9 @@ fn a_liquidation_flag_marks_the_prospect_in_liquidation_with_band_e() {
         today(),
     );
     assert_eq!(e.assessment.band, dealdesk::domain::vocabulary::Band::E);
-    assert_eq!(e.assessment.reasons[0].text(), "In liquidation: band E whatever the score");
+    // A company being wound up is in default (issue 11's default grade), not merely band E.
+    assert!(e.assessment.in_default);
+    assert_eq!(e.assessment.reasons[0].text(), "In liquidation: in default (PD 100 %) whatever the score");
 }
 
 #[test]

@@ -19,6 +19,7 @@ fn assessed(band: Band) -> Assessment {
     let mut a = assess_today(&healthy());
     a.band = band;
     a.pd = pd(band);
+    a.review_months = policy().bands.get(band).review_months;
     a
 }
 
@@ -52,14 +53,15 @@ fn matrix_cells_for_band_and_segment() {
     // Equity 5 000 000 and DBT 0, so no cap binds; the limit is the need rounded up to 1 000:
     // A: 2 000 000·60/365 = 328 767.12; B: 100 000·30/365 = 8 219.18;
     // C: 300 000·0.9·30/365 = 22 191.78; D and E: 0 days and DBT 0 → nothing outstanding.
-    // One band each: A Strategic, B Core, C Key, D Small, E Micro.
+    // One band each: A Strategic, B Core, C Key, D Small, E Micro. The review interval is the
+    // band's (A 12, B 6, C 3, D 1 months, E before every order: 0), no longer the cell's.
     let volumes = [2_000_000, 100_000, 300_000, 20_000, 5_000];
     let want = [
         "60 d, 0 %, Standard None KeyAccount, 12 mo, limit 329000",
-        "30 d, 0 %, Standard RetentionOfTitle InsideSales, 12 mo, limit 9000",
-        "30 d, 10 %, Partial CreditInsurance Direct, 6 mo, limit 23000",
-        "0 d, 50 %, CashOnDelivery None Partner, 3 mo, limit 0",
-        "0 d, 100 %, AfterPayment None Wholesaler, 1 mo, limit 0",
+        "30 d, 0 %, Standard RetentionOfTitle InsideSales, 6 mo, limit 9000",
+        "30 d, 10 %, Partial CreditInsurance Direct, 3 mo, limit 23000",
+        "0 d, 50 %, CashOnDelivery None Partner, 1 mo, limit 0",
+        "0 d, 100 %, AfterPayment None Wholesaler, 0 mo, limit 0",
     ];
     for ((band, volume), want) in Band::VARIANTS.iter().copied().zip(volumes).zip(want) {
         let t = suggest_for(&deal(volume, Some(5_000_000), Some(0)), band).terms;
@@ -73,7 +75,7 @@ fn matrix_cells_for_band_and_segment() {
     assert_eq!(s.why[1], "Channel direct for the Key segment");
     let within = "Credit need 22 192 within the cap 250 000 (the Key segment cap)";
     says(&s.why, within);
-    says(&s.why, "Credit limit 23 000, review every 6 months");
+    says(&s.why, "Credit limit 23 000, review every 3 months");
 }
 
 #[test]
@@ -95,17 +97,24 @@ fn requested_payment_days() {
 }
 
 #[test]
-fn unknown_dbt_is_the_band_assumption() {
+fn unknown_dbt_is_the_larger_of_the_band_assumption_and_the_cautious_value() {
     let unknown = deal(100_000, Some(5_000_000), None);
-    // A 2, B 5, C 10, D 20, E 30 days.
-    for (band, days) in Band::VARIANTS.iter().copied().zip([2, 5, 10, 20, 30]) {
+    // The band assumptions (A 2, B 5, C 10, D 20, E 30 days) all lie at or below the
+    // scorecard's cautious 30 days, so 30 counts everywhere.
+    for band in Band::VARIANTS.iter().copied() {
         let s = suggest_for(&unknown, band);
-        assert_eq!((s.expected_dbt_days, s.dbt_assumed), (days, true), "{band}");
+        assert_eq!((s.expected_dbt_days, s.dbt_assumed), (30, true), "{band}");
     }
-    // Band C, Core: 30 days + 10 assumed: 100 000·40/365 = 10 958.90.
+    // Band C, Core: 30 days + 30 assumed: 100 000·60/365 = 16 438.36.
     let s = suggest_for(&unknown, Band::C);
-    says(&s.why, "DBT unknown: 10 days assumed for band C");
-    assert_eq!(s.credit_need, amount("10958.90"));
+    says(&s.why, "DBT unknown: 30 days assumed for band C");
+    assert_eq!(s.credit_need, amount("16438.36"));
+    // With a cautious value of 5 days the band assumptions above it count.
+    let mut policy = policy();
+    policy.scorecard.payment.dbt_days.cautious = 5.0;
+    for (band, days) in Band::VARIANTS.iter().copied().zip([5, 5, 10, 20, 30]) {
+        assert_eq!(suggest_under(&unknown, band, &policy).expected_dbt_days, days, "{band}");
+    }
     // Observed DBT is used as it is, even 0.
     let s = suggest_for(&deal(100_000, Some(5_000_000), Some(0)), Band::C);
     assert_eq!((s.expected_dbt_days, s.dbt_assumed), (0, false));
@@ -116,7 +125,7 @@ fn credit_cap_rules() {
     let policy = policy();
     let cap = |equity: Option<i64>, band, segment| {
         let p = with(blank(), |p| p.equity = equity.map(eur));
-        let (cap, text) = credit_cap(&p, band, segment, &policy);
+        let (cap, text) = credit_cap(&p, &assessed(band), segment, &policy);
         format!("{cap}: {text}")
     };
     use Band::{A, D, E};
@@ -186,7 +195,7 @@ fn full_advance_means_delivery_after_payment() {
     let tail = &s.why[s.why.len() - 3..];
     let fit = "Credit need 6 521 exceeds the cap 0 (equity 0 is not positive): advance 30 % → 100 %";
     let after = "Full advance: delivery after payment, no security needed";
-    assert_eq!(tail, [fit, after, "Credit limit 0, review every 3 months"]);
+    assert_eq!(tail, [fit, after, "Credit limit 0, review every month"]);
 }
 
 #[test]
@@ -196,37 +205,60 @@ fn letter_of_credit_covers_what_band_e_may_not_owe() {
     // rounded up to the 1 000, above the cap.
     let s = suggest_for(&deal(2_000_000, Some(1_000_000), Some(30)), Band::E);
     assert_eq!((s.credit_need, s.credit_cap), (amount("82191.78"), Money::ZERO));
-    assert_eq!(show(&s.terms), "0 d, 50 %, Partial LetterOfCredit KeyAccount, 1 mo, limit 83000");
+    assert_eq!(show(&s.terms), "0 d, 50 %, Partial LetterOfCredit KeyAccount, 0 mo, limit 83000");
     let tail = &s.why[s.why.len() - 2..];
     let covered = "Credit need 82 192 exceeds the cap 0 (0 % of equity 1 000 000): the letter of credit \
                    covers the excess";
-    assert_eq!(tail, [covered, "Credit limit 83 000, review every 1 months"]);
+    assert_eq!(tail, [covered, "Credit limit 83 000, review before every order"]);
 }
 
 #[test]
-fn bankrupt_prospect_without_accounts_gets_no_credit_at_all() {
-    // Band E, Strategic: 0 days, 50 %, letter of credit, DBT 30 assumed. Band E allows 0 % of
-    // equity, so unknown equity must not earn the 25 000 no-accounts cap: the cap is 0. Need
-    // 1 000 000·0.5·30/365 = 41 095.89. A bankrupt buyer gets no letter-of-credit exemption:
-    // the fit raises the advance to 100 %, delivery after payment, nothing left to secure.
-    // A company in liquidation (a filing's liquidation flag) is treated the same way.
-    for kind in [Insolvency::Bankruptcy, Insolvency::Liquidation] {
-        let p = with(deal(1_000_000, None, None), |p| p.insolvency = Some(kind));
-        let e = evaluate(&p, &policy(), today());
-        assert_eq!(e.assessment.band, Band::E);
-        let s = &e.suggestion;
-        assert_eq!((s.credit_cap, s.credit_need), (Money::ZERO, amount("41095.89")));
-        assert_eq!(show(&s.terms), "0 d, 100 %, AfterPayment None KeyAccount, 1 mo, limit 0");
-        says(
-            &s.why,
-            "Credit need 41 096 exceeds the cap 0 (band E allows no open credit): advance 50 % → 100 %",
-        );
-        says(&s.why, "Full advance: delivery after payment, no security needed");
-    }
+fn in_default_only_payment_before_delivery() {
+    // Bankrupt: whatever the matrix cell (band E Strategic would be 50 % advance under a letter
+    // of credit), the counterparty is the curator and goods leave after payment; no limit, no
+    // need, review before every order.
+    let p = with(deal(1_000_000, Some(1_000_000), Some(0)), |p| p.insolvency = Some(Insolvency::Bankruptcy));
+    let e = evaluate(&p, &policy(), today());
+    assert!(e.assessment.in_default);
+    let s = &e.suggestion;
+    assert_eq!((s.credit_cap, s.credit_need), (Money::ZERO, Money::ZERO));
+    assert_eq!(show(&s.terms), "0 d, 100 %, AfterPayment None KeyAccount, 0 mo, limit 0");
+    says(&s.why, "In default: contract only with the curator, cash before delivery");
+    says(&s.why, "No credit limit, review before every order");
+    // In liquidation (a filing's flag) the same, with the liquidator.
+    let p = with(deal(1_000_000, Some(1_000_000), Some(0)), |p| p.insolvency = Some(Insolvency::Liquidation));
+    let e = evaluate(&p, &policy(), today());
+    assert_eq!(show(&e.suggestion.terms), "0 d, 100 %, AfterPayment None KeyAccount, 0 mo, limit 0");
+    says(&e.suggestion.why, "In default: contract only with the liquidator, cash before delivery");
+    // 90 days beyond terms: the arrears first.
+    let late = evaluate(&deal(1_000_000, Some(1_000_000), Some(90)), &policy(), today());
+    assert_eq!(late.suggestion.terms.advance_pct, Pct::HUNDRED);
+    says(&late.suggestion.why, "In default: payment before delivery until the arrears are cleared");
+    // The economics price it at PD 100 %.
+    assert_eq!(late.deal.map(|d| d.pd), Some(dec("1")));
+}
+
+#[test]
+fn judicial_reorganisation_gets_open_credit_only_under_a_bank_guarantee() {
+    // Band E Strategic asks 50 % advance under a letter of credit; in reorganisation the
+    // security becomes a first-demand bank guarantee over the whole need (the unsecured cap is
+    // 0): 1 000 000·0.5·(0 + 30)/365 = 41 095.89 → limit 42 000.
+    let p =
+        with(deal(1_000_000, Some(1_000_000), Some(30)), |p| p.insolvency = Some(Insolvency::Reorganisation));
+    let e = evaluate(&p, &policy(), today());
+    let s = &e.suggestion;
+    assert_eq!(show(&s.terms), "0 d, 50 %, Partial BankGuarantee KeyAccount, 0 mo, limit 42000");
+    assert_eq!(s.credit_cap, Money::ZERO);
+    says(&s.why, "Judicial reorganisation: open credit only under a first-demand bank guarantee");
+    // Where the cell already asks full prepayment, nothing changes: band E Core.
+    let small =
+        with(deal(100_000, Some(1_000_000), Some(30)), |p| p.insolvency = Some(Insolvency::Reorganisation));
+    let t = evaluate(&small, &policy(), today()).suggestion.terms;
+    assert_eq!((t.advance_pct, t.security, t.credit_limit), (Pct::HUNDRED, Security::None, Money::ZERO));
 }
 
 /// Band D, Strategic (14 days, 30 %, partial deliveries, bank guarantee, key account, review
-/// 3 months): 2 000 000 a year, DBT 20, equity 1 000 000 → cap 5 % = 50 000 (under the
+/// monthly): 2 000 000 a year, DBT 20, equity 1 000 000 → cap 5 % = 50 000 (under the
 /// Strategic cap 750 000). Need 2 000 000·0.7·(14 + 20)/365 = 130 410.96.
 fn strategic_d() -> Prospect {
     deal(2_000_000, Some(1_000_000), Some(20))
@@ -237,7 +269,7 @@ fn bank_guarantee_covers_the_excess_over_the_cap() {
     let s = suggest_for(&strategic_d(), Band::D);
     assert_eq!((s.credit_need, s.credit_cap), (amount("130410.96"), eur(50_000)));
     // No fit: the matrix terms stay, and the limit is the need rounded up to the 1 000.
-    assert_eq!(show(&s.terms), "14 d, 30 %, Partial BankGuarantee KeyAccount, 3 mo, limit 131000");
+    assert_eq!(show(&s.terms), "14 d, 30 %, Partial BankGuarantee KeyAccount, 1 mo, limit 131000");
     assert!(s.terms.credit_limit > s.credit_cap);
     let why = [
         "Band D (high risk) × segment Strategic: 14 days, 30 % advance, bank guarantee, partial \
@@ -245,7 +277,7 @@ fn bank_guarantee_covers_the_excess_over_the_cap() {
         "Channel direct key account for the Strategic segment",
         "Credit need 130 411 exceeds the cap 50 000 (5 % of equity 1 000 000): the bank guarantee \
          covers the excess",
-        "Credit limit 131 000, review every 3 months",
+        "Credit limit 131 000, review every month",
     ];
     assert_eq!(s.why, why);
     // A need within the cap is not "covered": 5 % of 10 000 000 = 500 000.

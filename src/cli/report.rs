@@ -23,13 +23,21 @@ pub struct EvalRecord<'a> {
     /// 0–100, higher is safer; null only when no input has data.
     pub score: Option<f64>,
     pub band: String,
-    /// One-year probability of default, 0–1.
+    /// One-year probability of default (90+ days past due or insolvency within 12 months),
+    /// 0–1, from the master scale; 1 in default.
     pub pd: f64,
+    /// Past the scale: bankruptcy, unnamed proceedings or days beyond terms at the default
+    /// threshold. The band reads E.
+    pub in_default: bool,
     /// Share of the scorecard weight that had data, 0–1.
     pub coverage: f64,
     pub insufficient_data: bool,
     pub altman_z2: Option<f64>,
     pub altman_zone: Option<&'static str>,
+    /// Every rule that held the band down or put the prospect in default, worst first.
+    pub caps: Vec<CapRecord>,
+    /// Figures that do not agree, with the fields concerned.
+    pub warnings: Vec<WarningRecord>,
     pub reasons: Vec<ReasonRecord>,
     /// Null when the annual volume is unknown.
     pub segment: Option<Segment>,
@@ -50,6 +58,21 @@ pub struct ReasonRecord {
 }
 
 #[derive(Debug, Serialize)]
+pub struct CapRecord {
+    /// The best band the rule leaves ("E" for a default).
+    pub band: String,
+    pub rule: &'static str,
+    pub why: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct WarningRecord {
+    /// Field keys, as the CSV columns and JSON keys name them.
+    pub fields: Vec<&'static str>,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
 pub struct TermsRecord<'a> {
     pub payment_days: u32,
     pub advance_pct: f64,
@@ -57,6 +80,7 @@ pub struct TermsRecord<'a> {
     pub credit_limit: Money,
     pub delivery: Delivery,
     pub security: Security,
+    /// 0 means before every order.
     pub review_months: u32,
     pub why: &'a [String],
 }
@@ -107,10 +131,24 @@ impl<'a> EvalRecord<'a> {
             score: a.score,
             band: a.band.to_string(),
             pd: number(a.pd),
+            in_default: a.in_default,
             coverage: round(a.coverage, 3),
             insufficient_data: a.insufficient_data,
             altman_z2: a.altman_z2.map(|z| round(z, 2)),
             altman_zone: a.zone.map(|z| z.label()),
+            caps: a
+                .caps
+                .iter()
+                .map(|c| CapRecord { band: c.band.to_string(), rule: c.rule.key(), why: c.rule.why() })
+                .collect(),
+            warnings: a
+                .warnings
+                .iter()
+                .map(|w| WarningRecord {
+                    fields: w.fields.iter().map(|f| f.key()).collect(),
+                    text: w.text.clone(),
+                })
+                .collect(),
             reasons: a
                 .reasons
                 .iter()

@@ -46,7 +46,7 @@ pub fn evaluate_with(p: &Prospect, policy: &Policy, today: Date, explain: bool) 
     let mut assumptions = Vec::new();
     if suggestion.dbt_assumed {
         assumptions.push(format!(
-            "days beyond terms {} (band {} assumption)",
+            "days beyond terms {} (unknown: the larger of band {}'s assumption and the cautious value)",
             suggestion.expected_dbt_days, assessment.band
         ));
     }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::date::Date;
 use super::money::{Money, Pct};
+use super::register_entry::RegisterEntry;
 use super::vocabulary::{Band, Channel, Delivery, Insolvency, Security, Status, Trend};
 
 /// Delivery and payment conditions for a deal.
@@ -23,6 +24,7 @@ pub struct Terms {
     pub delivery: Delivery,
     pub security: Security,
     pub channel: Channel,
+    /// Months until the next credit review; 0 means before every order.
     pub review_months: u32,
 }
 
@@ -107,10 +109,16 @@ pub struct Prospect {
     /// Summons (dagvaardingen / citations) in the last twelve months.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summons_12m: Option<u32>,
+    /// At least one summons by the social-security (RSZ/ONSS) or tax authority in the last
+    /// twelve months.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tax_debt: Option<Money>,
+    pub summons_authority: Option<bool>,
+    /// Listed for tax debt in the withholding-obligation check, or the amount owed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub social_debt: Option<Money>,
+    pub tax_debt: Option<RegisterEntry>,
+    /// Listed for social-security debt, or the amount owed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub social_debt: Option<RegisterEntry>,
     /// Annual accounts filed after the legal deadline.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub late_filing: Option<bool>,

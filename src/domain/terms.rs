@@ -7,8 +7,8 @@ use super::economics::average_receivable;
 use super::money::{Money, Pct};
 use super::policy::Policy;
 use super::prospect::{Prospect, Terms};
-use super::risk::Assessment;
-use super::vocabulary::{Band, Delivery, Insolvency, Security, Segment};
+use super::risk::{Assessment, OpenCredit};
+use super::vocabulary::{Band, Delivery, Security, Segment};
 
 /// Standard payment terms the fit shortens through, longest first.
 const STANDARD_TERMS: [u32; 7] = [90, 60, 45, 30, 21, 14, 7];
@@ -31,7 +31,15 @@ pub struct Suggestion {
 /// Where a credit cap comes from, told only when someone reads it.
 #[derive(Debug, Clone, Copy)]
 enum CapSource {
-    EquityShare { share: Pct, equity: Money },
+    EquityShare {
+        share: Pct,
+        equity: Money,
+    },
+    /// Accounts older than the stale limit: their equity's share, at most the no-accounts cap.
+    StaleEquity {
+        share: Pct,
+        equity: Money,
+    },
     EquityNotPositive(Money),
     NoOpenCredit(Band),
     NoAccounts,
@@ -39,11 +47,16 @@ enum CapSource {
 }
 
 /// The cap and its source: the band's share of equity (or the no-accounts cap when equity is
-/// unknown), bounded by the segment cap.
-fn cap_and_source(p: &Prospect, band: Band, segment: Segment, policy: &Policy) -> (Money, CapSource) {
+/// unknown, and at most that when the accounts are stale), bounded by the segment cap.
+fn cap_and_source(p: &Prospect, a: &Assessment, segment: Segment, policy: &Policy) -> (Money, CapSource) {
+    let band = a.band;
     let segment_cap = policy.segments.get(segment).credit_cap;
     let share = policy.terms.get(band).equity_share_pct;
     let (equity_cap, source) = match p.equity {
+        Some(equity) if equity.is_positive() && a.stale_accounts => (
+            equity.times(share.fraction()).min(policy.limits.no_accounts_cap),
+            CapSource::StaleEquity { share, equity },
+        ),
         Some(equity) if equity.is_positive() => {
             (equity.times(share.fraction()), CapSource::EquityShare { share, equity })
         }
@@ -58,6 +71,12 @@ fn cap_and_source(p: &Prospect, band: Band, segment: Segment, policy: &Policy) -
 fn cap_text(cap: Money, source: CapSource) -> String {
     let why = match source {
         CapSource::EquityShare { share, equity } => format!("{share} % of equity {}", equity.grouped()),
+        CapSource::StaleEquity { share, equity } => {
+            format!(
+                "{share} % of equity {} from stale accounts, at most the no-accounts cap",
+                equity.grouped()
+            )
+        }
         CapSource::EquityNotPositive(equity) => format!("equity {} is not positive", equity.grouped()),
         CapSource::NoOpenCredit(band) => format!("band {band} allows no open credit"),
         CapSource::NoAccounts => "equity unknown: no-accounts cap".to_string(),
@@ -67,8 +86,8 @@ fn cap_text(cap: Money, source: CapSource) -> String {
 }
 
 /// The credit cap with the sentence that explains it.
-pub fn credit_cap(p: &Prospect, band: Band, segment: Segment, policy: &Policy) -> (Money, String) {
-    let (cap, source) = cap_and_source(p, band, segment, policy);
+pub fn credit_cap(p: &Prospect, a: &Assessment, segment: Segment, policy: &Policy) -> (Money, String) {
+    let (cap, source) = cap_and_source(p, a, segment, policy);
     (cap, cap_text(cap, source))
 }
 
@@ -136,7 +155,7 @@ pub fn suggest_with(
         delivery: cell.delivery,
         security: cell.security,
         channel,
-        review_months: cell.review_months,
+        review_months: a.review_months,
     };
     if let Some(s) = segment {
         why.push(|| format!("Channel {} for the {s} segment", channel.label()));
@@ -151,12 +170,37 @@ pub fn suggest_with(
         }
     }
 
+    // Unknown DBT: the larger of the band's assumption and the scorecard's cautious value.
+    let cautious = policy.scorecard.payment.dbt_days.cautious.clamp(0.0, 3650.0).ceil() as u32;
     let (expected_dbt_days, dbt_assumed) = match p.dbt_days {
         Some(d) => (d, false),
-        None => (band_terms.assumed_dbt_days, true),
+        None => (band_terms.assumed_dbt_days.max(cautious), true),
     };
     if dbt_assumed {
         why.push(|| format!("DBT unknown: {expected_dbt_days} days assumed for band {band}"));
+    }
+    if let Some(reason) = no_open_credit(a) {
+        why.push(|| reason);
+        terms.payment_days = 0;
+        terms.advance_pct = Pct::HUNDRED;
+        terms.discount_pct = Pct::ZERO;
+        terms.delivery = Delivery::AfterPayment;
+        terms.security = Security::None;
+        let review = review_text(terms.review_months);
+        why.push(|| format!("No credit limit, review {review}"));
+        return Suggestion {
+            terms,
+            why: why.lines(),
+            credit_need: Money::ZERO,
+            credit_cap: Money::ZERO,
+            expected_dbt_days,
+            dbt_assumed,
+        };
+    }
+    let guarantee_only = a.open_credit == OpenCredit::OnlyUnderGuarantee;
+    if guarantee_only && terms.advance_pct < Pct::HUNDRED {
+        why.push(|| "Judicial reorganisation: open credit only under a first-demand bank guarantee".into());
+        terms.security = Security::BankGuarantee;
     }
 
     let Some(volume) = p.annual_volume else {
@@ -169,12 +213,14 @@ pub fn suggest_with(
             dbt_assumed,
         };
     };
-    let (cap, source) = cap_and_source(p, band, column, policy);
+    let (cap, source) = if guarantee_only {
+        (Money::ZERO, CapSource::NoOpenCredit(band))
+    } else {
+        cap_and_source(p, a, column, policy)
+    };
     let need = average_receivable(volume, terms.advance_pct, terms.payment_days, expected_dbt_days);
     let mut limit_cap = cap;
-    // A company in liquidation is being wound up: as with a bankruptcy, no bank covers it.
-    let bankrupt = matches!(p.insolvency, Some(Insolvency::Bankruptcy | Insolvency::Liquidation));
-    if need > cap && bank_backed(terms.security) && !bankrupt {
+    if need > cap && bank_backed(terms.security) {
         let security = terms.security;
         why.push(|| {
             format!(
@@ -214,9 +260,29 @@ pub fn suggest_with(
     }
     let fitted_need = average_receivable(volume, terms.advance_pct, terms.payment_days, expected_dbt_days);
     terms.credit_limit = round_up(fitted_need, policy.limits.rounding).min(limit_cap);
-    let (limit, review) = (terms.credit_limit, terms.review_months);
-    why.push(|| format!("Credit limit {}, review every {review} months", limit.grouped()));
+    let (limit, review) = (terms.credit_limit, review_text(terms.review_months));
+    why.push(|| format!("Credit limit {}, review {review}", limit.grouped()));
     Suggestion { terms, why: why.lines(), credit_need: need, credit_cap: cap, expected_dbt_days, dbt_assumed }
+}
+
+/// Why the prospect gets no open credit at all, when it does not.
+fn no_open_credit(a: &Assessment) -> Option<String> {
+    match a.open_credit {
+        OpenCredit::NoneInDefault(cause) => Some(format!("In default: {}", cause.advice())),
+        OpenCredit::NoneWithoutData => {
+            Some("No accounts and no payment data: first orders paid before delivery".to_string())
+        }
+        OpenCredit::Allowed | OpenCredit::OnlyUnderGuarantee => None,
+    }
+}
+
+/// "every 3 months", "every month", "before every order".
+pub fn review_text(months: u32) -> String {
+    match months {
+        0 => "before every order".into(),
+        1 => "every month".into(),
+        m => format!("every {m} months"),
+    }
 }
 
 /// Whether a bank stands behind the receivable (guarantee or letter of credit), so that the

@@ -28,8 +28,13 @@ pub use codec::{StoreFile, decode, encode, write_new};
 pub use error::StoreError;
 use lock::{LockError, StoreLock};
 
-/// The schema this build reads and writes.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The schema this build writes; it reads every schema up to it.
+///
+/// 2: `tax_debt` and `social_debt` may be a register listing (`true` / `false`) as well as an
+/// amount string, and `summons_authority` is a prospect field. A schema-1 file reads unchanged
+/// (its debts are amounts, and it has no authority summons) and is written back as 2, so that an
+/// older dealdesk refuses it as newer instead of failing on a `true` where it expects an amount.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// What identifies one version of the file on disk, to notice replacement by others.
 #[derive(Debug, Clone, PartialEq, Eq)]

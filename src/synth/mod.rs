@@ -15,6 +15,7 @@ use words::*;
 use crate::domain::date::Date;
 use crate::domain::money::{Money, Pct};
 use crate::domain::prospect::{DecisionRecord, Prospect, Terms};
+use crate::domain::register_entry::RegisterEntry;
 use crate::domain::vocabulary::{Band, Channel, Delivery, Insolvency, Security, Status, Trend};
 
 /// `count` prospects with ids 1..=count.
@@ -220,8 +221,8 @@ fn signals(r: &mut Rng, p: &mut Prospect, health: f64) {
             Money::units(round_to(value_for(PUBLIC_DEBT, jitter(r, health)), 10.0))
         }
     };
-    p.tax_debt = Some(debt(r));
-    p.social_debt = Some(debt(r));
+    p.tax_debt = Some(RegisterEntry::Amount(debt(r)));
+    p.social_debt = Some(RegisterEntry::Amount(debt(r)));
     p.late_filing = Some(health < 0.4 && r.chance(0.4));
     p.insolvency = Some(match r.unit() {
         x if health < 0.25 && x < 0.08 => Insolvency::Bankruptcy,

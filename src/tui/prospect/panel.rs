@@ -9,7 +9,6 @@ use ratatui::widgets::{Block, LineGauge, Paragraph, Wrap};
 
 use super::state::ProspectForm;
 use crate::domain::evaluate::Evaluation;
-use crate::domain::reason::ReasonKind;
 use crate::tui::app::App;
 use crate::tui::kit::chrome::pair;
 use crate::tui::kit::theme::Theme;
@@ -44,13 +43,7 @@ pub fn render(frame: &mut Frame, app: &App, form: &ProspectForm, area: Rect) {
     lines.push(Line::styled("Reasons, largest first", t.header()));
     let mut reasons: Vec<_> = a.reasons.iter().collect();
     reasons.sort_by(|x, y| x.points.total_cmp(&y.points).then(y.weight.total_cmp(&x.weight)));
-    let (full, moved): (Vec<_>, Vec<_>) = reasons.into_iter().partition(|r| {
-        r.points == 0.0
-            && matches!(
-                r.kind,
-                ReasonKind::Measured { .. } | ReasonKind::Trend(_) | ReasonKind::LateFiling(_)
-            )
-    });
+    let (full, moved): (Vec<_>, Vec<_>) = reasons.into_iter().partition(|r| r.at_full_points());
     for r in moved {
         let style = if r.points < -0.05 { t.bad() } else { Style::new() };
         lines.push(Line::styled(format!(" {}", r.text()), style));
