@@ -23,7 +23,10 @@ pub enum PendingExit {
 fn input_text(field: Field, p: &Prospect) -> String {
     let text = field.get(p);
     match field.kind() {
-        Kind::Money { .. } => Money::parse(&text, NumberStyle::Point).map_or(text, Money::input_text),
+        // A register entry that is an amount reads as one; yes and no stay words.
+        Kind::Money { .. } | Kind::Register => {
+            Money::parse(&text, NumberStyle::Point).map_or(text, Money::input_text)
+        }
         _ => text,
     }
 }

@@ -78,10 +78,13 @@ fn render_form(frame: &mut Frame, app: &App, form: &ProspectForm, area: Rect) {
                 } else {
                     Style::new()
                 };
-                let marker = match (focused, form.visible_error(*i).is_some()) {
-                    (true, _) => "›",
-                    (false, true) => "✗",
-                    (false, false) => " ",
+                // A field a plausibility warning names is marked "!" (its text is in the panel).
+                let warned = form.evaluation.assessment.warnings.iter().any(|w| w.fields.contains(&field));
+                let (marker, marker_style) = match (focused, form.visible_error(*i).is_some(), warned) {
+                    (true, _, _) => ("›", label_style),
+                    (false, true, _) => ("✗", label_style),
+                    (false, false, true) => ("!", t.warning()),
+                    (false, false, false) => (" ", label_style),
                 };
                 let input = &form.inputs[*i];
                 let (value, cursor) = if focused {
@@ -90,10 +93,8 @@ fn render_form(frame: &mut Frame, app: &App, form: &ProspectForm, area: Rect) {
                     (truncated(input.text(), value_width), 0)
                 };
                 let mut spans = vec![
-                    Span::styled(
-                        format!("{marker}{:<w$}", field.label(), w = LABEL as usize - 1),
-                        label_style,
-                    ),
+                    Span::styled(marker, marker_style),
+                    Span::styled(format!("{:<w$}", field.label(), w = LABEL as usize - 1), label_style),
                     Span::styled(value, if decision { t.dim() } else { Style::new() }),
                 ];
                 if decision && input.text().is_empty() {
