@@ -188,14 +188,7 @@ pub fn suggest_with(
         terms.security = Security::None;
         let review = review_text(terms.review_months);
         why.push(|| format!("No credit limit, review {review}"));
-        return Suggestion {
-            terms,
-            why: why.lines(),
-            credit_need: Money::ZERO,
-            credit_cap: Money::ZERO,
-            expected_dbt_days,
-            dbt_assumed,
-        };
+        return without_limit(terms, why, expected_dbt_days, dbt_assumed);
     }
     let guarantee_only = a.open_credit == OpenCredit::OnlyUnderGuarantee;
     if guarantee_only && terms.advance_pct < Pct::HUNDRED {
@@ -204,14 +197,7 @@ pub fn suggest_with(
     }
 
     let Some(volume) = p.annual_volume else {
-        return Suggestion {
-            terms,
-            why: why.lines(),
-            credit_need: Money::ZERO,
-            credit_cap: Money::ZERO,
-            expected_dbt_days,
-            dbt_assumed,
-        };
+        return without_limit(terms, why, expected_dbt_days, dbt_assumed);
     };
     let (cap, source) = if guarantee_only {
         (Money::ZERO, CapSource::NoOpenCredit(band))
@@ -263,6 +249,18 @@ pub fn suggest_with(
     let (limit, review) = (terms.credit_limit, review_text(terms.review_months));
     why.push(|| format!("Credit limit {}, review {review}", limit.grouped()));
     Suggestion { terms, why: why.lines(), credit_need: need, credit_cap: cap, expected_dbt_days, dbt_assumed }
+}
+
+/// Terms with no credit need and no cap: no volume to need credit for, or no open credit.
+fn without_limit(terms: Terms, why: Why, expected_dbt_days: u32, dbt_assumed: bool) -> Suggestion {
+    Suggestion {
+        terms,
+        why: why.lines(),
+        credit_need: Money::ZERO,
+        credit_cap: Money::ZERO,
+        expected_dbt_days,
+        dbt_assumed,
+    }
 }
 
 /// Why the prospect gets no open credit at all, when it does not.
