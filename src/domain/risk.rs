@@ -54,8 +54,8 @@ pub struct Assessment {
     /// One-year probability of default (90+ days past due or insolvency), as a fraction: the
     /// master scale at the score, at least the floor of a band a cap gave, 1 in default.
     pub pd: Decimal,
-    /// Past the scale (bankruptcy, proceedings, or days beyond terms at the default threshold):
-    /// PD 100 %, band E, no open credit.
+    /// Past the scale (bankruptcy, liquidation, proceedings, or days beyond terms at the default
+    /// threshold): PD 100 %, band E, no open credit.
     pub in_default: bool,
     pub open_credit: OpenCredit,
     /// Months between credit reviews for the band (0: before every order).
