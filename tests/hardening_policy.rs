@@ -166,8 +166,15 @@ fn a_newer_schema_is_refused_and_never_rewritten_even_from_the_editor() {
     let args =
         ["--store", store.to_str().unwrap(), "--policy", policy.to_str().unwrap(), "--as-of", sandbox::AS_OF];
     let mut desk = pty::Desk::start_with(&home, &args, (120, 40), &[]);
-    // The pop-up's text with its frame and line breaks taken out, so that wrapped lines read whole.
-    let flat = |screen: &str| screen.replace('│', " ").split_whitespace().collect::<Vec<_>>().join(" ");
+    // The pop-up's text with its frame and line breaks taken out, so that wrapped lines read
+    // whole: what is inside its borders on each line, not the table rows drawn either side.
+    let flat = |screen: &str| {
+        let inside = screen.lines().filter_map(|l| {
+            let (left, right) = (l.find('│')?, l.rfind('│')?);
+            (left < right).then(|| &l[left + '│'.len_utf8()..right])
+        });
+        inside.flat_map(str::split_whitespace).collect::<Vec<_>>().join(" ")
+    };
     desk.wait_until("the newer schema named", pty::DEADLINE, |s| {
         flat(s).contains("schema: 4 is newer than this dealdesk understands (3)")
     });
