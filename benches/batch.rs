@@ -65,7 +65,8 @@ fn main() {
             let input = Input::open(&store_path).expect("opens");
             let mut out = std::io::sink();
             black_box(
-                stream(&ctx, &input, "p100k.json", EvalFormat::Json, false, &mut out).expect("evaluates"),
+                stream(&ctx, &input, "p100k.json", EvalFormat::Json, false, &Default::default(), &mut out)
+                    .expect("evaluates"),
             )
         })
     });

@@ -1,7 +1,7 @@
 //! The prospects `eval` reads, handed on in batches so that no input sits in memory whole as
 //! prospects: a store file block by block (`store::stream`), a JSON array element by element,
-//! CSV and spreadsheet rows one by one. A bad row is an `Err` with its message, so that the
-//! caller can stop or skip it.
+//! CSV and spreadsheet rows one by one, each with the terms its term columns give. A bad row is
+//! an `Err` with its message, so that the caller can stop or skip it.
 
 use std::fmt;
 use std::io::{BufRead, BufReader, Read};
@@ -12,12 +12,19 @@ use serde::de::{DeserializeSeed, SeqAccess, Visitor};
 
 use super::read_input;
 use crate::domain::prospect::Prospect;
+use crate::domain::terms::given::GivenTerms;
 use crate::io::csv_import::read_rows;
 use crate::io::sheet_import::{is_workbook, read_sheet};
 use crate::store::{self, StoreError};
 
-/// One input row: the prospect, or why it cannot be one.
-pub type Row = Result<Prospect, String>;
+/// One input row: the prospect and the terms the row gives for it (none but from a CSV's or a
+/// sheet's term columns), or why it cannot be one.
+pub type Row = Result<(Prospect, GivenTerms), String>;
+
+/// A prospect that gives no terms of its own.
+fn bare(p: Prospect) -> Row {
+    Ok((p, GivenTerms::default()))
+}
 
 /// How many prospects go to the evaluators at once.
 pub const BATCH: usize = 4096;
@@ -78,7 +85,7 @@ fn store_batches(path: &Path, batch: &mut dyn FnMut(Vec<Row>) -> Result<()>) -> 
         // a stream cannot do, so that case is read whole from the start (below).
         restarted |= progress.started_over;
         if failed.is_none() && !restarted {
-            failed = batch(prospects.into_iter().map(Ok).collect()).err();
+            failed = batch(prospects.into_iter().map(bare).collect()).err();
         }
     })
     .map_err(|e| store_error(e, path))?;
@@ -88,7 +95,7 @@ fn store_batches(path: &Path, batch: &mut dyn FnMut(Vec<Row>) -> Result<()>) -> 
     if restarted {
         let prospects = store::load(path).map_err(|e| store_error(e, path))?;
         for chunk in prospects.chunks(BATCH) {
-            batch(chunk.iter().cloned().map(Ok).collect())?;
+            batch(chunk.iter().cloned().map(bare).collect())?;
         }
     }
     Ok(())
@@ -113,7 +120,7 @@ fn rows_batches(bytes: &[u8], sheet: bool, batch: &mut dyn FnMut(Vec<Row>) -> Re
             return;
         }
         rows.push(
-            read.map(|r| r.prospect)
+            read.and_then(|r| r.terms.map(|terms| (r.prospect, terms)))
                 .map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")),
         );
         if rows.len() == BATCH {
@@ -142,14 +149,14 @@ fn json_object(text: &[u8], name: &str, batch: &mut dyn FnMut(Vec<Row>) -> Resul
     let value: serde_json::Value = serde_json::from_slice(text)?;
     if value.get("prospects").is_some() {
         let prospects = store::decode(text, Path::new(name)).map_err(|e| store_error(e, Path::new(name)))?;
-        return prospects.chunks(BATCH).try_for_each(|c| batch(c.iter().cloned().map(Ok).collect()));
+        return prospects.chunks(BATCH).try_for_each(|c| batch(c.iter().cloned().map(bare).collect()));
     }
     batch(vec![element(&value, None)])
 }
 
 /// A JSON value as a prospect, or the path of its bad field (`[3].revenue: …`).
 fn element(value: &serde_json::Value, index: Option<usize>) -> Row {
-    serde_path_to_error::deserialize::<_, Prospect>(value).map_err(|e| {
+    serde_path_to_error::deserialize::<_, Prospect>(value).map(|p| (p, GivenTerms::default())).map_err(|e| {
         let at = index.map_or(String::new(), |i| format!("[{i}]"));
         let path = e.path().to_string();
         let path = if path == "." { String::new() } else { format!(".{path}") };

@@ -19,6 +19,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::domain::date::Date;
 use crate::domain::policy::{DEFAULT_POLICY_JSON, Policy};
+use crate::domain::terms::given::GivenTerms;
 use crate::store::paths;
 use crate::store::policy_file::{PolicySource, load_policy};
 use output::{OutputFailed, Report};
@@ -56,6 +57,11 @@ pub enum Command {
         /// command before anything is written).
         #[arg(long)]
         skip_invalid: bool,
+        /// Evaluate these terms instead of the suggestion, for every row:
+        /// "days=14,advance=30,limit=277000,security=bank_guarantee,security_amount=96000"
+        /// (a CSV's term columns win for their row).
+        #[arg(long, value_name = "TERMS", value_parser = GivenTerms::parse_list)]
+        terms: Option<GivenTerms>,
     },
     /// Bring prospects in from CSV, spreadsheet (.xlsx, .xls, .ods) or filed annual-accounts
     /// (NBB CSV) files or folders. A prospect already in the store (same registration number,
@@ -204,7 +210,9 @@ fn print_default_policy() -> Result<ExitCode> {
 
 fn dispatch(ctx: &Context, command: &Command) -> Result<ExitCode> {
     match command {
-        Command::Eval { file, format, skip_invalid } => eval::run(ctx, file, *format, *skip_invalid),
+        Command::Eval { file, format, skip_invalid, terms } => {
+            eval::run(ctx, file, *format, *skip_invalid, &terms.clone().unwrap_or_default())
+        }
         Command::Import { files, sheet, skip_invalid, dry_run } => {
             let options =
                 import::Options { sheet: sheet.as_deref(), skip_invalid: *skip_invalid, dry_run: *dry_run };

@@ -14,6 +14,8 @@ pub mod matrix;
 pub mod money;
 pub mod policy;
 pub mod policy_check;
+mod policy_check_deal;
+pub mod policy_deal;
 pub mod policy_load;
 pub mod policy_ranges;
 pub mod policy_scorecard;

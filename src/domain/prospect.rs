@@ -18,11 +18,19 @@ pub struct Terms {
     pub payment_days: u32,
     /// Share of each order paid before delivery.
     pub advance_pct: Pct,
-    /// Early-payment discount granted on the volume.
+    /// Early-payment discount for payment within `discount_days` ("d/D net T").
     pub discount_pct: Pct,
+    /// Days within which the early-payment discount is earned; 0 for payment with the order.
+    #[serde(default)]
+    pub discount_days: u32,
+    /// The most that may be owed: deliveries stop at it.
     pub credit_limit: Money,
     pub delivery: Delivery,
     pub security: Security,
+    /// The amount the security covers (a guarantee's or letter of credit's amount, the
+    /// insured limit, the goods under retention of title), in invoice amounts.
+    #[serde(default)]
+    pub security_amount: Money,
     pub channel: Channel,
     /// Months until the next credit review; 0 means before every order.
     pub review_months: u32,
@@ -133,6 +141,10 @@ pub struct Prospect {
     pub orders_per_year: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requested_payment_days: Option<u32>,
+    /// The payment terms the DBT was observed on (a habitual late payer pays at about these
+    /// plus its DBT, whatever it is given).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub observed_terms_days: Option<u32>,
     #[serde(default)]
     pub status: Status,
     #[serde(default, skip_serializing_if = "Option::is_none")]

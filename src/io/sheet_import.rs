@@ -8,7 +8,7 @@ use std::io::Cursor;
 use calamine::{Data, Reader, open_workbook_auto_from_rs};
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::columns::{header_fields, order_of, read_cells};
+use super::columns::{header_fields, order_of, read_cells, read_terms, term_columns};
 use super::csv_error::CsvFileError;
 use super::csv_import::{CsvImport, ImportedProspect};
 use super::decode::TextEncoding;
@@ -45,6 +45,7 @@ pub fn read_sheet(bytes: &[u8], sheet: Option<&str>) -> Result<CsvImport, CsvFil
     texts.extend(header.1.iter().map(|c| text(c, Kind::Text).unwrap_or_default()));
     let columns = header_fields(&texts)?;
     let order = order_of(&columns);
+    let terms = term_columns(&texts);
     let mut import = CsvImport {
         prospects: Vec::new(),
         errors: Vec::new(),
@@ -62,7 +63,10 @@ pub fn read_sheet(bytes: &[u8], sheet: Option<&str>) -> Result<CsvImport, CsvFil
             None => Ok(String::new()),
         };
         match read_cells(&order, row, NumberStyle::Point, cell) {
-            Ok((prospect, filled)) => import.prospects.push(ImportedProspect { row, prospect, filled }),
+            Ok((prospect, filled)) => {
+                let terms = read_terms(&terms, row, NumberStyle::Point, cell);
+                import.prospects.push(ImportedProspect { row, prospect, filled, terms });
+            }
             Err(errors) => import.errors.extend(errors),
         }
     }

@@ -81,9 +81,11 @@ fn a_last_prospect_with_history_is_not_taken_for_the_end() {
         payment_days: 30,
         advance_pct: crate::domain::money::Pct::ZERO,
         discount_pct: crate::domain::money::Pct::ZERO,
+        discount_days: 0,
         credit_limit: crate::domain::money::Money::ZERO,
         delivery: crate::domain::vocabulary::Delivery::Standard,
         security: crate::domain::vocabulary::Security::None,
+        security_amount: crate::domain::money::Money::ZERO,
         channel: crate::domain::vocabulary::Channel::Direct,
         review_months: 12,
     };

@@ -5,6 +5,7 @@ use ratatui::layout::{Constraint, Layout};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Row, Table, Wrap};
 
+use crate::domain::terms::deviations::deviations;
 use rust_decimal::Decimal;
 
 use super::state::CompareView;
@@ -49,14 +50,14 @@ const LABELS: [&str; 16] = [
     "Terms",
     "Security",
     "Credit limit",
-    "Avg receivable",
+    "Volume sold",
     "Expected loss",
     "Financing cost",
     "Cost to serve",
     "Security cost",
     "Risk-adj. profit",
     "Margin after risk",
-    "Return on exposure",
+    "RAROC",
 ];
 
 /// The text of row `i` (in `LABELS` order) for one column.
@@ -77,14 +78,14 @@ fn cell(i: usize, c: &DealColumn) -> String {
         }
         6 => c.terms.security.label().to_string(),
         7 => c.terms.credit_limit.grouped(),
-        8 => money(|e| e.average_receivable),
+        8 => money(|e| e.volume_sold),
         9 => money(|e| e.expected_loss),
         10 => money(|e| e.financing_cost),
         11 => money(|e| e.cost_to_serve),
         12 => money(|e| e.security_cost),
         13 => money(|e| e.risk_adjusted_profit),
         14 => pct(c.economics.as_ref().and_then(|e| e.margin_pct)),
-        _ => pct(c.economics.as_ref().and_then(|e| e.return_on_exposure_pct)),
+        _ => pct(c.economics.as_ref().and_then(|e| e.raroc_pct)),
     }
 }
 
@@ -95,7 +96,8 @@ pub fn render(frame: &mut Frame, app: &App, view: &CompareView) {
     chrome(frame, app, &f, &format!("compare on {which}"), false);
     let cols = columns(app, view);
     let [table_area, verdict_area] =
-        Layout::vertical([Constraint::Min(10), Constraint::Length(3)]).areas(f.body);
+        Layout::vertical([Constraint::Min(10), Constraint::Length(if f.body.height >= 30 { 5 } else { 3 })])
+            .areas(f.body);
 
     let header = Row::new(
         std::iter::once(Line::from(""))
@@ -119,9 +121,16 @@ pub fn render(frame: &mut Frame, app: &App, view: &CompareView) {
     let block = if f.body.height >= 24 { Block::bordered() } else { Block::default() };
     frame.render_widget(Table::new(rows, widths).header(header).column_spacing(1).block(block), table_area);
 
-    let sides: Vec<Side> =
-        cols.iter().map(|c| Side { name: &c.prospect.name, economics: c.economics.as_ref() }).collect();
-    let mut text = vec![Line::styled(verdict(&sides), t.title())];
+    let sides: Vec<Side> = cols
+        .iter()
+        .map(|c| Side {
+            name: &c.prospect.name,
+            economics: c.economics.as_ref(),
+            terms: &c.terms,
+            deviations: deviations(&c.terms, &c.evaluation.suggestion).len(),
+        })
+        .collect();
+    let mut text = vec![Line::styled(verdict(&sides, app.policy.capital.max_loss_months), t.title())];
     if cols.iter().any(|c| c.edited) {
         text.push(Line::styled("* edited in the what-if or agreed in a decision", t.dim()));
     }

@@ -45,7 +45,7 @@ pub enum Action {
     Type,
     Reset,
     SeekAdvance,
-    SeekDays,
+    SeekBest,
     ToggleEdited,
     Left,
     Right,

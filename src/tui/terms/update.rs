@@ -43,7 +43,7 @@ pub fn on_key(app: &mut App, e: &mut TermsEditor, key: &KeyEvent) {
         }
         Some(Action::Reset) => e.reset(policy),
         Some(Action::SeekAdvance) => e.goal_seek(true, policy),
-        Some(Action::SeekDays) => e.goal_seek(false, policy),
+        Some(Action::SeekBest) => e.goal_seek(false, policy),
         Some(Action::Save) => save(app, e),
         Some(Action::Back) => {
             remember(app, e);

@@ -80,7 +80,9 @@ fn short_label(field: TermsField) -> &'static str {
         TermsField::Delivery => "Delivery",
         TermsField::Security => "Security",
         TermsField::Channel => "Channel",
-        TermsField::Target => "Target %",
+        TermsField::DiscountDays => "Disc. days",
+        TermsField::SecurityAmount => "Sec. amount",
+        TermsField::MaxMonths => "Goal months",
     }
 }
 
@@ -94,12 +96,12 @@ fn render_editor(frame: &mut Frame, t: Theme, e: &TermsEditor, area: Rect, value
                 if value_width < 13 { short_choice(*field, terms) } else { None }
                     .map_or_else(|| e.value(*field, terms), str::to_string)
             };
-            let suggested = if *field == TermsField::Target { "—".into() } else { show(e.suggested()) };
+            let suggested = if *field == TermsField::MaxMonths { "—".into() } else { show(e.suggested()) };
             let edited = match (&e.typing, focused) {
                 (Some(line), true) => format!("{}▏", line.text()),
                 _ => show(&e.edited),
             };
-            let changed = *field != TermsField::Target && suggested != edited;
+            let changed = *field != TermsField::MaxMonths && suggested != edited;
             let label = if narrow { short_label(*field) } else { field.label() };
             let marker = if focused { "›" } else { " " };
             let row = Row::new(vec![
@@ -123,7 +125,7 @@ type Figure = (&'static str, fn(&Economics) -> Option<Money>, bool);
 const SHORT: [&str; 11] = [
     "Gross margin",
     "Discounts",
-    "Receivable",
+    "Vol. sold",
     "Exposure",
     "Exp. loss",
     "Financing",
@@ -131,13 +133,13 @@ const SHORT: [&str; 11] = [
     "Security",
     "RA profit",
     "Margin",
-    "Return/exp.",
+    "RAROC",
 ];
 
 const FIGURES: [Figure; 9] = [
     ("Gross margin", |x| Some(x.gross_margin), true),
     ("Discounts", |x| Some(x.discounts), false),
-    ("Avg receivable", |x| Some(x.average_receivable), false),
+    ("Volume sold", |x| Some(x.volume_sold), true),
     ("Exposure", |x| Some(x.exposure), false),
     ("Expected loss", |x| Some(x.expected_loss), false),
     ("Financing cost", |x| Some(x.financing_cost), false),
@@ -212,10 +214,10 @@ fn render_figures(frame: &mut Frame, t: Theme, e: &TermsEditor, area: Rect, narr
         pct_delta(t, s.margin_pct, x.margin_pct),
     ]));
     rows.push(Row::new(vec![
-        Line::from(label(10, "Return on exposure")),
-        Line::from(pct(s.return_on_exposure_pct)).right_aligned(),
-        Line::from(pct(x.return_on_exposure_pct)).right_aligned(),
-        pct_delta(t, s.return_on_exposure_pct, x.return_on_exposure_pct),
+        Line::from(label(10, "RAROC")),
+        Line::from(pct(s.raroc_pct)).right_aligned(),
+        Line::from(pct(x.raroc_pct)).right_aligned(),
+        pct_delta(t, s.raroc_pct, x.raroc_pct),
     ]));
     let w: u16 = if narrow { 9 } else { 11 };
     let widths = [Constraint::Min(12), Constraint::Length(w), Constraint::Length(w), Constraint::Length(w)];
