@@ -125,7 +125,7 @@ fn adds_up(x: &Economics) -> bool {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(1000))]
 
     #[test]
     fn a_worse_band_never_gets_easier_terms_or_more_open_credit(p in prospect()) {

@@ -54,13 +54,14 @@ fn enter_value(app: &mut App, text: &str) {
     press(app, KeyCode::Enter);
 }
 
-/// The nine amounts of the figures table, in screen order, and whether more of each is better.
-fn amounts(x: &Economics) -> [(Money, bool); 9] {
+/// The ten amounts of the figures table, in screen order, and whether more of each is better.
+fn amounts(x: &Economics) -> [(Money, bool); 10] {
     [
         (x.gross_margin, true),
         (x.discounts, false),
         (x.volume_sold, true),
         (x.exposure, false),
+        (x.uncovered(), false),
         (x.expected_loss, false),
         (x.financing_cost, false),
         (x.cost_to_serve, false),
@@ -87,7 +88,7 @@ fn figure_rows(app: &mut App) -> Vec<(String, String, String, Color)> {
     let top = lines.iter().position(|l| l.contains("Change")).expect("the figures header");
     let ends = column_ends(&lines[top]);
     let width = ends[2] - ends[1] - 1;
-    (top + 1..top + 12)
+    (top + 1..top + 14)
         .map(|y| {
             let line: Vec<char> = lines[y].chars().collect();
             let cell = |end: usize| line[end + 1 - width..=end].iter().collect::<String>().trim().to_string();
@@ -118,15 +119,27 @@ fn assert_recomputed(app: &mut App) {
         };
         assert_eq!(rows[i], (before.grouped(), after.grouped(), text, color), "figure row {i}");
     }
-    let pcts = [(suggested.margin_pct, edited.margin_pct), (suggested.raroc_pct, edited.raroc_pct)];
-    for (row, (b, a)) in rows[9..].iter().zip(pcts) {
+    // Margin and RAROC change in points, the months a default takes in months.
+    let measures = [
+        (suggested.margin_pct, edited.margin_pct, "pt"),
+        (suggested.loss_at_default_months, edited.loss_at_default_months, "mo"),
+        (suggested.raroc_pct, edited.raroc_pct, "pt"),
+    ];
+    for (row, (b, a, unit)) in rows[10..].iter().zip(measures) {
         match (b, a) {
             (Some(b), Some(a)) if a != b => {
-                // Changes under 0.1 pt keep two decimals, so that a loss never reads "+0.0".
+                // Changes under 0.1 keep two decimals, so that a loss never reads "+0.0"; from
+                // 100 on none, so that the sign fits.
                 let raw = a - b;
-                let d = if raw.abs() < Decimal::new(1, 1) { raw.round_dp(2) } else { raw.round_dp(1) };
+                let d = if raw.abs() < Decimal::new(1, 1) {
+                    raw.round_dp(2)
+                } else if raw.abs() >= Decimal::ONE_HUNDRED {
+                    raw.round_dp(0)
+                } else {
+                    raw.round_dp(1)
+                };
                 let sign = if raw.is_sign_positive() { "+" } else { "" };
-                assert_eq!(row.2, format!("{sign}{d} pt"), "{b} → {a}");
+                assert_eq!(row.2, format!("{sign}{d} {unit}"), "{b} → {a}");
             }
             (Some(_), Some(_)) | (None, None) => assert_eq!(row.2, "=", "{b:?} → {a:?}"),
             _ => assert_eq!(row.2, "—", "a figure that becomes unknown: {b:?} → {a:?}"),
@@ -358,6 +371,8 @@ fn a_falling_margin_never_shows_a_plus() {
     enter_value(&mut app, "45"); // X pays at 30 + 46 whatever it is given: beyond that,
     ch(&mut app, '+'); // one more payment day: profit falls by a few hundred
     let rows = figure_rows(&mut app);
-    assert!(rows[8].2.starts_with('-'), "profit {:?}", rows[8]);
-    assert!(!rows[9].2.starts_with('+') && rows[9].3 != Color::Green, "margin {:?}", rows[9]);
+    assert!(rows[9].2.starts_with('-'), "profit {:?}", rows[9]);
+    assert!(!rows[10].2.starts_with('+') && rows[10].3 != Color::Green, "margin {:?}", rows[10]);
+    // One more month lost at default is worse: red, whatever its sign.
+    assert!(rows[11].2.starts_with('+') && rows[11].3 == Color::Red, "months {:?}", rows[11]);
 }

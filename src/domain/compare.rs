@@ -72,16 +72,21 @@ fn parts(x: &Economics) -> [(&'static str, Money); 6] {
     ]
 }
 
-/// The verdict: the deal with the highest risk-adjusted profit, by how much it beats the next
-/// one, the part of the profit that decides it and the part that works against it; then what
-/// to do with each deal.
+/// The verdict: what to do with each deal, then the deal with the highest risk-adjusted
+/// profit, by how much it beats the next one, the part of the profit that decides it and the
+/// part that works against it.
 pub fn verdict(sides: &[Side], max_months: u32) -> String {
     let ranking = ranking(sides);
     if sides.len() < 2 {
         return ranking;
     }
+    format!("{}. {ranking}", todo(sides, max_months))
+}
+
+/// What to do with each deal: the verdict's first part, which a short screen keeps.
+pub fn todo(sides: &[Side], max_months: u32) -> String {
     let todo: Vec<String> = sides.iter().map(|s| format!("{}: {}", s.name, advice(s, max_months))).collect();
-    format!("{ranking}. {}", todo.join("; "))
+    todo.join("; ")
 }
 
 fn ranking(sides: &[Side]) -> String {
@@ -183,7 +188,11 @@ mod tests {
             Side { name: "X", economics: Some(&x), terms: &tx, deviations: 0 },
         ];
         let text = verdict(&sides, 12);
-        assert!(text.starts_with("X is worth more"), "{text}");
+        assert!(
+            text.starts_with("Y: do it through the partner / sister brand on these terms; X: do it"),
+            "{text}"
+        );
+        assert!(text.contains(". X is worth more"), "{text}");
         assert!(text.contains("mainly its gross margin (+475 000)"), "{text}");
         assert!(text.contains("despite its cost to serve (-29 600)"), "{text}");
         assert!(text.contains("Y: do it through the partner / sister brand on these terms"), "{text}");

@@ -22,22 +22,30 @@ pub struct Summary {
     pub expected_loss: Money,
     pub risk_adjusted_profit: Option<Money>,
     pub status: Status,
-    /// Volume, exposure, expected loss and risk-adjusted profit in cents (unknown as 0), for
-    /// the totals.
-    pub(crate) cents: [i64; 4],
+    /// The figures the totals add, in cents (unknown as 0), in `Figure` order.
+    pub(crate) cents: [i64; FIGURES],
 }
+
+/// How many figures a summary carries for the totals: volume, exposure, expected loss,
+/// risk-adjusted profit, the exposure a security covers, the volume sold and the capital.
+pub const FIGURES: usize = 7;
 
 impl Summary {
     pub fn new(p: &Prospect, e: &Evaluation) -> Summary {
         let terms = &e.suggestion.terms;
-        let exposure = e.economics.as_ref().map_or(Money::ZERO, |x| x.exposure);
-        let expected_loss = e.economics.as_ref().map_or(Money::ZERO, |x| x.expected_loss);
-        let risk_adjusted_profit = e.economics.as_ref().map(|x| x.risk_adjusted_profit);
+        let x = e.economics.as_ref();
+        let figure = |get: fn(&crate::domain::economics::Economics) -> Money| x.map_or(Money::ZERO, get);
+        let exposure = figure(|x| x.exposure);
+        let expected_loss = figure(|x| x.expected_loss);
+        let risk_adjusted_profit = x.map(|x| x.risk_adjusted_profit);
         let cents = [
             p.annual_volume.unwrap_or(Money::ZERO).cents(),
             exposure.cents(),
             expected_loss.cents(),
             risk_adjusted_profit.unwrap_or(Money::ZERO).cents(),
+            figure(|x| x.covered).cents(),
+            figure(|x| x.volume_sold).cents(),
+            figure(|x| x.capital).cents(),
         ];
         Summary {
             band: e.assessment.band,
@@ -64,6 +72,9 @@ impl Summary {
             self.exposure.cents(),
             self.expected_loss.cents(),
             or_zero(self.risk_adjusted_profit),
+            0,
+            or_zero(self.volume),
+            0,
         ];
         self
     }
@@ -78,8 +89,8 @@ impl Summary {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Totals {
     pub count: usize,
-    /// Volume, exposure, expected loss and risk-adjusted profit, in cents.
-    cents: [i128; 4],
+    /// The summaries' figures summed, in cents, in their order.
+    cents: [i128; FIGURES],
 }
 
 impl Totals {
@@ -88,7 +99,7 @@ impl Totals {
     }
 
     /// Adds one prospect given by its figures in cents (as `Summary::cents` holds them).
-    pub(crate) fn add_cents(&mut self, cents: &[i64; 4]) {
+    pub(crate) fn add_cents(&mut self, cents: &[i64; FIGURES]) {
         self.count += 1;
         for (sum, value) in self.cents.iter_mut().zip(cents) {
             *sum += i128::from(*value);
@@ -125,5 +136,27 @@ impl Totals {
 
     pub fn risk_adjusted_profit(&self) -> Money {
         Money::from_cents(self.cents[3])
+    }
+
+    /// The exposure securities cover (on first demand, insured, under retention of title).
+    pub fn covered(&self) -> Money {
+        Money::from_cents(self.cents[4])
+    }
+
+    /// What the credit limits carry of the volume.
+    pub fn volume_sold(&self) -> Money {
+        Money::from_cents(self.cents[5])
+    }
+
+    /// The Basel IRB capital of the deals.
+    pub fn capital(&self) -> Money {
+        Money::from_cents(self.cents[6])
+    }
+
+    /// The set's risk-adjusted profit on its capital, in percent; none without capital.
+    pub fn raroc_pct(&self) -> Option<rust_decimal::Decimal> {
+        let capital = self.capital();
+        let profit = self.risk_adjusted_profit().amount().checked_mul(rust_decimal::Decimal::ONE_HUNDRED)?;
+        capital.is_positive().then(|| profit.checked_div(capital.amount())).flatten().map(|r| r.round_dp(1))
     }
 }

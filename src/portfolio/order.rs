@@ -72,7 +72,7 @@ impl Positions for [usize] {
 /// What the filters and the totals read of one prospect.
 #[derive(Debug, Clone, Copy)]
 struct Entry {
-    cents: [i64; 4],
+    cents: [i64; crate::domain::summary::FIGURES],
     band: Band,
     segment: Option<Segment>,
     status: Status,

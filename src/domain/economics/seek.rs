@@ -25,8 +25,8 @@ pub struct GoalSeek {
 
 /// What the goal asks of one set of terms: the exposure no security covers within the
 /// unsecured cap, and one default's loss within `months` of risk-adjusted profit, without
-/// selling less than `volume` (a limit that stops deliveries would meet the rest by selling
-/// less).
+/// selling less than `volume` (the whole deal: a limit that stops deliveries would meet the
+/// rest by selling less).
 #[derive(Debug, Clone, Copy)]
 pub struct RiskGoal {
     pub unsecured_cap: Money,

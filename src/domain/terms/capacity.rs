@@ -61,6 +61,8 @@ pub enum CapSource {
     },
     Segment(Segment),
     RiskModel,
+    /// No more than the open line of a better band: terms never ease as risk grows.
+    BetterBand,
 }
 
 /// The unsecured cap before rounding, and where it comes from. On stale accounts (`stale`)
@@ -108,6 +110,7 @@ pub fn cap_text(cap: Money, source: CapSource) -> String {
         }
         CapSource::Segment(segment) => format!("the {segment} segment cap"),
         CapSource::RiskModel => "the risk model allows no open credit".into(),
+        CapSource::BetterBand => "a better band's open line: terms never ease as risk grows".into(),
     };
     format!("{} ({why})", cap.grouped())
 }

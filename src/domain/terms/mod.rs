@@ -153,6 +153,14 @@ pub fn warnings(
     if !c.void_above && terms.payment_days > c.max_days {
         out.push(format!("{} payment days exceed {}", terms.payment_days, c.law));
     }
+    if terms.security != Security::None && terms.security_amount > terms.credit_limit {
+        out.push(format!(
+            "The {} of {} is above the credit limit {}: its fee pays for cover no delivery can use",
+            terms.security.label(),
+            terms.security_amount.grouped(),
+            terms.credit_limit.grouped()
+        ));
+    }
     if let Some(x) = economics {
         if x.credit_need > x.exposure {
             out.push(format!(

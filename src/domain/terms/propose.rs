@@ -283,9 +283,15 @@ pub(super) fn propose(ctx: &Context, band: Band, floor: &Floor, why: &mut Why) -
     let (raw_cap, source) = capacity::unsecured_cap(ctx.p, band, ctx.column, (ctx.health, ctx.stale), policy);
     let (raw_cap, source) =
         if cover_only { (Money::ZERO, capacity::CapSource::RiskModel) } else { (raw_cap, source) };
-    let raw_cap = floor.max_unsecured.map_or(raw_cap, |m| raw_cap.min(m));
-    let (ceiling, ceiling_why) = capacity::line_ceiling(ctx.p, raw_cap, policy);
     let unit = policy.limits.rounding;
+    // The better band's open line is rounded: it binds only where it is below this cap rounded,
+    // else the cap keeps its own reason.
+    let (raw_cap, source) = match floor.max_unsecured {
+        Some(m) if m < round_to(raw_cap, unit, false) => (m, capacity::CapSource::BetterBand),
+        Some(m) => (raw_cap.min(m), source),
+        None => (raw_cap, source),
+    };
+    let (ceiling, ceiling_why) = capacity::line_ceiling(ctx.p, raw_cap, policy);
     let cap = round_to(raw_cap.min(ceiling), unit, false);
     let line_ceiling = round_to(ceiling, unit, false).max(cap);
     let cap_text = || capacity::cap_text(raw_cap, source);
@@ -346,7 +352,14 @@ pub(super) fn propose(ctx: &Context, band: Band, floor: &Floor, why: &mut Why) -
             return proposal(terms, need, cap, line_ceiling);
         }
     }
-    let limit = if target > cap { round_to(ctx.need(volume, &terms), unit, true).min(target) } else { cap };
+    // A secured line reaches the need, up to its ceiling, and the open line under a guarantee
+    // stays whole; a letter of credit covers every shipment, so its line is the need.
+    let open_line = if terms.security == Security::LetterOfCredit { Money::ZERO } else { cap };
+    let limit = if target > cap {
+        round_to(ctx.need(volume, &terms), unit, true).min(target).max(open_line)
+    } else {
+        cap
+    };
     terms.credit_limit = limit;
     terms.security_amount = amount_for(terms.security, limit, cap);
     proposal(terms, need, cap, line_ceiling)

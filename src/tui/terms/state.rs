@@ -14,6 +14,7 @@ use crate::domain::policy::Policy;
 use crate::domain::prospect::{Prospect, Terms};
 use crate::domain::terms::deviations::{Deviation, deviations};
 use crate::domain::terms::optimise::best_within_policy;
+use crate::domain::terms::security::{ask, unsecured_limit};
 use crate::domain::terms::warnings;
 use crate::domain::vocabulary::{Channel, Delivery, Security, Segment};
 use crate::tui::kit::line_edit::LineEdit;
@@ -81,6 +82,8 @@ pub struct TermsEditor {
     pub warnings: Vec<String>,
     /// How the edited terms deviate from policy.
     pub deviations: Vec<Deviation>,
+    /// What to ask the buyer for on the edited terms.
+    pub ask: Option<String>,
     pub by_days: Vec<(u32, Money)>,
     pub by_advance: Vec<(u32, Money)>,
 }
@@ -104,6 +107,7 @@ impl TermsEditor {
             seek: None,
             warnings: Vec::new(),
             deviations: Vec::new(),
+            ask: None,
             by_days: Vec::new(),
             by_advance: Vec::new(),
         };
@@ -125,6 +129,14 @@ impl TermsEditor {
         let s = &self.evaluation.suggestion;
         self.warnings = warnings(&self.edited, s, self.economics.as_ref());
         self.deviations = deviations(&self.edited, s);
+        self.ask = self.economics.as_ref().and_then(|x| {
+            let t = &self.edited;
+            let open = unsecured_limit(t.credit_limit, t.security, t.security_amount);
+            let days = rust_decimal::prelude::ToPrimitive::to_u32(&x.days_to_pay.ceil()).unwrap_or(u32::MAX);
+            (t.advance_pct < Pct::HUNDRED)
+                .then(|| ask(t.security, t.security_amount, open, days, policy))
+                .flatten()
+        });
         match &self.evaluation.deal {
             Some(deal) => {
                 let ceiling = s.ceiling.max_days;
@@ -242,8 +254,8 @@ impl TermsEditor {
         };
         let s = &self.evaluation.suggestion;
         let result = if advance {
-            let volume = economics::economics(deal, &self.edited, policy).volume_sold;
-            let goal = RiskGoal { unsecured_cap: s.credit_cap, months: self.max_months, volume };
+            // The whole deal: a seek that met the goal by selling less would say nothing.
+            let goal = RiskGoal { unsecured_cap: s.credit_cap, months: self.max_months, volume: deal.volume };
             economics::least_advance(deal, &self.edited, goal, policy)
         } else {
             best_within_policy(deal, &self.edited, s, policy)
