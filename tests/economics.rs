@@ -222,6 +222,18 @@ fn least_advance_on_risk() {
         &policy(),
     );
     assert!(g.explanation.starts_with("Advance 90 % → 60 %"), "{}", g.explanation);
+    // From full prepayment with delivery after payment (as the best terms leave it): the same
+    // 60 %, on standard delivery, never "0 %" with the goods still waiting for the whole price.
+    let prepaid = Terms { advance_pct: pct("100"), delivery: Delivery::AfterPayment, ..t.clone() };
+    let g = least_advance(
+        &deal,
+        &prepaid,
+        RiskGoal { unsecured_cap: eur(20_000), months: 12, volume: eur(365_000) },
+        &policy(),
+    );
+    let found = sought(&g.seek);
+    assert_eq!((found.advance_pct, found.delivery), (pct("60"), Delivery::Standard));
+    assert!(g.explanation.starts_with("Advance 100 % → 60 %"), "{}", g.explanation);
     // Selling less is no way to meet the goal: with a limit of 20 000, 0 % advance keeps the
     // exposure at 20 000 only by stopping deliveries at 40 % of the volume; at 59 % the need
     // 20 500 carries 365 000·20 000/20 500 = 356 097.56.

@@ -6,6 +6,7 @@ use super::{Deal, Economics, economics};
 use crate::domain::money::{Money, Pct};
 use crate::domain::policy::Policy;
 use crate::domain::prospect::Terms;
+use crate::domain::vocabulary::Delivery;
 
 /// The answer of a goal seek.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,8 +68,14 @@ impl RiskGoal {
     }
 }
 
+/// The terms at `advance` %. Delivery after payment is the whole price before delivery: below
+/// 100 % it becomes standard delivery, so that a lower advance never reads as still prepaid.
 fn with_advance(terms: &Terms, advance: u32) -> Terms {
-    Terms { advance_pct: Pct::whole(i64::from(advance)), ..terms.clone() }
+    let delivery = match terms.delivery {
+        Delivery::AfterPayment if advance < 100 => Delivery::Standard,
+        other => other,
+    };
+    Terms { advance_pct: Pct::whole(i64::from(advance)), delivery, ..terms.clone() }
 }
 
 /// The least advance, in whole percent, that keeps the unsecured exposure under the cap and a

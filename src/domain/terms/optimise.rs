@@ -13,7 +13,7 @@ use crate::domain::economics::{Deal, GoalSeek, Seek, economics};
 use crate::domain::money::{Money, Pct};
 use crate::domain::policy::Policy;
 use crate::domain::prospect::Terms;
-use crate::domain::vocabulary::{Delivery, Security};
+use crate::domain::vocabulary::Security;
 
 const STANDARD_TERMS: [u32; 8] = [60, 45, 30, 21, 14, 7, 0, 90];
 
@@ -58,9 +58,8 @@ fn candidates(from: &Terms, s: &Suggestion, policy: &Policy) -> Vec<Terms> {
             }
         }
     }
-    let mut prepaid = Terms { advance_pct: Pct::HUNDRED, delivery: Delivery::AfterPayment, ..from.clone() };
-    prepaid.security = Security::None;
-    prepaid.security_amount = Money::ZERO;
+    let mut prepaid = from.clone();
+    super::propose::prepaid(&mut prepaid);
     out.push(prepaid);
     out
 }

@@ -151,7 +151,7 @@ fn amount_for(security: Security, limit: Money, open: Money) -> Money {
 }
 
 /// Full payment before delivery: nothing on credit and nothing to secure.
-fn prepaid(t: &mut Terms) {
+pub(super) fn prepaid(t: &mut Terms) {
     t.payment_days = 0;
     t.advance_pct = Pct::HUNDRED;
     t.delivery = Delivery::AfterPayment;
