@@ -3,6 +3,7 @@
 //! CSV and spreadsheet rows one by one, each with the terms its term columns give. A bad row is
 //! an `Err` with its message, so that the caller can stop or skip it.
 
+use std::borrow::Borrow;
 use std::fmt;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -17,13 +18,25 @@ use crate::io::csv_import::read_rows;
 use crate::io::sheet_import::{is_workbook, read_sheet};
 use crate::store::{self, StoreError};
 
-/// One input row: the prospect and the terms the row gives for it (none but from a CSV's or a
-/// sheet's term columns), or why it cannot be one.
-pub type Row = Result<(Prospect, GivenTerms), String>;
+/// One input row: the prospect with the terms it gives, or why it cannot be one.
+pub type Row = Result<Given, String>;
+
+/// A prospect and the terms its row gives for it (none but from a CSV's or a sheet's term
+/// columns).
+pub struct Given {
+    pub prospect: Prospect,
+    pub terms: GivenTerms,
+}
+
+impl Borrow<Prospect> for Given {
+    fn borrow(&self) -> &Prospect {
+        &self.prospect
+    }
+}
 
 /// A prospect that gives no terms of its own.
-fn bare(p: Prospect) -> Row {
-    Ok((p, GivenTerms::default()))
+fn bare(prospect: Prospect) -> Row {
+    Ok(Given { prospect, terms: GivenTerms::default() })
 }
 
 /// How many prospects go to the evaluators at once.
@@ -120,7 +133,7 @@ fn rows_batches(bytes: &[u8], sheet: bool, batch: &mut dyn FnMut(Vec<Row>) -> Re
             return;
         }
         rows.push(
-            read.and_then(|r| r.terms.map(|terms| (r.prospect, terms)))
+            read.and_then(|r| r.terms.map(|terms| Given { prospect: r.prospect, terms }))
                 .map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")),
         );
         if rows.len() == BATCH {
@@ -156,12 +169,14 @@ fn json_object(text: &[u8], name: &str, batch: &mut dyn FnMut(Vec<Row>) -> Resul
 
 /// A JSON value as a prospect, or the path of its bad field (`[3].revenue: …`).
 fn element(value: &serde_json::Value, index: Option<usize>) -> Row {
-    serde_path_to_error::deserialize::<_, Prospect>(value).map(|p| (p, GivenTerms::default())).map_err(|e| {
-        let at = index.map_or(String::new(), |i| format!("[{i}]"));
-        let path = e.path().to_string();
-        let path = if path == "." { String::new() } else { format!(".{path}") };
-        format!("{at}{path}: {}", e.inner())
-    })
+    serde_path_to_error::deserialize::<_, Prospect>(value)
+        .map_err(|e| {
+            let at = index.map_or(String::new(), |i| format!("[{i}]"));
+            let path = e.path().to_string();
+            let path = if path == "." { String::new() } else { format!(".{path}") };
+            format!("{at}{path}: {}", e.inner())
+        })
+        .and_then(bare)
 }
 
 /// A JSON array, element by element.
