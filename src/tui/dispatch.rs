@@ -105,6 +105,7 @@ pub fn keys(app: &App) -> Table {
         Screen::Compare(_) => compare::keys::KEYS,
         Screen::Matrix(_) => matrix::keys::KEYS,
         Screen::Policy(editor) if editor.typing.is_some() => policy::keys::TYPING_KEYS,
+        Screen::Policy(editor) if editor.search.is_some() => policy::keys::SEARCH_KEYS,
         Screen::Policy(_) => policy::keys::KEYS,
         Screen::ImportPreview(_) => import::keys::KEYS,
     }

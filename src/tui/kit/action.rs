@@ -10,6 +10,9 @@ pub enum Action {
     Down,
     PageUp,
     PageDown,
+    /// The next (or previous) page of a paged view: a term of the matrix, a curve.
+    NextPage,
+    PreviousPage,
     Top,
     Bottom,
     Open,
