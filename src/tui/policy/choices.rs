@@ -26,6 +26,16 @@ pub fn choices(path: &str) -> Vec<Choice> {
     }
 }
 
+/// A choice's label in a cell of the terms grid, whose column already says "delivery".
+pub fn short_label(path: &str, key: &str) -> String {
+    match (path.rsplit('.').next(), key) {
+        (Some("delivery"), "standard") => "standard".into(),
+        (Some("delivery"), "partial") => "partial".into(),
+        (Some("delivery"), "after_payment") => "after payment".into(),
+        _ => label(path, key),
+    }
+}
+
 /// The label of `key` among the options of `path`; the key itself when it has none.
 pub fn label(path: &str, key: &str) -> String {
     choices(path).into_iter().find(|(k, _)| *k == key).map_or_else(|| key.to_string(), |(_, l)| l.to_string())
@@ -40,6 +50,8 @@ mod tests {
         assert_eq!(label("terms.D.cells.small.delivery", "cash_on_delivery"), "cash on delivery");
         assert_eq!(label("terms.B.cells.core.security", "retention_of_title"), "retention of title");
         assert_eq!(label("segments.core.channel", "inside_sales"), "inside sales");
+        assert_eq!(short_label("terms.E.cells.core.delivery", "after_payment"), "after payment");
+        assert_eq!(short_label("terms.D.cells.small.delivery", "cash_on_delivery"), "cash on delivery");
         assert_eq!(choices("scorecard.caps.young_company.best_band").len(), 5);
         assert!(choices("bands.A.min_score").is_empty());
     }

@@ -217,7 +217,7 @@ impl Builder<'_> {
                     .collect();
                 let sample = format!("terms.*.cells.*.{term}");
                 let columns = segments.iter().map(|s| short(s)).collect();
-                Block { title: heading(&sample), corner: "band \\ segment".into(), columns, rows }
+                Block { title: heading(&sample), corner: "band".into(), columns, rows }
             })
             .collect()
     }

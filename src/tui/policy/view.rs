@@ -137,7 +137,7 @@ fn detail_lines(e: &PolicyEditor, t: Theme) -> Vec<Line<'static>> {
     facts.push(leaf.path.clone());
     let mut lines = vec![
         Line::from(vec![
-            Span::styled(format!(" {name}"), t.title()),
+            Span::styled(format!(" {name}: {}", e.shown(leaf)), t.title()),
             Span::raw(format!(" · {}", facts.join(" · "))),
         ]),
         Line::styled(format!(" {explain}"), t.dim()),

@@ -4,6 +4,7 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
+use super::choices::{choices, short_label};
 use super::sections::{Block, Section};
 use super::state::PolicyEditor;
 use crate::domain::policy_names::label_of;
@@ -41,7 +42,7 @@ pub fn section_lines(e: &PolicyEditor, section: &Section, t: Theme, width: usize
 
 /// A value's text in its cell: being typed, or as a person reads it, after "›" when focused
 /// (visible without colour too) and marked "●" when edited.
-fn cell_text(e: &PolicyEditor, leaf: usize) -> (String, bool) {
+fn cell_text(e: &PolicyEditor, leaf: usize, grid: bool) -> (String, bool) {
     let Some(l) = e.leaves.get(leaf) else { return (String::new(), false) };
     let focus = if leaf == e.focus { "›" } else { " " };
     if leaf == e.focus
@@ -50,7 +51,11 @@ fn cell_text(e: &PolicyEditor, leaf: usize) -> (String, bool) {
         return (format!("{focus}{}▏", line.text()), false);
     }
     let differs = e.differs(l);
-    (format!("{focus}{}{}", e.shown(l), if differs { "●" } else { "" }), differs)
+    let shown = match e.value(l) {
+        key if grid && !choices(&l.path).is_empty() => short_label(&l.path, &key),
+        _ => e.shown(l),
+    };
+    (format!("{focus}{shown}{}", if differs { "●" } else { "" }), differs)
 }
 
 fn cell_style(e: &PolicyEditor, leaf: usize, differs: bool, t: Theme) -> Style {
@@ -74,6 +79,24 @@ fn fit(text: &str, width: usize) -> String {
     }
 }
 
+/// Text broken at spaces into at most `most` lines of `width` characters; the last line cut
+/// with "…" if the text is longer still.
+fn wrap(text: &str, width: usize, most: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split(' ') {
+        let fits = lines.last().is_some_and(|l| l.chars().count() + 1 + word.chars().count() <= width);
+        let full = lines.len() == most;
+        match lines.last_mut() {
+            Some(line) if fits || full => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines.iter().map(|l| fit(l, width)).collect()
+}
+
 fn table(e: &PolicyEditor, block: &Block, t: Theme, width: usize, drawn: &mut Drawn) {
     let labels = block.rows.iter().map(|r| r.label.chars().count()).chain([block.corner.chars().count()]);
     let label_width = labels.max().unwrap_or(0).min(18) + 3;
@@ -83,30 +106,58 @@ fn table(e: &PolicyEditor, block: &Block, t: Theme, width: usize, drawn: &mut Dr
         .rows
         .iter()
         .flat_map(|r| r.cells.iter().flatten())
-        .map(|&i| cell_text(e, i).0.chars().count())
+        .map(|&i| cell_text(e, i, true).0.chars().count())
         .max()
         .unwrap_or(0);
     let heads = block.columns.iter().map(|c| c.chars().count()).max().unwrap_or(0);
     let cell = (widest.max(heads) + 2).clamp(8, room.max(8));
-    let heading: String = block.columns.iter().map(|c| format!(" {} ", fit(c, cell - 2))).collect();
-    let corner = fit(&block.corner, label_width - 2);
-    drawn.lines.push(Line::styled(format!(" {corner} {heading}"), t.header()));
+    // Headings and values that do not fit take a second line.
+    let heads: Vec<Vec<String>> = block.columns.iter().map(|c| wrap(c, cell - 2, 2)).collect();
+    for line in 0..heads.iter().map(Vec::len).max().unwrap_or(1) {
+        let corner =
+            if line == 0 { fit(&block.corner, label_width - 2) } else { " ".repeat(label_width - 2) };
+        let heading: String = heads
+            .iter()
+            .map(|h| format!(" {} ", h.get(line).cloned().unwrap_or_else(|| " ".repeat(cell - 2))))
+            .collect();
+        drawn.lines.push(Line::styled(format!(" {corner} {heading}"), t.header()));
+    }
     for row in &block.rows {
-        let mut spans = vec![Span::raw(format!(" {} ", fit(&row.label, label_width - 2)))];
-        for cell_leaf in &row.cells {
-            match cell_leaf {
-                Some(i) => {
-                    let (text, differs) = cell_text(e, *i);
-                    if *i == e.focus {
-                        drawn.focus_line = drawn.lines.len();
-                    }
-                    spans.push(Span::styled(fit(&text, cell - 1), cell_style(e, *i, differs, t)));
-                    spans.push(Span::raw(" "));
+        let cells: Vec<Option<(usize, Vec<String>, bool)>> = row
+            .cells
+            .iter()
+            .map(|c| {
+                let i = (*c)?;
+                let (text, differs) = cell_text(e, i, true);
+                let (marker, body) = text.split_at(text.chars().next().map_or(0, char::len_utf8));
+                let mut lines = wrap(body, cell - 2, 2);
+                for (k, line) in lines.iter_mut().enumerate() {
+                    *line = format!("{}{line}", if k == 0 { marker } else { " " });
                 }
-                None => spans.push(Span::raw(format!("{:cell$}", "—"))),
-            }
+                Some((i, lines, differs))
+            })
+            .collect();
+        let height = cells.iter().flatten().map(|(_, l, _)| l.len()).max().unwrap_or(1);
+        if row.cells.contains(&Some(e.focus)) {
+            drawn.focus_line = drawn.lines.len();
         }
-        drawn.lines.push(Line::from(spans));
+        for line in 0..height {
+            let label =
+                if line == 0 { fit(&row.label, label_width - 2) } else { " ".repeat(label_width - 2) };
+            let mut spans = vec![Span::raw(format!(" {label} "))];
+            for c in &cells {
+                match c {
+                    Some((i, lines, differs)) => {
+                        let text = lines.get(line).cloned().unwrap_or_else(|| " ".repeat(cell - 1));
+                        spans.push(Span::styled(text, cell_style(e, *i, *differs, t)));
+                        spans.push(Span::raw(" "));
+                    }
+                    None if line == 0 => spans.push(Span::raw(format!("{:cell$}", " —"))),
+                    None => spans.push(Span::raw(" ".repeat(cell))),
+                }
+            }
+            drawn.lines.push(Line::from(spans));
+        }
     }
 }
 
@@ -118,7 +169,7 @@ fn list(e: &PolicyEditor, block: &Block, t: Theme, width: usize, drawn: &mut Dra
         if focused {
             drawn.focus_line = drawn.lines.len();
         }
-        let (text, differs) = cell_text(e, i);
+        let (text, differs) = cell_text(e, i, false);
         let unit = e.leaves.get(i).and_then(|l| label_of(&l.path)).map_or("", |l| l.unit);
         let default = match e.leaves.get(i) {
             Some(l) if differs => format!("  (default {})", e.default_value(l)),

@@ -1,0 +1,220 @@
+//! The policy editor's sections through the desk's keys: Tab and Shift-Tab between sections,
+//! arrows between cells, [ and ] between terms and curves, the search, g and G, choices in
+//! words and problems in sentences; and snapshots of each section at 120×40 and 80×24.
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::desk::*;
+use dealdesk::tui::app::App;
+use dealdesk::tui::policy::sections::SectionId;
+use dealdesk::tui::policy::state::PolicyEditor;
+use dealdesk::tui::screen::Screen;
+use ratatui::crossterm::event::KeyCode;
+
+fn policy_app() -> App {
+    let mut app = demo_app();
+    app.policy_path = Some(PathBuf::from("/tmp/dealdesk-test/policy.json"));
+    ch(&mut app, 'p');
+    app
+}
+
+fn editor(app: &App) -> &PolicyEditor {
+    match &app.screen {
+        Screen::Policy(e) => e,
+        other => panic!("expected the policy editor, found {other:?}"),
+    }
+}
+
+/// The focused value's path and its section.
+fn at(app: &App) -> (String, SectionId) {
+    let e = editor(app);
+    (e.leaf().map(|l| l.path.clone()).unwrap_or_default(), e.section_id().expect("a section"))
+}
+
+fn path(app: &App) -> String {
+    at(app).0
+}
+
+fn text(app: &mut App, width: u16, height: u16) -> String {
+    screen_text(&render(app, width, height)).join("\n")
+}
+
+#[test]
+fn tab_and_shift_tab_go_round_the_sections_and_each_keeps_its_place() {
+    use SectionId::*;
+    let mut app = policy_app();
+    assert_eq!(at(&app), ("bands.A.min_score".to_string(), Bands));
+    let mut seen = Vec::new();
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Tab);
+        seen.push(at(&app).1);
+    }
+    assert_eq!(seen, [Terms, Segments, Scoring, Curves, Economics, Bands]);
+    press(&mut app, KeyCode::Down);
+    assert_eq!(path(&app), "bands.B.min_score");
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(at(&app).1, Economics, "Shift-Tab wraps back to the last section");
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(path(&app), "bands.B.min_score", "a section is found as it was left");
+}
+
+#[test]
+fn left_and_right_move_between_cells_in_a_table_and_between_sections_in_a_list() {
+    let mut app = policy_app();
+    press(&mut app, KeyCode::Right);
+    assert_eq!(path(&app), "bands.A.pd_pct", "→ in the bands table is the next column");
+    press(&mut app, KeyCode::Left);
+    press(&mut app, KeyCode::Left);
+    assert_eq!(path(&app), "bands.A.min_score", "← at the first column stays");
+    assert!(app.notice.as_ref().is_some_and(|n| n.text.contains("first column")));
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    assert_eq!(at(&app).1, SectionId::Scoring, "a list");
+    press(&mut app, KeyCode::Left);
+    assert_eq!(at(&app).1, SectionId::Segments, "← in a list is the previous section");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Right);
+    assert_eq!(at(&app).1, SectionId::Curves, "→ in a list is the next section");
+}
+
+#[test]
+fn the_terms_grid_moves_by_cell_and_the_brackets_change_the_term_in_the_same_cell() {
+    let mut app = policy_app();
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(path(&app), "terms.A.cells.strategic.payment_days");
+    keys(&mut app, &[KeyCode::Down, KeyCode::Down, KeyCode::Right, KeyCode::Right, KeyCode::Right]);
+    assert_eq!(path(&app), "terms.C.cells.small.payment_days");
+    ch(&mut app, ']');
+    assert_eq!(path(&app), "terms.C.cells.small.advance_pct");
+    ch(&mut app, '[');
+    ch(&mut app, '[');
+    assert_eq!(path(&app), "terms.C.cells.small.review_months", "[ on the first term wraps to the last");
+    ch(&mut app, 'G');
+    assert_eq!(path(&app), "terms.E.cells.micro.review_months", "G: the grid's last cell");
+    ch(&mut app, 'g');
+    assert_eq!(path(&app), "terms.A.cells.strategic.review_months", "g: its first");
+}
+
+#[test]
+fn choices_read_as_words_and_enter_or_plus_picks_the_next() {
+    let mut app = policy_app();
+    press(&mut app, KeyCode::Tab);
+    for _ in 0..3 {
+        ch(&mut app, ']');
+    }
+    keys(
+        &mut app,
+        &[KeyCode::Down, KeyCode::Down, KeyCode::Down, KeyCode::Right, KeyCode::Right, KeyCode::Right],
+    );
+    assert_eq!(path(&app), "terms.D.cells.small.delivery");
+    let screen = text(&mut app, 120, 40);
+    assert!(screen.contains("›cash on delivery") && !screen.contains("cash_on_delivery"), "{screen}");
+    press(&mut app, KeyCode::Enter);
+    let e = editor(&app);
+    assert_eq!(e.value(e.leaf().unwrap()), "after_payment");
+    let screen = text(&mut app, 120, 40);
+    assert!(screen.contains("Delivery of band D, segment small: delivery after payment"), "{screen}");
+    ch(&mut app, '7');
+    assert!(app.notice.as_ref().is_some_and(|n| n.error && n.text.contains("A choice")));
+    assert!(editor(&app).typing.is_none());
+}
+
+#[test]
+fn a_search_jumps_to_the_section_and_the_value_and_esc_goes_back() {
+    let mut app = policy_app();
+    ch(&mut app, '/');
+    type_text(&mut app, "cost of capital");
+    assert_eq!(at(&app), ("economics.cost_of_capital_pct".to_string(), SectionId::Economics));
+    assert!(text(&mut app, 80, 24).contains("Search: cost of capital▏ 1 of 1 found"));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(path(&app), "bands.A.min_score", "Esc: back where the search began");
+    ch(&mut app, '/');
+    type_text(&mut app, "loss given");
+    let first = path(&app);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!((first.as_str(), path(&app).as_str()), ("lgd_pct.none", "lgd_pct.retention_of_title"));
+    assert!(editor(&app).search.is_none());
+}
+
+#[test]
+fn a_bad_value_is_said_in_words_by_the_value_it_concerns() {
+    let mut app = policy_app();
+    ch(&mut app, '/');
+    type_text(&mut app, "lgd_pct.none");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "120");
+    press(&mut app, KeyCode::Enter);
+    let screen = text(&mut app, 80, 24);
+    assert!(
+        screen.contains("✗ The loss given default of no security must be between 0 and 100 %; it is 120"),
+        "{screen}"
+    );
+    assert!(!screen.contains("line 1") && !screen.contains("column"), "{screen}");
+}
+
+// ---- snapshots ------------------------------------------------------------------------------
+
+fn check(name: &str, build: impl Fn() -> App) {
+    for (width, height) in [(120, 40), (80, 24)] {
+        let mut app = build();
+        insta::assert_snapshot!(format!("{name}_{width}x{height}"), render(&mut app, width, height));
+    }
+}
+
+#[test]
+fn snapshot_the_bands_table() {
+    check("policy_bands", || {
+        let mut app = policy_app();
+        press(&mut app, KeyCode::Down);
+        type_text(&mut app, "60");
+        press(&mut app, KeyCode::Enter);
+        app
+    });
+}
+
+#[test]
+fn snapshot_the_terms_grid_on_delivery() {
+    check("policy_terms_delivery", || {
+        let mut app = policy_app();
+        press(&mut app, KeyCode::Tab);
+        for _ in 0..3 {
+            ch(&mut app, ']');
+        }
+        keys(&mut app, &[KeyCode::Down, KeyCode::Down, KeyCode::Down, KeyCode::Right, KeyCode::Right]);
+        app
+    });
+}
+
+#[test]
+fn snapshot_a_curve_with_its_chart() {
+    check("policy_curve_dbt", || {
+        let mut app = policy_app();
+        for _ in 0..4 {
+            press(&mut app, KeyCode::Tab);
+        }
+        keys(&mut app, &[KeyCode::Down, KeyCode::Down, KeyCode::Right]);
+        app
+    });
+}
+
+#[test]
+fn snapshot_the_segments() {
+    check("policy_segments", || {
+        let mut app = policy_app();
+        keys(&mut app, &[KeyCode::Tab, KeyCode::Tab]);
+        app
+    });
+}
+
+#[test]
+fn snapshot_the_economics() {
+    check("policy_economics", || {
+        let mut app = policy_app();
+        press(&mut app, KeyCode::BackTab);
+        app
+    });
+}
