@@ -7,9 +7,11 @@ mod common;
 use std::path::PathBuf;
 
 use common::desk::*;
+use dealdesk::domain::policy::Policy;
 use dealdesk::tui::app::App;
-use dealdesk::tui::policy::sections::SectionId;
+use dealdesk::tui::policy::sections::{Section, SectionId, build};
 use dealdesk::tui::policy::state::PolicyEditor;
+use dealdesk::tui::policy::tree::{Leaf, leaves};
 use dealdesk::tui::screen::Screen;
 use ratatui::crossterm::event::KeyCode;
 
@@ -154,6 +156,92 @@ fn a_bad_value_is_said_in_words_by_the_value_it_concerns() {
         "{screen}"
     );
     assert!(!screen.contains("line 1") && !screen.contains("column"), "{screen}");
+}
+
+// ---- the sections built from the policy's JSON ---------------------------------------------
+
+fn sections() -> (Vec<Leaf>, Vec<Section>) {
+    let json = serde_json::to_value(Policy::default_policy()).unwrap();
+    let leaves = leaves(&json);
+    let sections = build(&json, &leaves);
+    (leaves, sections)
+}
+
+fn placed_once(leaves: &[Leaf], sections: &[Section]) {
+    let mut seen = vec![0; leaves.len()];
+    for s in sections {
+        for b in &s.blocks {
+            for r in &b.rows {
+                for i in r.cells.iter().flatten() {
+                    seen[*i] += 1;
+                }
+            }
+        }
+    }
+    let misplaced: Vec<(&str, i32)> =
+        leaves.iter().zip(&seen).filter(|(_, n)| **n != 1).map(|(l, n)| (l.path.as_str(), *n)).collect();
+    assert!(misplaced.is_empty(), "{misplaced:?}");
+}
+
+#[test]
+fn every_value_is_in_exactly_one_place() {
+    let (leaves, sections) = sections();
+    placed_once(&leaves, &sections);
+}
+
+/// Fields the risk and deal issues add (review intervals per band, a master scale, a term
+/// of the matrix, VAT by country) show up where a credit manager looks for them.
+#[test]
+fn fields_a_policy_gains_appear_in_their_section() {
+    let mut json = serde_json::to_value(Policy::default_policy()).unwrap();
+    for band in ["A", "B", "C", "D", "E"] {
+        json["bands"][band]["review_months"] = 12.into();
+        for segment in ["strategic", "key", "core", "small", "micro"] {
+            json["terms"][band]["cells"][segment]["discount_days"] = 0.into();
+        }
+    }
+    json["pd_scale"] = serde_json::json!({"at_best_score_pct": "0.1", "at_worst_score_pct": "35"});
+    json["exposure"] = serde_json::json!({"vat_pct": {"BE": "21", "NL": "21"}});
+    let leaves = leaves(&json);
+    let sections = build(&json, &leaves);
+    placed_once(&leaves, &sections);
+    let bands = &sections[0];
+    assert!(bands.blocks[0].columns.contains(&"review every (months)".to_string()), "{:?}", bands.blocks[0]);
+    assert_eq!(bands.blocks[1].title, "Master scale: score to probability of default");
+    assert_eq!(
+        bands.blocks[1].rows.iter().map(|r| r.label.as_str()).collect::<Vec<_>>(),
+        ["PD at score 100", "PD at score 0"]
+    );
+    assert!(sections[1].blocks.iter().any(|b| b.title == "discount days (days)"));
+    let exposure = sections[5].blocks.iter().find(|b| b.title == "Exposure").expect("an exposure list");
+    assert_eq!(
+        exposure.rows.iter().map(|r| r.label.as_str()).collect::<Vec<_>>(),
+        ["VAT of Belgium", "VAT of the Netherlands"]
+    );
+}
+
+#[test]
+fn the_sections_are_the_tables_a_credit_manager_knows() {
+    let (leaves, sections) = sections();
+    let ids: Vec<SectionId> = sections.iter().map(|s| s.id).collect();
+    use SectionId::*;
+    assert_eq!(ids, [Bands, Terms, Segments, Scoring, Curves, Economics]);
+    let bands = &sections[0].blocks[0];
+    assert_eq!(bands.rows.iter().map(|r| r.label.as_str()).collect::<Vec<_>>(), ["A", "B", "C", "D", "E"]);
+    assert_eq!(bands.corner, "band");
+    assert_eq!(bands.columns[..2], ["minimum score".to_string(), "PD (%)".into()]);
+    let c = bands.rows[2].cells[0].unwrap();
+    assert_eq!(leaves[c].path, "bands.C.min_score");
+    let terms = &sections[1];
+    assert_eq!(terms.blocks[0].title, "payment days (days)");
+    assert_eq!(terms.blocks[0].columns, ["strategic", "key", "core", "small", "micro"]);
+    let cell = terms.blocks[0].rows[3].cells[2].unwrap();
+    assert_eq!(leaves[cell].path, "terms.D.cells.core.payment_days");
+    let curves = &sections[4];
+    assert_eq!(curves.blocks[0].title, "days beyond terms");
+    assert_eq!(curves.blocks[0].rows.len(), 7, "dbt_days has 7 points");
+    let economics: Vec<&str> = sections[5].blocks.iter().map(|b| b.title.as_str()).collect();
+    assert_eq!(economics, ["Loss given default", "Cost of security", "Limits", "Economics"]);
 }
 
 // ---- snapshots ------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ pub mod policy_check;
 mod policy_check_deal;
 pub mod policy_deal;
 pub mod policy_labels;
+pub mod policy_labels_deal;
 pub mod policy_load;
 pub mod policy_names;
 pub mod policy_ranges;

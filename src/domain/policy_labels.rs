@@ -20,11 +20,17 @@ pub struct Label {
     pub explain: &'static str,
 }
 
-const fn l(path: &'static str, name: &'static str, unit: &'static str, explain: &'static str) -> Label {
+pub(super) const fn l(
+    path: &'static str,
+    name: &'static str,
+    unit: &'static str,
+    explain: &'static str,
+) -> Label {
     Label { path, name, unit, explain }
 }
 
-/// Every label, first match wins (specific lines before general ones).
+/// The labels of the risk side — scorecard, bands, segments and channels — first match wins
+/// (specific lines before general ones); the deal side's are in `policy_labels_deal`.
 pub const LABELS: &[Label] = &[
     // The scorecard.
     l("scorecard.weights.*", "weight", "", "How much this component counts in the score, against the others"),
@@ -228,88 +234,6 @@ pub const LABELS: &[Label] = &[
         "debtor's days late",
         "days",
         "How many days beyond terms the channel pays",
-    ),
-    // Losses and security.
-    l(
-        "lgd_pct.*",
-        "loss given default",
-        "%",
-        "Share of the open credit lost when the customer defaults, by security",
-    ),
-    l(
-        "security_cost_pct.*",
-        "cost of security",
-        "%",
-        "What this security costs a year, as a share of the volume sold on credit",
-    ),
-    // The terms matrix and its bands.
-    l(
-        "terms.*.equity_share_pct",
-        "equity share",
-        "%",
-        "The share of the customer's equity that open credit may reach",
-    ),
-    l(
-        "terms.*.assumed_dbt_days",
-        "assumed days late",
-        "days",
-        "Days beyond terms assumed for this band when nothing is known",
-    ),
-    l(
-        "terms.*.cells.*.payment_days",
-        "payment days",
-        "days",
-        "Days after the invoice by which the customer pays",
-    ),
-    l("terms.*.cells.*.advance_pct", "advance", "%", "Share of the order paid before delivery"),
-    l("terms.*.cells.*.discount_pct", "discount", "%", "Discount for early payment"),
-    l(
-        "terms.*.cells.*.discount_days",
-        "discount days",
-        "days",
-        "Days within which the early-payment discount is earned",
-    ),
-    l("terms.*.cells.*.delivery", "delivery", "", "How goods leave the warehouse relative to payment"),
-    l("terms.*.cells.*.security", "security", "", "What secures the receivable"),
-    l("terms.*.cells.*.review_months", "review every", "months", "How often the terms are reviewed"),
-    // Limits and economics.
-    l(
-        "limits.no_accounts_cap",
-        "cap without accounts",
-        "€",
-        "The most open credit without filed accounts (checked.be: €25 000)",
-    ),
-    l(
-        "limits.fit_min_payment_days",
-        "shortest fitted term",
-        "days",
-        "The fit never suggests fewer payment days than this",
-    ),
-    l(
-        "limits.fit_advance_step_pct",
-        "advance step",
-        "points",
-        "The fit raises the advance in steps of this many percentage points",
-    ),
-    l("limits.rounding", "limits rounded to", "€", "Credit limits are rounded down to a multiple of this"),
-    l(
-        "economics.cost_of_capital_pct",
-        "cost of capital",
-        "% a year",
-        "What money tied up in receivables costs",
-    ),
-    l(
-        "economics.assumed_margin_pct",
-        "assumed margin",
-        "%",
-        "Gross margin on the volume when the deal does not say",
-    ),
-    l("economics.target_margin_pct", "target margin", "%", "The risk-adjusted margin a deal should reach"),
-    l(
-        "economics.max_payment_days",
-        "longest payment term",
-        "days",
-        "No term suggested or fitted goes beyond this",
     ),
 ];
 

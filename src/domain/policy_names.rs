@@ -3,13 +3,14 @@
 //! sentence uses it ("minimum score of band C").
 
 use super::policy_labels::{INPUTS, LABELS, Label};
+use super::policy_labels_deal::DEAL_LABELS;
 use super::policy_ranges::matches;
 use super::vocabulary::{Band, Channel, Security, Segment};
 
 /// The first label whose pattern matches `path`; a curve's point is labelled by its curve.
 pub fn label_of(path: &str) -> Option<&'static Label> {
     let base = path.split_once('[').map_or(path, |(base, _)| base);
-    LABELS.iter().find(|l| matches(l.path, base))
+    LABELS.iter().chain(DEAL_LABELS).find(|l| matches(l.path, base))
 }
 
 /// The name and the unit of a scorecard input.
@@ -33,8 +34,17 @@ pub fn describe(key: &str) -> String {
     if let Some(s) = security {
         return s.label().to_string();
     }
+    let country = match key {
+        "BE" => "Belgium",
+        "NL" => "the Netherlands",
+        "LU" => "Luxembourg",
+        "FR" => "France",
+        "DE" => "Germany",
+        _ => "",
+    };
     match input(key) {
         Some((name, _)) => name.to_string(),
+        None if !country.is_empty() => country.to_string(),
         None => key.replace('_', " "),
     }
 }

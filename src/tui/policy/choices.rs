@@ -20,6 +20,12 @@ pub fn choices(path: &str) -> Vec<Choice> {
         "security" => of(Security::VARIANTS, Security::label),
         "channel" => of(Channel::VARIANTS, Channel::label),
         "best_band" | "insufficient_data_band" => of(Band::VARIANTS, Band::key),
+        "domestic" | "cross_border" if path.contains(".excess_cover.") => {
+            of(Security::VARIANTS, Security::label)
+        }
+        "applies" => {
+            vec![("always", "every B2B contract"), ("large_buyer_to_sme", "a large buyer towards an SME")]
+        }
         // A trend's cautious value: the trend assumed when it is unknown.
         "cautious" if path.contains(".trend.") => of(Trend::VARIANTS, Trend::label),
         _ => Vec::new(),
