@@ -206,7 +206,7 @@ fn fields_a_policy_gains_appear_in_their_section() {
     let sections = build(&json, &leaves);
     placed_once(&leaves, &sections);
     let bands = &sections[0];
-    assert!(bands.blocks[0].columns.contains(&"review every (months)".to_string()), "{:?}", bands.blocks[0]);
+    assert!(bands.blocks[0].columns.contains(&"review interval (months)".to_string()), "{:?}", bands.blocks[0]);
     assert_eq!(bands.blocks[1].title, "Master scale: score to probability of default");
     assert_eq!(
         bands.blocks[1].rows.iter().map(|r| r.label.as_str()).collect::<Vec<_>>(),

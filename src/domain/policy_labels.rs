@@ -185,7 +185,7 @@ pub const LABELS: &[Label] = &[
     l("bands.*.pd_pct", "PD", "%", "Probability of default within a year for this band"),
     l(
         "bands.*.review_months",
-        "review every",
+        "review interval",
         "months",
         "How often a customer of this band is reviewed (0: at every order)",
     ),

@@ -47,7 +47,7 @@ pub const DEAL_LABELS: &[Label] = &[
     ),
     l("terms.*.cells.*.delivery", "delivery", "", "How goods leave the warehouse relative to payment"),
     l("terms.*.cells.*.security", "security", "", "What secures the receivable"),
-    l("terms.*.cells.*.review_months", "review every", "months", "How often the terms are reviewed"),
+    l("terms.*.cells.*.review_months", "review interval", "months", "How often the terms are reviewed"),
     // The seller, exposure and prices (issue 12).
     l(
         "seller.home_country",

@@ -27,7 +27,6 @@ pub fn on_key(app: &mut App, e: &mut PolicyEditor, key: &KeyEvent, effects: &mut
     if e.search.is_some() {
         return on_search_key(app, e, key);
     }
-    const PAGES: &str = "a section without pages: only the terms matrix and the curves have them";
     match KEYS.lookup(key) {
         Some(Action::NextField) => e.jump_section(true),
         Some(Action::PreviousField) => e.jump_section(false),
@@ -40,12 +39,14 @@ pub fn on_key(app: &mut App, e: &mut PolicyEditor, key: &KeyEvent, effects: &mut
         Some(Action::Right) if e.in_grid() => edge(app, e.move_columns(1), "the last column"),
         Some(Action::Left) => e.jump_section(false),
         Some(Action::Right) => e.jump_section(true),
-        Some(Action::NextPage) => edge(app, e.turn_page(true), PAGES),
-        Some(Action::PreviousPage) => edge(app, e.turn_page(false), PAGES),
+        Some(Action::NextPage) if !e.turn_page(true) => app.say(NO_PAGES),
+        Some(Action::PreviousPage) if !e.turn_page(false) => app.say(NO_PAGES),
+        Some(Action::NextPage | Action::PreviousPage) => {}
         Some(Action::Top) => edge(app, e.to_end(false), "the first value"),
         Some(Action::Bottom) => edge(app, e.to_end(true), "the last value"),
         Some(Action::Filter) => e.start_search(),
-        Some(Action::Increase) if e.cycle(true) => {}
+        Some(Action::Increase) if !e.cycle(true) => app.say("+ and − pick a choice; type a number instead"),
+        Some(Action::Increase) => {}
         // Off a choice, a minus starts a negative number.
         Some(Action::Decrease) if !e.cycle(false) => e.typing = Some(LineEdit::new("-")),
         Some(Action::Decrease) => {}
@@ -69,6 +70,8 @@ pub fn on_key(app: &mut App, e: &mut PolicyEditor, key: &KeyEvent, effects: &mut
         _ => app.unknown_key(key, "?"),
     }
 }
+
+const NO_PAGES: &str = "[ and ] turn the pages of the terms matrix and of the curves";
 
 /// A move that cannot be made says why, rather than doing nothing.
 fn edge(app: &mut App, moved: bool, limit: &str) {

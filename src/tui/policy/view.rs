@@ -133,6 +133,13 @@ fn detail_lines(e: &PolicyEditor, t: Theme) -> Vec<Line<'static>> {
         let bound = |x: f64| if x >= 1e6 { format!("{x:.0e}") } else { x.to_string() };
         facts.push(format!("from {} to {} {unit}", bound(r.min), bound(r.max)).trim_end().to_string());
     }
+    // A segment's channel brings its cost to serve, which the channels table holds.
+    if leaf.path.starts_with("segments.") && leaf.path.ends_with(".channel") {
+        let cost = format!("channels.{}.cost_to_serve", e.value(leaf));
+        if let Some(c) = e.leaves.iter().find(|l| l.path == cost) {
+            facts.push(format!("costs {} € a year to serve", e.shown(c)));
+        }
+    }
     facts.push(format!("default {}", e.default_value(leaf)));
     facts.push(leaf.path.clone());
     let mut lines = vec![
