@@ -6,7 +6,7 @@ mod common;
 #[path = "tui_policy/transfer.rs"]
 mod transfer;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use clap::Parser;
 use common::desk::*;
@@ -24,8 +24,6 @@ use dealdesk::tui::policy::update::apply_policy;
 use dealdesk::tui::screen::Screen;
 use ratatui::crossterm::event::KeyCode;
 
-/// Where the desk under test would save its policy; never written (the runner is not here).
-const POLICY_FILE: &str = "/tmp/dealdesk-test/policy.json";
 /// Three good rows and row 4 with "veel" as its annual volume.
 const IMPORT_CSV: &str = "tests/fixtures/desk_import_one_bad.csv";
 const IMPORTED: [&str; 3] = ["Zuiderpoort Logistiek BV", "Ardenner Bakkerij SRL", "Kanaalzicht Drukwerk BV"];
@@ -149,21 +147,6 @@ fn a_word_typed_into_a_number_is_refused_and_the_value_kept() {
 }
 
 // ---- the editor through the desk's keys ----------------------------------------------------
-
-/// The demo desk with a place for its policy file, on the policy screen.
-fn policy_app() -> App {
-    let mut app = demo_app();
-    app.policy_path = Some(PathBuf::from(POLICY_FILE));
-    ch(&mut app, 'p');
-    app
-}
-
-fn editor(app: &App) -> &PolicyEditor {
-    match &app.screen {
-        Screen::Policy(e) => e,
-        other => panic!("expected the policy editor, found {other:?}"),
-    }
-}
 
 /// Finds the value at `path` with `/` (a path finds its one value) and keeps the focus there.
 fn focus_line(app: &mut App, path: &str) {

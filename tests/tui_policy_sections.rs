@@ -4,30 +4,12 @@
 
 mod common;
 
-use std::path::PathBuf;
-
 use common::desk::*;
 use dealdesk::domain::policy::Policy;
 use dealdesk::tui::app::App;
 use dealdesk::tui::policy::sections::{Section, SectionId, build};
-use dealdesk::tui::policy::state::PolicyEditor;
 use dealdesk::tui::policy::tree::{Leaf, leaves};
-use dealdesk::tui::screen::Screen;
 use ratatui::crossterm::event::KeyCode;
-
-fn policy_app() -> App {
-    let mut app = demo_app();
-    app.policy_path = Some(PathBuf::from("/tmp/dealdesk-test/policy.json"));
-    ch(&mut app, 'p');
-    app
-}
-
-fn editor(app: &App) -> &PolicyEditor {
-    match &app.screen {
-        Screen::Policy(e) => e,
-        other => panic!("expected the policy editor, found {other:?}"),
-    }
-}
 
 /// The focused value's path and its section.
 fn at(app: &App) -> (String, SectionId) {
@@ -206,7 +188,11 @@ fn fields_a_policy_gains_appear_in_their_section() {
     let sections = build(&json, &leaves);
     placed_once(&leaves, &sections);
     let bands = &sections[0];
-    assert!(bands.blocks[0].columns.contains(&"review interval (months)".to_string()), "{:?}", bands.blocks[0]);
+    assert!(
+        bands.blocks[0].columns.contains(&"review interval (months)".to_string()),
+        "{:?}",
+        bands.blocks[0]
+    );
     assert_eq!(bands.blocks[1].title, "Master scale: score to probability of default");
     assert_eq!(
         bands.blocks[1].rows.iter().map(|r| r.label.as_str()).collect::<Vec<_>>(),
