@@ -280,7 +280,11 @@ impl PolicyEditor {
                 }
             },
             Value::Bool(_) => Value::Bool(matches!(text.as_str(), "true" | "yes" | "1")),
-            _ => Value::String(text.replace(',', ".")),
+            // A decimal comma in an amount or a percentage; other text (a law) as typed.
+            _ => match text.replace(',', ".") {
+                decimal if decimal.parse::<f64>().is_ok() => Value::String(decimal),
+                _ => Value::String(text),
+            },
         };
         *slot = new;
         self.error = None;

@@ -65,7 +65,7 @@ pub fn get_mut<'a>(value: &'a mut Value, keys: &[PathStep]) -> Option<&'a mut Va
 pub fn show(value: Option<&Value>) -> String {
     match value {
         Some(Value::String(s)) => s.clone(),
-        Some(Value::Number(n)) if n.as_f64().is_some_and(|f| f.fract() == 0.0) => {
+        Some(Value::Number(n)) if n.as_f64().is_some_and(|f| f.fract() == 0.0 && f.abs() < 1e15) => {
             format!("{:.0}", n.as_f64().unwrap_or_default())
         }
         Some(other) => other.to_string(),
