@@ -161,6 +161,7 @@ fn prepare_policy(app: &mut App, action: Action) {
         Action::Up | Action::PageUp | Action::Top => on_screen(app, &[KeyCode::Down]),
         Action::Left => on_screen(app, &[KeyCode::Right]),
         Action::NextPage | Action::PreviousPage => on_screen(app, &[KeyCode::Tab]),
+        Action::New | Action::Delete => on_screen(app, &[KeyCode::BackTab, KeyCode::BackTab]),
         Action::Increase | Action::Decrease => {
             ch(app, '/');
             type_text(app, "delivery");

@@ -110,6 +110,48 @@ fn choices_read_as_words_and_enter_or_plus_picks_the_next() {
 }
 
 #[test]
+fn a_point_is_added_halfway_to_the_next_and_removed_while_two_are_left() {
+    let mut app = policy_app();
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Tab);
+    }
+    keys(&mut app, &[KeyCode::Down, KeyCode::Down]);
+    assert_eq!(path(&app), "scorecard.payment.dbt_days.curve[2][0]");
+    // Between point 3 (15 days, health 0.7) and point 4 (30, 0.45): (22.5, 0.575).
+    ch(&mut app, 'a');
+    assert_eq!(path(&app), "scorecard.payment.dbt_days.curve[3][0]");
+    let e = editor(&app);
+    assert_eq!(
+        e.json.pointer("/scorecard/payment/dbt_days/curve/3"),
+        Some(&serde_json::json!([22.5, 0.575]))
+    );
+    assert!(e.issues.is_empty() && e.changed(), "{:?}", e.issues);
+    assert!(text(&mut app, 120, 40).contains("point 8"), "the page lists eight points");
+    ch(&mut app, 'x');
+    assert!(!editor(&app).changed(), "the added point removed again: the shipped curve");
+    // Liquidity's current ratio has four points: two can go, then no more.
+    for _ in 0..3 {
+        ch(&mut app, ']');
+    }
+    assert_eq!(path(&app), "scorecard.liquidity.current_ratio.curve[3][0]", "the same row, another curve");
+    ch(&mut app, 'x');
+    ch(&mut app, 'x');
+    ch(&mut app, 'x');
+    assert!(app.notice.as_ref().is_some_and(|n| n.text == "A curve keeps at least two points"));
+    assert_eq!(
+        editor(&app)
+            .json
+            .pointer("/scorecard/liquidity/current_ratio/curve")
+            .and_then(|c| c.as_array())
+            .map(Vec::len),
+        Some(2)
+    );
+    press(&mut app, KeyCode::Tab);
+    ch(&mut app, 'a');
+    assert!(app.notice.as_ref().is_some_and(|n| n.text.contains("added on a curve")));
+}
+
+#[test]
 fn a_search_jumps_to_the_section_and_the_value_and_esc_goes_back() {
     let mut app = policy_app();
     ch(&mut app, '/');

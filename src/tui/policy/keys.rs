@@ -25,6 +25,8 @@ const POLICY: &[Binding] = &[
     bind(&[Key::Digit, ch('.')], A::StartTyping, "start typing a value with this character", None),
     bind(&[ch('+')], A::Increase, "next choice", None),
     bind(&[ch('-')], A::Decrease, "previous choice (elsewhere starts a negative value)", None),
+    bind(&[ch('a')], A::New, "add a point to the curve, halfway to the next", None),
+    bind(&[ch('x'), code(K::Delete)], A::Delete, "remove this point of the curve", None),
     bind(&[ch('D')], A::Reset, "reset to the shipped defaults (asks)", Some("defaults")),
     bind(&[ctrl('s')], A::Save, "save the policy and re-evaluate the portfolio", Some("save")),
     bind(&[code(K::Esc)], A::Back, "back (asks if edited)", Some("back")),

@@ -7,6 +7,7 @@ pub mod chart;
 pub mod choices;
 pub mod keys;
 pub mod nav;
+pub mod points;
 pub mod search;
 pub mod sections;
 pub mod sentences;

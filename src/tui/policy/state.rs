@@ -59,36 +59,45 @@ pub struct PolicyEditor {
 impl PolicyEditor {
     pub fn open(policy: &Policy) -> PolicyEditor {
         let json = serde_json::to_value(policy).unwrap_or(Value::Null);
-        let defaults = serde_json::to_value(Policy::default_policy()).unwrap_or(Value::Null);
-        let leaves = leaves(&json);
-        let sections = build(&json, &leaves);
-        let places = nav::places(&sections, leaves.len());
-        let memory: Vec<usize> =
-            (0..sections.len()).map(|s| nav::first_of(&sections, s).unwrap_or(0)).collect();
-        let order = sections
-            .iter()
-            .flat_map(|s| &s.blocks)
-            .flat_map(|b| &b.rows)
-            .flat_map(|r| r.cells.iter().flatten().copied())
-            .collect();
         let mut editor = PolicyEditor {
             original: json.clone(),
-            haystacks: haystacks(&sections, &leaves),
             json,
-            defaults,
-            focus: memory.first().copied().unwrap_or(0),
-            leaves,
-            sections,
-            places,
-            order,
-            memory,
+            defaults: serde_json::to_value(Policy::default_policy()).unwrap_or(Value::Null),
+            leaves: Vec::new(),
+            sections: Vec::new(),
+            places: Vec::new(),
+            order: Vec::new(),
+            haystacks: Vec::new(),
+            focus: 0,
+            memory: Vec::new(),
             typing: None,
             search: None,
             issues: Vec::new(),
             error: None,
         };
-        editor.validate();
+        editor.rebuild(None);
         editor
+    }
+
+    /// Lays the values out again after the tree changed shape (a curve's point added or
+    /// removed, the defaults put back), the focus on `focus` (a path) or the first value.
+    pub(super) fn rebuild(&mut self, focus: Option<&str>) {
+        self.leaves = leaves(&self.json);
+        self.sections = build(&self.json, &self.leaves);
+        self.places = nav::places(&self.sections, self.leaves.len());
+        self.memory =
+            (0..self.sections.len()).map(|s| nav::first_of(&self.sections, s).unwrap_or(0)).collect();
+        self.order = self
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .flat_map(|b| &b.rows)
+            .flat_map(|r| r.cells.iter().flatten().copied())
+            .collect();
+        self.haystacks = haystacks(&self.sections, &self.leaves);
+        let at = focus.and_then(|p| self.leaves.iter().position(|l| l.path == p));
+        self.focus_on(at.or(self.memory.first().copied()).unwrap_or(0));
+        self.validate();
     }
 
     pub fn leaf(&self) -> Option<&Leaf> {
@@ -320,9 +329,9 @@ impl PolicyEditor {
     /// Back to the shipped defaults (unsaved until saved).
     pub fn reset(&mut self) {
         self.json = self.defaults.clone();
-        self.typing = None;
         self.error = None;
-        self.validate();
+        let focus = self.leaf().map(|l| l.path.clone());
+        self.rebuild(focus.as_deref());
     }
 
     /// The sum of the component weights, shown beside them.

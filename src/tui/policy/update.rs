@@ -62,6 +62,16 @@ pub fn on_key(app: &mut App, e: &mut PolicyEditor, key: &KeyEvent, effects: &mut
                 e.typing = Some(LineEdit::new(&c.to_string()));
             }
         }
+        Some(Action::New) => {
+            if let Err(why) = e.add_point() {
+                app.say(why);
+            }
+        }
+        Some(Action::Delete) => {
+            if let Err(why) = e.remove_point() {
+                app.say(why);
+            }
+        }
         Some(Action::Reset) => app.modal = Some(Modal::ConfirmResetPolicy),
         Some(Action::Save) => save(app, e, effects),
         Some(Action::Back) if e.changed() => app.modal = Some(Modal::DiscardPolicy),

@@ -167,6 +167,8 @@ fn detail_lines(e: &PolicyEditor, t: Theme) -> Vec<Line<'static>> {
         Line::styled(format!(" ✗ {issue}"), t.error())
     } else if let Some((_, first)) = e.first_issue() {
         Line::styled(format!(" Elsewhere: {first}"), t.warning())
+    } else if e.section_id() == Some(SectionId::Curves) {
+        Line::styled(" ● edited · a adds a point halfway to the next, x removes one · ] next curve", t.dim())
     } else {
         Line::styled(" ● edited (default in brackets) · / search · ] next term or curve", t.dim())
     };
