@@ -89,7 +89,7 @@ fn the_terms_grid_moves_by_cell_and_the_brackets_change_the_term_in_the_same_cel
 fn choices_read_as_words_and_enter_or_plus_picks_the_next() {
     let mut app = policy_app();
     press(&mut app, KeyCode::Tab);
-    for _ in 0..3 {
+    for _ in 0..4 {
         ch(&mut app, ']');
     }
     keys(
@@ -272,7 +272,22 @@ fn the_sections_are_the_tables_a_credit_manager_knows() {
     assert_eq!(curves.blocks[0].title, "days beyond terms");
     assert_eq!(curves.blocks[0].rows.len(), 7, "dbt_days has 7 points");
     let economics: Vec<&str> = sections[5].blocks.iter().map(|b| b.title.as_str()).collect();
-    assert_eq!(economics, ["Loss given default", "Cost of security", "Limits", "Economics"]);
+    assert_eq!(
+        economics,
+        [
+            "Loss given default",
+            "Cost of security",
+            "Limits",
+            "Economics",
+            "Seller",
+            "Exposure",
+            "Prices",
+            "Security",
+            "Capital",
+            "Term ceilings"
+        ],
+        "the deal economics' subtrees (issue 12) follow the older ones"
+    );
 }
 
 // ---- snapshots ------------------------------------------------------------------------------
@@ -300,7 +315,7 @@ fn snapshot_the_terms_grid_on_delivery() {
     check("policy_terms_delivery", || {
         let mut app = policy_app();
         press(&mut app, KeyCode::Tab);
-        for _ in 0..3 {
+        for _ in 0..4 {
             ch(&mut app, ']');
         }
         keys(&mut app, &[KeyCode::Down, KeyCode::Down, KeyCode::Down, KeyCode::Right, KeyCode::Right]);
