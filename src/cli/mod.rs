@@ -1,6 +1,7 @@
 //! The command line: arguments, and the batch subcommands that run without a terminal UI.
 
 pub mod check;
+pub mod clock;
 pub mod demo;
 pub mod eval;
 pub mod eval_input;

@@ -4,6 +4,7 @@
 pub mod compare;
 pub mod curve;
 pub mod date;
+pub mod decision;
 pub mod economics;
 pub mod evaluate;
 pub mod factor;

@@ -7,9 +7,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::date::Date;
+pub use super::decision::DecisionRecord;
 use super::money::{Money, Pct};
 use super::register_entry::RegisterEntry;
-use super::vocabulary::{Band, Channel, Delivery, Insolvency, Security, Status, Trend};
+use super::vocabulary::{Channel, Delivery, Insolvency, Security, Status, Trend};
 
 /// Delivery and payment conditions for a deal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,21 +35,6 @@ pub struct Terms {
     pub channel: Channel,
     /// Months until the next credit review; 0 means before every order.
     pub review_months: u32,
-}
-
-/// One recorded decision, with the terms and the assessment as they stood that day.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DecisionRecord {
-    pub date: Date,
-    pub status: Status,
-    pub terms: Terms,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub note: String,
-    pub band: Band,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub score: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub risk_adjusted_profit: Option<Money>,
 }
 
 /// A prospect and the deal it wants.

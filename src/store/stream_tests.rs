@@ -91,8 +91,11 @@ fn a_last_prospect_with_history_is_not_taken_for_the_end() {
     };
     all[2].history.push(DecisionRecord {
         date: Date::EPOCH,
+        decided_at: None,
+        decided_by: None,
         status: Status::Approved,
         terms,
+        deviations: Vec::new(),
         note: String::new(),
         band: Band::A,
         score: None,

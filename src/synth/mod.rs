@@ -357,8 +357,11 @@ fn decisions(r: &mut Rng, p: &mut Prospect, health: f64, volume: i64) {
         let Some(date) = Date::from_days_since_epoch(day) else { break };
         p.history.push(DecisionRecord {
             date,
+            decided_at: None,
+            decided_by: None,
             status,
             terms: terms.clone(),
+            deviations: Vec::new(),
             note: if r.chance(0.5) { r.pick(DECISION_NOTES).to_string() } else { String::new() },
             band,
             score: Some(score),

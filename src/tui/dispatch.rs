@@ -48,7 +48,22 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Signal(_) => {}
     }
     app.navigate();
+    catch_up(app);
     effects
+}
+
+/// A screen that holds a copy of a prospect takes the portfolio's newer version, whatever
+/// changed it (a decision recorded above the form, an undo, an import), so that it shows and
+/// saves what is there. A form whose edits conflict with the newer version keeps them; its
+/// save says why it is refused.
+fn catch_up(app: &mut App) {
+    app.with_screen(|app, screen| match screen {
+        Screen::Prospect(form) => {
+            let _ = prospect::update::catch_up(app, form);
+        }
+        Screen::Terms(editor) => terms::update::catch_up(app, editor),
+        _ => {}
+    });
 }
 
 /// A key goes to the pop-up first, then the help overlay, then the screen.

@@ -56,6 +56,8 @@ pub struct Options {
     pub demo: bool,
     /// Who this process is, for the lock file.
     pub holder: String,
+    /// `--as-of`: the date decisions are recorded on, instead of the clock's.
+    pub as_of: Option<Date>,
 }
 
 /// A demo copy that lives as long as the desk.
@@ -95,6 +97,8 @@ pub fn run(options: Options) -> Result<()> {
     app.policy_path = options.policy_path;
     app.modal = options.policy_problem.map(modals::Modal::BrokenPolicy);
     app.demo = demo.is_some();
+    app.user = crate::store::user::os_user();
+    app.as_of = options.as_of;
 
     let (tx, rx) = mpsc::channel();
     let (jobs, saver) = saver::spawn(store, tx.clone());
@@ -200,6 +204,7 @@ fn event_loop(
                 Msg::Signal(Request::End(signal)) => return Ok(Some(signal)),
                 Msg::Signal(Request::Suspend) => signals::suspend(terminal)?,
                 msg => {
+                    app.now = crate::cli::clock::local_now(app.as_of);
                     for effect in dispatch::update(app, msg) {
                         if perform(effect, jobs, tx, holder, demo, &app.store_path) {
                             return Ok(None);

@@ -70,7 +70,8 @@ fn render_form(frame: &mut Frame, app: &App, form: &ProspectForm, area: Rect) {
             Entry::Field(i) => {
                 let field = Field::ALL[*i];
                 let focused = *i == form.focus;
-                let decision = field.group() == FieldGroup::Decision;
+                // The status is shown, not typed: only a decision changes it.
+                let decision = field == Field::Status;
                 let label_style = if focused {
                     t.key()
                 } else if decision {
@@ -89,6 +90,8 @@ fn render_form(frame: &mut Frame, app: &App, form: &ProspectForm, area: Rect) {
                 let input = &form.inputs[*i];
                 let (value, cursor) = if focused {
                     window(input.text(), input.cursor(), value_width)
+                } else if decision {
+                    (truncated(form.original.status.label(), value_width), 0)
                 } else {
                     (truncated(input.text(), value_width), 0)
                 };
@@ -97,8 +100,8 @@ fn render_form(frame: &mut Frame, app: &App, form: &ProspectForm, area: Rect) {
                     Span::styled(format!("{:<w$}", field.label(), w = LABEL as usize - 1), label_style),
                     Span::styled(value, if decision { t.dim() } else { Style::new() }),
                 ];
-                if decision && input.text().is_empty() {
-                    spans.push(Span::styled("Ctrl-D records a decision", t.dim()));
+                if decision {
+                    spans.push(Span::styled("  (Ctrl-D records a decision)", t.dim()));
                 }
                 if focused {
                     let x = inner.x + LABEL + cursor as u16;

@@ -115,6 +115,14 @@ impl TermsEditor {
         editor
     }
 
+    /// The same editor on a newer version of its prospect: the edited terms stay, every figure
+    /// is computed again.
+    pub fn rebase(&mut self, newer: Arc<Prospect>, policy: &Policy, today: Date) {
+        self.evaluation = evaluate(&newer, policy, today);
+        self.prospect = newer;
+        self.recompute(policy);
+    }
+
     pub fn suggested(&self) -> &Terms {
         &self.evaluation.suggestion.terms
     }
