@@ -143,13 +143,16 @@ pub struct Context {
     pub policy_source: PolicySource,
     pub store: PathBuf,
     pub today: Date,
+    /// `--as-of`: the day decisions are dated, instead of the clock's.
+    pub as_of: Option<Date>,
 }
 
 impl Context {
     /// For batch work: a policy file that cannot be used is an error.
     fn from_cli(cli: &Cli) -> Result<Context> {
         let (policy, policy_source) = load_policy(cli.policy.as_deref(), paths::default_policy().as_deref())?;
-        Ok(Context { policy, policy_source, store: store_path(cli)?, today: cli.as_of.unwrap_or_else(today) })
+        let (store, today, as_of) = (store_path(cli)?, cli.as_of.unwrap_or_else(today), cli.as_of);
+        Ok(Context { policy, policy_source, store, today, as_of })
     }
 
     /// For the desk: a policy file that cannot be used leaves the built-in policy in force and
@@ -164,7 +167,7 @@ impl Context {
             Ok((policy, source)) => (policy, source, None),
             Err(e) => (Policy::default_policy(), PolicySource::Defaults, Some(e.to_string())),
         };
-        Ok((Context { policy, policy_source, store, today }, problem))
+        Ok((Context { policy, policy_source, store, today, as_of: cli.as_of }, problem))
     }
 }
 

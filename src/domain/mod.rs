@@ -10,6 +10,7 @@ pub mod evaluate;
 pub mod factor;
 pub mod field_values;
 pub mod fields;
+pub mod import_decision;
 pub mod import_plan;
 pub mod matrix;
 pub mod money;

@@ -4,7 +4,9 @@
 use std::str::FromStr;
 
 use dealdesk::domain::date::Date;
+use dealdesk::domain::decision::Stamp;
 use dealdesk::domain::factor::Factor;
+use dealdesk::domain::import_plan::Decider;
 use dealdesk::domain::money::{Money, Pct};
 use dealdesk::domain::policy::Policy;
 use dealdesk::domain::prospect::Prospect;
@@ -17,6 +19,20 @@ use dealdesk::domain::vocabulary::Security::{
 };
 use dealdesk::domain::vocabulary::{Band, Insolvency, Security, Trend};
 use rust_decimal::Decimal;
+
+/// The default policy, shared by everything a test borrows it for.
+pub static POLICY: std::sync::LazyLock<Policy> = std::sync::LazyLock::new(Policy::default_policy);
+
+/// A decision made at 09:14 (Brussels, winter time) on the test day by "tester".
+pub fn stamp() -> Stamp {
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-28T09:14:00+01:00").expect("a time");
+    Stamp { at, by: "tester".into() }
+}
+
+/// How an import of `file` records the statuses it brings, on the test day.
+pub fn decider(file: &str) -> Decider<'static> {
+    Decider::for_file(&POLICY, today(), stamp(), file)
+}
 
 /// The day every test assesses on: 28 November 2026.
 pub fn today() -> Date {

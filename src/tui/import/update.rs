@@ -8,9 +8,9 @@ use ratatui::crossterm::event::KeyEvent;
 
 use super::keys::KEYS;
 use super::state::ImportPreview;
-use crate::domain::import_plan::plan;
+use crate::domain::import_plan::{Decider, plan};
 use crate::domain::prospect::Prospect;
-use crate::io::import_file::ImportFile;
+use crate::io::import_file::{ImportFile, file_label};
 use crate::portfolio::revision::Freshness;
 use crate::store::ids;
 use crate::tui::app::{App, Effect, Nav};
@@ -36,7 +36,8 @@ pub fn on_read(app: &mut App, path: PathBuf, result: Result<ImportFile, String>)
         return app.warn(format!("Cannot import {}: {reason}", path.display()));
     }
     let existing: Vec<&Prospect> = app.portfolio.prospects().map(|p| &**p).collect();
-    let plan = plan(&existing, brought.incoming);
+    let decider = Decider::for_file(&app.policy, app.today, app.stamp(), &file_label(&path));
+    let plan = plan(&existing, brought.incoming, &decider);
     let ids = plan.updated.iter().map(|u| u.after.id).chain(plan.unchanged.iter().map(|(_, id)| *id));
     let bases = ids.filter_map(|id| app.portfolio.revision(id)).collect();
     let preview = ImportPreview { path, file, plan, bases, notes: brought.notes, scroll: 0 };
