@@ -9,6 +9,7 @@ pub mod export;
 pub mod import;
 pub mod output;
 pub mod report;
+pub mod review;
 pub mod table;
 
 use std::path::{Path, PathBuf};
@@ -99,6 +100,12 @@ pub enum Command {
         #[arg(long)]
         repair: bool,
     },
+    /// List the prospects due for review (their latest decision's review date has come, as of
+    /// --as-of or today), the earliest due first: name, band, last decision, due date.
+    Review {
+        #[arg(long, value_enum, default_value_t = ReviewFormat::Table)]
+        format: ReviewFormat,
+    },
     /// Show the policy in force, or the built-in default.
     Policy {
         /// Print the built-in default policy (a starting point for your own).
@@ -113,6 +120,12 @@ pub enum EvalFormat {
     Json,
     /// One JSON object a line, for pipelines.
     Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReviewFormat {
+    Table,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -224,6 +237,7 @@ fn dispatch(ctx: &Context, command: &Command) -> Result<ExitCode> {
         }
         Command::Export { format, output, force } => export::run(ctx, *format, output.as_deref(), *force),
         Command::Check { repair } => check::run(ctx, *repair),
+        Command::Review { format } => review::run(ctx, *format),
         Command::Policy { .. } => {
             output::note(format!("policy in force: {}", ctx.policy_source));
             let mut report = Report::new();

@@ -60,6 +60,12 @@ impl DecisionRecord {
     }
 }
 
+/// When the prospect is due for its next review: the review date of its latest decision. A
+/// declined prospect, or one never decided, has no review to come.
+pub fn review_due(p: &Prospect) -> Option<Date> {
+    p.history.last().filter(|d| d.status != Status::Declined).map(DecisionRecord::review_date)
+}
+
 /// Who decides and when: read by the runner or the command line (the domain has no clock).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stamp {

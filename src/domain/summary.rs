@@ -22,6 +22,8 @@ pub struct Summary {
     pub expected_loss: Money,
     pub risk_adjusted_profit: Option<Money>,
     pub status: Status,
+    /// When the prospect is due for review (see `decision::review_due`).
+    pub review_due: Option<Date>,
     /// The figures the totals add, in cents (unknown as 0), in `Figure` order.
     pub(crate) cents: [i64; FIGURES],
 }
@@ -59,6 +61,7 @@ impl Summary {
             expected_loss,
             risk_adjusted_profit,
             status: p.status,
+            review_due: super::decision::review_due(p),
             cents,
         }
     }

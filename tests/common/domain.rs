@@ -4,7 +4,7 @@
 use std::str::FromStr;
 
 use dealdesk::domain::date::Date;
-use dealdesk::domain::decision::Stamp;
+use dealdesk::domain::decision::{Decision, Stamp, record};
 use dealdesk::domain::factor::Factor;
 use dealdesk::domain::import_plan::Decider;
 use dealdesk::domain::money::{Money, Pct};
@@ -17,7 +17,7 @@ use dealdesk::domain::risk_caps::CapRule;
 use dealdesk::domain::vocabulary::Security::{
     BankGuarantee, CreditInsurance, LetterOfCredit, RetentionOfTitle,
 };
-use dealdesk::domain::vocabulary::{Band, Insolvency, Security, Trend};
+use dealdesk::domain::vocabulary::{Band, Insolvency, Security, Status, Trend};
 use rust_decimal::Decimal;
 
 /// The default policy, shared by everything a test borrows it for.
@@ -32,6 +32,22 @@ pub fn stamp() -> Stamp {
 /// How an import of `file` records the statuses it brings, on the test day.
 pub fn decider(file: &str) -> Decider<'static> {
     Decider::for_file(&POLICY, today(), stamp(), file)
+}
+
+/// A prospect decided on `day` with a review interval of `months` (demo terms otherwise), as a
+/// store holds it: the review is due `months` after `day`.
+pub fn decided(id: u64, name: &str, status: Status, day: Date, months: u32) -> Prospect {
+    let p = Prospect {
+        id,
+        annual_volume: Some(Money::units(120_000)),
+        dbt_days: Some(12),
+        ..Prospect::named(name)
+    };
+    let mut after = record(&p, Decision { status, terms: None, note: String::new() }, &stamp(), &POLICY, day);
+    let d = after.history.last_mut().expect("the decision");
+    d.date = day;
+    d.terms.review_months = months;
+    after
 }
 
 /// The day every test assesses on: 28 November 2026.

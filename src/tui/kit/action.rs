@@ -25,6 +25,8 @@ pub enum Action {
     CycleBand,
     CycleSegment,
     CycleStatus,
+    /// Only the prospects due for review, or all again.
+    DueForReview,
     ClearFilters,
     Undo,
     Redo,

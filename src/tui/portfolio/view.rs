@@ -159,6 +159,10 @@ fn render_filters(frame: &mut Frame, app: &App, area: Rect) {
     spans.extend(choice("band", view.band.map(|b| b.to_string()), "b"));
     spans.extend(choice("segment", view.segment.map(|s| s.label().to_string()), "v"));
     spans.extend(choice("status", view.status.map(|s| s.label().to_string()), "f"));
+    if let Some(day) = view.due_by {
+        spans.push(Span::styled("  R ", t.key()));
+        spans.push(Span::styled(format!("due for review by {day}"), t.highlight()));
+    }
     let (column, direction) = view.sort;
     spans.push(Span::styled("  s ", t.key()));
     spans.push(Span::raw(format!("sort: {}{}", column.title(), arrow(direction))));

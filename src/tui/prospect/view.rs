@@ -101,7 +101,7 @@ fn render_form(frame: &mut Frame, app: &App, form: &ProspectForm, area: Rect) {
                     Span::styled(value, if decision { t.dim() } else { Style::new() }),
                 ];
                 if decision {
-                    spans.push(Span::styled("  (Ctrl-D records a decision)", t.dim()));
+                    spans.push(Span::styled("  (Ctrl-D to decide)", t.dim()));
                 }
                 if focused {
                     let x = inner.x + LABEL + cursor as u16;
