@@ -84,3 +84,20 @@ fn the_command_records_the_import_as_a_decision_by_the_os_user() {
     assert_eq!(history[0]["date"], "2026-11-28", "dated as of the run's --as-of");
     assert_eq!(history[0]["decided_by"], dealdesk::store::user::os_user().as_str());
 }
+
+#[test]
+fn a_dry_run_says_what_would_change_and_records_nothing() {
+    let sandbox = Sandbox::new();
+    let store = sandbox.store();
+    let first =
+        sandbox.write("a.csv", b"name;country;registration;status\nAerts BV;BE;0403170701;reviewing\n");
+    sandbox.run(&["import", &first, "--store", &store]).ok();
+    let second =
+        sandbox.write("b.csv", b"name;country;registration;status\nAerts BV;BE;0403170701;declined\n");
+    let run = sandbox.run(&["import", &second, "--store", &store, "--dry-run"]).ok();
+    assert!(run.stdout.contains("0 new, 1 updated, 0 unchanged"), "{}", run.stdout);
+    assert!(run.stdout.contains("updated row 2: status reviewing → declined"), "{}", run.stdout);
+    let prospects = sandbox.export_json(&store);
+    assert_eq!(prospects[0]["status"], "reviewing", "the dry run wrote nothing");
+    assert_eq!(prospects[0]["history"].as_array().map(Vec::len), Some(1), "only the first import's");
+}
