@@ -33,7 +33,12 @@ impl<'a> Decider<'a> {
             return;
         }
         let decision = Decision { status: item.prospect.status, terms: None, note: self.note.clone() };
-        *target = record(target, decision, &self.stamp, self.policy, self.today);
+        // A decision the file dates (an export of ours) keeps its time and its user.
+        let stamp = Stamp {
+            at: item.decided.decided_at.unwrap_or(self.stamp.at),
+            by: item.decided.decided_by.clone().unwrap_or_else(|| self.stamp.by.clone()),
+        };
+        *target = record(target, decision, &stamp, self.policy, self.today);
     }
 
     /// A new prospect as the import brings it: its status, unless new, recorded as a decision.

@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 
+use super::decision_columns::DecisionCells;
 use super::fields::Field;
 pub use super::import_decision::Decider;
 use super::prospect::Prospect;
@@ -52,6 +53,9 @@ pub struct Incoming {
     pub updates: FieldSet,
     /// Filed accounts: refused when the prospect already has accounts of a later period.
     pub keeps_newer_accounts: bool,
+    /// When and by whom its status was decided, when the file says (an export's decision
+    /// columns); else the import's own time and user.
+    pub decided: DecisionCells,
 }
 
 /// One field an update changes, as text (empty when unknown).

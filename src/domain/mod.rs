@@ -5,6 +5,7 @@ pub mod compare;
 pub mod curve;
 pub mod date;
 pub mod decision;
+pub mod decision_columns;
 pub mod economics;
 pub mod evaluate;
 pub mod factor;

@@ -6,10 +6,11 @@
 
 use csv::{ByteRecord, Reader, ReaderBuilder};
 
-use super::columns::{header_fields, order_of, read_cells, read_terms, term_columns};
+use super::columns::{Layout, RowCells, layout, read_cells, read_terms};
 use super::csv_error::{CsvFileError, RowError};
 use super::csv_rows::{RowCounter, scan_record};
 use super::decode::{TextEncoding, decode};
+use crate::domain::decision_columns::DecisionCells;
 use crate::domain::fields::Field;
 use crate::domain::import_plan::{FieldSet, Incoming};
 use crate::domain::money::NumberStyle;
@@ -28,6 +29,8 @@ pub struct ImportedProspect {
     /// The row's term cells (`payment_days`, `security`…), which `eval` evaluates instead of
     /// the suggestion, or their errors; an import reads past them.
     pub terms: Result<GivenTerms, Vec<RowError>>,
+    /// When and by whom the row's status was decided, when its decision columns say.
+    pub decided: DecisionCells,
 }
 
 impl ImportedProspect {
@@ -38,6 +41,7 @@ impl ImportedProspect {
             prospect: self.prospect,
             updates: self.filled,
             keeps_newer_accounts: false,
+            decided: self.decided,
         }
     }
 }
@@ -150,10 +154,11 @@ pub fn read_rows(
             if is_blank(&record) {
                 continue;
             }
-            let read = header.read_row(&record, style, row).map(|(prospect, filled)| ImportedProspect {
+            let read = header.read_row(&record, style, row).map(|(prospect, filled, decided)| ImportedProspect {
                 row,
                 prospect,
                 filled,
+                decided,
                 terms: header.read_terms(&record, style, row),
             });
             if let Some((.., earlier)) = pending.replace((start, row, read)) {
@@ -233,20 +238,15 @@ fn is_blank(record: &ByteRecord) -> bool {
 
 /// The columns of the file, checked, and the order in which a row's cells are applied.
 struct Header {
-    columns: Vec<Option<Field>>,
-    /// The term columns, with their position.
-    terms: Vec<(&'static str, usize)>,
     /// Each present field with its column, in `Field::ALL` order: the country is set before the
     /// registration number, which is checked against it, whatever the column order.
-    order: Vec<(Field, usize)>,
+    layout: Layout,
 }
 
 impl Header {
     fn parse(record: &ByteRecord) -> Result<Header, CsvFileError> {
         let cells: Vec<String> = record.iter().map(|raw| String::from_utf8_lossy(raw).into_owned()).collect();
-        let columns = header_fields(&cells)?;
-        let order = order_of(&columns);
-        Ok(Header { columns, terms: term_columns(&cells), order })
+        Ok(Header { layout: layout(&cells)? })
     }
 
     fn read_terms(
@@ -255,13 +255,13 @@ impl Header {
         style: NumberStyle,
         row: usize,
     ) -> Result<GivenTerms, Vec<RowError>> {
-        read_terms(&self.terms, row, style, |column| {
+        read_terms(&self.layout.terms, row, style, |column| {
             Ok(String::from_utf8_lossy(record.get(column).unwrap_or_default()))
         })
     }
 
     fn field_at(&self, column: usize) -> Option<Field> {
-        self.columns.get(column).copied().flatten()
+        self.layout.fields.get(column).copied().flatten()
     }
 
     /// The prospect of one row and the fields it filled in, or every error in it, from left to
@@ -271,16 +271,16 @@ impl Header {
         record: &ByteRecord,
         style: NumberStyle,
         row: usize,
-    ) -> Result<(Prospect, FieldSet), Vec<RowError>> {
-        if record.len() != self.columns.len() {
+    ) -> Result<RowCells, Vec<RowError>> {
+        if record.len() != self.layout.fields.len() {
             let reason = format!(
                 "has {} cells but the header has {} columns (a delimiter or quote out of place?)",
                 record.len(),
-                self.columns.len()
+                self.layout.fields.len()
             );
             return Err(vec![RowError { row, column: None, reason }]);
         }
-        read_cells(&self.order, row, style, |column| {
+        read_cells(&self.layout, row, style, |column| {
             Ok(String::from_utf8_lossy(record.get(column).unwrap_or_default()))
         })
     }
