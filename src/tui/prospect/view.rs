@@ -98,10 +98,12 @@ fn render_form(frame: &mut Frame, app: &App, form: &ProspectForm, area: Rect) {
                 let mut spans = vec![
                     Span::styled(marker, marker_style),
                     Span::styled(format!("{:<w$}", field.label(), w = LABEL as usize - 1), label_style),
-                    Span::styled(value, if decision { t.dim() } else { Style::new() }),
+                    Span::styled(value.clone(), if decision { t.dim() } else { Style::new() }),
                 ];
-                if decision {
-                    spans.push(Span::styled("  (Ctrl-D to decide)", t.dim()));
+                // How the status changes, where it fits beside it.
+                let hint = "  (Ctrl-D to decide)";
+                if decision && value.chars().count() + hint.chars().count() <= value_width {
+                    spans.push(Span::styled(hint, t.dim()));
                 }
                 if focused {
                     let x = inner.x + LABEL + cursor as u16;
