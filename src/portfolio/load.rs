@@ -21,7 +21,7 @@ use crate::store::stream::{self, Progress};
 
 /// The summaries of many prospects, in their order, evaluated on every core.
 pub fn evaluate<P: Borrow<Prospect> + Sync>(prospects: &[P], policy: &Policy, today: Date) -> Vec<Summary> {
-    evaluate_into(prospects, policy, today, false, |p: &P, e| Summary::new(p.borrow(), e))
+    evaluate_into(prospects, policy, today, false, |p: &P, e| Summary::new(p.borrow(), e, policy))
 }
 
 /// Each prospect evaluated (with its sentences if `explain`, as `evaluate_with`) and turned
