@@ -5,6 +5,7 @@ mod common;
 
 use common::pty::{DEADLINE, Desk, Key};
 use common::sandbox::Sandbox;
+use dealdesk::domain::prospect::Prospect;
 use dealdesk::domain::vocabulary::Status;
 
 const X: &str = "Xantra Logistics NV";
@@ -35,6 +36,16 @@ fn saved_on_disk(screen: &str) -> bool {
     screen.lines().next().is_some_and(|title| title.trim_start().starts_with("dealdesk ✓ saved"))
 }
 
+/// From a screen above the portfolio: Esc to it, quit, and X as the store holds it then.
+fn quit_and_read_x(mut desk: Desk, store: &std::path::Path) -> Prospect {
+    desk.send_key(Key::Esc);
+    desk.wait_for("Enter open", DEADLINE);
+    desk.send("q");
+    assert!(desk.wait_exit(DEADLINE).success());
+    let prospects = dealdesk::store::load(store).expect("the store loads");
+    prospects.into_iter().find(|p| p.name == X).expect("X in the store")
+}
+
 #[test]
 fn a_decision_from_the_what_if_survives_saving_the_form_below_it() {
     let sandbox = Sandbox::new();
@@ -60,13 +71,7 @@ fn a_decision_from_the_what_if_survives_saving_the_form_below_it() {
     desk.send_key(Key::CtrlS);
     desk.wait_for(&format!("Saved {X}"), DEADLINE);
     desk.wait_until("the save on disk", DEADLINE, saved_on_disk);
-    desk.send_key(Key::Esc);
-    desk.wait_for("Enter open", DEADLINE);
-    desk.send("q");
-    assert!(desk.wait_exit(DEADLINE).success());
-
-    let prospects = dealdesk::store::load(&store).expect("the store loads");
-    let x = prospects.iter().find(|p| p.name == X).expect("X in the store");
+    let x = quit_and_read_x(desk, &store);
     assert_eq!(x.status, Status::Declined, "the form's save kept the decision's status");
     let decision = x.history.last().expect("the decision is in the store");
     assert_eq!((decision.status, decision.note.as_str()), (Status::Declined, "too risky for now"));
@@ -111,13 +116,7 @@ fn the_status_is_shown_not_typed_and_a_decision_records_who_when_and_its_own_not
     desk.send_key(Key::Enter);
     desk.wait_for(&format!("Decision recorded for {X}: approved"), DEADLINE);
     desk.wait_until("the decision on disk", DEADLINE, saved_on_disk);
-    desk.send_key(Key::Esc);
-    desk.wait_for("Enter open", DEADLINE);
-    desk.send("q");
-    assert!(desk.wait_exit(DEADLINE).success());
-
-    let prospects = dealdesk::store::load(&store).expect("the store loads");
-    let x = prospects.iter().find(|p| p.name == X).expect("X in the store");
+    let x = quit_and_read_x(desk, &store);
     assert!(
         x.note.as_deref().is_some_and(|n| n.ends_with("Met at the fair.")),
         "the prospect's note: {:?}",
