@@ -1,10 +1,13 @@
-//! Store schema 2 (issue 13, item 2): a decision of schema 1 (a date, status, terms, note,
+//! Store schema 3 (issue 13, item 2): a decision of schema 1 or 2 (a date, status, terms, note,
 //! band, score, profit) reads with no time, no user and no deviations, keeps the rest, and is
-//! written back in schema 2 with the prospect's note its own.
+//! written back in schema 3 with the prospect's note its own. Schema 2 (issue 11) added register
+//! listings as debts and the authority summons; those read as they were.
 
 use std::fs;
 
 use dealdesk::domain::date::Date;
+use dealdesk::domain::money::Money;
+use dealdesk::domain::register_entry::RegisterEntry;
 use dealdesk::domain::vocabulary::{Band, Status};
 use dealdesk::store::{self, Store};
 
@@ -14,7 +17,7 @@ const SCHEMA_1: &str = r#"{"schema": 1, "prospects": [
 "#;
 
 #[test]
-fn a_schema_1_decision_reads_without_time_or_user_and_is_written_as_schema_2() {
+fn a_schema_1_decision_reads_without_time_or_user_and_is_written_as_schema_3() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("portfolio.json");
     fs::write(&path, SCHEMA_1).unwrap();
@@ -28,6 +31,34 @@ fn a_schema_1_decision_reads_without_time_or_user_and_is_written_as_schema_2() {
     store.save(&prospects).unwrap();
     drop(store);
     let text = fs::read_to_string(&path).unwrap();
-    assert!(text.starts_with("{\"schema\": 2,"), "{text}");
+    assert!(text.starts_with("{\"schema\": 3,"), "{text}");
+    assert_eq!(store::load(&path).unwrap(), prospects, "nothing lost in the new schema");
+}
+
+/// A schema-2 file as issue 11's dealdesk wrote it: a debt as a register listing (`true`), one
+/// as an amount, the authority summons, and a decision without time, user or deviations.
+const SCHEMA_2: &str = r#"{"schema": 2, "prospects": [
+{"id": 1, "name": "Y", "status": "on_hold", "note": "register", "tax_debt": true, "social_debt": "1200", "summons_authority": true, "history": [{"date": "2026-05-10", "status": "on_hold", "terms": {"payment_days": 0, "advance_pct": "100", "discount_pct": "0", "credit_limit": "0", "delivery": "partial", "security": "bank_guarantee", "channel": "key_account", "review_months": 0}, "note": "register", "band": "E", "score": 12.5, "risk_adjusted_profit": "900"}]}
+]}
+"#;
+
+#[test]
+fn a_schema_2_store_keeps_its_debts_and_summons_and_its_decisions_read_as_schema_1s() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("portfolio.json");
+    fs::write(&path, SCHEMA_2).unwrap();
+    let (mut store, prospects) = Store::open(&path, "process 1 of test").unwrap();
+    let p = &prospects[0];
+    let debts = (Some(RegisterEntry::Listed(true)), Some(RegisterEntry::Amount(Money::units(1_200))));
+    assert_eq!((p.tax_debt, p.social_debt, p.summons_authority), (debts.0, debts.1, Some(true)));
+    let d = &p.history[0];
+    assert_eq!((d.date, d.status, d.band), (Date::new(2026, 5, 10).unwrap(), Status::OnHold, Band::E));
+    assert_eq!((d.decided_at, d.decided_by.as_deref(), d.deviations.len()), (None, None, 0));
+    assert_eq!(d.review_date(), d.date, "an interval of 0 (before every order) is due at once");
+
+    store.save(&prospects).unwrap();
+    drop(store);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with("{\"schema\": 3,") && text.contains("\"tax_debt\":true"), "{text}");
     assert_eq!(store::load(&path).unwrap(), prospects, "nothing lost in the new schema");
 }
