@@ -101,10 +101,13 @@ pub fn agrees_terms(status: Status) -> bool {
 /// note is kept.
 pub fn record(p: &Prospect, decision: Decision, stamp: &Stamp, policy: &Policy, today: Date) -> Prospect {
     let evaluation = evaluate(p, policy, today);
-    let terms = decision
+    let mut terms = decision
         .terms
         .or_else(|| p.agreed_terms.clone())
         .unwrap_or_else(|| evaluation.suggestion.terms.clone());
+    // The review interval is the band's (policy bands.*.review_months), not a negotiated term:
+    // terms agreed before, or typed in the what-if, do not carry an older interval forward.
+    terms.review_months = evaluation.assessment.review_months;
     let record = DecisionRecord {
         date: stamp.date(today),
         decided_at: Some(stamp.at),
@@ -149,6 +152,22 @@ mod tests {
         assert_eq!((d.note.as_str(), d.decided_by.as_deref()), ("too risky", Some("ann")));
         assert_eq!(d.decided_at.map(|t| t.to_rfc3339()), Some("2026-11-28T09:14:00+01:00".into()));
         assert_eq!(d.date, today);
+    }
+
+    #[test]
+    fn the_review_interval_is_the_bands_on_the_day_even_for_terms_agreed_before() {
+        let today = Date::new(2026, 11, 28).unwrap();
+        let p = Prospect::named("A");
+        let mut policy = Policy::default_policy();
+        let band = evaluate(&p, &policy, today).assessment.band;
+        policy.bands.get_mut(band).review_months = 5;
+        let old = Terms { review_months: 24, ..evaluate(&p, &policy, today).suggestion.terms };
+        let p = Prospect { agreed_terms: Some(old), ..p };
+        let keep = Decision { status: Status::Approved, terms: None, note: String::new() };
+        let after = record(&p, keep, &stamp(), &policy, today);
+        let d = &after.history[0];
+        // 28 November 2026 plus the band's 5 months (not the 24 agreed before): 28 April 2027.
+        assert_eq!((d.terms.review_months, d.review_date()), (5, Date::new(2027, 4, 28).unwrap()));
     }
 
     #[test]
