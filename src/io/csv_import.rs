@@ -154,13 +154,14 @@ pub fn read_rows(
             if is_blank(&record) {
                 continue;
             }
-            let read = header.read_row(&record, style, row).map(|(prospect, filled, decided)| ImportedProspect {
-                row,
-                prospect,
-                filled,
-                decided,
-                terms: header.read_terms(&record, style, row),
-            });
+            let read =
+                header.read_row(&record, style, row).map(|(prospect, filled, decided)| ImportedProspect {
+                    row,
+                    prospect,
+                    filled,
+                    decided,
+                    terms: header.read_terms(&record, style, row),
+                });
             if let Some((.., earlier)) = pending.replace((start, row, read)) {
                 sink(earlier);
             }
