@@ -62,7 +62,14 @@ pub struct Options {
 
 /// A demo copy that lives as long as the desk.
 struct DemoCopy {
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
+}
+
+impl DemoCopy {
+    /// Where the demo's policy editor saves: beside the demo's store, never the user's own file.
+    fn policy_path(&self) -> PathBuf {
+        self.dir.path().join("policy.json")
+    }
 }
 
 /// Opens the demo portfolio in a temporary store.
@@ -72,7 +79,7 @@ fn open_demo(holder: &str) -> Result<(Store, Vec<Prospect>, DemoCopy)> {
     let prospects = crate::cli::demo::demo_prospects()?;
     store::write_new(&path, &prospects)?;
     let (store, prospects) = Store::open(&path, holder)?;
-    Ok((store, prospects, DemoCopy { _dir: dir }))
+    Ok((store, prospects, DemoCopy { dir }))
 }
 
 /// Opens the store (or the demo), then runs the desk until the user quits. Errors before the
@@ -94,7 +101,10 @@ pub fn run(options: Options) -> Result<()> {
     let load = !options.demo && !welcome;
     let mut app = App::new(prospects, options.policy, options.today, store.path().to_path_buf(), welcome);
     app.read_only = store.read_only_reason().map(str::to_string);
-    app.policy_path = options.policy_path;
+    app.policy_path = match &demo {
+        Some(copy) => Some(copy.policy_path()),
+        None => options.policy_path,
+    };
     app.modal = options.policy_problem.map(modals::Modal::BrokenPolicy);
     app.demo = demo.is_some();
     app.user = crate::store::user::os_user();

@@ -143,7 +143,12 @@ pub fn on_saved(app: &mut App, result: Result<(std::path::PathBuf, String), Stri
     if let Some(e) = app.screen.policy_mut() {
         *e = fresh;
     }
-    app.say(format!("Policy saved to {}; {summary}", path.display()));
+    let place = if app.demo {
+        "the demo's temporary folder (not your own policy file)".to_string()
+    } else {
+        path.display().to_string()
+    };
+    app.say(format!("Policy saved to {place}; {summary}"));
 }
 
 /// Puts a policy in force, re-evaluating every prospect; says how many changed band and terms.

@@ -30,7 +30,11 @@ pub fn render(frame: &mut Frame, app: &App, e: &PolicyEditor) {
         Constraint::Length(3),
     ])
     .areas(f.body);
-    let source = app.policy_path.as_ref().map_or("nowhere to save".into(), |p| p.display().to_string());
+    let source = match &app.policy_path {
+        None => "nowhere to save".into(),
+        Some(p) if app.demo => format!("the demo's temporary folder ({})", p.display()),
+        Some(p) => p.display().to_string(),
+    };
     let status = match e.issues.len() {
         0 => Span::styled("valid", t.good()),
         n => Span::styled(format!("{n} problem(s): cannot be saved"), t.error()),
