@@ -32,6 +32,7 @@ fn main() -> ExitCode {
             today: ctx.today,
             demo: cli.demo,
             holder: describe_this_process(cli::unix_now()),
+            as_of: cli.as_of,
         })
     });
     match outcome {

@@ -33,13 +33,35 @@ fn assert_contract(r: &Value) {
     let (terms, economics) = (&r["terms"], &r["economics"]);
     let bands = ["A", "B", "C", "D", "E"];
     let reason = |x: &Value| x["factor"].is_string() && x["points"].is_number() && x["text"].is_string();
-    let amounts =
-        ["average_receivable", "expected_loss", "financing_cost", "cost_to_serve", "risk_adjusted_profit"];
+    let cap = |x: &Value| {
+        x["band"].as_str().is_some_and(|b| bands.contains(&b))
+            && x["rule"].is_string()
+            && x["why"].is_string()
+    };
+    let field_key = |f: &Value| f.as_str().and_then(dealdesk::domain::fields::Field::from_key).is_some();
+    let warning = |x: &Value| {
+        x["fields"].as_array().is_some_and(|f| !f.is_empty() && f.iter().all(field_key))
+            && x["text"].is_string()
+    };
+    let amounts = [
+        "average_receivable",
+        "volume_sold",
+        "expected_loss",
+        "loss_at_default",
+        "financing_cost",
+        "cost_to_serve",
+        "capital",
+        "risk_adjusted_profit",
+    ];
     let margin = &economics["risk_adjusted_margin_pct"];
+    let number_or_null = |v: &Value| v.is_null() || v.is_number();
     let checks = [
         ("score", r["score"].is_null() || number_in(&r["score"], 0.0, 100.0)),
         ("band", r["band"].as_str().is_some_and(|b| bands.contains(&b))),
         ("pd", number_in(&r["pd"], 0.0, 1.0)),
+        ("in_default", r["in_default"].is_boolean()),
+        ("caps", r["caps"].as_array().is_some_and(|v| v.iter().all(cap))),
+        ("warnings", r["warnings"].as_array().is_some_and(|v| v.iter().all(warning))),
         ("coverage", number_in(&r["coverage"], 0.0, 1.0)),
         ("insufficient_data", r["insufficient_data"].is_boolean()),
         ("altman_z2", r["altman_z2"].is_null() || r["altman_z2"].is_f64()),
@@ -49,6 +71,8 @@ fn assert_contract(r: &Value) {
         ("terms.payment_days", terms["payment_days"].is_u64()),
         ("terms.advance_pct", number_in(&terms["advance_pct"], 0.0, 100.0)),
         ("terms.credit_limit", is_decimal_string(&terms["credit_limit"])),
+        ("terms.unsecured_limit", is_decimal_string(&terms["unsecured_limit"])),
+        ("terms.security_amount", is_decimal_string(&terms["security_amount"])),
         ("terms.delivery", terms["delivery"].is_string()),
         ("terms.security", terms["security"].is_string()),
         ("terms.review_months", terms["review_months"].is_u64()),
@@ -59,6 +83,10 @@ fn assert_contract(r: &Value) {
         ("economics", economics.is_object()),
         ("economics amounts", amounts.iter().all(|a| is_decimal_string(&economics[*a]))),
         ("economics.risk_adjusted_margin_pct", margin.is_null() || margin.is_number()),
+        ("economics.loss_at_default_months", number_or_null(&economics["loss_at_default_months"])),
+        ("economics.raroc_pct", number_or_null(&economics["raroc_pct"])),
+        ("no return on exposure", economics.get("return_on_exposure_pct").is_none()),
+        ("deviations", r["deviations"].is_array()),
     ];
     for (field, ok) in checks {
         assert!(ok, "{name}: {field} breaks the contract in {r:#}");
@@ -226,4 +254,47 @@ fn without_a_subcommand_or_a_terminal_it_exits_2_and_points_to_eval() {
     assert!(run.stderr.contains("eval"), "{}", run.stderr);
     assert!(run.stdout.is_empty());
     assert!(!sandbox.path("portfolio.json").exists());
+}
+
+#[test]
+fn eval_json_shows_the_default_grade_caps_and_warnings() {
+    let sandbox = Sandbox::new();
+    let prospects = r#"[
+        {"name": "Bankrupt NV", "insolvency": "bankruptcy", "annual_volume": "100000"},
+        {"name": "Listed BV", "tax_debt": true, "social_debt": "1200", "summons_authority": false, "annual_volume": "50000"},
+        {"name": "Unbalanced SA", "total_assets": "1500000", "equity": "500000", "total_liabilities": "500000", "annual_volume": "50000"}
+    ]"#;
+    let file = sandbox.path("signals.json");
+    std::fs::write(&file, prospects).unwrap();
+    let file = file.display().to_string();
+    let records = sandbox.run(&["eval", &file, "--format", "json", "--store", &sandbox.store()]).json();
+    records.iter().for_each(assert_contract);
+
+    let bankrupt = by_name(&records, "Bankrupt NV");
+    assert_eq!(
+        (&bankrupt["in_default"], &bankrupt["band"], &bankrupt["pd"]),
+        (&Value::Bool(true), &Value::from("E"), &Value::from(1.0))
+    );
+    assert_eq!(
+        bankrupt["caps"][0],
+        serde_json::json!({"band": "E", "rule": "default_bankruptcy", "why": "Bankruptcy"})
+    );
+    let why = bankrupt["terms"]["why"].as_array().unwrap();
+    assert!(
+        why.iter().any(|w| w == "In default: contract only with the curator, cash before delivery"),
+        "{why:?}"
+    );
+    assert_eq!(bankrupt["terms"]["review_months"], 0);
+    assert_eq!(bankrupt["reasons"][0]["points"], 0.0);
+
+    let listed = by_name(&records, "Listed BV");
+    assert_eq!(listed["in_default"], false);
+    let rules: Vec<&str> =
+        listed["caps"].as_array().unwrap().iter().filter_map(|c| c["rule"].as_str()).collect();
+    assert_eq!(rules, ["insufficient_data", "tax_debt_listing"]);
+
+    let unbalanced = by_name(&records, "Unbalanced SA");
+    let text = "Total assets 1 500 000 ≠ equity + total liabilities 1 000 000 (more than 2 % apart)";
+    let want = serde_json::json!([{"fields": ["total_assets", "equity", "total_liabilities"], "text": text}]);
+    assert_eq!(unbalanced["warnings"], want);
 }

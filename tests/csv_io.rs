@@ -5,6 +5,7 @@ use dealdesk::domain::date::Date;
 use dealdesk::domain::fields::Field;
 use dealdesk::domain::money::{Money, NumberStyle, Pct};
 use dealdesk::domain::prospect::Prospect;
+use dealdesk::domain::register_entry::RegisterEntry;
 use dealdesk::domain::vocabulary::{Insolvency, Status, Trend};
 use dealdesk::io::csv_error::{CsvFileError, HeaderProblem};
 use dealdesk::io::csv_export::write_prospects;
@@ -224,6 +225,7 @@ fn prospect() -> impl Strategy<Value = Prospect> {
         opt_text(),
         date(),
         option::of(0u8..=100),
+        option::of(0u32..=3650),
     );
     let insolvency = select(vec![
         Insolvency::None,
@@ -232,12 +234,20 @@ fn prospect() -> impl Strategy<Value = Prospect> {
         Insolvency::Bankruptcy,
         Insolvency::Liquidation,
     ]);
+    // A register column holds a listing (yes/no) or an amount, and reads back as it was.
+    let register = || {
+        prop_oneof![
+            any::<bool>().prop_map(|b| Some(RegisterEntry::Listed(b))),
+            amount(false).prop_map(|a| a.map(RegisterEntry::Amount)),
+        ]
+    };
     let signals = (
         option::of(0u32..=10_000_000),
-        amount(false),
-        amount(false),
+        register(),
+        register(),
         option::of(any::<bool>()),
         option::of(insolvency),
+        option::of(any::<bool>()),
     );
     let status = select(vec![
         Status::New,
@@ -278,7 +288,9 @@ fn prospect() -> impl Strategy<Value = Prospect> {
         dbt_source: p.3,
         dbt_observed: p.4,
         bureau_score: p.5,
+        observed_terms_days: p.6,
         summons_12m: s.0,
+        summons_authority: s.5,
         tax_debt: s.1,
         social_debt: s.2,
         late_filing: s.3,

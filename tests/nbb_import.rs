@@ -8,13 +8,18 @@ use std::fs;
 
 use common::sandbox::{Sandbox, fixture};
 use dealdesk::domain::date::Date;
-use dealdesk::domain::import_plan::{Incoming, plan};
+use dealdesk::domain::import_plan::{Incoming, Plan};
 use dealdesk::domain::money::{Money, NumberStyle, Pct};
 use dealdesk::domain::prospect::Prospect;
 use dealdesk::domain::vocabulary::{Insolvency, Status};
 use dealdesk::io::nbb::read_filing;
 use dealdesk::io::nbb_rubrics::to_incoming;
 use rust_decimal::dec;
+
+/// The import's plan, a status in a row recorded as a decision imported from "rows.csv".
+fn plan(existing: &[&Prospect], incoming: Vec<Incoming>) -> Plan {
+    dealdesk::domain::import_plan::plan(existing, incoming, &common::domain::decider("rows.csv"))
+}
 
 fn today() -> Date {
     Date::new(2026, 11, 28).unwrap()
@@ -121,7 +126,9 @@ fn a_liquidation_flag_marks_the_prospect_in_liquidation_with_band_e() {
         today(),
     );
     assert_eq!(e.assessment.band, dealdesk::domain::vocabulary::Band::E);
-    assert_eq!(e.assessment.reasons[0].text(), "In liquidation: band E whatever the score");
+    // A company being wound up is in default (issue 11's default grade), not merely band E.
+    assert!(e.assessment.in_default);
+    assert_eq!(e.assessment.reasons[0].text(), "In liquidation: in default (PD 100 %) whatever the score");
 }
 
 #[test]

@@ -49,8 +49,15 @@ fn subcommands_work_on_the_database_as_on_the_file() {
     let url = db.server.url(&db.name, &db.server.admin);
     assert!(on(&s, &url, &["check"]).failed().stdout.contains("run `dealdesk store init` there first"));
     on(&s, &url, &["store", "init"]).ok();
-    let csv =
-        s.write("in.csv", b"name;country;registration\nAerts NV;BE;0443.246.943\nBrouwer BV;NL;33041413\n");
+    // Aerts NV comes approved in January 2024: the import records that as a decision of the
+    // importing role, dated as the file says.
+    let csv = s.write(
+        "in.csv",
+        b"name;country;registration;status;decided_at\n\
+          Aerts NV;BE;0443.246.943;approved;2024-01-15T10:00:00+01:00\nBrouwer BV;NL;33041413;;\n",
+    );
+    let dry = on(&s, &url, &["import", "--dry-run", &csv]).ok();
+    assert!(dry.stdout.contains("dry run: 2 new, 0 updated, 0 unchanged"), "{}", dry.stdout);
     let import = on(&s, &url, &["import", &csv]).ok();
     assert!(import.stdout.contains("2 new, 0 updated, 0 unchanged"), "{}", import.stdout);
     assert!(import.stdout.contains(&format!("postgres: {} on ", db.name)), "{}", import.stdout);
@@ -66,8 +73,21 @@ fn subcommands_work_on_the_database_as_on_the_file() {
     let exported = on(&s, &url, &["export", "--format", "json"]).json();
     let names: Vec<&str> = exported.iter().filter_map(|p| p["name"].as_str()).collect();
     assert_eq!(names, ["Aerts NV", "Brouwer BV"]);
+    let decision = &exported[0]["history"][0];
+    assert_eq!(
+        (decision["status"].as_str(), decision["decided_by"].as_str(), decision["note"].as_str()),
+        (Some("approved"), Some(db.server.admin.as_str()), Some("imported from in.csv")),
+        "{decision:#}"
+    );
+    // The review comes due on the database as on the file: by 28 November 2026, more than 24
+    // months after the decision (no band of the default policy waits longer than 12).
+    let review = on(&s, &url, &["review", "--format", "json"]);
+    let listed = review.json();
+    let due: Vec<(&str, &str)> =
+        listed.iter().filter_map(|d| Some((d["name"].as_str()?, d["decided_on"].as_str()?))).collect();
+    assert_eq!(due, [("Aerts NV", "2024-01-15")], "{}", review.all());
     let check = on(&s, &url, &["check"]).ok();
-    assert!(check.stdout.contains("2 prospect(s), schema migration 1"), "{}", check.stdout);
+    assert!(check.stdout.contains("2 prospect(s), schema migration 2"), "{}", check.stdout);
     assert!(check.stdout.contains(&format!("you: {} — may edit", db.server.admin)), "{}", check.stdout);
     // The team's policy is the one in force once the credit role saved one.
     let policy = on(&s, &url, &["policy"]).ok();
@@ -109,7 +129,7 @@ fn the_store_variable_and_the_config_file_name_the_database() {
     let url = db.server.url(&db.name, &db.server.admin);
     s.command(&["store", "init"]).env("DEALDESK_STORE", &url).output().unwrap();
     let by_variable = s.command(&["check"]).env("DEALDESK_STORE", &url).output().unwrap();
-    assert!(String::from_utf8_lossy(&by_variable.stdout).contains("schema migration 1"));
+    assert!(String::from_utf8_lossy(&by_variable.stdout).contains("schema migration 2"));
     std::fs::create_dir_all(s.path("config/dealdesk")).unwrap();
     std::fs::write(s.path("config/dealdesk/config.json"), format!("{{\"store\": \"{url}\"}}")).unwrap();
     let by_config = s.run(&["check"]).ok();

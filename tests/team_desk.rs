@@ -9,9 +9,12 @@ use std::sync::Arc;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use common::desk::{app_with, ch, render, screen_text};
+use common::desk::{app_with, ch, press, render, screen_text};
 use common::postgres::{TestDb, database, import};
-use dealdesk::domain::prospect::Prospect;
+use dealdesk::domain::evaluate::evaluate;
+use dealdesk::domain::money::Money;
+use dealdesk::domain::prospect::{Prospect, Terms};
+use dealdesk::domain::vocabulary::Status;
 use dealdesk::store::StoreError;
 use dealdesk::store::backend::{Access, Backend, Heard, NewIds, SaveRequest, read_all};
 use dealdesk::store::postgres::{self, PgStore, schema::Level};
@@ -19,7 +22,10 @@ use dealdesk::tui::app::{App, Effect, Msg, SaveError};
 use dealdesk::tui::dispatch::update;
 use dealdesk::tui::history::Change;
 use dealdesk::tui::modals::Modal;
+use dealdesk::tui::modals::decision::DecisionDialog;
 use dealdesk::tui::team::TeamDesk;
+use ratatui::crossterm::event::KeyCode;
+use strum::VariantArray;
 
 /// A database with the schema and three prospects.
 fn ready(test: &str) -> Option<TestDb> {
@@ -203,4 +209,45 @@ fn a_second_desk_sees_the_first_one_s_change_without_reloading_or_moving_its_sel
     assert_eq!(second.view.selected_id(&second.portfolio), on, "still on Claes SA");
     assert!(second.notice.as_ref().is_some_and(|n| n.text.contains("Zeeman NV was changed by another user")));
     assert!(!second.unsaved(), "another user's change is not this desk's to save");
+}
+
+/// Opens the decision dialog on `name` for `terms`, as the what-if's Ctrl-S does, with the
+/// status approved, and presses Enter.
+fn decide_on_terms(app: &mut App, name: &str, terms: Terms) -> Vec<Effect> {
+    let mut dialog = DecisionDialog::on(&common::desk::prospect(app, name));
+    dialog.terms = Some(terms);
+    dialog.status_index = Status::VARIANTS.iter().position(|s| *s == Status::Approved).expect("approved");
+    app.modal = Some(Modal::Decision(dialog));
+    press(app, KeyCode::Enter)
+}
+
+#[test]
+fn a_writer_cannot_decide_outside_policy_and_the_credit_manager_can() {
+    let Some(db) = ready("desk_deviation") else { return };
+    let (ann, carol) = (member(&db, "ann", Level::Write), member(&db, "carol", Level::Credit));
+    let (mut ann_desk, mut ann_store) = desk(&db, &ann);
+    let p = common::desk::prospect(&ann_desk, "Aerts NV");
+    let suggested = evaluate(&p, &ann_desk.policy, ann_desk.today).suggestion.terms;
+    // 100 million is above any cell's limit and cap for a firm the desk knows nothing of.
+    let generous = Terms { credit_limit: Money::units(100_000_000), ..suggested };
+    let effects = decide_on_terms(&mut ann_desk, "Aerts NV", generous.clone());
+    drive(&mut ann_desk, &mut ann_store, effects);
+    let notice = ann_desk.notice.clone().expect("a notice");
+    assert!(
+        notice.error && notice.text.contains("outside policy") && notice.text.contains(&ann),
+        "{notice:?}"
+    );
+    assert!(common::desk::prospect(&ann_desk, "Aerts NV").history.is_empty(), "nothing recorded");
+    assert!(!ann_desk.unsaved(), "and nothing left to save that the server would refuse");
+
+    let (mut carol_desk, mut carol_store) = desk(&db, &carol);
+    let effects = decide_on_terms(&mut carol_desk, "Aerts NV", generous);
+    drive(&mut carol_desk, &mut carol_store, effects);
+    assert!(!carol_desk.unsaved(), "{:?}", carol_desk.notice);
+    let (by, listed): (String, i32) = db
+        .admin()
+        .query_one("SELECT decided_by::text, jsonb_array_length(deviations) FROM dealdesk.decisions", &[])
+        .map(|r| (r.get(0), r.get(1)))
+        .expect("the decision's row");
+    assert!(by == carol && listed >= 1, "{by}: {listed} deviation(s)");
 }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use common::postgres::{TestDb, database, import};
 use dealdesk::domain::date::Date;
+use dealdesk::domain::decision::Deviation;
 use dealdesk::domain::money::{Money, Pct};
 use dealdesk::domain::prospect::{DecisionRecord, Prospect, Terms};
 use dealdesk::domain::vocabulary::{Band, Channel, Delivery, Security, Status};
@@ -39,11 +40,16 @@ fn decision(status: Status) -> DecisionRecord {
         security: Security::None,
         channel: Channel::Direct,
         review_months: 12,
+        security_amount: Money::ZERO,
+        discount_days: 0,
     };
     let date = Date::new(2026, 11, 28).unwrap();
     DecisionRecord {
         date,
+        decided_at: None,
+        decided_by: None,
         status,
+        deviations: Vec::new(),
         terms,
         note: String::new(),
         band: Band::B,
@@ -116,17 +122,46 @@ fn a_writer_records_decisions_within_policy_but_the_server_refuses_a_deviation()
         .map(|r| (r.get(0), r.get::<_, i32>(1).into()))
         .unwrap();
     assert_eq!((by.as_str(), deviations), (ann.as_str(), 0), "the audit trail records who");
-    // A decision outside policy, as the client writes it, is refused by the trigger.
+    // A decision whose record lists a deviation, saved as the desk saves it: refused, and
+    // nothing of that save is written.
+    let mut outside = decision(Status::Approved);
+    outside.deviations = vec![Deviation {
+        term: "payment_days".into(),
+        text: "60 payment days are above the policy's 30".into(),
+    }];
+    p.history.push(outside);
+    match save_one(&mut store, &p) {
+        Err(StoreError::Database { problem: DbProblem::Denied, message, .. }) => {
+            assert!(
+                message.contains("only a member of dealdesk_credit") && message.contains(&ann),
+                "{message}"
+            )
+        }
+        other => panic!("expected the server's refusal, got {other:?}"),
+    }
+    // Past the client: an empty deviations column beside a record that lists one is refused
+    // too, because the server reads the record's own list.
     let mut raw = db.server.admin(&db.name);
     raw.batch_execute(&format!("SET ROLE {ann}")).unwrap();
-    let outside = "INSERT INTO dealdesk.decisions (prospect_id, status, deviations, record) \
-                   SELECT id, 'approved', '[\"payment days 60, policy 30\"]', '{}' FROM dealdesk.prospects";
-    let message = said(&raw.execute(outside, &[]).unwrap_err());
+    let lying = "INSERT INTO dealdesk.decisions (prospect_id, status, deviations, record) \
+                 SELECT id, 'approved', '[]', \
+                 '{\"status\": \"approved\", \"deviations\": [{\"term\": \"payment_days\", \"text\": \"60 days\"}]}' \
+                 FROM dealdesk.prospects";
+    let message = said(&raw.execute(lying, &[]).unwrap_err());
     assert!(message.contains("only a member of dealdesk_credit") && message.contains(&ann), "{message}");
-    // The credit manager may.
+    // The credit manager may; the row's column is the record's list.
     let carla = member(&db, "carla", Level::Credit);
     raw.batch_execute(&format!("RESET ROLE; SET ROLE {carla}")).unwrap();
-    assert_eq!(raw.execute(outside, &[]).unwrap(), 1);
+    assert_eq!(raw.execute(lying, &[]).unwrap(), 1);
+    let listed: i32 = db
+        .admin()
+        .query_one(
+            "SELECT jsonb_array_length(deviations) FROM dealdesk.decisions ORDER BY id DESC LIMIT 1",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(listed, 1, "the column holds the record's one deviation, not the '[]' sent");
 }
 
 #[test]

@@ -56,6 +56,49 @@ fn init_is_idempotent_and_records_each_migration_once() {
 }
 
 #[test]
+fn init_brings_a_database_an_older_dealdesk_set_up_to_the_decision_record() {
+    let Some(db) = database("init_upgrades") else { return };
+    let Some(info) = db.location().postgres().cloned() else { panic!() };
+    // The database as the first team-store release left it: migration 1 only, with a
+    // decision already recorded on it.
+    let mut admin = db.admin();
+    admin
+        .batch_execute(
+            "CREATE SCHEMA dealdesk;
+             CREATE TABLE dealdesk.schema_migrations (version integer PRIMARY KEY, name text NOT NULL,
+                 applied_at timestamptz NOT NULL DEFAULT now(), applied_by name NOT NULL DEFAULT current_user);",
+        )
+        .unwrap();
+    admin.batch_execute(schema::MIGRATIONS[0].sql).unwrap();
+    admin
+        .batch_execute(
+            "INSERT INTO dealdesk.schema_migrations (version, name) VALUES (1, 'team store');
+             INSERT INTO dealdesk.prospects (id, data) VALUES (1, '{\"name\": \"Aerts NV\"}');
+             INSERT INTO dealdesk.decisions (prospect_id, status, record)
+                 VALUES (1, 'declined', '{\"status\": \"declined\"}');",
+        )
+        .unwrap();
+    let refused = PgStore::open(&info).err().expect("an older schema is refused").to_string();
+    assert!(refused.contains("migration 1 of 2") && refused.contains("store init"), "{refused}");
+    let done = postgres::init(&info).expect("init");
+    assert_eq!(done.applied, [(2, "decision record")]);
+    // Migration 2 reads the record's deviations: a column that says none no longer hides them.
+    let listed: i32 = admin
+        .query_one(
+            "INSERT INTO dealdesk.decisions (prospect_id, status, deviations, record)
+             VALUES (1, 'approved', '[]', '{\"status\": \"approved\", \"deviations\": [{\"term\": \"credit_limit\", \"text\": \"x\"}]}')
+             RETURNING jsonb_array_length(deviations)",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(listed, 1);
+    let kept: i64 = admin.query_one("SELECT count(*) FROM dealdesk.decisions", &[]).unwrap().get(0);
+    assert_eq!(kept, 2, "the decision recorded before the upgrade is kept");
+    PgStore::open(&info).expect("the upgraded database opens");
+}
+
+#[test]
 fn a_database_without_the_schema_says_to_run_store_init() {
     let Some(db) = database("without_schema") else { return };
     let Some(info) = db.location().postgres().cloned() else { panic!() };

@@ -70,6 +70,30 @@ fn prospect_form_with_a_validation_error() {
     });
 }
 
+/// The bankrupt brewery with its total assets typed 9 000 000 (equity + liabilities make
+/// 2 478 766): the default grade and its advice, every cap, the warning in the panel, and "!"
+/// beside equity and total liabilities (total assets has the cursor).
+fn brewery_with_broken_assets() -> App {
+    let mut app = demo_app();
+    open(&mut app, "Brouwerij De Oude Sluis BV");
+    focus(&mut app, Field::TotalAssets);
+    retype(&mut app, "9000000");
+    app
+}
+
+#[test]
+fn prospect_form_in_default_with_a_warning() {
+    check("prospect_form_default_warning", brewery_with_broken_assets);
+    let screen = screen_text(&render(&mut brewery_with_broken_assets(), 120, 40)).join("\n");
+    assert!(screen.contains("IN DEFAULT: contract only with the curator, cash before"), "{screen}");
+    assert!(screen.contains("■ Bankruptcy: in default (PD 100 %) whatever the score"), "{screen}");
+    assert!(screen.contains("! Total assets 9 000 000 ≠ equity + total liabilities 2"), "{screen}");
+    for label in ["!Equity ", "!Total liabilities "] {
+        assert!(screen.lines().any(|l| l.contains(label)), "no mark at {label:?} in {screen}");
+    }
+    assert!(screen.lines().any(|l| l.contains("›Total assets")), "{screen}");
+}
+
 #[test]
 fn help_over_the_portfolio() {
     check("help_portfolio", || {

@@ -10,11 +10,13 @@ use anyhow::{Context as _, Result};
 
 use super::output::{OutputFailed, Report, note};
 use super::{Context, read_input};
-use crate::domain::import_plan::{Plan, plan};
+use crate::domain::decision::Stamp;
+use crate::domain::import_plan::{Decider, Plan, plan};
 use crate::domain::prospect::Prospect;
-use crate::io::import_file::{ImportFile, read_import_file};
+use crate::io::import_file::{ImportFile, file_label, read_import_file};
 use crate::io::printable;
 use crate::store;
+use crate::store::user::os_user;
 
 /// The options of one `import` run.
 pub struct Options<'a> {
@@ -64,6 +66,7 @@ pub fn run(ctx: &Context, paths: &[PathBuf], options: &Options) -> Result<ExitCo
         return dry_run(ctx, &mut files, options);
     }
     let mut store = store::open(&ctx.store, &super::holder())?;
+    let by = store.user();
     let mut report = Report::new();
     // New and updated prospects saved so far, and the portfolio's size then: a report that
     // cannot be written after a save must still say what was saved, so nobody imports again.
@@ -80,7 +83,7 @@ pub fn run(ctx: &Context, paths: &[PathBuf], options: &Options) -> Result<ExitCo
         // (another user may be importing too); a report that cannot be written ends it.
         let mut refused_report = None;
         let imported = store
-            .import(&mut |portfolio| match plan_file(ctx, path, file, portfolio, options, &mut report) {
+            .import(&mut |portfolio| match plan_file(ctx, path, file, portfolio, options, &by, &mut report) {
                 Ok(plan) => plan,
                 Err(e) => {
                     refused_report = Some(e);
@@ -111,7 +114,7 @@ fn dry_run(ctx: &Context, files: &mut [(PathBuf, ImportFile)], options: &Options
     let mut report = Report::new();
     let mut failed = false;
     for (path, file) in files {
-        match plan_file(ctx, path, file, &portfolio, options, &mut report)? {
+        match plan_file(ctx, path, file, &portfolio, options, &os_user(), &mut report)? {
             Some(plan) => {
                 report.line(format!("{}: dry run: {}; nothing written", path.display(), plan.summary()))?
             }
@@ -129,6 +132,7 @@ fn plan_file(
     file: &mut ImportFile,
     portfolio: &[Prospect],
     options: &Options,
+    by: &str,
     report: &mut Report,
 ) -> Result<Option<Plan>, OutputFailed> {
     let name = path.display();
@@ -156,7 +160,9 @@ fn plan_file(
     }
     let count = brought.incoming.len();
     let existing: Vec<&Prospect> = portfolio.iter().collect();
-    let plan = plan(&existing, brought.incoming);
+    let stamp = Stamp { at: super::clock::local_now(ctx.as_of), by: by.to_string() };
+    let decider = Decider::for_file(&ctx.policy, ctx.today, stamp, &file_label(path));
+    let plan = plan(&existing, brought.incoming, &decider);
     report.line(format!(
         "{name}: {count} prospect(s) read, {bad_rows} bad row(s) skipped: {}",
         plan.summary()

@@ -1,6 +1,7 @@
 //! The command line: arguments, and the batch subcommands that run without a terminal UI.
 
 pub mod check;
+pub mod clock;
 pub mod demo;
 pub mod eval;
 pub mod eval_input;
@@ -8,6 +9,7 @@ pub mod export;
 pub mod import;
 pub mod output;
 pub mod report;
+pub mod review;
 pub mod store_admin;
 pub mod table;
 
@@ -21,6 +23,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::domain::date::Date;
 use crate::domain::policy::{DEFAULT_POLICY_JSON, Policy};
+use crate::domain::terms::given::GivenTerms;
 use crate::store::backend::Backend;
 use crate::store::location::{self, Chosen, Location};
 use crate::store::paths;
@@ -62,6 +65,11 @@ pub enum Command {
         /// command before anything is written).
         #[arg(long)]
         skip_invalid: bool,
+        /// Evaluate these terms instead of the suggestion, for every row:
+        /// "days=14,advance=30,limit=277000,security=bank_guarantee,security_amount=96000"
+        /// (a CSV's term columns win for their row).
+        #[arg(long, value_name = "TERMS", value_parser = GivenTerms::parse_list)]
+        terms: Option<GivenTerms>,
     },
     /// Bring prospects in from CSV, spreadsheet (.xlsx, .xls, .ods) or filed annual-accounts
     /// (NBB CSV) files or folders. A prospect already in the store (same registration number,
@@ -98,6 +106,12 @@ pub enum Command {
         #[arg(long)]
         repair: bool,
     },
+    /// List the prospects due for review (their latest decision's review date has come, as of
+    /// --as-of or today), the earliest due first: name, band, last decision, due date.
+    Review {
+        #[arg(long, value_enum, default_value_t = ReviewFormat::Table)]
+        format: ReviewFormat,
+    },
     /// Show the policy in force, or the built-in default.
     Policy {
         /// Print the built-in default policy (a starting point for your own).
@@ -117,6 +131,12 @@ pub enum EvalFormat {
     Json,
     /// One JSON object a line, for pipelines.
     Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReviewFormat {
+    Table,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -151,6 +171,8 @@ pub struct Context {
     /// Where the choice of store came from.
     pub chosen: Chosen,
     pub today: Date,
+    /// `--as-of`: the day decisions are dated, instead of the clock's.
+    pub as_of: Option<Date>,
 }
 
 impl Context {
@@ -158,8 +180,16 @@ impl Context {
     fn from_cli(cli: &Cli) -> Result<Context> {
         let (policy, policy_source) = load_policy(cli.policy.as_deref(), paths::default_policy().as_deref())?;
         let (store, chosen) = choose_store(cli)?;
-        let today = cli.as_of.unwrap_or_else(today);
-        Ok(Context { policy, policy_source, policy_explicit: cli.policy.is_some(), store, chosen, today })
+        let (today, as_of) = (cli.as_of.unwrap_or_else(today), cli.as_of);
+        Ok(Context {
+            policy,
+            policy_source,
+            policy_explicit: cli.policy.is_some(),
+            store,
+            chosen,
+            today,
+            as_of,
+        })
     }
 
     /// Takes the team's policy from a store that keeps one, unless `--policy` named another.
@@ -193,7 +223,10 @@ impl Context {
             Err(e) => (Policy::default_policy(), PolicySource::Defaults, Some(e.to_string())),
         };
         let policy_explicit = cli.policy.is_some();
-        Ok((Context { policy, policy_source, policy_explicit, store, chosen, today }, problem))
+        Ok((
+            Context { policy, policy_source, policy_explicit, store, chosen, today, as_of: cli.as_of },
+            problem,
+        ))
     }
 }
 
@@ -248,7 +281,9 @@ fn print_default_policy() -> Result<ExitCode> {
 
 fn dispatch(ctx: &mut Context, command: &Command) -> Result<ExitCode> {
     match command {
-        Command::Eval { file, format, skip_invalid } => eval::run(ctx, file, *format, *skip_invalid),
+        Command::Eval { file, format, skip_invalid, terms } => {
+            eval::run(ctx, file, *format, *skip_invalid, &terms.clone().unwrap_or_default())
+        }
         Command::Import { files, sheet, skip_invalid, dry_run } => {
             let options =
                 import::Options { sheet: sheet.as_deref(), skip_invalid: *skip_invalid, dry_run: *dry_run };
@@ -256,6 +291,7 @@ fn dispatch(ctx: &mut Context, command: &Command) -> Result<ExitCode> {
         }
         Command::Export { format, output, force } => export::run(ctx, *format, output.as_deref(), *force),
         Command::Check { repair } => check::run(ctx, *repair),
+        Command::Review { format } => review::run(ctx, *format),
         Command::Policy { .. } => show_policy(ctx),
         Command::Store { action } => store_admin::run(ctx, action),
     }

@@ -3,7 +3,7 @@
 use super::curve::Direction;
 use super::money::Money;
 
-/// One input of the scorecard, or an override that a reason reports.
+/// One input of the scorecard, or a cap that a reason reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Factor {
     DbtDays,
@@ -18,6 +18,7 @@ pub enum Factor {
     EbitOnAssets,
     AltmanZ2,
     Summons,
+    SummonsAuthority,
     TaxDebt,
     SocialDebt,
     LateFiling,
@@ -41,8 +42,9 @@ enum Unit {
 }
 
 impl Factor {
-    /// How many inputs the scorecard measures (all factors but the two overrides).
-    pub const INPUTS: usize = 17;
+    /// How many inputs the scorecard measures (all factors but `Insolvency` and `Coverage`,
+    /// which only caps report).
+    pub const INPUTS: usize = 18;
 
     /// The name in the JSON contract's `reasons[].factor`.
     pub fn key(self) -> &'static str {
@@ -71,6 +73,9 @@ impl Factor {
             Factor::EbitOnAssets => ("ebit_on_assets", "EBIT / total assets", Unit::Fraction),
             Factor::AltmanZ2 => ("altman_z2", "Altman Z''", Unit::Ratio),
             Factor::Summons => ("summons", "Summons in 12 months", Unit::Count),
+            Factor::SummonsAuthority => {
+                ("summons_authority", "Summons by the RSZ or tax authority", Unit::Plain)
+            }
             Factor::TaxDebt => ("tax_debt", "Tax debt", Unit::Amount),
             Factor::SocialDebt => ("social_debt", "Social-security debt", Unit::Amount),
             Factor::LateFiling => ("late_filing", "Late filing", Unit::Plain),
@@ -88,6 +93,7 @@ impl Factor {
             | Factor::LateShare
             | Factor::DbtTrend
             | Factor::Summons
+            | Factor::SummonsAuthority
             | Factor::TaxDebt
             | Factor::SocialDebt
             | Factor::LateFiling
@@ -106,7 +112,8 @@ impl Factor {
     /// value and its threshold look equal ("35 % < 35 %").
     pub fn show_with(self, value: f64, extra: usize) -> String {
         if value.is_infinite() {
-            return "with no current liabilities".into();
+            let none = if self == Factor::AltmanZ2 { "liabilities" } else { "current liabilities" };
+            return format!("with no {none}");
         }
         let unit = |n: f64, one: &str, many: &str| {
             let word = if n == 1.0 { one } else { many };
@@ -123,6 +130,18 @@ impl Factor {
                 .unwrap_or_else(|| format!("{value:.0}")),
             Unit::Years => unit(value, "year", "years"),
             Unit::Months => unit(value, "month", "months"),
+        }
+    }
+
+    /// A yes/no input in words.
+    pub fn flag_text(self, set: bool) -> &'static str {
+        match (self, set) {
+            (Factor::LateFiling, true) => "Annual accounts filed late",
+            (Factor::LateFiling, false) => "Annual accounts filed on time",
+            (Factor::SummonsAuthority, true) => "Summoned by the RSZ or tax authority in 12 months",
+            (_, true) => "Yes",
+            (Factor::SummonsAuthority, false) => "No summons by the RSZ or tax authority",
+            (_, false) => "No",
         }
     }
 

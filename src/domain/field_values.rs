@@ -1,11 +1,13 @@
 //! How each kind of field value is read from text and written back: numbers with the
-//! spreadsheet's separators, yes/no in three languages, choices, dates, registration codes.
+//! spreadsheet's separators, yes/no in three languages, choices, dates, registration codes, and
+//! register entries (a yes/no listing or an amount).
 
 use rust_decimal::prelude::ToPrimitive;
 use strum::VariantArray;
 
 use super::date::Date;
 use super::money::{Money, NumberStyle, Pct, parse_decimal};
+use super::register_entry::RegisterEntry;
 use super::registration::parse_country;
 use super::vocabulary::{Insolvency, Status, Trend};
 
@@ -28,6 +30,9 @@ pub enum Kind {
     Trend,
     Insolvency,
     YesNo,
+    /// A public-register answer (yes/no, in any of the languages read) or an amount; digits
+    /// are always an amount.
+    Register,
     Status,
 }
 
@@ -49,6 +54,7 @@ impl Kind {
             Kind::Trend => "improving / stable / worsening",
             Kind::Insolvency => "none / reorganisation / bankruptcy / liquidation",
             Kind::YesNo => "yes / no",
+            Kind::Register => "listed yes / no, or the amount owed",
             Kind::Status => "new / reviewing / approved / …",
         }
     }
@@ -190,6 +196,28 @@ impl FieldValue for bool {
     }
     fn show(&self) -> String {
         if *self { "yes" } else { "no" }.to_string()
+    }
+}
+
+impl FieldValue for RegisterEntry {
+    /// Digits are an amount (so `0` and `1` are amounts here, not no and yes); a word is the
+    /// register's answer.
+    fn parse(raw: &str, _: Kind, style: NumberStyle) -> Result<RegisterEntry, String> {
+        if let Ok(amount) = Money::parse(raw, style) {
+            if amount.is_negative() {
+                return Err(format!("'{}' must not be negative", raw.trim()));
+            }
+            return Ok(RegisterEntry::Amount(amount));
+        }
+        // "1" and "0" never get here: they are amounts.
+        one_of(
+            raw,
+            &[(YES, RegisterEntry::Listed(true)), (NO, RegisterEntry::Listed(false))],
+            "yes or no (listed in the register: ja/nee, oui/non) or an amount",
+        )
+    }
+    fn show(&self) -> String {
+        self.to_string()
     }
 }
 

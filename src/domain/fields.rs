@@ -78,9 +78,11 @@ fields! {
     DbtSource => "dbt_source", "Source", Payment, Kind::Text, dbt_source;
     DbtObserved => "dbt_observed", "Observed on", Payment, Kind::Date, dbt_observed;
     BureauScore => "bureau_score", "Bureau score", Payment, Kind::Score, bureau_score;
+    ObservedTermsDays => "observed_terms_days", "Terms DBT seen on", Payment, Kind::Days, observed_terms_days;
     Summons => "summons_12m", "Summons (12 months)", Signals, Kind::Count, summons_12m;
-    TaxDebt => "tax_debt", "Tax debt", Signals, Kind::Money { signed: false }, tax_debt;
-    SocialDebt => "social_debt", "Social-security debt", Signals, Kind::Money { signed: false }, social_debt;
+    SummonsAuthority => "summons_authority", "Summons by RSZ/tax", Signals, Kind::YesNo, summons_authority;
+    TaxDebt => "tax_debt", "Tax debt", Signals, Kind::Register, tax_debt;
+    SocialDebt => "social_debt", "Social-security debt", Signals, Kind::Register, social_debt;
     LateFiling => "late_filing", "Late filing", Signals, Kind::YesNo, late_filing;
     Insolvency => "insolvency", "Insolvency", Signals, Kind::Insolvency, insolvency;
     AnnualVolume => "annual_volume", "Annual volume", Deal, Kind::Money { signed: false }, annual_volume;
@@ -137,6 +139,9 @@ mod tests {
             (Field::DbtTrend, "worsening"),
             (Field::BureauScore, "64"),
             (Field::LateFiling, "yes"),
+            (Field::SummonsAuthority, "no"),
+            (Field::TaxDebt, "yes"),
+            (Field::SocialDebt, "1250.50"),
             (Field::Insolvency, "reorganisation"),
             (Field::Status, "approved_with_conditions"),
         ];
@@ -168,6 +173,8 @@ mod tests {
             (Field::Country, "ZZ"),
             (Field::Name, " "),
             (Field::LateFiling, "maybe"),
+            (Field::TaxDebt, "-100"),
+            (Field::TaxDebt, "perhaps"),
         ] {
             assert!(field.set(&mut p, raw, NumberStyle::Auto).is_err(), "{field:?} {raw}");
             assert_eq!(p, before);
@@ -181,6 +188,33 @@ mod tests {
         {
             assert_eq!(set(Field::LateFiling, raw).unwrap().late_filing, Some(want), "{raw}");
         }
+    }
+
+    #[test]
+    fn register_columns_take_a_listing_in_three_languages_or_an_amount() {
+        use crate::domain::register_entry::RegisterEntry::{Amount, Listed};
+        let cases = [
+            ("ja", Listed(true)),
+            ("Oui", Listed(true)),
+            ("yes", Listed(true)),
+            ("nee", Listed(false)),
+            ("non", Listed(false)),
+            ("false", Listed(false)),
+            // Digits are always an amount, also 0 and 1.
+            ("0", Amount(Money::ZERO)),
+            ("1", Amount(Money::units(1))),
+            ("63000", Amount(Money::units(63_000))),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(set(Field::TaxDebt, raw).unwrap().tax_debt, Some(want), "{raw}");
+            assert_eq!(set(Field::SocialDebt, raw).unwrap().social_debt, Some(want), "{raw}");
+        }
+        // A semicolon file's grouped thousands are an amount as well.
+        let mut p = Prospect::named("Test");
+        Field::TaxDebt.set(&mut p, "2.500,00", NumberStyle::Comma).unwrap();
+        assert_eq!(p.tax_debt, Some(Amount(Money::units(2_500))));
+        let err = set(Field::TaxDebt, "perhaps").unwrap_err();
+        assert!(err.contains("yes or no") && err.contains("amount"), "{err}");
     }
 
     #[test]

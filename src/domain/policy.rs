@@ -3,14 +3,19 @@
 //! The shipped defaults live in `assets/policy.default.json` (embedded in the binary); a user
 //! policy file overrides what it names and takes the defaults for the rest (`policy_load`).
 //! `validate` holds the rules that keep the model sound (ranges, ordered thresholds, rising
-//! PDs, monotone curves), each error naming its field.
+//! PDs, monotone curves), each error naming its field. The scorecard's rules are in
+//! `policy_scorecard`.
 
 use serde::{Deserialize, Serialize};
 
-use super::curve::Curve;
 use super::money::{Money, Pct};
+pub use super::policy_deal::{
+    CapitalRules, CeilingRules, CeilingScope, ChannelDebtor, ExcessCover, ExposureRules, PriceRules,
+    SecurityRules, SellerRules, TermCeiling,
+};
+use super::policy_scorecard::Scorecard;
 use super::table::{PerBand, PerChannel, PerSecurity, PerSegment};
-use super::vocabulary::{Band, Channel, Delivery, Security};
+use super::vocabulary::{Channel, Delivery, Security};
 
 /// The policy shipped with dealdesk.
 pub const DEFAULT_POLICY_JSON: &str = include_str!("../../assets/policy.default.json");
@@ -20,157 +25,24 @@ pub const DEFAULT_POLICY_JSON: &str = include_str!("../../assets/policy.default.
 pub struct Policy {
     pub scorecard: Scorecard,
     pub bands: PerBand<BandRule>,
+    pub pd_scale: PdScale,
     pub segments: PerSegment<SegmentRule>,
     pub channels: PerChannel<ChannelRule>,
-    /// Loss given default per kind of security.
+    /// Loss given default of the part each kind of security covers; `none` is the LGD of
+    /// everything uncovered.
     pub lgd_pct: PerSecurity<Pct>,
-    /// Yearly cost of each kind of security (premium, fees) as a share of the volume sold on
-    /// credit, so that asking for security is never free in the what-if.
+    /// Yearly fee of each kind of security: on the guaranteed amount (bank guarantee, letter
+    /// of credit), on the insured turnover (credit insurance), so that security is never free.
     pub security_cost_pct: PerSecurity<Pct>,
     pub terms: PerBand<BandTerms>,
     pub limits: LimitRules,
     pub economics: EconomicsRules,
-}
-
-/// The scorecard's components, their inputs' curves and the data-coverage rule.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Scorecard {
-    pub weights: ComponentWeights,
-    pub payment: PaymentRules,
-    pub liquidity: LiquidityRules,
-    pub solvency: SolvencyRules,
-    pub profitability: ProfitabilityRules,
-    pub distress: DistressRules,
-    pub signals: SignalRules,
-    /// Below this share of the scorecard weight with data, the assessment is "insufficient data".
-    pub min_coverage_pct: Pct,
-    /// The band an insufficiently documented prospect is at least treated as.
-    pub insufficient_data_band: Band,
-    /// Bands a prospect is held at best to, whatever its score.
-    pub caps: BandCaps,
-}
-
-/// Rules that hold the band down whatever the score.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct BandCaps {
-    /// Below this coverage (but above the insufficient-data minimum), at best this band:
-    /// Graydon gives a green flag only to reports at least 75 % complete.
-    pub limited_coverage: CoverageCap,
-    /// Companies younger than this are at best this band (checked.be: under 3 years, amber).
-    pub young_company: AgeCap,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CoverageCap {
-    pub below_pct: Pct,
-    pub best_band: Band,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AgeCap {
-    pub below_years: u32,
-    pub best_band: Band,
-}
-
-/// Relative weights of the components; they need not sum to 100.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ComponentWeights {
-    pub payment: f64,
-    pub liquidity: f64,
-    pub solvency: f64,
-    pub profitability: f64,
-    pub distress: f64,
-    pub signals: f64,
-}
-
-impl ComponentWeights {
-    pub fn sum(&self) -> f64 {
-        self.payment + self.liquidity + self.solvency + self.profitability + self.distress + self.signals
-    }
-}
-
-/// The rule for a measured input: its weight inside its component and its health curve.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CurveRule {
-    pub weight: f64,
-    pub curve: Curve,
-}
-
-/// The rule for the DBT trend: its weight and the health of each direction.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TrendRule {
-    pub weight: f64,
-    pub improving: f64,
-    pub stable: f64,
-    pub worsening: f64,
-}
-
-/// The rule for a yes/no input (late filing): its weight and the health when it is raised.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FlagRule {
-    pub weight: f64,
-    /// Health when the flag is raised (1 when it is not).
-    pub health_when_set: f64,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PaymentRules {
-    pub dbt_days: CurveRule,
-    pub late_share_pct: CurveRule,
-    pub trend: TrendRule,
-    pub bureau_score: CurveRule,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct LiquidityRules {
-    pub current_ratio: CurveRule,
-    pub quick_ratio: CurveRule,
-    pub cash_ratio: CurveRule,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SolvencyRules {
-    /// Equity / total assets, as a fraction.
-    pub equity_ratio: CurveRule,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ProfitabilityRules {
-    /// Net result / total assets, as a fraction.
-    pub return_on_assets: CurveRule,
-    /// EBIT / total assets, as a fraction.
-    pub ebit_on_assets: CurveRule,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct DistressRules {
-    pub altman_z2: CurveRule,
-    pub safe_above: f64,
-    pub distress_below: f64,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SignalRules {
-    pub summons: CurveRule,
-    pub tax_debt: CurveRule,
-    pub social_debt: CurveRule,
-    pub late_filing: FlagRule,
-    pub company_age_years: CurveRule,
-    pub accounts_age_months: CurveRule,
+    pub seller: SellerRules,
+    pub exposure: ExposureRules,
+    pub prices: PriceRules,
+    pub security: SecurityRules,
+    pub capital: CapitalRules,
+    pub term_ceilings: CeilingRules,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -178,8 +50,20 @@ pub struct SignalRules {
 pub struct BandRule {
     /// The lowest score in this band.
     pub min_score: f64,
-    /// One-year probability of default.
+    /// One-year probability of default at the middle score of the band: an anchor of the
+    /// master scale (`PdScale`).
     pub pd_pct: Pct,
+    /// Months between credit reviews; 0 means before every order.
+    pub review_months: u32,
+}
+
+/// The master scale's end anchors: PD at score 100 and at score 0. Between them the scale runs
+/// log-linearly through each band's `pd_pct` at the band's middle score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PdScale {
+    pub at_best_score_pct: Pct,
+    pub at_worst_score_pct: Pct,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -197,6 +81,12 @@ pub struct SegmentRule {
 pub struct ChannelRule {
     /// Yearly cost of serving one customer through this channel.
     pub cost_to_serve: Money,
+    /// Share of the sales price the channel keeps (a sister brand's margin, a wholesaler's
+    /// discount), off the seller's gross margin.
+    pub margin_haircut_pct: Pct,
+    /// The channel's own credit risk when it, not the buyer, is the debtor (a wholesaler).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub debtor: Option<ChannelDebtor>,
 }
 
 /// What a band implies for the terms, whatever the segment.
@@ -217,9 +107,11 @@ pub struct TermsCell {
     pub payment_days: u32,
     pub advance_pct: Pct,
     pub discount_pct: Pct,
+    /// Days within which the early-payment discount is earned ("d/D net T").
+    #[serde(default)]
+    pub discount_days: u32,
     pub delivery: Delivery,
     pub security: Security,
-    pub review_months: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -243,7 +135,8 @@ pub struct EconomicsRules {
     pub assumed_margin_pct: Pct,
     /// The risk-adjusted margin the what-if's goal seek aims at unless told otherwise.
     pub target_margin_pct: Pct,
-    /// Payment days above this are flagged (EU directive 2011/7/EU: 60 days for B2B).
+    /// Payment days above this are flagged where no national ceiling applies (EU directive
+    /// 2011/7/EU: 60 days for B2B unless expressly agreed).
     pub max_payment_days: u32,
 }
 

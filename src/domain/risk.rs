@@ -1,252 +1,91 @@
-//! The risk scorecard (SPEC §2): a score 0–100 (higher is safer) that is the sum of what each
-//! input earns, with the reason for every point lost, data coverage, and a band with its PD.
+//! The risk assessment (SPEC §2): a score 0–100 (higher is safer) that is the sum of what each
+//! input earns, the caps and default grade that a score cannot buy back, plausibility warnings,
+//! data coverage, a band, a PD from the master scale and the review interval.
 //!
-//! Each input's health (0–1) comes from a monotone policy curve; an input's share of the score
-//! is its weight inside its component times the component's weight, both renormalised over
-//! the inputs that have data. Worsening any input can therefore never raise the score.
+//! Every input carries its weight whether known or not: an unknown input scores at the
+//! policy's cautious value (`risk_inputs`), so leaving data out never earns points. Each
+//! input's health comes from a monotone curve and doubts only lower it, so worsening an input
+//! never raises the score; caps and the scale only move the band and PD the same way.
 
 use rust_decimal::Decimal;
 use strum::VariantArray;
 
 use super::date::Date;
 use super::factor::Factor;
-use super::money::Money;
-use super::policy::{CurveRule, Policy};
+use super::policy::Policy;
 use super::prospect::Prospect;
-use super::reason::{Reason, ReasonKind};
-use super::vocabulary::{Band, Component, Insolvency, Trend, Zone};
+use super::reason::Reason;
+use super::risk_caps::{Cap, CapRule, DefaultCause, coverage_cap, signal_caps};
+use super::risk_checks::{Warning, check};
+use super::risk_inputs::{ComponentInputs, accounts_months, score_inputs};
+use super::risk_scale::{pd_at, pd_decimal, pd_floor};
+use super::vocabulary::{Band, Component, Insolvency, Zone};
+
+pub use super::risk_ratios::altman_z2;
 
 /// What one component earned.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ComponentScore {
     pub component: Component,
-    /// Share of the score after renormalisation over components with data (0–1).
+    /// Share of the score (0–1).
     pub weight: f64,
     /// Points earned, out of `weight × 100`.
     pub points: f64,
 }
 
+/// Whether the prospect may get goods before paying for them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenCredit {
+    Allowed,
+    /// Judicial reorganisation: only what a first-demand bank guarantee covers.
+    OnlyUnderGuarantee,
+    /// In default: payment before delivery, as the cause's advice says.
+    NoneInDefault(DefaultCause),
+    /// No usable accounts and no payment data: first orders prepaid.
+    NoneWithoutData,
+}
+
 /// The full risk picture of a prospect.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Assessment {
-    /// 0–100, higher is safer, to one decimal; `None` when no input has data.
+    /// 0–100, higher is safer, to one decimal; `None` when no input has any value.
     pub score: Option<f64>,
     pub band: Band,
-    /// One-year probability of default of the band, as a fraction.
+    /// One-year probability of default (90+ days past due or insolvency), as a fraction: the
+    /// master scale at the score, at least the floor of a band a cap gave, 1 in default.
     pub pd: Decimal,
+    /// Past the scale (bankruptcy, liquidation, proceedings, or days beyond terms at the default
+    /// threshold): PD 100 %, band E, no open credit.
+    pub in_default: bool,
+    pub open_credit: OpenCredit,
+    /// Months between credit reviews for the band (0: before every order).
+    pub review_months: u32,
     /// Share of the scorecard weight that had data (0–1).
     pub coverage: f64,
     pub insufficient_data: bool,
+    /// The accounts are older than the stale limit: open credit does not rest on their equity
+    /// beyond the no-accounts cap.
+    pub stale_accounts: bool,
     pub altman_z2: Option<f64>,
     pub zone: Option<Zone>,
-    /// Overrides first, then measured inputs in scorecard order.
+    /// Every rule that held the band down or put the prospect in default, worst first.
+    pub caps: Vec<Cap>,
+    /// Figures that do not agree; the inputs resting on them counted as unknown.
+    pub warnings: Vec<Warning>,
+    /// Caps first (0 points), then every input in scorecard order.
     pub reasons: Vec<Reason>,
     pub components: Vec<ComponentScore>,
-    /// Inputs the scorecard would use but does not have.
+    /// Inputs the prospect gave no value for, scored at their cautious values.
     pub missing: Vec<Factor>,
 }
 
-/// An input with data, before weights are renormalised.
-struct Measure {
-    factor: Factor,
-    weight: f64,
-    health: f64,
-    kind: ReasonKind,
-}
-
-/// One component's inputs while scoring.
-struct ComponentInputs {
-    component: Component,
-    weight: f64,
-    measures: Vec<Measure>,
-    all_weight: f64,
-}
-
-impl ComponentInputs {
-    fn new(component: Component, weight: f64) -> ComponentInputs {
-        ComponentInputs { component, weight, measures: Vec::with_capacity(6), all_weight: 0.0 }
-    }
-
-    fn add(
-        &mut self,
-        factor: Factor,
-        weight: f64,
-        measured: Option<(f64, ReasonKind)>,
-        missing: &mut Vec<Factor>,
-    ) {
-        self.all_weight += weight;
-        match measured {
-            Some((health, kind)) => self.measures.push(Measure { factor, weight, health, kind }),
-            None => missing.push(factor),
+impl Assessment {
+    /// The cause of default, when in default.
+    pub fn default_cause(&self) -> Option<DefaultCause> {
+        match self.open_credit {
+            OpenCredit::NoneInDefault(cause) => Some(cause),
+            _ => None,
         }
-    }
-
-    fn curve(&mut self, factor: Factor, rule: &CurveRule, value: Option<f64>, missing: &mut Vec<Factor>) {
-        let measured = value.map(|v| {
-            let threshold = rule.curve.threshold(v, factor.direction());
-            (rule.curve.health(v), ReasonKind::Measured { value: v, threshold })
-        });
-        self.add(factor, rule.weight, measured, missing);
-    }
-
-    fn present_weight(&self) -> f64 {
-        // A fold from +0.0: an empty float sum is -0.0, which would print as "-0 %".
-        self.measures.iter().fold(0.0, |sum, m| sum + m.weight)
-    }
-}
-
-/// `num / den`, or unknown when either is missing or the denominator is not positive.
-fn ratio(num: Option<Money>, den: Option<Money>) -> Option<f64> {
-    match (num, den) {
-        (Some(n), Some(d)) if d.is_positive() => Some(n.to_f64() / d.to_f64()),
-        _ => None,
-    }
-}
-
-/// A liquidity ratio over current liabilities; none at all means no short-term stress.
-fn liquidity_ratio(num: Option<Money>, current_liabilities: Option<Money>) -> Option<f64> {
-    match (num, current_liabilities) {
-        (Some(_), Some(cl)) if cl.amount().is_zero() => Some(f64::INFINITY),
-        _ => ratio(num, current_liabilities),
-    }
-}
-
-/// Altman Z'' for private non-manufacturing firms:
-/// 6.56·WC/TA + 3.26·RE/TA + 6.72·EBIT/TA + 1.05·equity/TL.
-pub fn altman_z2(p: &Prospect) -> Option<f64> {
-    let ta = p.total_assets.filter(|v| v.is_positive())?.to_f64();
-    let tl = p.total_liabilities.filter(|v| v.is_positive())?.to_f64();
-    let wc = (p.current_assets? - p.current_liabilities?).to_f64();
-    let re = p.retained_earnings?.to_f64();
-    let ebit = p.ebit?.to_f64();
-    let equity = p.equity?.to_f64();
-    Some(6.56 * wc / ta + 3.26 * re / ta + 6.72 * ebit / ta + 1.05 * equity / tl)
-}
-
-/// Scores a prospect as of `today` under `policy`.
-pub fn assess(p: &Prospect, policy: &Policy, today: Date) -> Assessment {
-    let sc = &policy.scorecard;
-    let w = &sc.weights;
-    let mut missing = Vec::with_capacity(Factor::INPUTS);
-    let m = &mut missing;
-
-    let mut payment = ComponentInputs::new(Component::Payment, w.payment);
-    payment.curve(Factor::DbtDays, &sc.payment.dbt_days, p.dbt_days.map(f64::from), m);
-    payment.curve(Factor::LateShare, &sc.payment.late_share_pct, p.late_share_pct.map(|v| v.to_f64()), m);
-    let t = &sc.payment.trend;
-    let trend = p.dbt_trend.map(|trend| {
-        let health = match trend {
-            Trend::Improving => t.improving,
-            Trend::Stable => t.stable,
-            Trend::Worsening => t.worsening,
-        };
-        (health, ReasonKind::Trend(trend))
-    });
-    payment.add(Factor::DbtTrend, t.weight, trend, m);
-    payment.curve(Factor::BureauScore, &sc.payment.bureau_score, p.bureau_score.map(f64::from), m);
-
-    let mut liquidity = ComponentInputs::new(Component::Liquidity, w.liquidity);
-    let cl = p.current_liabilities;
-    let quick = p.current_assets.zip(p.inventory).map(|(ca, inv)| ca - inv);
-    liquidity.curve(
-        Factor::CurrentRatio,
-        &sc.liquidity.current_ratio,
-        liquidity_ratio(p.current_assets, cl),
-        m,
-    );
-    liquidity.curve(Factor::QuickRatio, &sc.liquidity.quick_ratio, liquidity_ratio(quick, cl), m);
-    liquidity.curve(Factor::CashRatio, &sc.liquidity.cash_ratio, liquidity_ratio(p.cash, cl), m);
-
-    let mut solvency = ComponentInputs::new(Component::Solvency, w.solvency);
-    solvency.curve(Factor::EquityRatio, &sc.solvency.equity_ratio, ratio(p.equity, p.total_assets), m);
-
-    let mut profitability = ComponentInputs::new(Component::Profitability, w.profitability);
-    let pr = &sc.profitability;
-    profitability.curve(Factor::ReturnOnAssets, &pr.return_on_assets, ratio(p.net_result, p.total_assets), m);
-    profitability.curve(Factor::EbitOnAssets, &pr.ebit_on_assets, ratio(p.ebit, p.total_assets), m);
-
-    let mut distress = ComponentInputs::new(Component::Distress, w.distress);
-    let z2 = altman_z2(p);
-    distress.curve(Factor::AltmanZ2, &sc.distress.altman_z2, z2, m);
-
-    let mut signals = ComponentInputs::new(Component::Signals, w.signals);
-    let s = &sc.signals;
-    signals.curve(Factor::Summons, &s.summons, p.summons_12m.map(f64::from), m);
-    signals.curve(Factor::TaxDebt, &s.tax_debt, p.tax_debt.map(Money::to_f64), m);
-    signals.curve(Factor::SocialDebt, &s.social_debt, p.social_debt.map(Money::to_f64), m);
-    let late = p.late_filing.map(|late| {
-        let health = if late { s.late_filing.health_when_set } else { 1.0 };
-        (health, ReasonKind::LateFiling(late))
-    });
-    signals.add(Factor::LateFiling, s.late_filing.weight, late, m);
-    let age = p.founded.map(|y| f64::from((today.year() - i32::from(y)).max(0)));
-    signals.curve(Factor::CompanyAge, &s.company_age_years, age, m);
-    let accounts_age = p.accounts_date.map(|d| f64::from(d.months_until(today)));
-    signals.curve(Factor::AccountsAge, &s.accounts_age_months, accounts_age, m);
-
-    let groups = [payment, liquidity, solvency, profitability, distress, signals];
-    let mut assessment = combine(&groups, missing, policy);
-    assessment.altman_z2 = z2;
-    assessment.zone = z2.map(|z| {
-        if z > sc.distress.safe_above {
-            Zone::Safe
-        } else if z < sc.distress.distress_below {
-            Zone::Distress
-        } else {
-            Zone::Grey
-        }
-    });
-    apply_overrides(&mut assessment, p, policy, today);
-    assessment
-}
-
-/// Renormalises the weights over the inputs with data and adds up score, reasons and coverage.
-fn combine(groups: &[ComponentInputs], missing: Vec<Factor>, policy: &Policy) -> Assessment {
-    let nominal: f64 = groups.iter().filter(|g| g.all_weight > 0.0).map(|g| g.weight).sum();
-    let covered: f64 = groups
-        .iter()
-        .filter(|g| g.all_weight > 0.0)
-        .map(|g| g.weight * g.present_weight() / g.all_weight)
-        .sum();
-    let coverage = if nominal > 0.0 { covered / nominal } else { 0.0 };
-    let scored: f64 = groups.iter().filter(|g| g.present_weight() > 0.0).map(|g| g.weight).sum();
-
-    let mut reasons = Vec::with_capacity(Factor::INPUTS + 3);
-    let mut components = Vec::with_capacity(groups.len());
-    let mut total = 0.0;
-    for g in groups.iter().filter(|g| g.present_weight() > 0.0 && scored > 0.0) {
-        let share = g.weight / scored;
-        let inner = g.present_weight();
-        let mut earned = 0.0;
-        for m in &g.measures {
-            let weight = share * m.weight / inner;
-            earned += 100.0 * weight * m.health;
-            reasons.push(Reason {
-                factor: m.factor,
-                kind: m.kind.clone(),
-                points: -100.0 * weight * (1.0 - m.health),
-                weight,
-            });
-        }
-        total += earned;
-        components.push(ComponentScore { component: g.component, weight: share, points: earned });
-    }
-    let score = (scored > 0.0).then(|| (total * 10.0).round() / 10.0);
-    let band = match score {
-        Some(score) => band_for(score, policy),
-        None => policy.scorecard.insufficient_data_band,
-    };
-    Assessment {
-        score,
-        band,
-        pd: Decimal::ZERO,
-        coverage,
-        insufficient_data: false,
-        altman_z2: None,
-        zone: None,
-        reasons,
-        components,
-        missing,
     }
 }
 
@@ -255,46 +94,126 @@ pub fn band_for(score: f64, policy: &Policy) -> Band {
     Band::VARIANTS.iter().copied().find(|b| score >= policy.bands.get(*b).min_score).unwrap_or(Band::E)
 }
 
-/// The rules that move the band whatever the score: too little data, limited data, a young
-/// company, insolvency proceedings. Each adds its reason, first.
-fn apply_overrides(a: &mut Assessment, p: &Prospect, policy: &Policy, today: Date) {
-    let sc = &policy.scorecard;
-    let mut overrides = Vec::new();
-    let min = sc.min_coverage_pct.to_f64() / 100.0;
-    let limited = &sc.caps.limited_coverage;
-    let below = limited.below_pct.to_f64() / 100.0;
-    if a.coverage < min {
-        let band = sc.insufficient_data_band;
-        a.insufficient_data = true;
-        a.band = a.band.max(band);
-        overrides.push(ReasonKind::InsufficientData { coverage: a.coverage, min, band });
-    } else if a.coverage < below && a.band < limited.best_band {
-        a.band = limited.best_band;
-        overrides.push(ReasonKind::LimitedCoverage { coverage: a.coverage, below, band: limited.best_band });
-    }
-    let young = &sc.caps.young_company;
-    if let Some(founded) = p.founded {
-        let years = (today.year() - i32::from(founded)).max(0);
-        if years < i32::try_from(young.below_years).unwrap_or(i32::MAX) && a.band < young.best_band {
-            a.band = young.best_band;
-            overrides.push(ReasonKind::YoungCompany {
-                years,
-                below: young.below_years,
-                band: young.best_band,
-            });
-        }
-    }
-    if let Some(kind) = p.insolvency.filter(|k| *k != Insolvency::None) {
-        a.band = Band::E;
-        overrides.push(ReasonKind::Insolvency(kind));
-    }
-    let factor = |kind: &ReasonKind| match kind {
-        ReasonKind::Insolvency(_) => Factor::Insolvency,
-        ReasonKind::YoungCompany { .. } => Factor::CompanyAge,
-        _ => Factor::Coverage,
+/// Adds up what the inputs earn: the score, coverage, reasons and components.
+struct Sum {
+    score: Option<f64>,
+    coverage: f64,
+    reasons: Vec<Reason>,
+    components: Vec<ComponentScore>,
+    missing: Vec<Factor>,
+    /// Whether any usable payment figure is data (DBT, late share or bureau score).
+    payment_data: bool,
+}
+
+fn add_up(groups: &[ComponentInputs]) -> Sum {
+    let inner = |g: &ComponentInputs| g.inputs.iter().fold(0.0, |sum, i| sum + i.weight);
+    let nominal: f64 = groups.iter().filter(|g| inner(g) > 0.0).map(|g| g.weight).sum();
+    let mut sum = Sum {
+        score: None,
+        coverage: 0.0,
+        reasons: Vec::with_capacity(Factor::INPUTS + 4),
+        components: Vec::with_capacity(groups.len()),
+        missing: Vec::new(),
+        payment_data: false,
     };
-    let reasons: Vec<Reason> =
-        overrides.into_iter().rev().map(|kind| Reason::overriding(factor(&kind), kind)).collect();
-    a.reasons.splice(0..0, reasons);
-    a.pd = policy.bands.get(a.band).pd_pct.fraction();
+    let (mut total, mut any_known) = (0.0, false);
+    for g in groups.iter().filter(|g| inner(g) > 0.0 && nominal > 0.0) {
+        let share = g.weight / nominal;
+        let within = inner(g);
+        let mut earned = 0.0;
+        for input in &g.inputs {
+            let weight = share * input.weight / within;
+            earned += 100.0 * weight * input.health;
+            if input.counted {
+                sum.coverage += weight;
+                let payment =
+                    matches!(input.factor, Factor::DbtDays | Factor::LateShare | Factor::BureauScore);
+                sum.payment_data |= payment;
+            }
+            any_known |= input.known;
+            if !input.known {
+                sum.missing.push(input.factor);
+            }
+            let points = -100.0 * weight * (1.0 - input.health);
+            sum.reasons.push(Reason { factor: input.factor, kind: input.kind.clone(), points, weight });
+        }
+        total += earned;
+        sum.components.push(ComponentScore { component: g.component, weight: share, points: earned });
+    }
+    sum.score = any_known.then(|| (total * 10.0).round() / 10.0);
+    sum
+}
+
+/// Assesses a prospect as of `today` under `policy`.
+pub fn assess(p: &Prospect, policy: &Policy, today: Date) -> Assessment {
+    let sc = &policy.scorecard;
+    let checks = check(p, policy, today);
+    let groups = score_inputs(p, policy, today, &checks);
+    let sum = add_up(&groups);
+    let z2 = altman_z2(p);
+    let zone = z2.map(|z| {
+        if z > sc.distress.safe_above {
+            Zone::Safe
+        } else if z < sc.distress.distress_below {
+            Zone::Distress
+        } else {
+            Zone::Grey
+        }
+    });
+
+    let mut caps = signal_caps(p, policy, today);
+    caps.extend(coverage_cap(sum.coverage, policy));
+    // Worst first; ties keep the order the rules are listed in.
+    caps.sort_by_key(|c| std::cmp::Reverse(c.band));
+    let by_score = sum.score.map_or(sc.insufficient_data_band, |s| band_for(s, policy));
+    let band = caps.iter().map(|c| c.band).fold(by_score, Band::max);
+    let default = caps.iter().find_map(|c| match c.rule {
+        CapRule::Default(cause) => Some(cause),
+        _ => None,
+    });
+    let insufficient_data = caps.iter().any(|c| matches!(c.rule, CapRule::InsufficientData { .. }));
+
+    let pd = match default {
+        Some(_) => Decimal::ONE,
+        None => {
+            let mut pd = sum.score.map_or(0.0, |s| pd_at(s, policy)).max(pd_floor(band, policy));
+            if insufficient_data {
+                pd = pd.max(policy.bands.get(sc.insufficient_data_band).pd_pct.to_f64() / 100.0);
+            }
+            pd_decimal(pd)
+        }
+    };
+    let months = accounts_months(p, today);
+    let accounts =
+        [p.total_assets, p.equity, p.current_assets, p.current_liabilities].iter().any(Option::is_some)
+            && months.is_none_or(|m| m <= sc.accounts.unusable_after_months);
+    let open_credit = match (default, p.insolvency) {
+        (Some(cause), _) => OpenCredit::NoneInDefault(cause),
+        (None, Some(Insolvency::Reorganisation)) => OpenCredit::OnlyUnderGuarantee,
+        _ if !accounts && !sum.payment_data => OpenCredit::NoneWithoutData,
+        _ => OpenCredit::Allowed,
+    };
+    let review_months =
+        if default.is_some() { sc.default.review_months } else { policy.bands.get(band).review_months };
+
+    let mut reasons: Vec<Reason> = caps.iter().map(|c| Reason::cap(*c)).collect();
+    reasons.extend(sum.reasons);
+    Assessment {
+        score: sum.score,
+        band,
+        pd,
+        in_default: default.is_some(),
+        open_credit,
+        review_months,
+        coverage: sum.coverage,
+        insufficient_data,
+        stale_accounts: months.is_some_and(|m| m > sc.caps.stale_accounts.older_than_months),
+        altman_z2: z2,
+        zone,
+        caps,
+        warnings: checks.warnings,
+        reasons,
+        components: sum.components,
+        missing: sum.missing,
+    }
 }

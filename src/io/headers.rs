@@ -59,6 +59,7 @@ pub const ALIASES: &[(Field, &[&str])] = &[
     (Field::DbtTrend, &["trend", "tendance"]),
     (Field::BureauScore, &["kredietscore", "score de crédit"]),
     (Field::Summons, &["dagvaardingen", "citations"]),
+    (Field::SummonsAuthority, &["dagvaarding rsz of fiscus", "citation onss ou fisc"]),
     (Field::TaxDebt, &["fiscale schuld", "belastingschuld", "dette fiscale"]),
     (Field::SocialDebt, &["rsz-schuld", "sociale schuld", "dette onss", "dette sociale"]),
     (Field::LateFiling, &["laattijdige neerlegging", "dépôt tardif"]),

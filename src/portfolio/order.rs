@@ -11,6 +11,7 @@ use rayon::prelude::*;
 
 use super::Portfolio;
 use super::names::{NameIndex, folded, is_match_folded};
+use crate::domain::date::Date;
 use crate::domain::summary::{Summary, Totals};
 use crate::domain::vocabulary::{Band, Segment, Status};
 
@@ -24,31 +25,39 @@ pub struct Filter {
     pub band: Option<Band>,
     pub segment: Option<Segment>,
     pub status: Option<Status>,
+    /// Only the prospects due for review on or before this day, when set.
+    pub due_by: Option<Date>,
 }
 
 impl Filter {
     /// The filter for a query as typed (folded here, once per keystroke rather than once per
     /// name) and the quick filters.
     pub fn new(query: &str, band: Option<Band>, segment: Option<Segment>, status: Option<Status>) -> Filter {
-        Filter { query: folded(query), band, segment, status }
+        Filter { query: folded(query), band, segment, status, due_by: None }
     }
 
     fn quick(&self) -> bool {
-        self.band.is_some() || self.segment.is_some() || self.status.is_some()
+        self.band.is_some() || self.segment.is_some() || self.status.is_some() || self.due_by.is_some()
     }
 
-    fn tags_pass(&self, band: Band, segment: Option<Segment>, status: Status) -> bool {
-        self.band.is_none_or(|b| band == b)
-            && self.segment.is_none_or(|s| segment == Some(s))
-            && self.status.is_none_or(|s| status == s)
+    /// Whether the filters other than the name are the same: a query that grew then narrows.
+    pub fn same_tags(&self, other: &Filter) -> bool {
+        (self.band, self.segment, self.status, self.due_by)
+            == (other.band, other.segment, other.status, other.due_by)
+    }
+
+    fn tags_pass(&self, e: &Entry) -> bool {
+        self.band.is_none_or(|b| e.band == b)
+            && self.segment.is_none_or(|s| e.segment == Some(s))
+            && self.status.is_none_or(|s| e.status == s)
+            && self.due_by.is_none_or(|day| e.review_due.is_some_and(|due| due <= day))
     }
 
     /// Whether the prospect at a position of the portfolio passes. The name first: it lives in
     /// the compact name index, while the summaries are only read when a quick filter is on.
     pub fn keeps(&self, portfolio: &Portfolio, index: usize) -> bool {
         is_match_folded(&self.query, portfolio.folded_name(index))
-            && (!self.quick()
-                || portfolio.summary(index).is_some_and(|s| self.tags_pass(s.band, s.segment, s.status)))
+            && (!self.quick() || Entry::of(portfolio.summary(index)).is_some_and(|e| self.tags_pass(&e)))
     }
 }
 
@@ -72,17 +81,24 @@ impl Positions for [usize] {
 /// What the filters and the totals read of one prospect.
 #[derive(Debug, Clone, Copy)]
 struct Entry {
-    cents: [i64; 4],
+    cents: [i64; crate::domain::summary::FIGURES],
     band: Band,
     segment: Option<Segment>,
     status: Status,
+    review_due: Option<Date>,
 }
 
 impl Entry {
     /// What the filters read of a summary; none without one, as `Filter::keeps` treats it:
     /// shown by name, never by a quick filter, and out of the totals.
     fn of(summary: Option<&Summary>) -> Option<Entry> {
-        summary.map(|s| Entry { cents: s.cents, band: s.band, segment: s.segment, status: s.status })
+        summary.map(|s| Entry {
+            cents: s.cents,
+            band: s.band,
+            segment: s.segment,
+            status: s.status,
+            review_due: s.review_due,
+        })
     }
 }
 
@@ -143,7 +159,7 @@ impl Chunk {
                 continue;
             }
             let e = self.entries[k].as_ref();
-            *keep = (!filter.quick() || e.is_some_and(|e| filter.tags_pass(e.band, e.segment, e.status)))
+            *keep = (!filter.quick() || e.is_some_and(|e| filter.tags_pass(e)))
                 && is_match_folded(&filter.query, self.names.get(k));
             if *keep {
                 passed.rows.push(self.index[k]);

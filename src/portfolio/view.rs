@@ -71,8 +71,7 @@ impl View {
             self.sort = sort;
         }
         let narrowing = matches!(&self.built_for, Some(was)
-            if filter.query.starts_with(was.query.as_str())
-                && (was.band, was.segment, was.status) == (filter.band, filter.segment, filter.status));
+            if filter.query.starts_with(was.query.as_str()) && was.same_tags(&filter));
         if narrowing && !self.in_order(portfolio) {
             // Rows still arriving from a load, not in order yet: test only those.
             let rows = std::mem::take(&mut self.rows);

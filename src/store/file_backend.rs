@@ -15,9 +15,7 @@ impl Backend for Store {
     }
 
     fn user(&self) -> String {
-        std::env::var("USER")
-            .or_else(|_| std::env::var("USERNAME"))
-            .unwrap_or_else(|_| "an unknown user".into())
+        super::user::os_user()
     }
 
     fn access(&self) -> Access {

@@ -15,6 +15,7 @@ use words::*;
 use crate::domain::date::Date;
 use crate::domain::money::{Money, Pct};
 use crate::domain::prospect::{DecisionRecord, Prospect, Terms};
+use crate::domain::register_entry::RegisterEntry;
 use crate::domain::vocabulary::{Band, Channel, Delivery, Insolvency, Security, Status, Trend};
 
 /// `count` prospects with ids 1..=count.
@@ -220,8 +221,8 @@ fn signals(r: &mut Rng, p: &mut Prospect, health: f64) {
             Money::units(round_to(value_for(PUBLIC_DEBT, jitter(r, health)), 10.0))
         }
     };
-    p.tax_debt = Some(debt(r));
-    p.social_debt = Some(debt(r));
+    p.tax_debt = Some(RegisterEntry::Amount(debt(r)));
+    p.social_debt = Some(RegisterEntry::Amount(debt(r)));
     p.late_filing = Some(health < 0.4 && r.chance(0.4));
     p.insolvency = Some(match r.unit() {
         x if health < 0.25 && x < 0.08 => Insolvency::Bankruptcy,
@@ -326,10 +327,11 @@ fn decisions(r: &mut Rng, p: &mut Prospect, health: f64, volume: i64) {
             Band::D => *r.pick(&[25, 50]),
             Band::E => 100,
         };
-        let terms = Terms {
+        let mut terms = Terms {
             payment_days,
             advance_pct: Pct::whole(advance),
             discount_pct: if payment_days >= 30 && r.chance(0.2) { Pct::whole(2) } else { Pct::ZERO },
+            discount_days: 10,
             credit_limit: Money::units(round_to(volume as f64 * f64::from(payment_days) / 365.0, 1000.0)),
             delivery: match band {
                 Band::A | Band::B | Band::C => Delivery::Standard,
@@ -343,16 +345,23 @@ fn decisions(r: &mut Rng, p: &mut Prospect, health: f64, volume: i64) {
                 Band::D => *r.pick(&[Security::BankGuarantee, Security::CreditInsurance]),
                 Band::E => Security::None,
             },
+            security_amount: Money::ZERO,
             channel,
             review_months: if band <= Band::B { 12 } else { 6 },
         };
+        if terms.security != Security::None {
+            terms.security_amount = terms.credit_limit;
+        }
         let score = (health * 1000.0).round() / 10.0;
         let profit = Money::units(round_to(volume as f64 * r.range(-0.01, 0.08), 10.0));
         let Some(date) = Date::from_days_since_epoch(day) else { break };
         p.history.push(DecisionRecord {
             date,
+            decided_at: None,
+            decided_by: None,
             status,
             terms: terms.clone(),
+            deviations: Vec::new(),
             note: if r.chance(0.5) { r.pick(DECISION_NOTES).to_string() } else { String::new() },
             band,
             score: Some(score),

@@ -53,7 +53,22 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     app.navigate();
     // Other users' changes held while this desk had their prospects open go in once it lets go.
     team::settle(app, &mut effects);
+    catch_up(app);
     effects
+}
+
+/// A screen that holds a copy of a prospect takes the portfolio's newer version, whatever
+/// changed it (a decision recorded above the form, an undo, an import), so that it shows and
+/// saves what is there. A form whose edits conflict with the newer version keeps them; its
+/// save says why it is refused.
+fn catch_up(app: &mut App) {
+    app.with_screen(|app, screen| match screen {
+        Screen::Prospect(form) => {
+            let _ = prospect::update::catch_up(app, form);
+        }
+        Screen::Terms(editor) => terms::update::catch_up(app, editor),
+        _ => {}
+    });
 }
 
 /// A key goes to the pop-up first, then the help overlay, then the screen.
@@ -110,6 +125,7 @@ pub fn keys(app: &App) -> Table {
         Screen::Compare(_) => compare::keys::KEYS,
         Screen::Matrix(_) => matrix::keys::KEYS,
         Screen::Policy(editor) if editor.typing.is_some() => policy::keys::TYPING_KEYS,
+        Screen::Policy(editor) if editor.search.is_some() => policy::keys::SEARCH_KEYS,
         Screen::Policy(_) => policy::keys::KEYS,
         Screen::ImportPreview(_) => import::keys::KEYS,
     }

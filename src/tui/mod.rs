@@ -61,21 +61,37 @@ pub struct Options {
     pub demo: bool,
     /// Who this process is, for the lock file.
     pub holder: String,
+    /// `--as-of`: the date decisions are recorded on, instead of the clock's.
+    pub as_of: Option<Date>,
 }
+
+/// The demo's store file, in its temporary folder.
+const DEMO_STORE: &str = "demo-portfolio.json";
 
 /// A demo copy that lives as long as the desk.
 struct DemoCopy {
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
+}
+
+impl DemoCopy {
+    /// Where the demo's policy editor saves: beside the demo's store, never the user's own file.
+    fn policy_path(&self) -> PathBuf {
+        self.dir.path().join("policy.json")
+    }
+
+    fn store_path(&self) -> PathBuf {
+        self.dir.path().join(DEMO_STORE)
+    }
 }
 
 /// Opens the demo portfolio in a temporary store.
 fn open_demo(holder: &str) -> Result<(Store, Vec<Prospect>, DemoCopy)> {
     let dir = tempfile::tempdir().context("cannot make a temporary folder for the demo")?;
-    let path = dir.path().join("demo-portfolio.json");
+    let path = dir.path().join(DEMO_STORE);
     let prospects = crate::cli::demo::demo_prospects()?;
     store::write_new(&path, &prospects)?;
     let (store, prospects) = Store::open(&path, holder)?;
-    Ok((store, prospects, DemoCopy { _dir: dir }))
+    Ok((store, prospects, DemoCopy { dir }))
 }
 
 /// The store as the desk opens it, before the terminal is taken over.
@@ -150,15 +166,22 @@ fn open(options: &Options) -> Result<Opened> {
 pub fn run(options: Options) -> Result<()> {
     let Opened { mut store, prospects, mut demo, welcome, team, team_policy } = open(&options)?;
     let load = !options.demo && !welcome;
-    let store_path = options.store.file().map(Path::to_path_buf).unwrap_or_default();
-    let store_path = if options.demo { PathBuf::from("demo-portfolio.json") } else { store_path };
+    let store_path = match &demo {
+        Some(copy) => copy.store_path(),
+        None => options.store.file().map(Path::to_path_buf).unwrap_or_default(),
+    };
     let policy = team_policy.unwrap_or(options.policy);
     let mut app = App::new(prospects, policy, options.today, store_path, welcome);
     app.read_only = store.access().read_only_reason().map(str::to_string);
-    app.policy_path = options.policy_path;
+    app.policy_path = match &demo {
+        Some(copy) => Some(copy.policy_path()),
+        None => options.policy_path,
+    };
     app.modal = options.policy_problem.map(modals::Modal::BrokenPolicy);
     app.demo = demo.is_some();
     app.team = team;
+    app.user = store.user();
+    app.as_of = options.as_of;
 
     let (tx, rx) = mpsc::channel();
     // Listening starts before the load, so that a change made while it reads is heard.
@@ -267,6 +290,7 @@ fn event_loop(
                 Msg::Signal(Request::End(signal)) => return Ok(Some(signal)),
                 Msg::Signal(Request::Suspend) => signals::suspend(terminal)?,
                 msg => {
+                    app.now = crate::cli::clock::local_now(app.as_of);
                     let store = app.team.is_none().then(|| app.store_path.clone());
                     for effect in dispatch::update(app, msg) {
                         if perform(effect, jobs, tx, holder, demo, store.as_deref()) {

@@ -11,6 +11,7 @@ use dealdesk::domain::summary::Summary;
 use dealdesk::tui::app::{App, Effect, Msg};
 use dealdesk::tui::dispatch::update;
 use dealdesk::tui::kit::theme::Theme;
+use dealdesk::tui::policy::state::PolicyEditor;
 use dealdesk::tui::prospect::state::ProspectForm;
 use dealdesk::tui::screen::Screen;
 use ratatui::Terminal;
@@ -176,4 +177,23 @@ pub fn screen_text(backend: &TestBackend) -> Vec<String> {
             line.trim_end().to_string()
         })
         .collect()
+}
+
+/// Where a desk under test would save its policy; never written (the runner is not here).
+pub const POLICY_FILE: &str = "/tmp/dealdesk-test/policy.json";
+
+/// The demo desk with a place for its policy file, on the policy screen.
+pub fn policy_app() -> App {
+    let mut app = demo_app();
+    app.policy_path = Some(PathBuf::from(POLICY_FILE));
+    ch(&mut app, 'p');
+    app
+}
+
+/// The policy editor on screen.
+pub fn editor(app: &App) -> &PolicyEditor {
+    match &app.screen {
+        Screen::Policy(e) => e,
+        other => panic!("expected the policy editor, found {other:?}"),
+    }
 }

@@ -338,13 +338,20 @@ pub fn import(
             prospect,
             updates: FieldSet::of(Field::ALL),
             keeps_newer_accounts: false,
+            decided: Default::default(),
         })
         .collect();
     let mut incoming = Some(incoming);
+    // The statuses the prospects carry are recorded as decided by "tester" on 2026-11-28.
+    let policy = dealdesk::domain::policy::Policy::default_policy();
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-28T09:14:00+01:00").expect("a time");
+    let stamp = dealdesk::domain::decision::Stamp { at, by: "tester".into() };
+    let today = dealdesk::domain::date::Date::new(2026, 11, 28).expect("a date");
+    let decider = dealdesk::domain::import_plan::Decider::for_file(&policy, today, stamp, "a test");
     store
         .import(&mut |portfolio| {
             let existing: Vec<_> = portfolio.iter().collect();
-            Some(plan(&existing, incoming.take()?))
+            Some(plan(&existing, incoming.take()?, &decider))
         })
         .expect("import")
         .expect("imported")

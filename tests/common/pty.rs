@@ -36,6 +36,7 @@ pub enum Key {
     F1,
     CtrlS,
     CtrlD,
+    CtrlT,
     CtrlU,
 }
 
@@ -54,6 +55,7 @@ impl Key {
             Key::F1 => "\x1bOP",
             Key::CtrlS => "\x13",
             Key::CtrlD => "\x04",
+            Key::CtrlT => "\x14",
             Key::CtrlU => "\x15",
         }
     }

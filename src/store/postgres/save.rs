@@ -205,11 +205,16 @@ mod tests {
             security: Security::None,
             channel: Channel::Direct,
             review_months: 12,
+            security_amount: crate::domain::money::Money::ZERO,
+            discount_days: 0,
         };
         let date = Date::new(2026, 11, 28).unwrap();
         DecisionRecord {
             date,
+            decided_at: None,
+            decided_by: None,
             status: Status::Approved,
+            deviations: Vec::new(),
             terms,
             note: note.into(),
             band: Band::B,

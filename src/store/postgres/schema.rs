@@ -17,8 +17,10 @@ pub struct Migration {
 
 /// Every migration this build knows, in order. A change to the schema is a new entry here,
 /// never an edit of an applied one.
-pub const MIGRATIONS: &[Migration] =
-    &[Migration { version: 1, name: "team store", sql: include_str!("sql/0001_team_store.sql") }];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration { version: 1, name: "team store", sql: include_str!("sql/0001_team_store.sql") },
+    Migration { version: 2, name: "decision record", sql: include_str!("sql/0002_decision_record.sql") },
+];
 
 /// The schema version this build reads and writes.
 pub fn latest() -> i32 {

@@ -10,6 +10,9 @@ pub enum Action {
     Down,
     PageUp,
     PageDown,
+    /// The next (or previous) page of a paged view: a term of the matrix, a curve.
+    NextPage,
+    PreviousPage,
     Top,
     Bottom,
     Open,
@@ -22,6 +25,8 @@ pub enum Action {
     CycleBand,
     CycleSegment,
     CycleStatus,
+    /// Only the prospects due for review, or all again.
+    DueForReview,
     ClearFilters,
     Undo,
     Redo,
@@ -47,7 +52,7 @@ pub enum Action {
     Type,
     Reset,
     SeekAdvance,
-    SeekDays,
+    SeekBest,
     ToggleEdited,
     Left,
     Right,

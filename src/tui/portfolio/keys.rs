@@ -28,6 +28,7 @@ const PORTFOLIO: &[Binding] = &[
     bind(&[ch('b')], A::CycleBand, "filter: next band", None),
     bind(&[ch('v')], A::CycleSegment, "filter: next volume segment", None),
     bind(&[ch('f')], A::CycleStatus, "filter: next status", None),
+    bind(&[ch('R')], A::DueForReview, "filter: due for review (again: all)", None),
     bind(&[code(K::Esc)], A::ClearFilters, "clear all filters", None),
     bind(&[ch('s')], A::SortNext, "sort: next column / direction", Some("sort")),
     bind(&[ch('S')], A::SortPrevious, "sort: previous column / direction", None),

@@ -8,7 +8,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table};
 use strum::VariantArray;
 
 use crate::domain::prospect::Prospect;
-use crate::domain::summary::Summary;
+use crate::domain::summary::{Basis, Summary};
 use crate::domain::vocabulary::{Segment, Status};
 use crate::portfolio::names;
 use crate::portfolio::sort::{Column, SortDirection};
@@ -130,11 +130,17 @@ fn row<'a>(p: &'a Prospect, s: &Summary, matched: &[usize], marked: bool, narrow
         Line::from(s.score.map_or("—".into(), |v| format!("{v:.1}"))).right_aligned(),
         Line::from(s.segment.map_or("—", |x| segment_text(x, narrow))),
         Line::from(s.volume.map_or("—".into(), |v| v.grouped())).right_aligned(),
-        Line::from(s.payment_days.to_string()).right_aligned(),
-        Line::from(s.advance.to_string()).right_aligned(),
+        // Agreed terms are marked, as the compare screen marks edited ones.
+        Line::from(format!("{}{}", s.payment_days, agreed_mark(s.basis))).right_aligned(),
+        Line::from(format!("{}{}", s.advance, agreed_mark(s.basis))).right_aligned(),
         Line::styled(profit, profit_style).right_aligned(),
         Line::from(status_text(s.status, narrow)),
     ])
+}
+
+/// `*` after the terms of a row on agreed terms.
+fn agreed_mark(basis: Basis) -> &'static str {
+    if matches!(basis, Basis::Agreed | Basis::Partner) { "*" } else { "" }
 }
 
 fn render_filters(frame: &mut Frame, app: &App, area: Rect) {
@@ -159,6 +165,10 @@ fn render_filters(frame: &mut Frame, app: &App, area: Rect) {
     spans.extend(choice("band", view.band.map(|b| b.to_string()), "b"));
     spans.extend(choice("segment", view.segment.map(|s| s.label().to_string()), "v"));
     spans.extend(choice("status", view.status.map(|s| s.label().to_string()), "f"));
+    if let Some(day) = view.due_by {
+        spans.push(Span::styled("  R ", t.key()));
+        spans.push(Span::styled(format!("due for review by {day}"), t.highlight()));
+    }
     let (column, direction) = view.sort;
     spans.push(Span::styled("  s ", t.key()));
     spans.push(Span::raw(format!("sort: {}{}", column.title(), arrow(direction))));
@@ -172,14 +182,24 @@ fn render_filters(frame: &mut Frame, app: &App, area: Rect) {
 
 fn render_totals(frame: &mut Frame, app: &App, area: Rect) {
     let totals = app.view.totals();
-    let labels = if area.width >= 110 {
-        ["shown", "volume", "exposure", "expected loss", "risk-adj. profit"]
+    // What the sums count: agreed terms where agreed, none of the declined or on hold.
+    let labels = if area.width >= 150 {
+        [
+            "shown",
+            "volume",
+            "exposure",
+            "expected loss",
+            "risk-adj. profit",
+            "· * agreed terms; declined, on hold left out",
+        ]
+    } else if area.width >= 100 {
+        ["shown", "vol", "exp", "EL", "RAP", "· *agreed; declined, on hold out"]
     } else {
-        ["shown", "vol", "exp", "EL", "RAP"]
+        ["shown", "vol", "exp", "EL", "RAP", "· *agreed; decl./hold out"]
     };
-    let [shown, volume, exposure, loss, profit] = labels;
+    let [shown, volume, exposure, loss, profit, basis] = labels;
     let text = format!(
-        " {} {shown} · {volume} {} · {exposure} {} · {loss} {} · {profit} {}",
+        " {} {shown} · {volume} {} · {exposure} {} · {loss} {} · {profit} {} {basis}",
         totals.count,
         totals.volume().grouped(),
         totals.exposure().grouped(),

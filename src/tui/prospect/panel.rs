@@ -1,5 +1,6 @@
-//! The live assessment beside the form: score, band, PD, coverage, Altman Z'', the reasons by
-//! weight, segment and channel, the suggested terms with their "why", and the decisions.
+//! The live assessment beside the form: score, band, PD, coverage, Altman Z'', the default grade
+//! and the caps, the figures that do not agree, the reasons by weight, segment and channel, the
+//! suggested terms with their "why", and the decisions.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -10,6 +11,7 @@ use ratatui::widgets::{Block, LineGauge, Paragraph, Wrap};
 use super::state::ProspectForm;
 use crate::domain::evaluate::Evaluation;
 use crate::domain::reason::ReasonKind;
+use crate::domain::terms::review_text;
 use crate::tui::app::App;
 use crate::tui::kit::chrome::pair;
 use crate::tui::kit::theme::Theme;
@@ -41,16 +43,12 @@ pub fn render(frame: &mut Frame, app: &App, form: &ProspectForm, area: Rect) {
     if invalid > 0 {
         lines.push(Line::styled(format!("{invalid} invalid field(s) counted as unknown"), t.warning()));
     }
+    lines.extend(caps_and_warnings(e, t));
     lines.push(Line::styled("Reasons, largest first", t.header()));
-    let mut reasons: Vec<_> = a.reasons.iter().collect();
+    // The caps have their own lines above.
+    let mut reasons: Vec<_> = a.reasons.iter().filter(|r| !matches!(r.kind, ReasonKind::Cap(_))).collect();
     reasons.sort_by(|x, y| x.points.total_cmp(&y.points).then(y.weight.total_cmp(&x.weight)));
-    let (full, moved): (Vec<_>, Vec<_>) = reasons.into_iter().partition(|r| {
-        r.points == 0.0
-            && matches!(
-                r.kind,
-                ReasonKind::Measured { .. } | ReasonKind::Trend(_) | ReasonKind::LateFiling(_)
-            )
-    });
+    let (full, moved): (Vec<_>, Vec<_>) = reasons.into_iter().partition(|r| r.at_full_points());
     for r in moved {
         let style = if r.points < -0.05 { t.bad() } else { Style::new() };
         lines.push(Line::styled(format!(" {}", r.text()), style));
@@ -68,16 +66,29 @@ pub fn render(frame: &mut Frame, app: &App, form: &ProspectForm, area: Rect) {
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), rest);
 }
 
+/// The default grade, every cap (worst first) and every warning, each on its line.
+fn caps_and_warnings(e: &Evaluation, t: Theme) -> Vec<Line<'static>> {
+    let a = &e.assessment;
+    let mut lines = Vec::new();
+    if let Some(cause) = a.default_cause() {
+        lines.push(Line::styled(format!("IN DEFAULT: {}", cause.advice()), t.bad()));
+    }
+    for cap in &a.caps {
+        lines.push(Line::styled(format!(" ■ {}", cap.text()), t.warning()));
+    }
+    for w in &a.warnings {
+        lines.push(Line::styled(format!(" ! {}", w.text), t.warning()));
+    }
+    lines
+}
+
 /// Band, PD, coverage and Altman Z'' on one line.
 fn headline(e: &Evaluation, t: Theme) -> Line<'static> {
     let a = &e.assessment;
     let mut spans = vec![Span::styled(format!("Band {} ", a.band), t.band(a.band))];
     spans.push(Span::raw(format!("({}) ", a.band.description())));
-    spans.extend(pair(
-        "PD",
-        format!("{} % ", (a.pd * rust_decimal::Decimal::ONE_HUNDRED).normalize()),
-        Style::new(),
-    ));
+    let pd = (a.pd * rust_decimal::Decimal::ONE_HUNDRED).round_dp(2).normalize();
+    spans.extend(pair("PD", format!("{pd} % "), Style::new()));
     let coverage_style = if a.insufficient_data { t.warning() } else { Style::new() };
     spans.extend(pair("coverage", format!("{:.0} % ", a.coverage * 100.0), coverage_style));
     let z = match (a.altman_z2, a.zone) {
@@ -97,13 +108,13 @@ fn terms_lines(e: &Evaluation, t: Theme) -> Vec<Line<'static>> {
     let segment = e.segment.map_or("volume unknown".to_string(), |s| format!("segment {s}"));
     lines.push(Line::from(format!(" {segment} · channel {}", terms.channel.label())));
     lines.push(Line::from(format!(
-        " {} days · {} % advance · limit {} · {} · {} · review {} months",
+        " {} days · {} % advance · limit {} · {} · {} · review {}",
         terms.payment_days,
         terms.advance_pct,
         terms.credit_limit.grouped(),
         terms.security.label(),
         terms.delivery.label(),
-        terms.review_months
+        review_text(terms.review_months)
     )));
     for why in &e.suggestion.why {
         lines.push(Line::styled(format!("  · {why}"), t.dim()));

@@ -2,6 +2,8 @@
 //! evaluation of what is valid so far. Nothing typed is ever lost: an invalid field keeps its
 //! text and its error, and counts as unknown until it is corrected.
 
+use std::sync::Arc;
+
 use crate::domain::date::Date;
 use crate::domain::evaluate::{Evaluation, evaluate};
 use crate::domain::field_values::Kind;
@@ -9,7 +11,7 @@ use crate::domain::fields::Field;
 use crate::domain::money::{Money, NumberStyle};
 use crate::domain::policy::Policy;
 use crate::domain::prospect::Prospect;
-use crate::domain::vocabulary::FieldGroup;
+use crate::portfolio::revision::Revision;
 use crate::tui::kit::line_edit::LineEdit;
 
 /// What to do once unsaved form changes are settled.
@@ -23,7 +25,10 @@ pub enum PendingExit {
 fn input_text(field: Field, p: &Prospect) -> String {
     let text = field.get(p);
     match field.kind() {
-        Kind::Money { .. } => Money::parse(&text, NumberStyle::Point).map_or(text, Money::input_text),
+        // A register entry that is an amount reads as one; yes and no stay words.
+        Kind::Money { .. } | Kind::Register => {
+            Money::parse(&text, NumberStyle::Point).map_or(text, Money::input_text)
+        }
         _ => text,
     }
 }
@@ -32,6 +37,9 @@ fn input_text(field: Field, p: &Prospect) -> String {
 pub struct ProspectForm {
     /// The prospect being edited as last saved (id, decisions and agreed terms come from here).
     pub original: Prospect,
+    /// The portfolio's version that `original` is, to notice a newer one; `None` while the
+    /// prospect is not in the portfolio yet.
+    pub base: Option<Revision>,
     /// Whether the prospect is not in the portfolio yet.
     pub is_new: bool,
     pub inputs: Vec<LineEdit>,
@@ -48,11 +56,18 @@ pub struct ProspectForm {
 }
 
 impl ProspectForm {
-    /// A form on an existing prospect.
-    pub fn open(p: &Prospect, policy: &Policy, today: Date) -> ProspectForm {
+    /// A form on a prospect of the portfolio, at its current version.
+    pub fn open(p: &Arc<Prospect>, policy: &Policy, today: Date) -> ProspectForm {
+        let mut form = ProspectForm::on(p, policy, today);
+        form.base = Some(Revision::of(p));
+        form
+    }
+
+    fn on(p: &Prospect, policy: &Policy, today: Date) -> ProspectForm {
         let texts: Vec<String> = Field::ALL.iter().map(|f| input_text(*f, p)).collect();
         let mut form = ProspectForm {
             original: p.clone(),
+            base: None,
             is_new: false,
             inputs: texts.iter().map(|t| LineEdit::new(t)).collect(),
             errors: vec![None; Field::ALL.len()],
@@ -68,7 +83,7 @@ impl ProspectForm {
 
     /// An empty form for a new prospect with this id.
     pub fn blank(id: u64, policy: &Policy, today: Date) -> ProspectForm {
-        let mut form = ProspectForm::open(&Prospect { id, ..Prospect::default() }, policy, today);
+        let mut form = ProspectForm::on(&Prospect { id, ..Prospect::default() }, policy, today);
         form.is_new = true;
         form
     }
@@ -130,14 +145,14 @@ impl ProspectForm {
         self.draft = draft;
     }
 
-    /// Moves the cursor to another editable field, wrapping around. Status and note change
-    /// only through a decision, so that every change of status is in the history.
+    /// Moves the cursor to another field, wrapping around, past the status: it changes only
+    /// through a decision, so that every change of status is in the history.
     pub fn move_focus(&mut self, delta: isize) {
         let n = Field::ALL.len() as isize;
         let mut at = self.focus as isize;
         for _ in 0..n {
             at = (at + delta.signum()).rem_euclid(n);
-            if Field::ALL[at as usize].group() != FieldGroup::Decision {
+            if Field::ALL[at as usize] != Field::Status {
                 break;
             }
         }
@@ -179,10 +194,39 @@ impl ProspectForm {
     }
 
     /// After a save: the saved prospect becomes the baseline.
-    pub fn mark_saved(&mut self, saved: &Prospect) {
-        self.original = saved.clone();
+    pub fn mark_saved(&mut self, saved: &Arc<Prospect>) {
+        self.original = (**saved).clone();
+        self.base = Some(Revision::of(saved));
         self.is_new = false;
         self.saved_texts = self.inputs.iter().map(|i| i.text().to_string()).collect();
+    }
+
+    /// Moves the form onto a newer version of its prospect (a decision recorded from the
+    /// what-if, an import): fields the user has not edited take the newer values, edited ones
+    /// keep what was typed. Refused, changing nothing, when the newer version changed a field
+    /// the user edited to something else: the fields in conflict.
+    pub fn rebase(&mut self, newer: &Arc<Prospect>, policy: &Policy, today: Date) -> Result<(), Vec<Field>> {
+        let texts: Vec<String> = Field::ALL.iter().map(|f| input_text(*f, newer)).collect();
+        let conflicts: Vec<Field> = (0..Field::ALL.len())
+            .filter(|&i| {
+                let (typed, saved, now) = (self.inputs[i].text(), &self.saved_texts[i], &texts[i]);
+                typed != saved && now != saved && typed != now
+            })
+            .map(|i| Field::ALL[i])
+            .collect();
+        if !conflicts.is_empty() {
+            return Err(conflicts);
+        }
+        for (i, text) in texts.iter().enumerate() {
+            if self.inputs[i].text() == self.saved_texts[i] {
+                self.inputs[i].set(text);
+            }
+        }
+        self.saved_texts = texts;
+        self.original = (**newer).clone();
+        self.base = Some(Revision::of(newer));
+        self.reparse(policy, today);
+        Ok(())
     }
 
     /// The first invalid field, to send the cursor there.

@@ -70,7 +70,8 @@ fn render_form(frame: &mut Frame, app: &App, form: &ProspectForm, area: Rect) {
             Entry::Field(i) => {
                 let field = Field::ALL[*i];
                 let focused = *i == form.focus;
-                let decision = field.group() == FieldGroup::Decision;
+                // The status is shown, not typed: only a decision changes it.
+                let decision = field == Field::Status;
                 let label_style = if focused {
                     t.key()
                 } else if decision {
@@ -78,26 +79,31 @@ fn render_form(frame: &mut Frame, app: &App, form: &ProspectForm, area: Rect) {
                 } else {
                     Style::new()
                 };
-                let marker = match (focused, form.visible_error(*i).is_some()) {
-                    (true, _) => "›",
-                    (false, true) => "✗",
-                    (false, false) => " ",
+                // A field a plausibility warning names is marked "!" (its text is in the panel).
+                let warned = form.evaluation.assessment.warnings.iter().any(|w| w.fields.contains(&field));
+                let (marker, marker_style) = match (focused, form.visible_error(*i).is_some(), warned) {
+                    (true, _, _) => ("›", label_style),
+                    (false, true, _) => ("✗", label_style),
+                    (false, false, true) => ("!", t.warning()),
+                    (false, false, false) => (" ", label_style),
                 };
                 let input = &form.inputs[*i];
                 let (value, cursor) = if focused {
                     window(input.text(), input.cursor(), value_width)
+                } else if decision {
+                    (truncated(form.original.status.label(), value_width), 0)
                 } else {
                     (truncated(input.text(), value_width), 0)
                 };
                 let mut spans = vec![
-                    Span::styled(
-                        format!("{marker}{:<w$}", field.label(), w = LABEL as usize - 1),
-                        label_style,
-                    ),
-                    Span::styled(value, if decision { t.dim() } else { Style::new() }),
+                    Span::styled(marker, marker_style),
+                    Span::styled(format!("{:<w$}", field.label(), w = LABEL as usize - 1), label_style),
+                    Span::styled(value.clone(), if decision { t.dim() } else { Style::new() }),
                 ];
-                if decision && input.text().is_empty() {
-                    spans.push(Span::styled("Ctrl-D records a decision", t.dim()));
+                // How the status changes, where it fits beside it.
+                let hint = "  (Ctrl-D to decide)";
+                if decision && value.chars().count() + hint.chars().count() <= value_width {
+                    spans.push(Span::styled(hint, t.dim()));
                 }
                 if focused {
                     let x = inner.x + LABEL + cursor as u16;
