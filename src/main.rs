@@ -3,15 +3,30 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use dealdesk::cli::output::note;
 use dealdesk::cli::{self, Cli, Context};
 use dealdesk::store::lock::describe_this_process;
 use dealdesk::tui;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     if let Some(command) = &cli.command {
+        if cli.demo {
+            // A command works on the user's own files, which the demo never reaches.
+            let name = matches.subcommand_name().unwrap_or("a command");
+            Cli::command()
+                .error(
+                    clap::error::ErrorKind::ArgumentConflict,
+                    format!(
+                        "--demo opens the desk on a temporary copy of the demo portfolio and cannot be \
+                         combined with `{name}`, which works on your own files: run `dealdesk {name}` \
+                         without --demo"
+                    ),
+                )
+                .exit();
+        }
         return cli::run(&cli, command);
     }
     if !std::io::stdout().is_terminal() {

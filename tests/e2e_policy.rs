@@ -157,7 +157,7 @@ fn a_csv_with_one_bad_row_is_previewed_and_its_valid_rows_imported_from_the_desk
     desk.send("a");
     desk.wait_for("3 new, 0 updated, 0 unchanged", DEADLINE);
     let screen = desk.wait_until("the import saved", DEADLINE, |s| {
-        title(s).contains("✓ saved") && title(s).contains("53 prospect(s)")
+        title(s).contains("✓ saved") && title(s).contains("53 prospects")
     });
     assert!(screen.contains("53 of 53"), "{screen}");
     for name in IMPORTED {

@@ -15,7 +15,7 @@ use dealdesk::tui::screen::Screen;
 use dealdesk::tui::terms::state::{TermsEditor, TermsField};
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Color;
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 use strum::VariantArray;
 
 const X: &str = "Xantra Logistics NV";
@@ -125,9 +125,11 @@ fn assert_recomputed(app: &mut App) {
     for (row, (b, a)) in rows[9..].iter().zip(pcts) {
         match (b, a) {
             (Some(b), Some(a)) if a != b => {
-                // Changes under 0.1 pt keep two decimals, so that a loss never reads "+0.0".
+                // Changes under 0.1 pt keep two decimals, so that a loss never reads "+0.0";
+                // halves round away from zero, as every figure on screen does.
                 let raw = a - b;
-                let d = if raw.abs() < Decimal::new(1, 1) { raw.round_dp(2) } else { raw.round_dp(1) };
+                let places = if raw.abs() < Decimal::new(1, 1) { 2 } else { 1 };
+                let d = raw.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
                 let sign = if raw.is_sign_positive() { "+" } else { "" };
                 assert_eq!(row.2, format!("{sign}{d} pt"), "{b} → {a}");
             }

@@ -65,7 +65,7 @@ fn assert_totals_match_rows(app: &dealdesk::tui::app::App) {
 // ---- sort ----
 
 #[test]
-fn s_cycles_every_column_both_ways_and_capital_s_goes_back() {
+fn angle_brackets_choose_the_column_and_r_reverses_it() {
     let mut app = demo_app();
     assert_eq!(app.view.sort, (Column::Name, SortDirection::Ascending));
     let folded: Vec<String> = names(&app).iter().map(|n| fold(n)).collect();
@@ -74,41 +74,43 @@ fn s_cycles_every_column_both_ways_and_capital_s_goes_back() {
     let at = |name: &str| n.iter().position(|x| x == name).unwrap();
     assert!(at("Bâtiments Wiltz SARL") < at("Bloemenatelier Roos BV"));
 
-    ch(&mut app, 's');
+    ch(&mut app, 'r');
     assert_eq!(app.view.sort, (Column::Name, SortDirection::Descending));
     let mut reversed = folded.clone();
     reversed.reverse();
     let now: Vec<String> = names(&app).iter().map(|n| fold(n)).collect();
     assert_eq!(now, reversed);
 
-    ch(&mut app, 's');
-    assert_eq!(app.view.sort, (Column::Band, SortDirection::Ascending));
-    let bands: Vec<Band> = summaries(&app).iter().map(|s| s.band).collect();
-    assert!(bands.is_sorted(), "{bands:?}");
-    assert_eq!((bands[0], bands[49]), (Band::A, Band::E));
-
-    ch(&mut app, 's');
+    // At 120 columns the table shows Name, Band, Score, PD %, DBT, …: `>` moves one right and
+    // keeps the direction.
+    ch(&mut app, '>');
     assert_eq!(app.view.sort, (Column::Band, SortDirection::Descending));
     let bands: Vec<Band> = summaries(&app).iter().map(|s| s.band).collect();
     assert!(bands.iter().rev().is_sorted(), "{bands:?}");
+    assert_eq!((bands[0], bands[49]), (Band::E, Band::A));
 
-    ch(&mut app, 's');
-    ch(&mut app, 's');
+    ch(&mut app, 'r');
+    assert_eq!(app.view.sort, (Column::Band, SortDirection::Ascending));
+    let bands: Vec<Band> = summaries(&app).iter().map(|s| s.band).collect();
+    assert!(bands.is_sorted(), "{bands:?}");
+
+    ch(&mut app, '>');
+    ch(&mut app, 'r');
     assert_eq!(app.view.sort, (Column::Score, SortDirection::Descending));
     let scores: Vec<f64> = summaries(&app).iter().map(|s| s.score.unwrap()).collect();
     assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
 
-    ch(&mut app, 'S');
-    assert_eq!(app.view.sort, (Column::Score, SortDirection::Ascending));
-    let scores: Vec<f64> = summaries(&app).iter().map(|s| s.score.unwrap()).collect();
-    assert!(scores.windows(2).all(|w| w[0] <= w[1]), "{scores:?}");
+    ch(&mut app, '>');
+    assert_eq!(app.view.sort.0, Column::Pd);
+    let pds: Vec<_> = summaries(&app).iter().map(|s| s.pd).collect();
+    assert!(pds.windows(2).all(|w| w[0] >= w[1]), "{pds:?}");
 
-    // Nine columns, two directions: 18 steps come back round; S from the start wraps to the end.
-    for _ in 0..14 {
-        ch(&mut app, 's');
+    // Back past the first column wraps to the last one shown.
+    for _ in 0..3 {
+        ch(&mut app, '<');
     }
-    assert_eq!(app.view.sort, (Column::Name, SortDirection::Ascending));
-    ch(&mut app, 'S');
+    assert_eq!(app.view.sort.0, Column::Name);
+    ch(&mut app, '<');
     assert_eq!(app.view.sort, (Column::Status, SortDirection::Descending));
     assert_eq!(app.view.rows().len(), 50, "sorting never drops a row");
 }
@@ -118,21 +120,56 @@ fn unknown_values_sort_last_in_both_directions() {
     let mut prospects = demo_prospects();
     prospects.push(Prospect { id: 99, ..Prospect::named("Aaa Nothing Known BV") });
     let mut app = app_with(prospects, false);
+    // Wide enough for every column, sector and city included.
+    resize(&mut app, 200, 40);
     let bare = app.portfolio.summary(50).unwrap().clone();
-    assert_eq!((bare.score, bare.volume, bare.segment), (None, None, None));
+    assert_eq!((bare.score, bare.volume, bare.segment, bare.dbt_days), (None, None, None, None));
     assert!(bare.risk_adjusted_profit.is_none());
 
     let last = |app: &dealdesk::tui::app::App| names(app).last().unwrap().clone();
     let mut seen = Vec::new();
-    for _ in 0..18 {
-        ch(&mut app, 's');
-        let (column, _) = app.view.sort;
-        if matches!(column, Column::Score | Column::Segment | Column::Volume | Column::Profit) {
-            assert_eq!(last(&app), "Aaa Nothing Known BV", "{:?}", app.view.sort);
-            seen.push(app.view.sort);
+    for _ in 0..Column::VARIANTS.len() {
+        ch(&mut app, '>');
+        for _ in 0..2 {
+            ch(&mut app, 'r');
+            let (column, _) = app.view.sort;
+            let unknown = [Column::Sector, Column::City, Column::Score, Column::Dbt, Column::Segment];
+            if unknown.contains(&column) || matches!(column, Column::Volume | Column::Profit) {
+                assert_eq!(last(&app), "Aaa Nothing Known BV", "{:?}", app.view.sort);
+                seen.push(app.view.sort);
+            }
         }
     }
-    assert_eq!(seen.len(), 8, "four columns with unknowns, two directions each");
+    assert_eq!(seen.len(), 14, "seven columns with unknowns, two directions each");
+}
+
+#[test]
+fn sectors_and_cities_sort_folded_with_the_unknown_last() {
+    let mut prospects = demo_prospects();
+    let mut with = |id: u64, name: &str, city: Option<&str>| {
+        prospects.push(Prospect { id, city: city.map(str::to_string), ..Prospect::named(name) });
+    };
+    with(91, "Zeta Liège BV", Some("Liège"));
+    with(92, "Zeta Lier BV", Some("lier"));
+    with(93, "Zeta Nowhere BV", None);
+    let mut app = app_with(prospects, false);
+    resize(&mut app, 200, 40);
+    app.view.sort_by(Column::City);
+    app.view.refresh(&app.portfolio);
+    let cities: Vec<Option<String>> = app
+        .view
+        .rows()
+        .iter()
+        .map(|&i| app.portfolio.prospect(i).unwrap().city.clone().filter(|c| !c.is_empty()))
+        .collect();
+    let known: Vec<String> = cities.iter().flatten().map(|c| fold(c)).collect();
+    assert!(known.is_sorted(), "cities A→Z, case and accents folded: {known:?}");
+    let unknown_from = cities.iter().position(Option::is_none).expect("an unknown city");
+    assert!(cities[unknown_from..].iter().all(Option::is_none), "unknown cities last");
+    let n = names(&app);
+    let at = |name: &str| n.iter().position(|x| x == name).unwrap();
+    // "liege" < "lier": the accent is folded, and the capital does not sort first.
+    assert!(at("Zeta Liège BV") < at("Zeta Lier BV"));
 }
 
 #[test]

@@ -110,7 +110,7 @@ fn meets(deal: &Deal, terms: &Terms, target: Decimal, policy: &Policy) -> bool {
 }
 
 fn show(margin: Option<Decimal>) -> String {
-    margin.map_or_else(|| "n/a".to_string(), |m| format!("{} %", m.round_dp(1)))
+    margin.map_or_else(|| "n/a".to_string(), super::format::percent)
 }
 
 /// The least advance, in whole percent, that keeps the risk-adjusted margin at or above

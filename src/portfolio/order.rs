@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use super::Portfolio;
 use super::names::{NameIndex, folded, is_match_folded};
-use crate::domain::summary::{Summary, Totals};
+use crate::domain::summary::Totals;
 use crate::domain::vocabulary::{Band, Segment, Status};
 
 /// Entries per chunk when the order is laid out; a chunk that grows to twice this is split.
@@ -24,17 +24,40 @@ pub struct Filter {
     pub band: Option<Band>,
     pub segment: Option<Segment>,
     pub status: Option<Status>,
+    /// Only these prospects (by id, sorted), when set: the marked ones.
+    pub only: Option<Vec<u64>>,
 }
 
 impl Filter {
     /// The filter for a query as typed (folded here, once per keystroke rather than once per
-    /// name) and the quick filters.
-    pub fn new(query: &str, band: Option<Band>, segment: Option<Segment>, status: Option<Status>) -> Filter {
-        Filter { query: folded(query), band, segment, status }
+    /// name), the quick filters and the prospects to keep only (by id).
+    pub fn new(
+        query: &str,
+        band: Option<Band>,
+        segment: Option<Segment>,
+        status: Option<Status>,
+        only: Option<Vec<u64>>,
+    ) -> Filter {
+        let only = only.map(|mut ids| {
+            ids.sort_unstable();
+            ids
+        });
+        Filter { query: folded(query), band, segment, status, only }
     }
 
     fn quick(&self) -> bool {
         self.band.is_some() || self.segment.is_some() || self.status.is_some()
+    }
+
+    /// Whether the filters other than the name are the same: a query that grew then narrows.
+    pub fn same_tags(&self, other: &Filter) -> bool {
+        (self.band, self.segment, self.status, &self.only)
+            == (other.band, other.segment, other.status, &other.only)
+    }
+
+    /// Whether the prospect with this id is among those kept only (always, when none are).
+    fn kept_by_id(&self, id: Option<u64>) -> bool {
+        self.only.as_ref().is_none_or(|ids| id.is_some_and(|id| ids.binary_search(&id).is_ok()))
     }
 
     fn tags_pass(&self, band: Band, segment: Option<Segment>, status: Status) -> bool {
@@ -49,6 +72,7 @@ impl Filter {
         is_match_folded(&self.query, portfolio.folded_name(index))
             && (!self.quick()
                 || portfolio.summary(index).is_some_and(|s| self.tags_pass(s.band, s.segment, s.status)))
+            && self.kept_by_id(portfolio.prospect(index).map(|p| p.id))
     }
 }
 
@@ -76,13 +100,16 @@ struct Entry {
     band: Band,
     segment: Option<Segment>,
     status: Status,
+    /// The prospect's id, for "only the marked".
+    id: u64,
 }
 
 impl Entry {
-    /// What the filters read of a summary; none without one, as `Filter::keeps` treats it:
-    /// shown by name, never by a quick filter, and out of the totals.
-    fn of(summary: Option<&Summary>) -> Option<Entry> {
-        summary.map(|s| Entry { cents: s.cents, band: s.band, segment: s.segment, status: s.status })
+    /// What the filters read of the prospect at a position; none without a summary, as
+    /// `Filter::keeps` treats it: shown by name, never by a quick filter, and out of the totals.
+    fn of(portfolio: &Portfolio, index: usize) -> Option<Entry> {
+        let (s, p) = (portfolio.summary(index)?, portfolio.prospect(index)?);
+        Some(Entry { cents: s.cents, band: s.band, segment: s.segment, status: s.status, id: p.id })
     }
 }
 
@@ -99,14 +126,14 @@ impl Chunk {
     fn push(&mut self, portfolio: &Portfolio, index: usize) {
         self.index.push(index);
         self.names.push_folded(portfolio.folded_name(index));
-        self.entries.push(Entry::of(portfolio.summary(index)));
+        self.entries.push(Entry::of(portfolio, index));
         self.shown.push(false);
     }
 
     fn insert(&mut self, portfolio: &Portfolio, at: usize, index: usize, shown: bool) {
         self.index.insert(at, index);
         self.names.insert(at, portfolio.prospect(index).map_or("", |p| p.name.as_str()));
-        self.entries.insert(at, Entry::of(portfolio.summary(index)));
+        self.entries.insert(at, Entry::of(portfolio, index));
         self.shown.insert(at, shown);
     }
 
@@ -144,6 +171,7 @@ impl Chunk {
             }
             let e = self.entries[k].as_ref();
             *keep = (!filter.quick() || e.is_some_and(|e| filter.tags_pass(e.band, e.segment, e.status)))
+                && (filter.only.is_none() || filter.kept_by_id(e.map(|e| e.id)))
                 && is_match_folded(&filter.query, self.names.get(k));
             if *keep {
                 passed.rows.push(self.index[k]);
@@ -326,6 +354,20 @@ mod tests {
 
     fn query(q: &str) -> Filter {
         Filter { query: q.to_string(), ..Filter::default() }
+    }
+
+    #[test]
+    fn only_the_prospects_asked_for_pass() {
+        let portfolio = portfolio();
+        let all: Vec<usize> = (0..portfolio.len()).collect();
+        let mut order = DisplayOrder::in_chunks_of(&portfolio, &all, 7);
+        let id = |i: usize| portfolio.prospect(i).map(|p| p.id).unwrap_or_default();
+        // The ids of positions 3, 11 and 40, given out of order.
+        let only = Filter::new("", None, None, None, Some(vec![id(40), id(3), id(11)]));
+        assert_eq!(order.filter(&only, false).0, vec![3, 11, 40]);
+        assert!(only.keeps(&portfolio, 11) && !only.keeps(&portfolio, 12));
+        let none = Filter::new("", None, None, None, Some(Vec::new()));
+        assert!(order.filter(&none, false).0.is_empty());
     }
 
     fn places(order: &DisplayOrder) -> Vec<usize> {

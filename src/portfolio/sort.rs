@@ -7,16 +7,22 @@ use strum::VariantArray;
 
 use crate::domain::summary::Summary;
 
-/// The table's columns, in screen order.
+/// The table's columns, in screen order (a narrow table leaves some out).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, VariantArray)]
 pub enum Column {
     Name,
+    Sector,
+    City,
     Band,
     Score,
+    Pd,
+    Dbt,
     Segment,
     Volume,
     Days,
     Advance,
+    Exposure,
+    ExpectedLoss,
     Profit,
     Status,
 }
@@ -25,15 +31,27 @@ impl Column {
     pub fn title(self) -> &'static str {
         match self {
             Column::Name => "Name",
+            Column::Sector => "Sector",
+            Column::City => "City",
             Column::Band => "Band",
             Column::Score => "Score",
+            Column::Pd => "PD %",
+            Column::Dbt => "DBT",
             Column::Segment => "Segment",
             Column::Volume => "Volume",
             Column::Days => "Days",
             Column::Advance => "Adv %",
+            Column::Exposure => "Exposure",
+            Column::ExpectedLoss => "Exp. loss",
             Column::Profit => "RA profit",
             Column::Status => "Status",
         }
+    }
+
+    /// Whether the column holds text of the prospect's (name, sector, city), compared folded,
+    /// rather than a figure of its summary.
+    pub fn is_text(self) -> bool {
+        matches!(self, Column::Name | Column::Sector | Column::City)
     }
 }
 
@@ -57,10 +75,15 @@ fn unknown_last<T: PartialOrd>(a: Option<T>, b: Option<T>, direction: SortDirect
     }
 }
 
-/// Orders two summaries by a column; unknown values last.
+/// Orders two summaries by a column; unknown values last. Text columns are the view's (it
+/// reads the prospects' names, sectors and cities): equal here.
 pub fn compare(column: Column, direction: SortDirection, a: &Summary, b: &Summary) -> Ordering {
     match column {
-        Column::Name => Ordering::Equal,
+        Column::Name | Column::Sector | Column::City => Ordering::Equal,
+        Column::Pd => unknown_last(Some(a.pd), Some(b.pd), direction),
+        Column::Dbt => unknown_last(a.dbt_days, b.dbt_days, direction),
+        Column::Exposure => unknown_last(Some(a.exposure), Some(b.exposure), direction),
+        Column::ExpectedLoss => unknown_last(Some(a.expected_loss), Some(b.expected_loss), direction),
         Column::Band => unknown_last(Some(a.band), Some(b.band), direction),
         Column::Score => unknown_last(a.score, b.score, direction),
         Column::Segment => unknown_last(a.segment, b.segment, direction),

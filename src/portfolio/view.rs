@@ -7,6 +7,7 @@ use std::cmp::Ordering;
 use rayon::prelude::*;
 
 use super::Portfolio;
+use super::names::{NameIndex, fold};
 use super::order::{self, DisplayOrder, Filter, Positions};
 use super::sort::{Column, SortDirection, compare};
 use crate::domain::summary::{Summary, Totals};
@@ -71,8 +72,7 @@ impl View {
             self.sort = sort;
         }
         let narrowing = matches!(&self.built_for, Some(was)
-            if filter.query.starts_with(was.query.as_str())
-                && (was.band, was.segment, was.status) == (filter.band, filter.segment, filter.status));
+            if filter.query.starts_with(was.query.as_str()) && was.same_tags(&filter));
         if narrowing && !self.in_order(portfolio) {
             // Rows still arriving from a load, not in order yet: test only those.
             let rows = std::mem::take(&mut self.rows);
@@ -143,24 +143,33 @@ impl View {
     fn sorted(&self, portfolio: &Portfolio) -> Vec<usize> {
         // The order is total (ties fall to the portfolio's order), so an unstable sort, split over
         // the cores, gives the same result as a stable one, faster.
-        if let (Column::Name, direction) = self.sort {
-            // Each name beside its position and its first eight bytes as a number: most
-            // comparisons end on the number, without reading the name.
-            let mut keyed: Vec<(u64, &str, usize)> = (0..portfolio.len())
+        let (column, direction) = self.sort;
+        if column.is_text() {
+            // Sectors and cities folded once into one buffer, as the names already are.
+            let texts = (column != Column::Name).then(|| {
+                let mut texts = NameIndex::with_capacity(portfolio.len(), portfolio.len() * 12);
+                (0..portfolio.len()).for_each(|i| texts.push(text_of(column, portfolio, i).unwrap_or("")));
+                texts
+            });
+            let text = |i: usize| texts.as_ref().map_or_else(|| portfolio.folded_name(i), |t| t.get(i));
+            // Each text beside its position and its first eight bytes as a number: most
+            // comparisons end on the number, without reading the text. Unknown (empty) last.
+            let mut keyed: Vec<(bool, u64, &str, usize)> = (0..portfolio.len())
                 .into_par_iter()
                 .map(|i| {
-                    let name = portfolio.folded_name(i);
+                    let text = text(i);
                     let mut head = [0u8; 8];
-                    let n = name.len().min(8);
-                    head[..n].copy_from_slice(&name.as_bytes()[..n]);
-                    (u64::from_be_bytes(head), name, i)
+                    let n = text.len().min(8);
+                    head[..n].copy_from_slice(&text.as_bytes()[..n]);
+                    (text.is_empty(), u64::from_be_bytes(head), text, i)
                 })
                 .collect();
-            keyed.par_sort_unstable_by(|(ha, na, a), (hb, nb, b)| {
-                let o = ha.cmp(hb).then_with(|| na.cmp(nb));
-                if direction == SortDirection::Descending { o.reverse() } else { o }.then(a.cmp(b))
+            keyed.par_sort_unstable_by(|(ua, ha, ta, a), (ub, hb, tb, b)| {
+                let o = ha.cmp(hb).then_with(|| ta.cmp(tb));
+                let o = if direction == SortDirection::Descending { o.reverse() } else { o };
+                ua.cmp(ub).then(o).then(a.cmp(b))
             });
-            return keyed.into_par_iter().map(|(_, _, i)| i).collect();
+            return keyed.into_par_iter().map(|(_, _, _, i)| i).collect();
         }
         let mut all: Vec<usize> = (0..portfolio.len()).collect();
         all.par_sort_unstable_by(|a, b| self.order(portfolio, *a, *b));
@@ -195,6 +204,17 @@ impl View {
             Column::Name => {
                 let o = name(a).cmp(name(b));
                 if direction == SortDirection::Descending { o.reverse() } else { o }
+            }
+            Column::Sector | Column::City => {
+                let text = |i| text_of(column, portfolio, i).filter(|t| !t.is_empty()).map(folded_chars);
+                match (text(a), text(b)) {
+                    (Some(x), Some(y)) => {
+                        let o = x.cmp(y);
+                        if direction == SortDirection::Descending { o.reverse() } else { o }
+                    }
+                    // Unknown last, whatever the direction.
+                    (x, y) => x.is_none().cmp(&y.is_none()),
+                }
             }
             _ => match (summary(a), summary(b)) {
                 (Some(sa), Some(sb)) => compare(column, direction, sa, sb),
@@ -268,7 +288,11 @@ impl View {
         if self.invalidated() {
             return;
         }
-        let (Some((name, summary)), true) = (before_edit, self.in_order(portfolio)) else {
+        // Sorted by sector or city, the old place is not known from the name and summary kept
+        // for it: found by a linear search instead (a rare sort, and still a fraction of a sort).
+        let by_other_text = matches!(self.sort.0, Column::Sector | Column::City);
+        let (Some((name, summary)), true, false) = (before_edit, self.in_order(portfolio), by_other_text)
+        else {
             return self.changed_slowly(portfolio, index, before_edit.map(|(_, s)| s));
         };
         let before_edit = SortKeyBeforeEdit { index, name, summary };
@@ -369,6 +393,21 @@ impl View {
         }
         row
     }
+}
+
+/// A prospect's sector or city, the text a sort by that column reads.
+fn text_of(column: Column, portfolio: &Portfolio, index: usize) -> Option<&str> {
+    let p = portfolio.prospect(index)?;
+    match column {
+        Column::Sector => p.sector.as_deref(),
+        Column::City => p.city.as_deref(),
+        _ => None,
+    }
+}
+
+/// A text's letters folded, as the sort compares them.
+fn folded_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().map(fold)
 }
 
 /// A prospect's sort key before an edit.

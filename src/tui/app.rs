@@ -326,9 +326,11 @@ impl App {
         self.nav.push(nav);
     }
 
-    /// Makes the changes of screen asked for, in order.
-    pub fn navigate(&mut self) {
-        for nav in std::mem::take(&mut self.nav) {
+    /// Makes the changes of screen asked for, in order; whether there were any.
+    pub fn navigate(&mut self) -> bool {
+        let moves = std::mem::take(&mut self.nav);
+        let moved = !moves.is_empty();
+        for nav in moves {
             match nav {
                 Nav::Push(screen) => {
                     let previous = std::mem::replace(&mut self.screen, screen);
@@ -342,6 +344,7 @@ impl App {
                 }
             }
         }
+        moved
     }
 
     /// Lends the current screen's state to `f` with the rest of the desk (the screen is out of

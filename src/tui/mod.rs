@@ -15,6 +15,7 @@ pub mod modals;
 pub mod policy;
 pub mod portfolio;
 pub mod prospect;
+pub mod quit;
 pub mod screen;
 pub mod terms;
 pub mod welcome;
@@ -92,7 +93,11 @@ pub fn run(options: Options) -> Result<()> {
     let load = !options.demo && !welcome;
     let mut app = App::new(prospects, options.policy, options.today, store.path().to_path_buf(), welcome);
     app.read_only = store.read_only_reason().map(str::to_string);
-    app.policy_path = options.policy_path;
+    // The demo's policy edits are saved beside its copy, never over the user's policy file.
+    app.policy_path = match &demo {
+        Some(_) => answers::demo_policy_path(store.path()),
+        None => options.policy_path,
+    };
     app.modal = options.policy_problem.map(modals::Modal::BrokenPolicy);
     app.demo = demo.is_some();
 

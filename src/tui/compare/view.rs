@@ -11,6 +11,7 @@ use super::state::CompareView;
 use crate::domain::compare::{Side, verdict};
 use crate::domain::economics::Economics;
 use crate::domain::evaluate::{Evaluation, evaluate};
+use crate::domain::format;
 use crate::domain::money::Money;
 use crate::domain::prospect::{Prospect, Terms};
 use crate::tui::app::App;
@@ -63,10 +64,10 @@ const LABELS: [&str; 16] = [
 fn cell(i: usize, c: &DealColumn) -> String {
     let money =
         |get: fn(&Economics) -> Money| c.economics.as_ref().map_or("—".into(), |e| get(e).grouped());
-    let pct = |v: Option<Decimal>| v.map_or("—".into(), |m| format!("{} %", m.round_dp(1)));
+    let pct = |v: Option<Decimal>| v.map_or("—".into(), format::percent);
     let a = &c.evaluation.assessment;
     match i {
-        0 => format!("{} ({})", a.band, a.score.map_or("—".into(), |s| format!("{s:.1}"))),
+        0 => format!("{} ({})", a.band, a.score.map_or("—".into(), format::score)),
         1 => c.evaluation.segment.map_or("—".into(), |s| s.to_string()),
         2 => c.terms.channel.label().to_string(),
         3 => c.prospect.annual_volume.map_or("—".into(), |v| v.grouped()),

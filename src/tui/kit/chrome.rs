@@ -10,6 +10,7 @@ use ratatui::widgets::Paragraph;
 use super::keys::{self, Table};
 use super::layout::FrameAreas;
 use super::theme::Theme;
+use crate::domain::format::count;
 use crate::domain::money::Money;
 use crate::tui::app::{App, SaveState};
 
@@ -37,9 +38,9 @@ pub fn chrome(frame: &mut Frame, app: &App, f: &FrameAreas, screen: &str, form_e
         Span::styled(" dealdesk ", t.title()),
         save,
         Span::raw(format!(
-            " · {screen} · {} · {} prospect(s)",
+            " · {screen} · {} · {}",
             file_name(&app.store_path),
-            app.portfolio.len()
+            count(app.portfolio.len(), "prospect")
         )),
     ]);
     frame.render_widget(Paragraph::new(title), f.title);

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
 use strum::VariantArray;
 
 use super::state::MatrixView;
+use crate::domain::format::count;
 use crate::domain::money::Money;
 use crate::domain::summary::Totals;
 use crate::domain::vocabulary::{Band, Segment};
@@ -85,7 +86,8 @@ pub fn render(frame: &mut Frame, app: &App, view: &MatrixView) {
         grid,
     );
     let unknown = if m.unsegmented.count > 0 {
-        format!(" {} prospect(s) with unknown volume are not in the grid.", m.unsegmented.count)
+        let (n, verb) = (m.unsegmented.count, if m.unsegmented.count == 1 { "is" } else { "are" });
+        format!(" {} with unknown volume {verb} not in the grid.", count(n, "prospect"))
     } else {
         String::new()
     };

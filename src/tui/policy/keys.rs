@@ -4,7 +4,7 @@ use ratatui::crossterm::event::KeyCode as K;
 
 use crate::tui::kit::action::Action as A;
 use crate::tui::kit::help::{HelpPage, Section};
-use crate::tui::kit::keys::{Binding, Key, LINE_EDITING, Table, bind, ch, code, ctrl};
+use crate::tui::kit::keys::{Binding, Key, LINE_EDITING, QUIT, Table, bind, ch, code, ctrl};
 
 const POLICY: &[Binding] = &[
     bind(&[code(K::Up), ch('k')], A::Up, "previous value", None),
@@ -19,7 +19,7 @@ const POLICY: &[Binding] = &[
     bind(&[ch('-')], A::Decrease, "previous choice (elsewhere starts a negative value)", None),
     bind(&[ch('D')], A::Reset, "reset to the shipped defaults (asks)", Some("defaults")),
     bind(&[ctrl('s')], A::Save, "save the policy and re-evaluate the portfolio", Some("save")),
-    bind(&[code(K::Esc)], A::Back, "back (asks if edited)", Some("back")),
+    bind(&[code(K::Esc), ch('q')], A::Back, "back (asks if edited)", Some("back")),
     bind(&[ch('?'), code(K::F(1))], A::Help, "help", Some("help")),
 ];
 
@@ -29,9 +29,9 @@ const TYPING: &[Binding] = &[
     bind(&[code(K::Esc)], A::Cancel, "cancel", Some("cancel")),
 ];
 
-pub const KEYS: Table = Table(&[POLICY]);
+pub const KEYS: Table = Table(&[POLICY, QUIT]);
 
-pub const TYPING_KEYS: Table = Table(&[TYPING, LINE_EDITING]);
+pub const TYPING_KEYS: Table = Table(&[TYPING, LINE_EDITING, QUIT]);
 
 pub const HELP: HelpPage = HelpPage {
     title: "Policy",

@@ -205,17 +205,9 @@ impl PolicyEditor {
         } else {
             Box::new((0..self.focus).rev())
         };
-        let mut target = None;
-        for i in range {
-            if section(i) != current {
-                target = Some(i);
-                if forward {
-                    break;
-                }
-            } else if target.is_some() {
-                break;
-            }
-        }
+        // The nearest line of another section: the next section's first line, or the previous
+        // section's last, from which the loop below walks back to its first.
+        let target = range.into_iter().find(|&i| section(i) != current);
         if let Some(mut i) = target {
             if !forward {
                 let s = section(i);

@@ -4,6 +4,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::keys::{KEYS, TYPING_KEYS};
 use super::state::{PolicyEditor, concerns};
+use crate::domain::format::count as count_of;
 use crate::domain::policy::Policy;
 use crate::tui::app::{App, Effect, Nav};
 use crate::tui::kit::action::Action;
@@ -68,7 +69,7 @@ fn save(app: &mut App, e: &mut PolicyEditor, effects: &mut Vec<Effect>) {
         if let Some(i) = e.leaves.iter().position(|l| concerns(&field, &l.path)) {
             e.focus = i;
         }
-        app.warn(format!("Not saved: {count} problem(s), first {field}: {message}"));
+        app.warn(format!("Not saved: {}, first {field}: {message}", count_of(count, "problem")));
         return;
     }
     match path {
@@ -94,7 +95,12 @@ pub fn on_saved(app: &mut App, result: Result<(std::path::PathBuf, String), Stri
     if let Some(e) = app.screen.policy_mut() {
         *e = fresh;
     }
-    app.say(format!("Policy saved to {}; {summary}", path.display()));
+    let place = if app.demo {
+        format!("the demo's temporary folder ({}; your own policy file is not touched)", path.display())
+    } else {
+        path.display().to_string()
+    };
+    app.say(format!("Policy saved to {place}; {summary}"));
 }
 
 /// Puts a policy in force, re-evaluating every prospect; says how many changed band and terms.
@@ -111,5 +117,5 @@ pub fn apply_policy(app: &mut App, policy: Policy) -> String {
         .count();
     app.view.invalidate();
     app.view.refresh(&app.portfolio);
-    format!("{band} prospect(s) changed band, {terms} changed suggested terms")
+    format!("{} changed band, {terms} changed suggested terms", count_of(band, "prospect"))
 }

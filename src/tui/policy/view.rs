@@ -10,6 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::state::{PolicyEditor, choices};
+use crate::domain::format::count;
 use crate::tui::app::App;
 use crate::tui::kit::chrome::{chrome, has_banner};
 use crate::tui::kit::layout;
@@ -38,10 +39,14 @@ pub fn render(frame: &mut Frame, app: &App, e: &PolicyEditor) {
     let f = layout::frame(frame.area(), has_banner(app));
     chrome(frame, app, &f, "policy", false);
     let [head, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(3)]).areas(f.body);
-    let source = app.policy_path.as_ref().map_or("nowhere to save".into(), |p| p.display().to_string());
+    let source = match &app.policy_path {
+        Some(p) if app.demo => format!("the demo's temporary folder, {}", p.display()),
+        Some(p) => p.display().to_string(),
+        None => "nowhere to save".into(),
+    };
     let status = match e.issues.len() {
         0 => Span::styled("valid", t.good()),
-        n => Span::styled(format!("{n} problem(s): cannot be saved"), t.error()),
+        n => Span::styled(format!("{}: cannot be saved", count(n, "problem")), t.error()),
     };
     let header = vec![
         Line::from(vec![

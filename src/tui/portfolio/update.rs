@@ -3,8 +3,10 @@
 use ratatui::crossterm::event::{KeyEvent, MouseEvent, MouseEventKind};
 use strum::VariantArray;
 
+use super::columns;
 use super::keys::{FILTER, KEYS};
 use super::state::cycle;
+use crate::domain::format::count;
 use crate::domain::vocabulary::{Band, Segment, Status};
 use crate::tui::app::{App, Effect};
 use crate::tui::kit::action::Action;
@@ -48,11 +50,28 @@ pub fn on_key(app: &mut App, key: &KeyEvent, effects: &mut Vec<Effect>) {
         }
         Action::ClearFilters => {
             view.query.clear();
-            (view.band, view.segment, view.status) = (None, None, None);
+            (view.band, view.segment, view.status, view.only_marked) = (None, None, None, false);
             view.refresh(&app.portfolio);
         }
         Action::SortNext | Action::SortPrevious => {
-            view.cycle_sort(action == Action::SortNext);
+            let step = if action == Action::SortNext { 1 } else { -1 };
+            view.sort_by(columns::beside(app.size.width, view.sort.0, step));
+            view.refresh(&app.portfolio);
+        }
+        Action::SortReverse => {
+            view.reverse_sort();
+            view.refresh(&app.portfolio);
+        }
+        Action::ClearMarks => {
+            let cleared = view.marked.len();
+            view.marked.clear();
+            if view.only_marked {
+                view.refresh(&app.portfolio);
+            }
+            app.say(format!("{} cleared", count(cleared, "mark")));
+        }
+        Action::OnlyMarked => {
+            view.only_marked = !view.only_marked;
             view.refresh(&app.portfolio);
         }
         Action::Open => match view.selected_prospect(&app.portfolio) {
@@ -75,8 +94,6 @@ pub fn on_key(app: &mut App, key: &KeyEvent, effects: &mut Vec<Effect>) {
         Action::Undo | Action::Redo => undo_redo(app, action == Action::Undo, effects),
         Action::Save if app.writable() => app.save_now(effects, false),
         Action::Help => app.help = true,
-        Action::Quit if app.unsaved() => app.modal = Some(Modal::ConfirmQuit),
-        Action::Quit => effects.push(Effect::Quit),
         _ => {}
     }
     let height = app.page_height();
@@ -120,6 +137,9 @@ fn toggle_mark(app: &mut App) {
             app.view.marked.remove(at);
         }
         None => app.view.marked.push(p.id),
+    }
+    if app.view.only_marked {
+        app.view.refresh(&app.portfolio);
     }
     let height = app.page_height();
     app.view.move_by(1, height);

@@ -189,16 +189,16 @@ impl TermsEditor {
                 .filter(|d| *d <= 365)
                 .map(|d| t.payment_days = d)
                 .ok_or_else(|| format!("'{text}' is not a number of days (0–365)")),
-            TermsField::Advance => Pct::parse(text, NumberStyle::Auto)
+            TermsField::Advance => Pct::parse(text, NumberStyle::Typed)
                 .map(|p| t.advance_pct = p)
                 .map_err(|_| format!("advance '{text}' is outside 0–100 %")),
-            TermsField::Discount => Pct::parse(text, NumberStyle::Auto).map(|p| t.discount_pct = p),
-            TermsField::CreditLimit => Money::parse(text, NumberStyle::Auto)
+            TermsField::Discount => Pct::parse(text, NumberStyle::Typed).map(|p| t.discount_pct = p),
+            TermsField::CreditLimit => Money::parse(text, NumberStyle::Typed)
                 .and_then(|m| {
                     if m.is_negative() { Err("a credit limit cannot be negative".into()) } else { Ok(m) }
                 })
                 .map(|m| t.credit_limit = m),
-            TermsField::Target => crate::domain::money::parse_decimal(text, NumberStyle::Auto)
+            TermsField::Target => crate::domain::money::parse_decimal(text, NumberStyle::Typed.for_ratio())
                 .and_then(|d| {
                     TARGET_RANGE
                         .contains(&d)

@@ -10,6 +10,7 @@ use strum::VariantArray;
 
 use super::state::{TermsEditor, TermsField};
 use crate::domain::economics::Economics;
+use crate::domain::format;
 use crate::domain::money::Money;
 use crate::domain::prospect::Terms;
 use crate::domain::vocabulary::{Channel, Delivery, Security};
@@ -165,13 +166,8 @@ fn pct_delta(
     match (before, after) {
         (Some(b), Some(a)) if a != b => {
             let raw = a - b;
-            // Small changes keep two decimals, so that a loss never reads as "+0.0".
-            let d =
-                if raw.abs() < rust_decimal::Decimal::new(1, 1) { raw.round_dp(2) } else { raw.round_dp(1) };
-            let better = raw.is_sign_positive();
-            let style = if better { t.good() } else { t.bad() };
-            let sign = if better { "+" } else { "" };
-            Line::styled(format!("{sign}{d} pt"), style).right_aligned()
+            let style = if raw.is_sign_positive() { t.good() } else { t.bad() };
+            Line::styled(format::points(raw), style).right_aligned()
         }
         (Some(_), Some(_)) | (None, None) => Line::styled("=", t.dim()).right_aligned(),
         _ => Line::styled("—", t.dim()).right_aligned(),
@@ -179,7 +175,7 @@ fn pct_delta(
 }
 
 fn pct(p: Option<rust_decimal::Decimal>) -> String {
-    p.map_or("n/a".into(), |v| format!("{} %", v.round_dp(1)))
+    p.map_or("n/a".into(), format::percent)
 }
 
 fn render_figures(frame: &mut Frame, t: Theme, e: &TermsEditor, area: Rect, narrow: bool) {

@@ -1,0 +1,101 @@
+//! How figures are written for people, on every screen and in the `eval` table: one rounding
+//! (half away from zero, as invoices round), one precision per kind of figure, and counted
+//! nouns in the right number ("1 month", "3 months").
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// A decimal rounded half away from zero to `places`.
+fn rounded(value: Decimal, places: u32) -> Decimal {
+    value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// A percentage to one decimal: `11.4 %` for 11.39 (`{:.1}` on a `Decimal` would cut it to
+/// 11.3, and `round_dp` rounds half to even).
+pub fn percent(value: Decimal) -> String {
+    format!("{:.1} %", rounded(value, 1))
+}
+
+/// A change in percentage points with its sign, `+0.3 pt`; a change under 0.1 point keeps two
+/// decimals, so that a loss never reads as "+0.0".
+pub fn points(change: Decimal) -> String {
+    let places = if change.abs() < Decimal::new(1, 1) { 2 } else { 1 };
+    let d = rounded(change, places);
+    let sign = if d.is_sign_positive() && !d.is_zero() { "+" } else { "" };
+    format!("{sign}{d:.*} pt", places as usize)
+}
+
+/// A score (0–100) to one decimal: `38.3`.
+pub fn score(value: f64) -> String {
+    // Through a decimal, so that 38.25 rounds as the percentages do (f64 formatting rounds the
+    // binary value, 38.249999…, down).
+    match Decimal::from_f64_retain(value) {
+        Some(d) => format!("{:.1}", rounded(d, 1)),
+        None => format!("{value:.1}"),
+    }
+}
+
+/// `n` of a thing, singular or plural: `1 month`, `3 months`, `0 prospects`.
+pub fn count<N: Copy + PartialEq + From<u8> + std::fmt::Display>(n: N, singular: &str) -> String {
+    if n == N::from(1) { format!("1 {singular}") } else { format!("{n} {singular}s") }
+}
+
+/// Text cut to `width` characters, with "…" for what is cut.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+    if width > 0 {
+        cut.push('…');
+    }
+    cut
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::dec;
+
+    #[test]
+    fn percentages_round_half_away_from_zero_to_one_decimal() {
+        // 11.39 is nearer 11.4; 11.35 is halfway and goes away from zero; 11.25 too (half to
+        // even would give 11.2).
+        assert_eq!(percent(dec!(11.39)), "11.4 %");
+        assert_eq!(percent(dec!(11.35)), "11.4 %");
+        assert_eq!(percent(dec!(11.25)), "11.3 %");
+        assert_eq!(percent(dec!(-2.25)), "-2.3 %");
+        assert_eq!(percent(dec!(99)), "99.0 %");
+        assert_eq!(percent(dec!(330.4)), "330.4 %");
+    }
+
+    #[test]
+    fn points_keep_their_sign_and_small_changes_two_decimals() {
+        assert_eq!(points(dec!(0.34)), "+0.3 pt");
+        assert_eq!(points(dec!(30.25)), "+30.3 pt");
+        assert_eq!(points(dec!(-0.04)), "-0.04 pt");
+        assert_eq!(points(dec!(0.005)), "+0.01 pt");
+        assert_eq!(points(dec!(-1.25)), "-1.3 pt");
+    }
+
+    #[test]
+    fn scores_round_like_percentages() {
+        assert_eq!(score(38.25), "38.3");
+        assert_eq!(score(99.04), "99.0");
+        assert_eq!(score(7.349), "7.3");
+    }
+
+    #[test]
+    fn cut_text_ends_in_an_ellipsis() {
+        assert_eq!(fit("Logistics & warehousing", 10), "Logistics…");
+        assert_eq!(fit("Antwerpen", 9), "Antwerpen");
+        assert_eq!(fit("Liège", 4), "Liè…");
+        assert_eq!(fit("x", 0), "");
+    }
+
+    #[test]
+    fn counted_nouns_agree_with_their_number() {
+        assert_eq!(count(1u32, "month"), "1 month");
+        assert_eq!(count(3u32, "month"), "3 months");
+        assert_eq!(count(0usize, "prospect"), "0 prospects");
+    }
+}
