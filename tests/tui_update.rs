@@ -6,8 +6,10 @@ mod common;
 use common::desk::*;
 use dealdesk::domain::money::Money;
 use dealdesk::domain::prospect::Prospect;
+use dealdesk::domain::summary::Summary;
 use dealdesk::domain::vocabulary::{Band, Segment, Status};
 use dealdesk::portfolio::sort::{Column, SortDirection};
+use dealdesk::store::stream::Progress;
 use dealdesk::tui::app::{Effect, Msg, SaveError, SaveState};
 use dealdesk::tui::dispatch::update;
 use dealdesk::tui::modals::Modal;
@@ -32,10 +34,9 @@ fn fold(name: &str) -> String {
 }
 
 /// The query's letters appear in the name in order (the reference the filter must agree with).
-fn fuzzy(query: &str, name: &str) -> bool {
-    let name = fold(name);
-    let mut rest = name.chars();
-    fold(query).chars().filter(|c| !c.is_whitespace()).all(|q| rest.any(|c| c == q))
+/// Whether one of the name's words (letters and digits) holds the one-word query, folded.
+fn in_a_word(query: &str, name: &str) -> bool {
+    fold(name).split(|c: char| !c.is_alphanumeric()).any(|word| word.contains(&fold(query)))
 }
 
 fn notice(app: &dealdesk::tui::app::App) -> (String, bool) {
@@ -177,16 +178,38 @@ fn sorting_keeps_the_selected_prospect_selected() {
     let mut app = demo_app();
     select(&mut app, "Kempen Plastics NV");
     let id = prospect(&app, "Kempen Plastics NV").id;
-    for _ in 0..5 {
-        ch(&mut app, 's');
+    for key in ['>', 'r', '>', '<', 'r', '<'] {
+        ch(&mut app, key);
         assert_eq!(app.view.selected_id(&app.portfolio), Some(id), "{:?}", app.view.sort);
     }
+}
+
+#[test]
+fn once_the_store_is_read_the_first_selection_is_the_top_row() {
+    let mut app = app_with(Vec::new(), false);
+    app.loading = Some(Progress { done: 0, total: 0, started_over: false });
+    // The store's blocks arrive in file order, here the demo's reversed.
+    let mut prospects = demo_prospects();
+    prospects.reverse();
+    let first_in_file = prospects[0].name.clone();
+    assert_ne!(first_in_file, "Apotheek Sint-Jozef BV");
+    let summaries = prospects.iter().map(|p| Summary::of(p, &app.policy, app.today)).collect();
+    let progress = Progress { done: 1, total: 1, started_over: false };
+    update(&mut app, Msg::LoadChunk { prospects, summaries, progress });
+    assert_eq!(names(&app)[0], first_in_file, "in file order while loading");
+    update(&mut app, Msg::LoadDone(Ok(())));
+    assert_eq!(names(&app)[0], "Apotheek Sint-Jozef BV", "sorted by name once read");
+    assert_eq!((app.view.selected, app.view.offset), (0, 0));
+    assert_eq!(
+        app.view.selected_prospect(&app.portfolio).map(|p| p.name.clone()).as_deref(),
+        Some("Apotheek Sint-Jozef BV")
+    );
 }
 
 // ---- filter ----
 
 #[test]
-fn typing_a_filter_narrows_to_fuzzy_matches_without_accents() {
+fn typing_a_filter_narrows_to_word_matches_without_accents() {
     let mut app = demo_app();
     ch(&mut app, '/');
     assert!(app.view.typing);
@@ -205,6 +228,68 @@ fn typing_a_filter_narrows_to_fuzzy_matches_without_accents() {
 }
 
 #[test]
+fn a_filter_finds_words_never_letters_scattered_over_them() {
+    let mut app = demo_app();
+    ch(&mut app, '/');
+    type_text(&mut app, "xant");
+    assert_eq!(names(&app), ["Xantra Logistics NV"], "x-a-n-t over Lux|log Tr|ans|ports is no match");
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "sint jo");
+    assert_eq!(names(&app), ["Apotheek Sint-Jozef BV"], "prefixes of consecutive words");
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "xlog");
+    assert_eq!(names(&app), ["Luxlog Transports SA"], "inside one word, not X…antra Log…istics");
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "translog");
+    assert!(names(&app).is_empty(), "two words run together are not one");
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "transp");
+    assert_eq!(names(&app), ["Luxlog Transports SA"]);
+}
+
+#[test]
+fn while_a_filter_is_on_the_rank_orders_and_the_sort_orders_equal_ranks() {
+    let mut app = demo_app();
+    // Sort by score, best first: Name → Band → Score, then reversed.
+    ch(&mut app, '>');
+    ch(&mut app, '>');
+    ch(&mut app, 'r');
+    assert_eq!(app.view.sort, (Column::Score, SortDirection::Descending));
+    let by_score = names(&app);
+    ch(&mut app, '/');
+    ch(&mut app, 'b');
+    // The nine names that start with a b, by score (from the demo: 98.9, 98.0, 97.1, 75.3,
+    // 59.5, 56.7, 56.2, 39.9, 7.3); then those with a later word starting with b ("… BV"),
+    // then those with a b inside a word.
+    let shown = names(&app);
+    assert_eq!(
+        shown[..9],
+        [
+            "Boekhandel De Letter BV",
+            "Brabo Foodservice NV",
+            "Boulangerie Reuter SARL",
+            "Bloemenatelier Roos BV",
+            "Brasserie Le Sablon SRL",
+            "Brainport Precisie BV",
+            "Bâtiments Wiltz SARL",
+            "Bouwonderneming Claeys BV",
+            "Brouwerij De Oude Sluis BV",
+        ]
+    );
+    let inside = shown.iter().position(|n| n == "Architectenbureau Lemaire SRL").expect("a b inside a word");
+    let later_word = shown.iter().position(|n| n == "Apotheek Sint-Jozef BV").expect("BV starts with b");
+    assert!(9 <= later_word && later_word < inside, "{shown:?}");
+    assert_eq!(app.view.selected, 0, "the best match is selected");
+    // The whole name typed: that prospect first.
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "brasserie le sablon srl");
+    assert_eq!(names(&app)[0], "Brasserie Le Sablon SRL");
+    // Clearing the filter restores the sort.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(names(&app), by_score);
+}
+
+#[test]
 fn each_letter_narrows_and_backspace_widens_again() {
     let mut app = demo_app();
     let all = names(&app);
@@ -213,8 +298,11 @@ fn each_letter_narrows_and_backspace_widens_again() {
     for (i, c) in "bouw".chars().enumerate() {
         ch(&mut app, c);
         let query: String = "bouw".chars().take(i + 1).collect();
-        let expected: Vec<&String> = all.iter().filter(|n| fuzzy(&query, n)).collect();
-        assert_eq!(names(&app).iter().collect::<Vec<_>>(), expected, "{query}");
+        let mut shown = names(&app);
+        let mut expected: Vec<String> = all.iter().filter(|n| in_a_word(&query, n)).cloned().collect();
+        shown.sort();
+        expected.sort();
+        assert_eq!(shown, expected, "{query}");
         assert_totals_match_rows(&app);
         counts.push(app.view.rows().len());
     }

@@ -12,6 +12,7 @@ pub mod chunks;
 pub mod load;
 pub mod names;
 pub mod order;
+pub mod query;
 pub mod sort;
 pub mod view;
 

@@ -10,7 +10,8 @@
 use rayon::prelude::*;
 
 use super::Portfolio;
-use super::names::{NameIndex, folded, is_match_folded};
+use super::names::{NameIndex, folded};
+use super::query::{Query, Rank};
 use crate::domain::summary::Totals;
 use crate::domain::vocabulary::{Band, Segment, Status};
 
@@ -20,7 +21,10 @@ pub const CHUNK: usize = 4096;
 /// The name query (folded) and the quick filters, as one test.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filter {
+    /// The query folded, as typed (a longer one that starts with it only narrows).
     pub query: String,
+    /// Its words, which the names are matched against.
+    pub words: Query,
     pub band: Option<Band>,
     pub segment: Option<Segment>,
     pub status: Option<Status>,
@@ -42,7 +46,7 @@ impl Filter {
             ids.sort_unstable();
             ids
         });
-        Filter { query: folded(query), band, segment, status, only }
+        Filter { query: folded(query), words: Query::new(query), band, segment, status, only }
     }
 
     fn quick(&self) -> bool {
@@ -69,7 +73,7 @@ impl Filter {
     /// Whether the prospect at a position of the portfolio passes. The name first: it lives in
     /// the compact name index, while the summaries are only read when a quick filter is on.
     pub fn keeps(&self, portfolio: &Portfolio, index: usize) -> bool {
-        is_match_folded(&self.query, portfolio.folded_name(index))
+        self.words.rank(portfolio.folded_name(index)).is_some()
             && (!self.quick()
                 || portfolio.summary(index).is_some_and(|s| self.tags_pass(s.band, s.segment, s.status)))
             && self.kept_by_id(portfolio.prospect(index).map(|p| p.id))
@@ -162,19 +166,26 @@ impl Chunk {
     }
 
     /// The rows of this chunk that pass `filter` (all entries, or when `narrow` only those
-    /// shown), recording which pass.
+    /// shown), by how well each matches the query, recording which pass.
     fn filter(&mut self, filter: &Filter, narrow: bool) -> Passed {
+        let matcher = filter.words.matcher();
         let mut passed = Passed::default();
         for (k, keep) in self.shown.iter_mut().enumerate() {
             if narrow && !*keep {
                 continue;
             }
             let e = self.entries[k].as_ref();
-            *keep = (!filter.quick() || e.is_some_and(|e| filter.tags_pass(e.band, e.segment, e.status)))
+            let rank = if (!filter.quick()
+                || e.is_some_and(|e| filter.tags_pass(e.band, e.segment, e.status)))
                 && (filter.only.is_none() || filter.kept_by_id(e.map(|e| e.id)))
-                && is_match_folded(&filter.query, self.names.get(k));
-            if *keep {
-                passed.rows.push(self.index[k]);
+            {
+                matcher.rank(self.names.get(k))
+            } else {
+                None
+            };
+            *keep = rank.is_some();
+            if let Some(rank) = rank {
+                passed.rows[rank as usize].push(self.index[k]);
                 if let Some(e) = e {
                     passed.totals.add_cents(&e.cents);
                 }
@@ -184,11 +195,26 @@ impl Chunk {
     }
 }
 
-/// What passed a filter in one chunk: portfolio positions in display order, and their totals.
+/// What passed a filter in one chunk: portfolio positions, one list per rank of their match,
+/// each in display order, and their totals.
 #[derive(Debug, Default)]
 struct Passed {
-    rows: Vec<usize>,
+    rows: Ranked,
     totals: Totals,
+}
+
+/// Rows that pass a filter, one list per rank of their match, each in display order.
+type Ranked = [Vec<usize>; Rank::COUNT];
+
+/// The rows of ranked lists, best rank first, the lists of parts in order at each rank.
+fn best_first(parts: &[Ranked]) -> Vec<usize> {
+    let mut rows = Vec::with_capacity(parts.iter().flatten().map(Vec::len).sum());
+    for rank in 0..Rank::COUNT {
+        for part in parts {
+            rows.extend_from_slice(&part[rank]);
+        }
+    }
+    rows
 }
 
 /// The portfolio in display order, with what the filter reads beside each position.
@@ -278,18 +304,19 @@ impl DisplayOrder {
             .find_map(|(c, start)| c.index.iter().position(|&i| i == index).map(|k| start + k))
     }
 
-    /// The rows that pass `filter` (positions in the portfolio, in display order) and their totals.
-    /// `narrow`: the filter only got stricter, so only the entries shown are tested. The chunks
-    /// are filtered on every core, then their rows joined in order.
+    /// The rows that pass `filter` (positions in the portfolio, by how well each matches the
+    /// query, then in display order) and their totals. `narrow`: the filter only got stricter,
+    /// so only the entries shown are tested. The chunks are filtered on every core, then their
+    /// rows joined, best rank first and in order at each rank.
     pub fn filter(&mut self, filter: &Filter, narrow: bool) -> (Vec<usize>, Totals) {
         let parts: Vec<Passed> = self.chunks.par_iter_mut().map(|c| c.filter(filter, narrow)).collect();
-        let mut rows = Vec::with_capacity(parts.iter().map(|p| p.rows.len()).sum());
         let mut totals = Totals::default();
+        let mut ranked = Vec::with_capacity(parts.len());
         for part in parts {
-            rows.extend(part.rows);
             totals.merge(&part.totals);
+            ranked.push(part.rows);
         }
-        (rows, totals)
+        (best_first(&ranked), totals)
     }
 
     /// Moves the entry at `from` to `to` (a place counted without it), with its name and
@@ -353,7 +380,7 @@ mod tests {
     }
 
     fn query(q: &str) -> Filter {
-        Filter { query: q.to_string(), ..Filter::default() }
+        Filter::new(q, None, None, None, None)
     }
 
     #[test]
@@ -385,6 +412,15 @@ mod tests {
         pool.install(|| order.filter(filter, narrow))
     }
 
+    /// The positions (in display order) that match `q`, the best matches first and each rank
+    /// in display order.
+    fn best_match_first(portfolio: &Portfolio, q: &str, in_order: impl Iterator<Item = usize>) -> Vec<usize> {
+        let words = Query::new(q);
+        let mut kept: Vec<usize> = in_order.filter(|&i| query(q).keeps(portfolio, i)).collect();
+        kept.sort_by_key(|&i| words.rank(portfolio.folded_name(i)));
+        kept
+    }
+
     #[test]
     fn threads_find_what_one_finds_in_the_same_order() {
         let portfolio = portfolio();
@@ -395,8 +431,7 @@ mod tests {
             let one = filter_on(1, &mut alone, &query(q), narrow);
             let three = filter_on(3, &mut order, &query(q), narrow);
             assert_eq!(one, three, "query {q:?}");
-            let want: Vec<usize> =
-                reversed.iter().copied().filter(|&i| query(q).keeps(&portfolio, i)).collect();
+            let want = best_match_first(&portfolio, q, reversed.iter().copied());
             assert_eq!(three.0, want, "query {q:?}");
         }
     }
@@ -454,7 +489,8 @@ mod tests {
                 prop_assert_eq!(places(&order), model.clone());
                 prop_assert!(order.chunks.iter().all(|c| c.index.len() < 8 && !c.index.is_empty()));
             }
-            let want: Vec<usize> = model.iter().zip(&shown).filter(|(_, s)| **s).map(|(i, _)| *i).collect();
+            let shown_in_order = model.iter().zip(&shown).filter(|(_, s)| **s).map(|(i, _)| *i);
+            let want = best_match_first(&portfolio, "a", shown_in_order);
             let names_ok = model.iter().enumerate().all(|(k, &i)| {
                 let (c, offset) = order.find(k);
                 order.chunks[c].names.get(offset) == portfolio.folded_name(i)

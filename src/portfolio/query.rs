@@ -127,9 +127,12 @@ impl Matcher<'_> {
         let mut first = true;
         loop {
             let mut run = from.clone();
-            let fits = self.query.words.iter().all(|q| run.next().is_some_and(|(_, w)| w.starts_with(q.as_str())));
+            let fits =
+                self.query.words.iter().all(|q| run.next().is_some_and(|(_, w)| w.starts_with(q.as_str())));
             if fits {
-                let exact = first && run.next().is_none() && from.clone().zip(&self.query.words).all(|((_, w), q)| w == q);
+                let exact = first
+                    && run.next().is_none()
+                    && from.clone().zip(&self.query.words).all(|((_, w), q)| w == q);
                 let rank = match (exact, first) {
                     (true, _) => Rank::Exact,
                     (false, true) => Rank::Prefix,
@@ -201,7 +204,9 @@ mod tests {
         assert_eq!(rank("'t hoeveke", "'t Hoeveke"), Some(Rank::Exact));
         // A later occurrence at a word start beats an earlier one inside a word.
         assert_eq!(rank("de", "Bouwonderneming De Letter"), Some(Rank::WordStart));
-        assert!(Rank::Exact < Rank::Prefix && Rank::Prefix < Rank::WordStart && Rank::WordStart < Rank::Inside);
+        assert!(
+            Rank::Exact < Rank::Prefix && Rank::Prefix < Rank::WordStart && Rank::WordStart < Rank::Inside
+        );
         assert_eq!(rank("", "anything"), Some(Rank::Exact));
         assert_eq!(rank("  - ", "anything"), Some(Rank::Exact), "no word: everything");
     }

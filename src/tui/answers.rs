@@ -101,8 +101,16 @@ pub fn on_load_done(app: &mut App, result: Result<(), String>) {
     app.loading = None;
     match result {
         Ok(()) => {
+            // Rows came in file order; sorted now, the first selection is the top row unless
+            // the user chose another one meanwhile.
+            let chosen = app.view.selected != 0;
             app.view.invalidate();
             app.view.refresh(&app.portfolio);
+            if !chosen {
+                app.view.select_top();
+            }
+            let height = app.page_height();
+            app.view.scroll_into_view(height);
         }
         Err(message) => {
             // Nothing read may be written back: the file stays as it is.

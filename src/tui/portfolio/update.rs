@@ -112,9 +112,10 @@ fn filter(app: &mut App, key: &KeyEvent) {
         }
         Some(Action::Up) => app.view.move_by(-1, height),
         Some(Action::Down) => app.view.move_by(1, height),
+        // The best match is on top: it is selected, as the query changes.
         Some(action) if app.view.query.apply(action, key) => {
             app.view.refresh(&app.portfolio);
-            app.view.scroll_into_view(height);
+            app.view.select_top();
         }
         _ => {}
     }

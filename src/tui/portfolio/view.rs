@@ -14,7 +14,7 @@ use crate::domain::money::Money;
 use crate::domain::prospect::Prospect;
 use crate::domain::summary::Summary;
 use crate::domain::vocabulary::{Segment, Status};
-use crate::portfolio::names;
+use crate::portfolio::query::Query;
 use crate::portfolio::sort::{Column, SortDirection};
 use crate::tui::app::App;
 use crate::tui::kit::chrome::{chrome, has_banner, short_amount};
@@ -88,6 +88,7 @@ pub fn render(frame: &mut Frame, app: &App) {
 
     let height = areas.body.height as usize;
     let mut positions = Vec::new();
+    let query = Query::new(view.query.text());
     let table = Cells { narrow: columns::narrow(areas.body.width), t };
     let rows: Vec<Row> = view
         .rows()
@@ -98,7 +99,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         .filter_map(|(pos, &index)| {
             let p = app.portfolio.prospect(index)?;
             let s = app.portfolio.summary(index)?;
-            names::matches(view.query.text(), &p.name, &mut positions);
+            query.positions(&p.name, &mut positions);
             let marked = view.marked.contains(&p.id);
             let cells = shown.iter().map(|&(c, w)| table.cell(c, usize::from(w), p, s, &positions, marked));
             let row = Row::new(cells.collect::<Vec<_>>());
