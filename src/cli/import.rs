@@ -11,6 +11,7 @@ use anyhow::{Context as _, Result};
 
 use super::output::{OutputFailed, Report, note};
 use super::{Context, read_input};
+use crate::domain::format::count;
 use crate::domain::import_plan::{Plan, plan};
 use crate::domain::prospect::Prospect;
 use crate::io::import_file::{ImportFile, read_import_file};
@@ -73,9 +74,11 @@ pub fn run(ctx: &Context, paths: &[PathBuf], options: &Options) -> Result<ExitCo
     let mut saved = (0usize, 0usize);
     let said = |e: OutputFailed, (imported, total): (usize, usize)| match imported {
         0 => e,
-        n => {
-            e.after(format!("imported {n} prospect(s) into {} ({total} in all) (saved)", ctx.store.display()))
-        }
+        n => e.after(format!(
+            "imported {} into {} ({total} in all) (saved)",
+            count(n, "prospect"),
+            ctx.store.display()
+        )),
     };
     let mut failed = false;
     for (path, file) in &mut files {
@@ -99,7 +102,7 @@ pub fn run(ctx: &Context, paths: &[PathBuf], options: &Options) -> Result<ExitCo
         }
     }
     if let Some(store) = &store {
-        let line = format!("{}: {} prospect(s) in all", store.path().display(), portfolio.len());
+        let line = format!("{}: {} in all", store.path().display(), count(portfolio.len(), "prospect"));
         report.line(line).and_then(|()| report.finish()).map_err(|e| said(e, saved))?;
     } else {
         report.finish()?;
@@ -131,19 +134,21 @@ fn plan_file(
     }
     if bad_rows > 0 && !options.skip_invalid {
         note(format!(
-            "{name}: {bad_rows} bad row(s): nothing imported (fix the file, or pass --skip-invalid to import the {} valid row(s))",
-            brought.incoming.len()
+            "{name}: {}: nothing imported (fix the file, or pass --skip-invalid to import the {})",
+            count(bad_rows, "bad row"),
+            count(brought.incoming.len(), "valid row")
         ));
         return Ok(None);
     }
     for text in &brought.notes {
         report.line(format!("{name}: note: {}", printable(text)))?;
     }
-    let count = brought.incoming.len();
+    let read = count(brought.incoming.len(), "prospect");
     let existing: Vec<&Prospect> = portfolio.iter().collect();
     let plan = plan(&existing, brought.incoming);
     report.line(format!(
-        "{name}: {count} prospect(s) read, {bad_rows} bad row(s) skipped: {}",
+        "{name}: {read} read, {} skipped: {}",
+        count(bad_rows, "bad row"),
         plan.summary()
     ))?;
     for update in &plan.updated {
