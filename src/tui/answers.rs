@@ -111,6 +111,8 @@ pub fn on_load_done(app: &mut App, result: Result<(), String>) {
             }
             let height = app.page_height();
             app.view.scroll_into_view(height);
+            // A file viewed, to be saved into the portfolio just read: its preview.
+            super::viewing::preview(app);
         }
         Err(message) => {
             // Nothing read may be written back: the file stays as it is.

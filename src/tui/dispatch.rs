@@ -15,7 +15,7 @@ use super::kit::keys::Table;
 use super::kit::layout;
 use super::modals::{self, path_prompt, reading};
 use super::screen::Screen;
-use super::{answers, compare, import, matrix, policy, portfolio, prospect, quit, terms, welcome};
+use super::{answers, compare, import, matrix, policy, portfolio, prospect, quit, terms, viewing, welcome};
 
 /// Handles one message; returns what the runner must do.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
@@ -42,6 +42,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::DemoOpened(result) => answers::on_demo(app, result),
         Msg::Reloaded(result) => answers::on_reloaded(app, result),
         Msg::PolicySaved(result) => policy::update::on_saved(app, result),
+        Msg::StoreOpened { result, loading } => viewing::on_store_opened(app, result, loading),
         Msg::LoadChunk { prospects, summaries, progress } => {
             answers::on_load_chunk(app, prospects, summaries, progress)
         }

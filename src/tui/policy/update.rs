@@ -96,7 +96,8 @@ pub fn on_saved(app: &mut App, result: Result<(std::path::PathBuf, String), Stri
         *e = fresh;
     }
     let place = if app.demo {
-        format!("the demo's temporary folder ({}; your own policy file is not touched)", path.display())
+        // The path is on the editor's first line.
+        "the demo's temporary folder (not your own policy file)".to_string()
     } else {
         path.display().to_string()
     };

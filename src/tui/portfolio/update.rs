@@ -14,7 +14,7 @@ use crate::tui::kit::layout;
 use crate::tui::modals::Modal;
 use crate::tui::modals::decision::DecisionDialog;
 use crate::tui::modals::path_prompt::PathPrompt;
-use crate::tui::{compare, matrix, policy, prospect, terms};
+use crate::tui::{compare, matrix, policy, prospect, terms, viewing};
 
 pub fn on_key(app: &mut App, key: &KeyEvent, effects: &mut Vec<Effect>) {
     if app.view.typing {
@@ -92,7 +92,10 @@ pub fn on_key(app: &mut App, key: &KeyEvent, effects: &mut Vec<Effect>) {
         Action::Decide => decide_selected(app),
         Action::Delete => delete_selected(app),
         Action::Undo | Action::Redo => undo_redo(app, action == Action::Undo, effects),
-        Action::Save if app.writable() => app.save_now(effects, false),
+        // Viewing a file, Ctrl-S saves its prospects into the portfolio (after the preview).
+        Action::Save if !viewing::save_into_portfolio(app, effects) && app.writable() => {
+            app.save_now(effects, false)
+        }
         Action::Help => app.help = true,
         _ => {}
     }
