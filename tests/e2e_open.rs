@@ -81,6 +81,17 @@ fn a_file_named_alone_opens_like_open_and_a_missing_one_is_a_usage_error() {
     assert!(desk.wait_exit(DEADLINE).success());
     assert!(!store.exists() && !store.parent().unwrap().exists(), "nothing was created for the store");
 
+    // Saved into a portfolio that does not exist yet, in a folder that does not either.
+    let mut desk = Desk::start_with(&sandbox, &args, (100, 30), &[]);
+    desk.wait_for("2 of 2", DEADLINE);
+    desk.send_key(Key::CtrlS);
+    desk.wait_for("2 new, 0 updated, 0 unchanged.", DEADLINE);
+    desk.send("a");
+    desk.wait_until("the save on disk", DEADLINE, |s| s.contains("✓ saved") && s.contains("2 of 2"));
+    desk.send("q");
+    assert!(desk.wait_exit(DEADLINE).success());
+    assert_eq!(stored_names(&store), ["Alpha NV", "Beta BV"]);
+
     let missing = sandbox.run(&["nosuch.csv", "--store", arg(&store)]);
     assert_eq!(missing.code, Some(2), "{}", missing.all());
     assert!(

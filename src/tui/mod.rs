@@ -77,6 +77,14 @@ fn open_demo(holder: &str) -> Result<(Store, Vec<Prospect>, DemoCopy)> {
     Ok((store, prospects, DemoCopy { _dir: dir }))
 }
 
+/// Creates the folder the store goes in (the first time the desk runs, the data folder).
+fn create_store_folder(store: &Path) -> Result<()> {
+    if let Some(dir) = store.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    Ok(())
+}
+
 /// Opens the store (or the demo), then runs the desk until the user quits. Errors before the
 /// terminal is taken over are returned to be printed; the terminal is restored on every path.
 pub fn run(options: Options) -> Result<()> {
@@ -87,9 +95,7 @@ pub fn run(options: Options) -> Result<()> {
         // Viewing a file: no store is opened, nor its lock taken, until the user saves.
         (None, Vec::new(), None, false)
     } else {
-        if let Some(dir) = options.store.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-        }
+        create_store_folder(&options.store)?;
         // The store is read on the saver's thread, so that the first screen is up at once and
         // rows appear as they load.
         let welcome = !options.store.exists();
@@ -256,22 +262,24 @@ fn perform(
             let export = modals::path_prompt::PendingExport { path, format, prospects };
             let _ = tx.send(Msg::Exported(files::export(export, overwrite, store)));
         }
-        Effect::OpenStore { policy, today } => match Store::open_unread(store, holder) {
-            Ok(opened) => {
-                let read_only = opened.read_only_reason().map(str::to_string);
-                // A store not written yet is a new, empty portfolio: nothing to read.
-                let loading = store.exists();
-                // Said before the saver starts reading, so that the desk hears it before any block.
-                let _ = tx.send(Msg::StoreOpened { result: Ok(read_only), loading });
-                let _ = jobs.send(Job::Replace(Box::new(opened)));
-                if loading {
-                    let _ = jobs.send(Job::Load { policy, today });
+        Effect::OpenStore { policy, today } => {
+            match create_store_folder(store).and_then(|()| Ok(Store::open_unread(store, holder)?)) {
+                Ok(opened) => {
+                    let read_only = opened.read_only_reason().map(str::to_string);
+                    // A store not written yet is a new, empty portfolio: nothing to read.
+                    let loading = store.exists();
+                    // Said before the saver starts reading, so that the desk hears it before any block.
+                    let _ = tx.send(Msg::StoreOpened { result: Ok(read_only), loading });
+                    let _ = jobs.send(Job::Replace(Box::new(opened)));
+                    if loading {
+                        let _ = jobs.send(Job::Load { policy, today });
+                    }
+                }
+                Err(e) => {
+                    let _ = tx.send(Msg::StoreOpened { result: Err(e.to_string()), loading: false });
                 }
             }
-            Err(e) => {
-                let _ = tx.send(Msg::StoreOpened { result: Err(e.to_string()), loading: false });
-            }
-        },
+        }
         Effect::OpenDemo => {
             let result = open_demo(holder).map(|(store, prospects, copy)| {
                 let path = store.path().to_path_buf();
