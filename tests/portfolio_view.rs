@@ -15,7 +15,7 @@ use dealdesk::domain::policy::Policy;
 use dealdesk::domain::prospect::Prospect;
 use dealdesk::domain::vocabulary::{Band, Segment, Status};
 use dealdesk::portfolio::Portfolio;
-use dealdesk::portfolio::order::Filter;
+use dealdesk::portfolio::filter::Filter;
 use dealdesk::portfolio::sort::{Column, SortDirection};
 use dealdesk::portfolio::view::{Sort, View};
 use dealdesk::tui::app::App;

@@ -137,6 +137,37 @@ fn a_word_typed_into_a_number_is_refused_and_the_value_kept() {
     assert_eq!((e.error.clone(), e.value(&line)), (None, "60".to_string()));
 }
 
+/// The top-level section of a line ("bands" for "bands.B.min_score").
+fn section_of(e: &PolicyEditor, line: usize) -> String {
+    e.leaves[line].path.split(['.', '[']).next().unwrap_or_default().to_string()
+}
+
+#[test]
+fn left_goes_to_the_previous_section_and_right_to_the_next() {
+    let mut e = defaults();
+    let mut sections: Vec<String> = Vec::new();
+    for i in 0..e.leaves.len() {
+        let s = section_of(&e, i);
+        if sections.last() != Some(&s) {
+            sections.push(s);
+        }
+    }
+    assert!(sections.len() >= 3, "{sections:?}");
+    let first_of = |e: &PolicyEditor, s: &str| (0..e.leaves.len()).find(|&i| section_of(e, i) == s).unwrap();
+    // The last line of the third section: ← goes to the second section's first line (it went
+    // to the very first line of the policy), → from there to the third's first line.
+    let third_last = (0..e.leaves.len()).rev().find(|&i| section_of(&e, i) == sections[2]).unwrap();
+    e.focus = third_last;
+    e.jump_section(false);
+    assert_eq!(e.focus, first_of(&e, &sections[1]), "{sections:?}");
+    e.jump_section(true);
+    assert_eq!(e.focus, first_of(&e, &sections[2]));
+    // At the first line of the first section, ← stays.
+    e.focus = 0;
+    e.jump_section(false);
+    assert_eq!(e.focus, 0);
+}
+
 // ---- the editor through the desk's keys ----------------------------------------------------
 
 /// The demo desk with a place for its policy file, on the policy screen.
@@ -173,11 +204,6 @@ fn type_value(app: &mut App, text: &str) {
     ctrl(app, 'u');
     type_text(app, text);
     press(app, KeyCode::Enter);
-}
-
-fn notice(app: &App) -> (String, bool) {
-    let n = app.notice.as_ref().expect("a notice");
-    (n.text.clone(), n.error)
 }
 
 #[test]

@@ -9,6 +9,7 @@
 //! only the prospect that changed.
 
 pub mod chunks;
+pub mod filter;
 pub mod load;
 pub mod names;
 pub mod order;

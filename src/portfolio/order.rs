@@ -10,75 +10,14 @@
 use rayon::prelude::*;
 
 use super::Portfolio;
-use super::names::{NameIndex, folded};
-use super::query::{Query, Rank};
+use super::filter::Filter;
+use super::names::NameIndex;
+use super::query::Rank;
 use crate::domain::summary::Totals;
 use crate::domain::vocabulary::{Band, Segment, Status};
 
 /// Entries per chunk when the order is laid out; a chunk that grows to twice this is split.
 pub const CHUNK: usize = 4096;
-
-/// The name query (folded) and the quick filters, as one test.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Filter {
-    /// The query folded, as typed (a longer one that starts with it only narrows).
-    pub query: String,
-    /// Its words, which the names are matched against.
-    pub words: Query,
-    pub band: Option<Band>,
-    pub segment: Option<Segment>,
-    pub status: Option<Status>,
-    /// Only these prospects (by id, sorted), when set: the marked ones.
-    pub only: Option<Vec<u64>>,
-}
-
-impl Filter {
-    /// The filter for a query as typed (folded here, once per keystroke rather than once per
-    /// name), the quick filters and the prospects to keep only (by id).
-    pub fn new(
-        query: &str,
-        band: Option<Band>,
-        segment: Option<Segment>,
-        status: Option<Status>,
-        only: Option<Vec<u64>>,
-    ) -> Filter {
-        let only = only.map(|mut ids| {
-            ids.sort_unstable();
-            ids
-        });
-        Filter { query: folded(query), words: Query::new(query), band, segment, status, only }
-    }
-
-    fn quick(&self) -> bool {
-        self.band.is_some() || self.segment.is_some() || self.status.is_some()
-    }
-
-    /// Whether the filters other than the name are the same: a query that grew then narrows.
-    pub fn same_tags(&self, other: &Filter) -> bool {
-        (self.band, self.segment, self.status, &self.only)
-            == (other.band, other.segment, other.status, &other.only)
-    }
-
-    /// Whether the prospect with this id is among those kept only (always, when none are).
-    fn kept_by_id(&self, id: Option<u64>) -> bool {
-        self.only.as_ref().is_none_or(|ids| id.is_some_and(|id| ids.binary_search(&id).is_ok()))
-    }
-
-    fn tags_pass(&self, band: Band, segment: Option<Segment>, status: Status) -> bool {
-        self.band.is_none_or(|b| band == b)
-            && self.segment.is_none_or(|s| segment == Some(s))
-            && self.status.is_none_or(|s| status == s)
-    }
-
-    /// Whether the prospect at a position of the portfolio passes. The name first: it lives in
-    /// the compact name index, while the summaries are only read when a quick filter is on.
-    pub fn keeps(&self, portfolio: &Portfolio, index: usize) -> bool {
-        self.words.rank(portfolio.folded_name(index)).is_some()
-            && (!self.quick()
-                || portfolio.summary(index).is_some_and(|s| self.tags_pass(s.band, s.segment, s.status)))
-            && self.kept_by_id(portfolio.prospect(index).map(|p| p.id))
-    }
-}
 
 /// A list of portfolio positions in display order, as binary searches read it.
 pub trait Positions {
@@ -373,6 +312,7 @@ mod tests {
     use crate::cli::demo::demo_prospects;
     use crate::domain::date::Date;
     use crate::domain::policy::Policy;
+    use crate::portfolio::query::Query;
 
     fn portfolio() -> Portfolio {
         let today = Date::new(2026, 11, 28).expect("a date");

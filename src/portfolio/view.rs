@@ -5,7 +5,8 @@
 use std::cmp::Ordering;
 
 use super::Portfolio;
-use super::order::{self, DisplayOrder, Filter, Positions};
+use super::filter::Filter;
+use super::order::{self, DisplayOrder, Positions};
 pub use super::sort::Sort;
 use super::sort::{self, Column, SortDirection, SortKeyBeforeEdit};
 use crate::domain::summary::{Summary, Totals};

@@ -177,3 +177,48 @@ pub fn screen_text(backend: &TestBackend) -> Vec<String> {
         })
         .collect()
 }
+
+/// A name as a Benelux reader sorts and searches it: lower case, accents dropped.
+pub fn fold(name: &str) -> String {
+    name.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ä' => 'a',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ò' | 'ó' | 'ô' | 'ö' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            other => other,
+        })
+        .collect()
+}
+
+/// The notice line's text, and whether it is an error.
+pub fn notice(app: &App) -> (String, bool) {
+    let n = app.notice.as_ref().expect("a notice");
+    (n.text.clone(), n.error)
+}
+
+/// The totals line must add up exactly the rows shown.
+pub fn assert_totals_match_rows(app: &App) {
+    let shown = summaries(app);
+    let (mut volume, mut exposure, mut loss, mut profit) = (
+        dealdesk::domain::money::Money::ZERO,
+        dealdesk::domain::money::Money::ZERO,
+        dealdesk::domain::money::Money::ZERO,
+        dealdesk::domain::money::Money::ZERO,
+    );
+    for s in &shown {
+        volume += s.volume.unwrap_or(dealdesk::domain::money::Money::ZERO);
+        exposure += s.exposure;
+        loss += s.expected_loss;
+        profit += s.risk_adjusted_profit.unwrap_or(dealdesk::domain::money::Money::ZERO);
+    }
+    let t = app.view.totals();
+    assert_eq!(t.count, shown.len());
+    assert_eq!(
+        (t.volume(), t.exposure(), t.expected_loss(), t.risk_adjusted_profit()),
+        (volume, exposure, loss, profit)
+    );
+}

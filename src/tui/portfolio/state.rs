@@ -9,7 +9,7 @@ use crate::domain::prospect::Prospect;
 use crate::domain::summary::{Summary, Totals};
 use crate::domain::vocabulary::{Band, Segment, Status};
 use crate::portfolio::Portfolio;
-use crate::portfolio::order::Filter;
+use crate::portfolio::filter::Filter;
 pub use crate::portfolio::sort::{Column, SortDirection};
 use crate::portfolio::view::View;
 use crate::tui::kit::line_edit::LineEdit;
