@@ -326,3 +326,22 @@ fn a_message_of_the_screen_left_is_cleared_and_one_said_on_the_way_stays() {
     ch(&mut app, 'm');
     assert!(app.notice.is_none(), "{marked:?} belonged to the portfolio");
 }
+
+#[test]
+fn m_shows_only_the_marked_and_c_clears_every_mark() {
+    let mut app = demo_app();
+    for name in ["Brabo Foodservice NV", "Xantra Logistics NV"] {
+        select(&mut app, name);
+        ch(&mut app, ' ');
+    }
+    ch(&mut app, 'M');
+    assert_eq!(names(&app), ["Brabo Foodservice NV", "Xantra Logistics NV"]);
+    assert_totals_match_rows(&app);
+    ch(&mut app, 'M');
+    assert_eq!(names(&app).len(), 50, "M again shows all");
+    ch(&mut app, 'M');
+    ch(&mut app, 'C');
+    assert_eq!(notice(&app), ("2 marks cleared".to_string(), false));
+    assert!(app.view.marked.is_empty());
+    assert_eq!(names(&app).len(), 50, "with no mark left, all are shown again");
+}

@@ -65,7 +65,9 @@ pub fn on_key(app: &mut App, key: &KeyEvent, effects: &mut Vec<Effect>) {
         Action::ClearMarks => {
             let cleared = view.marked.len();
             view.marked.clear();
+            // Only the marked, with none marked, would be an empty table: all are shown again.
             if view.only_marked {
+                view.only_marked = false;
                 view.refresh(&app.portfolio);
             }
             app.say(format!("{} cleared", count(cleared, "mark")));
