@@ -24,7 +24,8 @@ use dealdesk::cli::eval::stream;
 use dealdesk::cli::eval_input::Input;
 use dealdesk::cli::{Context, EvalFormat};
 use dealdesk::domain::date::Date;
-use dealdesk::domain::import_plan::plan;
+use dealdesk::domain::decision::Stamp;
+use dealdesk::domain::import_plan::{Decider, plan};
 use dealdesk::domain::policy::Policy;
 use dealdesk::io::csv_export::write_prospects;
 use dealdesk::io::csv_import::read_prospects;
@@ -52,7 +53,10 @@ fn main() {
         policy_source: PolicySource::Defaults,
         store: dir.path().join("none.json"),
         today,
+        as_of: Some(today),
     };
+    let stamp = Stamp { at: chrono::DateTime::UNIX_EPOCH.fixed_offset(), by: "bench".into() };
+    let decider = Decider::for_file(&policy, today, stamp, "p100k.csv");
 
     let mut group = c.benchmark_group("batch");
     group.sample_size(10).measurement_time(Duration::from_secs(20));
@@ -65,7 +69,8 @@ fn main() {
             let input = Input::open(&store_path).expect("opens");
             let mut out = std::io::sink();
             black_box(
-                stream(&ctx, &input, "p100k.json", EvalFormat::Json, false, &mut out).expect("evaluates"),
+                stream(&ctx, &input, "p100k.json", EvalFormat::Json, false, &Default::default(), &mut out)
+                    .expect("evaluates"),
             )
         })
     });
@@ -84,7 +89,7 @@ fn main() {
         b.iter(|| {
             let import = read_prospects(&csv).expect("reads");
             let incoming = import.prospects.into_iter().map(|r| r.incoming()).collect();
-            black_box(plan(&[], incoming).new.len())
+            black_box(plan(&[], incoming, &decider).new.len())
         })
     });
     group.finish();

@@ -67,6 +67,7 @@ fn desk(cli: &Cli, open: Option<PathBuf>) -> ExitCode {
             demo: cli.demo,
             open,
             holder: describe_this_process(cli::unix_now()),
+            as_of: cli.as_of,
         })
     });
     match outcome {

@@ -43,9 +43,18 @@ fn assert_contract(r: &Value) {
         x["fields"].as_array().is_some_and(|f| !f.is_empty() && f.iter().all(field_key))
             && x["text"].is_string()
     };
-    let amounts =
-        ["average_receivable", "expected_loss", "financing_cost", "cost_to_serve", "risk_adjusted_profit"];
+    let amounts = [
+        "average_receivable",
+        "volume_sold",
+        "expected_loss",
+        "loss_at_default",
+        "financing_cost",
+        "cost_to_serve",
+        "capital",
+        "risk_adjusted_profit",
+    ];
     let margin = &economics["risk_adjusted_margin_pct"];
+    let number_or_null = |v: &Value| v.is_null() || v.is_number();
     let checks = [
         ("score", r["score"].is_null() || number_in(&r["score"], 0.0, 100.0)),
         ("band", r["band"].as_str().is_some_and(|b| bands.contains(&b))),
@@ -62,6 +71,8 @@ fn assert_contract(r: &Value) {
         ("terms.payment_days", terms["payment_days"].is_u64()),
         ("terms.advance_pct", number_in(&terms["advance_pct"], 0.0, 100.0)),
         ("terms.credit_limit", is_decimal_string(&terms["credit_limit"])),
+        ("terms.unsecured_limit", is_decimal_string(&terms["unsecured_limit"])),
+        ("terms.security_amount", is_decimal_string(&terms["security_amount"])),
         ("terms.delivery", terms["delivery"].is_string()),
         ("terms.security", terms["security"].is_string()),
         ("terms.review_months", terms["review_months"].is_u64()),
@@ -72,6 +83,10 @@ fn assert_contract(r: &Value) {
         ("economics", economics.is_object()),
         ("economics amounts", amounts.iter().all(|a| is_decimal_string(&economics[*a]))),
         ("economics.risk_adjusted_margin_pct", margin.is_null() || margin.is_number()),
+        ("economics.loss_at_default_months", number_or_null(&economics["loss_at_default_months"])),
+        ("economics.raroc_pct", number_or_null(&economics["raroc_pct"])),
+        ("no return on exposure", economics.get("return_on_exposure_pct").is_none()),
+        ("deviations", r["deviations"].is_array()),
     ];
     for (field, ok) in checks {
         assert!(ok, "{name}: {field} breaks the contract in {r:#}");

@@ -225,6 +225,7 @@ fn prospect() -> impl Strategy<Value = Prospect> {
         opt_text(),
         date(),
         option::of(0u8..=100),
+        option::of(0u32..=3650),
     );
     let insolvency = select(vec![
         Insolvency::None,
@@ -287,6 +288,7 @@ fn prospect() -> impl Strategy<Value = Prospect> {
         dbt_source: p.3,
         dbt_observed: p.4,
         bureau_score: p.5,
+        observed_terms_days: p.6,
         summons_12m: s.0,
         summons_authority: s.5,
         tax_debt: s.1,

@@ -335,7 +335,9 @@ fn a_second_instance_opens_read_only_with_a_banner() {
 
     let mut second = Desk::start(&sandbox, &args);
     let screen = second.wait_for("READ-ONLY", DEADLINE);
-    assert!(screen.contains("e2e-tester"), "the banner names the holder:\n{screen}");
+    // The OS user from the password database, not $USER (the sandbox sets it to e2e-tester).
+    let user = dealdesk::store::user::os_user();
+    assert!(screen.contains(&format!(" of {user} since ")), "the banner names the holder:\n{screen}");
     second.wait_for(DEMO_LOADED, DEADLINE);
     second.send("d");
     second.wait_for("Read-only: ", DEADLINE);

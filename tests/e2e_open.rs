@@ -121,10 +121,16 @@ fn demo_with_a_command_or_a_file_is_a_usage_error_that_touches_nothing() {
     }
 }
 
+/// The demo opened from the welcome screen (not with `--demo`, which `e2e_demo` covers) saves
+/// its policy edits in its temporary folder too, and says so.
 #[test]
-fn the_demos_policy_edits_are_saved_in_its_temporary_folder_and_it_says_so() {
+fn the_demo_opened_from_the_welcome_screen_saves_its_policy_in_its_temporary_folder() {
     let sandbox = Sandbox::new();
-    let mut desk = Desk::start_with(&sandbox, &["--demo", "--as-of", AS_OF], (120, 40), &[]);
+    let store = sandbox.path("fresh/portfolio.json");
+    let args = ["--store", arg(&store), "--as-of", AS_OF];
+    let mut desk = Desk::start_with(&sandbox, &args, (120, 40), &[]);
+    desk.wait_for("Welcome to dealdesk", DEADLINE);
+    desk.send("d");
     desk.wait_for("50 of 50", DEADLINE);
     desk.send("p");
     let screen = desk.wait_until("the editor's header", DEADLINE, |s| {
@@ -135,8 +141,10 @@ fn the_demos_policy_edits_are_saved_in_its_temporary_folder_and_it_says_so() {
         screen.contains(&tmp.display().to_string()),
         "the demo's folder is in the sandbox's TMPDIR:\n{screen}"
     );
-    // The first value (a component weight) changed and saved.
-    desk.send("9");
+    // The first value (band A's minimum score, 80) changed to 85 and saved.
+    desk.send_key(Key::Enter);
+    desk.send_key(Key::CtrlU);
+    desk.send("85");
     desk.send_key(Key::Enter);
     desk.wait_for("●", DEADLINE);
     desk.send_key(Key::CtrlS);

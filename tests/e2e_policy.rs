@@ -37,9 +37,49 @@ fn path(p: &Path) -> &str {
     p.to_str().expect("a UTF-8 temporary path")
 }
 
-/// The line the policy editor's cursor "›" is on, without the frame.
+/// The value the policy editor's cursor "›" is on: a cell of a table or a list's value.
 fn focused(screen: &str) -> Option<String> {
-    screen.lines().find_map(|l| l.strip_prefix("│›")).map(|l| l.trim_end_matches(['│', ' ']).to_string())
+    let line = screen.lines().skip(3).find(|l| l.contains('›'))?;
+    let rest = &line[line.find('›')? + '›'.len_utf8()..];
+    Some(rest.split("  ").next().unwrap_or_default().trim_end_matches(['│', ' ']).to_string())
+}
+
+/// The payment days of the portfolio row that starts with `name`: the number under "Days"
+/// (right-aligned, so the last word that ends where the title does).
+fn days(screen: &str, name: &str) -> Option<String> {
+    let header = screen.lines().find(|l| l.starts_with("Name"))?;
+    let end = header.find("Days")? + "Days".len();
+    let line = screen.lines().find(|l| l.starts_with(name))?;
+    line.get(..end)?.split_whitespace().last().map(str::to_string)
+}
+
+/// Opens the policy editor and waits for its first section.
+fn open_policy(desk: &mut Desk) -> String {
+    desk.send("p");
+    desk.wait_until("the policy editor", DEADLINE, |s| {
+        title(s).contains(" · policy · ") && focused(s).is_some()
+    })
+}
+
+/// Types `value` into the focused cell, applies it, and waits for it to be marked as edited.
+fn type_into_focused(desk: &mut Desk, value: &str) {
+    desk.send(value);
+    desk.wait_until("the value typed", DEADLINE, |s| focused(s).is_some_and(|f| f == format!("{value}▏")));
+    desk.send_key(Key::Enter);
+    desk.wait_until("the value applied and marked", DEADLINE, |s| {
+        focused(s).is_some_and(|f| f == format!("{value}●"))
+    });
+}
+
+/// Saves with Ctrl-S and returns the notice, which counts what moved.
+fn save_policy(desk: &mut Desk, policy: &Path) -> String {
+    desk.send_key(Key::CtrlS);
+    let screen = desk.wait_for("changed band", DEADLINE);
+    let notice = screen.lines().find(|l| l.contains("changed band")).unwrap_or_default().to_string();
+    assert!(notice.contains(&format!("Policy saved to {}; ", policy.display())), "{notice}");
+    desk.send_key(Key::Esc);
+    desk.wait_until("the portfolio", DEADLINE, |s| title(s).contains(" · portfolio · "));
+    notice
 }
 
 /// The band column of the portfolio row that starts with `name`.
@@ -88,38 +128,16 @@ fn a_lower_band_cut_off_saved_in_the_editor_moves_a_prospect_and_stays_after_a_r
     desk.send_key(Key::Esc);
     desk.wait_for("50 of 50", DEADLINE);
 
-    desk.send("p");
-    let screen = desk.wait_until("the policy editor", DEADLINE, |s| title(s).contains(" · policy · "));
+    let screen = open_policy(&mut desk);
     assert!(screen.contains(&format!("Saves to {}", policy.display())), "{screen}");
-    desk.send("l");
-    let mut screen = desk
-        .wait_until("the bands section", DEADLINE, |s| focused(s).is_some_and(|l| l.contains("bands › ")));
-    for _ in 0..10 {
-        let line = focused(&screen);
-        if line.as_deref().is_some_and(|l| l.contains("bands › B › min score")) {
-            break;
-        }
-        desk.send("j");
-        screen = desk.wait_until("the cursor to move down", DEADLINE, |s| focused(s) != line);
-    }
-    let line = focused(&screen).expect("a focused line");
-    assert!(line.contains("bands › B › min score") && line.ends_with(" 65"), "{line:?}");
-
-    desk.send("55");
-    desk.wait_until("55 typed", DEADLINE, |s| focused(s).is_some_and(|l| l.contains("55▏")));
-    desk.send_key(Key::Enter);
-    desk.wait_until("55 applied and marked", DEADLINE, |s| {
-        focused(s).is_some_and(|l| l.contains("● bands › B › min score") && l.contains("(65)"))
-    });
-    desk.send_key(Key::CtrlS);
-    let screen = desk.wait_for("changed band", DEADLINE);
-    let notice = screen.lines().find(|l| l.contains("changed band")).unwrap_or_default();
-    assert!(notice.contains(&format!("Policy saved to {}; ", policy.display())), "{notice}");
+    assert_eq!(focused(&screen).as_deref(), Some("80"), "band A's minimum score first:\n{screen}");
+    desk.send("j");
+    let screen = desk.wait_until("band B's minimum score", DEADLINE, |s| focused(s).as_deref() == Some("65"));
+    assert!(screen.contains("Minimum score of band B"), "{screen}");
+    type_into_focused(&mut desk, "55");
+    let notice = save_policy(&mut desk, &policy);
     let moved: usize = notice.split("; ").nth(1).and_then(|s| s.split(' ').next()?.parse().ok()).unwrap();
     assert!(moved > 0, "{notice}");
-
-    desk.send_key(Key::Esc);
-    desk.wait_until("the portfolio", DEADLINE, |s| title(s).contains(" · portfolio · "));
     assert_eq!(band(&filter_to(&mut desk, "Sablon", 50), SABLON).as_deref(), Some("B"));
     quit(&mut desk);
     assert_eq!(json(&policy)["bands"]["B"]["min_score"].as_f64(), Some(55.0));
@@ -128,6 +146,72 @@ fn a_lower_band_cut_off_saved_in_the_editor_moves_a_prospect_and_stays_after_a_r
     assert!(!again.screen().contains(BROKEN), "{}", again.screen());
     assert_eq!(band(&filter_to(&mut again, "Sablon", 50), SABLON).as_deref(), Some("B"));
     quit(&mut again);
+}
+
+/// Interbouw Charleroi SA is band D under the shipped policy; with the equity-ratio curve's
+/// third point (0.1 → health 0.45) lowered to the second point's health, 0.1, it is E. (Found
+/// by evaluating the demo under each curve point set to its neighbour's health: this edit
+/// moved Interbouw alone with `dealdesk eval` on the demo's prospects.)
+#[test]
+fn a_lower_point_on_a_scoring_curve_saved_in_the_editor_moves_a_prospect_down_a_band() {
+    let sandbox = Sandbox::new();
+    let store = sandbox.demo_copy();
+    let policy = sandbox.path("policy.json");
+    let mut desk = start(&sandbox, &store, &policy, 50);
+    let name = "Interbouw Charleroi SA";
+    assert_eq!(band(&filter_to(&mut desk, "Interbouw", 50), name).as_deref(), Some("D"));
+    desk.send_key(Key::Esc);
+    desk.wait_for("50 of 50", DEADLINE);
+
+    open_policy(&mut desk);
+    for _ in 0..4 {
+        desk.send_key(Key::Tab);
+    }
+    let mut screen = desk.wait_for("Curve: days beyond terms (1 of 15)", DEADLINE);
+    while !screen.contains("Curve: equity ratio") {
+        assert!(!screen.contains("(15 of 15)"), "no equity-ratio curve:\n{screen}");
+        let before = screen.lines().nth(4).unwrap_or_default().to_string();
+        desk.send("]");
+        screen = desk.wait_until("the next curve", DEADLINE, |s| s.lines().nth(4) != Some(before.as_str()));
+    }
+    desk.send("jjl");
+    let screen = desk.wait_until("point 3's health", DEADLINE, |s| focused(s).as_deref() == Some("0.45"));
+    assert!(screen.contains("Equity ratio, point 3 health"), "{screen}");
+    type_into_focused(&mut desk, "0.1");
+    let notice = save_policy(&mut desk, &policy);
+    let moved: usize = notice.split("; ").nth(1).and_then(|s| s.split(' ').next()?.parse().ok()).unwrap();
+    assert!(moved >= 1, "{notice}");
+    assert_eq!(band(&filter_to(&mut desk, "Interbouw", 50), name).as_deref(), Some("E"));
+    quit(&mut desk);
+    let point = &json(&policy)["scorecard"]["solvency"]["equity_ratio"]["curve"][2];
+    assert_eq!((point[0].as_f64(), point[1].as_f64()), (Some(0.1), Some(0.1)));
+}
+
+/// Brasserie Le Sablon SRL is band C, segment small: the matrix gives it 14 days (it asked
+/// for 30). With the C × small cell at 30 days its suggested terms are 30 days.
+#[test]
+fn a_matrix_cell_saved_in_the_editor_changes_the_suggested_terms_of_a_prospect_in_that_cell() {
+    let sandbox = Sandbox::new();
+    let store = sandbox.demo_copy();
+    let policy = sandbox.path("policy.json");
+    let mut desk = start(&sandbox, &store, &policy, 50);
+    assert_eq!(days(&filter_to(&mut desk, "Sablon", 50), SABLON).as_deref(), Some("14"));
+    desk.send_key(Key::Esc);
+    desk.wait_for("50 of 50", DEADLINE);
+
+    open_policy(&mut desk);
+    desk.send_key(Key::Tab);
+    desk.wait_for("Terms matrix: payment days", DEADLINE);
+    desk.send("jjlll");
+    let screen = desk
+        .wait_until("the C × small cell", DEADLINE, |s| s.contains("Payment days of band C, segment small"));
+    assert_eq!(focused(&screen).as_deref(), Some("14"), "{screen}");
+    type_into_focused(&mut desk, "30");
+    let notice = save_policy(&mut desk, &policy);
+    assert!(notice.contains("0 prospects changed band, 2 changed suggested terms"), "{notice}");
+    assert_eq!(days(&filter_to(&mut desk, "Sablon", 50), SABLON).as_deref(), Some("30"));
+    quit(&mut desk);
+    assert_eq!(json(&policy)["terms"]["C"]["cells"]["small"]["payment_days"].as_f64(), Some(30.0));
 }
 
 #[test]

@@ -119,8 +119,8 @@ fn x_on_a_raised_advance_is_compared_with_y_and_the_decision_lands_in_the_store(
 
     desk.send_key(Key::Esc);
     // Back in compare, the column shows the terms just edited.
-    let screen = desk.wait_for("compare on edited terms", DEADLINE);
-    assert!(screen.contains("14* days, 45 % adv."), "{screen}");
+    desk.wait_for("compare on edited terms", DEADLINE);
+    desk.wait_for("14* days, 45 % adv.", DEADLINE);
     desk.send_key(Key::Esc);
     desk.wait_for("Enter open", DEADLINE);
     desk.send("q");
@@ -140,4 +140,46 @@ fn x_on_a_raised_advance_is_compared_with_y_and_the_decision_lands_in_the_store(
     let raw = json["prospects"].as_array().unwrap().iter().find(|p| p["name"] == X).unwrap();
     assert_eq!(raw["status"], "approved_with_conditions", "{raw}");
     assert_eq!(raw["agreed_terms"], raw["history"][0]["terms"], "{raw}");
+}
+
+/// The goal seek on risk in the real desk: X's what-if, `a` and then `p`; each changes the
+/// edited terms and says what it did, never the opposite of what it did.
+#[test]
+fn the_goal_seeks_on_xs_what_if_change_the_terms_they_name() {
+    let sandbox = Sandbox::new();
+    let store = sandbox.demo_copy();
+    let args = ["--store", store.to_str().unwrap(), "--as-of", "2026-11-28"];
+    let mut desk = Desk::start_with(&sandbox, &args, (120, 40), &[]);
+    desk.wait_for(ALL_SHOWN, DEADLINE);
+    desk.send("/");
+    desk.wait_for("Enter keep", DEADLINE);
+    desk.send("xantra");
+    desk.wait_for("1 of 50", DEADLINE);
+    desk.send_key(Key::Enter);
+    desk.wait_for("Enter open", DEADLINE);
+    desk.send("t");
+    desk.wait_for(&format!("terms of {X}"), DEADLINE);
+    // Lower the advance to 10 %: the unsecured part grows above X's cap of 43 000.
+    desk.send_key(Key::Down);
+    for _ in 0..4 {
+        desk.send("-");
+    }
+    desk.wait_until("the advance at 10 %", DEADLINE, |s| {
+        s.lines().any(|l| l.contains("│›Advance %") && l.contains(" 10 "))
+    });
+    desk.wait_for("Outside policy: Advance 10 % is below the policy's 30 %", DEADLINE);
+    desk.send("a");
+    let screen = desk.wait_for("Goal seek: Advance 10 % → 30 %: the least that meets the goal", DEADLINE);
+    assert!(screen.lines().any(|l| l.contains("│›Advance %") && l.contains(" 30 ")), "{screen}");
+    assert!(!screen.contains("Outside policy"), "back within policy:\n{screen}");
+    desk.send("p");
+    let screen = desk.wait_until("the best terms within policy", DEADLINE, |s| {
+        s.contains("Goal seek: Best within policy")
+            || s.contains("Goal seek: The current terms already earn the most")
+    });
+    assert!(!screen.contains("Outside policy"), "the best terms are within policy:\n{screen}");
+    desk.send_key(Key::Esc);
+    desk.wait_for("Enter open", DEADLINE);
+    desk.send("q");
+    assert!(desk.wait_exit(DEADLINE).success());
 }

@@ -5,10 +5,15 @@
 mod common;
 
 use common::sandbox::Sandbox;
-use dealdesk::domain::import_plan::{FieldSet, Incoming, plan};
+use dealdesk::domain::import_plan::{FieldSet, Incoming, Plan};
 use dealdesk::domain::money::Money;
 use dealdesk::domain::prospect::Prospect;
 use dealdesk::io::csv_import::read_prospects;
+
+/// The import's plan, a status in a row recorded as a decision imported from "rows.csv".
+fn plan(existing: &[&Prospect], incoming: Vec<Incoming>) -> Plan {
+    dealdesk::domain::import_plan::plan(existing, incoming, &common::domain::decider("rows.csv"))
+}
 
 fn stored(id: u64, name: &str, country: &str, registration: Option<&str>) -> Prospect {
     Prospect {

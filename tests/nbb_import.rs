@@ -8,13 +8,18 @@ use std::fs;
 
 use common::sandbox::{Sandbox, fixture};
 use dealdesk::domain::date::Date;
-use dealdesk::domain::import_plan::{Incoming, plan};
+use dealdesk::domain::import_plan::{Incoming, Plan};
 use dealdesk::domain::money::{Money, NumberStyle, Pct};
 use dealdesk::domain::prospect::Prospect;
 use dealdesk::domain::vocabulary::{Insolvency, Status};
 use dealdesk::io::nbb::read_filing;
 use dealdesk::io::nbb_rubrics::to_incoming;
 use rust_decimal::dec;
+
+/// The import's plan, a status in a row recorded as a decision imported from "rows.csv".
+fn plan(existing: &[&Prospect], incoming: Vec<Incoming>) -> Plan {
+    dealdesk::domain::import_plan::plan(existing, incoming, &common::domain::decider("rows.csv"))
+}
 
 fn today() -> Date {
     Date::new(2026, 11, 28).unwrap()

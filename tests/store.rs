@@ -27,11 +27,11 @@ fn a_missing_store_is_an_empty_portfolio_and_saves_round_trip() {
     drop(store);
     assert_eq!(store::load(&path).unwrap(), saved);
     let text = fs::read_to_string(&path).unwrap();
-    assert!(text.starts_with("{\"schema\": 2,"), "{text}");
+    assert!(text.starts_with("{\"schema\": 4,"), "{text}");
 }
 
 #[test]
-fn a_schema_1_store_loads_unchanged_and_saves_as_schema_2() {
+fn a_schema_1_store_loads_unchanged_and_saves_as_schema_4() {
     // Schema 1 held tax and social-security debt as amounts only; they read as amounts.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("portfolio.json");
@@ -43,7 +43,7 @@ fn a_schema_1_store_loads_unchanged_and_saves_as_schema_2() {
     assert_eq!((prospects[0].tax_debt, prospects[0].social_debt), want);
     store.save(&prospects).unwrap();
     let text = fs::read_to_string(&path).unwrap();
-    assert!(text.starts_with("{\"schema\": 2,") && text.contains("\"tax_debt\":\"63000\""), "{text}");
+    assert!(text.starts_with("{\"schema\": 4,") && text.contains("\"tax_debt\":\"63000\""), "{text}");
     assert_eq!(store::load(&path).unwrap(), prospects);
 }
 
@@ -89,10 +89,35 @@ fn a_truncated_store_is_corrupt() {
 fn a_newer_schema_is_refused_even_when_it_does_not_parse() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("portfolio.json");
-    fs::write(&path, r#"{"schema": 3, "prospects": [], "currencies": ["EUR"]}"#).unwrap();
+    fs::write(&path, r#"{"schema": 5, "prospects": [], "currencies": ["EUR"]}"#).unwrap();
     let err = store::load(&path).unwrap_err();
-    assert!(matches!(err, StoreError::NewerSchema { found: 3, .. }), "{err:?}");
-    assert!(err.to_string().contains("schema 3"));
+    assert!(matches!(err, StoreError::NewerSchema { found: 5, .. }), "{err:?}");
+    assert!(err.to_string().contains("schema 5"));
+}
+
+#[test]
+fn an_older_store_loads_and_its_secured_terms_cover_their_limit() {
+    // Schemas 1 and 2 had no security amount: their guarantee covered the whole exposure.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("portfolio.json");
+    let terms = r#"{"payment_days": 14, "advance_pct": "30", "discount_pct": "0", "credit_limit": "277000",
+        "delivery": "partial", "security": "bank_guarantee", "channel": "key_account", "review_months": 3}"#;
+    let line = format!(r#"{{"id": 1, "name": "X", "status": "approved", "agreed_terms": {terms}}}"#)
+        .replace('\n', " ");
+    for text in [
+        format!("{{\"schema\": 1, \"prospects\": [\n{line}\n]}}\n"),
+        format!("{{\"prospects\": [{line}], \"schema\": 1}}"),
+        format!("{{\"schema\": 2, \"prospects\": [\n{line}\n]}}\n"),
+    ] {
+        fs::write(&path, &text).unwrap();
+        let loaded = store::load(&path).unwrap();
+        let t = loaded[0].agreed_terms.as_ref().expect("agreed terms");
+        assert_eq!(
+            (t.security_amount, t.discount_days),
+            (dealdesk::domain::money::Money::units(277_000), 0),
+            "{text}"
+        );
+    }
 }
 
 #[test]

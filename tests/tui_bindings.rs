@@ -164,15 +164,28 @@ fn policy() -> App {
 
 fn prepare_policy(app: &mut App, action: Action) {
     match action {
-        Action::Up | Action::PageUp => on_screen(app, &[KeyCode::PageDown]),
+        Action::Up | Action::PageUp | Action::Top => on_screen(app, &[KeyCode::Down]),
         Action::Left => on_screen(app, &[KeyCode::Right]),
+        Action::NextPage | Action::PreviousPage => on_screen(app, &[KeyCode::Tab]),
+        Action::New | Action::Delete => on_screen(app, &[KeyCode::BackTab, KeyCode::BackTab]),
         Action::Increase | Action::Decrease => {
-            let Screen::Policy(editor) = &mut app.screen else { panic!("the policy editor") };
-            editor.focus =
-                editor.leaves.iter().position(|l| l.path.ends_with(".delivery")).expect("a choice");
+            ch(app, '/');
+            type_text(app, "delivery");
+            press(app, KeyCode::Enter);
+            let Screen::Policy(editor) = &app.screen else { panic!("the policy editor") };
+            assert!(editor.leaf().is_some_and(|l| l.path.ends_with(".delivery")), "a choice");
         }
         _ => {}
     }
+}
+
+/// A search for "min" (several values), the cursor inside the word.
+fn policy_search() -> App {
+    let mut app = policy();
+    ch(&mut app, '/');
+    type_text(&mut app, "min");
+    press(&mut app, KeyCode::Left);
+    app
 }
 
 fn policy_typing() -> App {
@@ -318,6 +331,7 @@ const CASES: &[Case] = &[
     Case { name: "matrix", reach: matrix, prepare: prepare_matrix },
     Case { name: "policy", reach: policy, prepare: prepare_policy },
     Case { name: "policy typing", reach: policy_typing, prepare: nothing },
+    Case { name: "policy search", reach: policy_search, prepare: nothing },
     Case { name: "import preview", reach: import_preview, prepare: nothing },
     Case { name: "help", reach: help, prepare: nothing },
     Case { name: "confirm delete", reach: confirm_delete, prepare: nothing },

@@ -6,7 +6,7 @@ mod common;
 #[path = "tui_policy/transfer.rs"]
 mod transfer;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use clap::Parser;
 use common::desk::*;
@@ -25,8 +25,6 @@ use dealdesk::tui::policy::update::apply_policy;
 use dealdesk::tui::screen::Screen;
 use ratatui::crossterm::event::KeyCode;
 
-/// Where the desk under test would save its policy; never written (the runner is not here).
-const POLICY_FILE: &str = "/tmp/dealdesk-test/policy.json";
 /// Three good rows and row 4 with "veel" as its annual volume.
 const IMPORT_CSV: &str = "tests/fixtures/desk_import_one_bad.csv";
 const IMPORTED: [&str; 3] = ["Zuiderpoort Logistiek BV", "Ardenner Bakkerij SRL", "Kanaalzicht Drukwerk BV"];
@@ -51,7 +49,7 @@ fn set(e: &mut PolicyEditor, path: &str, text: &str) {
 }
 
 fn issue(e: &PolicyEditor, path: &str) -> Option<String> {
-    e.issue_for(&e.leaves[at(e, path)]).map(str::to_string)
+    e.issue_for(&e.leaves[at(e, path)])
 }
 
 /// `good` at `path` keeps the policy valid; `bad` puts `message` against the line `line`, and
@@ -69,21 +67,33 @@ fn rule(path: &str, good: &str, bad: &str, line: &str, message: &str) {
 
 #[test]
 fn band_thresholds_are_strictly_ordered_and_e_starts_at_zero() {
-    rule("bands.B.min_score", "60", "80", "bands.B.min_score", "80 must be below band A's 80");
-    rule("bands.B.min_score", "51", "50", "bands.C.min_score", "50 must be below band B's 50");
+    rule(
+        "bands.B.min_score",
+        "60",
+        "80",
+        "bands.B.min_score",
+        "The minimum score of band B must be below band A's 80",
+    );
+    rule(
+        "bands.B.min_score",
+        "51",
+        "50",
+        "bands.C.min_score",
+        "The minimum score of band C must be below band B's 50",
+    );
     rule("bands.A.min_score", "100", "101", "bands.A.min_score", "between 0 and 100");
     rule("bands.E.min_score", "0", "5", "bands.E.min_score", "must be 0");
 }
 
 #[test]
 fn pds_rise_with_the_band() {
-    rule("bands.C.pd_pct", "2", "1", "bands.C.pd_pct", "1 % must be above band B's 1 %");
+    rule("bands.C.pd_pct", "2", "1", "bands.C.pd_pct", "The PD of band C must be above band B's 1 %");
     rule("bands.D.pd_pct", "5", "2.5", "bands.D.pd_pct", "above band C's 3 %");
 }
 
 #[test]
 fn percentages_lie_between_0_and_100() {
-    rule("lgd_pct.none", "100", "120", "lgd_pct.none", "percentage 120 is not between 0 and 100");
+    rule("lgd_pct.none", "100", "120", "lgd_pct.none", "no security must be between 0 and 100 %; it is 120");
     rule("economics.cost_of_capital_pct", "0", "-1", "economics.cost_of_capital_pct", "between 0 and 100");
 }
 
@@ -107,7 +117,7 @@ fn the_weights_sum_is_shown_and_need_not_be_100_but_no_weight_is_negative() {
     assert_eq!(e.weights_sum(), 60.0);
     assert_eq!(
         issue(&e, "scorecard.weights.payment").as_deref(),
-        Some("-5 is out of range: must be between 0 and 1000")
+        Some("The weight of payment must be between 0 and 1000; it is -5")
     );
     assert!(issue(&e, "scorecard.weights.liquidity").is_none());
 }
@@ -137,64 +147,13 @@ fn a_word_typed_into_a_number_is_refused_and_the_value_kept() {
     assert_eq!((e.error.clone(), e.value(&line)), (None, "60".to_string()));
 }
 
-/// The top-level section of a line ("bands" for "bands.B.min_score").
-fn section_of(e: &PolicyEditor, line: usize) -> String {
-    e.leaves[line].path.split(['.', '[']).next().unwrap_or_default().to_string()
-}
-
-#[test]
-fn left_goes_to_the_previous_section_and_right_to_the_next() {
-    let mut e = defaults();
-    let mut sections: Vec<String> = Vec::new();
-    for i in 0..e.leaves.len() {
-        let s = section_of(&e, i);
-        if sections.last() != Some(&s) {
-            sections.push(s);
-        }
-    }
-    assert!(sections.len() >= 3, "{sections:?}");
-    let first_of = |e: &PolicyEditor, s: &str| (0..e.leaves.len()).find(|&i| section_of(e, i) == s).unwrap();
-    // The last line of the third section: ← goes to the second section's first line (it went
-    // to the very first line of the policy), → from there to the third's first line.
-    let third_last = (0..e.leaves.len()).rev().find(|&i| section_of(&e, i) == sections[2]).unwrap();
-    e.focus = third_last;
-    e.jump_section(false);
-    assert_eq!(e.focus, first_of(&e, &sections[1]), "{sections:?}");
-    e.jump_section(true);
-    assert_eq!(e.focus, first_of(&e, &sections[2]));
-    // At the first line of the first section, ← stays.
-    e.focus = 0;
-    e.jump_section(false);
-    assert_eq!(e.focus, 0);
-}
-
 // ---- the editor through the desk's keys ----------------------------------------------------
 
-/// The demo desk with a place for its policy file, on the policy screen.
-fn policy_app() -> App {
-    let mut app = demo_app();
-    app.policy_path = Some(PathBuf::from(POLICY_FILE));
-    ch(&mut app, 'p');
-    app
-}
-
-fn editor(app: &App) -> &PolicyEditor {
-    match &app.screen {
-        Screen::Policy(e) => e,
-        other => panic!("expected the policy editor, found {other:?}"),
-    }
-}
-
-/// Moves with ↓ (from the top) until the line at `path` has the focus.
+/// Finds the value at `path` with `/` (a path finds its one value) and keeps the focus there.
 fn focus_line(app: &mut App, path: &str) {
-    press(app, KeyCode::PageUp);
-    while editor(app).focus != 0 {
-        press(app, KeyCode::PageUp);
-    }
-    let target = at(editor(app), path);
-    for _ in 0..target {
-        press(app, KeyCode::Down);
-    }
+    ch(app, '/');
+    type_text(app, path);
+    press(app, KeyCode::Enter);
     assert_eq!(editor(app).leaf().map(|l| l.path.as_str()), Some(path));
 }
 
@@ -215,7 +174,10 @@ fn an_invalid_policy_is_not_saved_and_the_focus_goes_to_the_problem() {
     let effects = ctrl(&mut app, 's');
     assert!(effects.is_empty(), "{effects:?}");
     let (text, error) = notice(&app);
-    assert!(error && text.contains("Not saved: 1 problem, first bands.C.min_score"), "{text}");
+    assert!(
+        error && text.contains("Not saved: 1 problem. The minimum score of band C must be below band B's 65"),
+        "{text}"
+    );
     assert_eq!(editor(&app).leaf().unwrap().path, "bands.C.min_score");
 
     type_value(&mut app, "45");

@@ -54,13 +54,14 @@ fn enter_value(app: &mut App, text: &str) {
     press(app, KeyCode::Enter);
 }
 
-/// The nine amounts of the figures table, in screen order, and whether more of each is better.
-fn amounts(x: &Economics) -> [(Money, bool); 9] {
+/// The ten amounts of the figures table, in screen order, and whether more of each is better.
+fn amounts(x: &Economics) -> [(Money, bool); 10] {
     [
         (x.gross_margin, true),
         (x.discounts, false),
-        (x.average_receivable, false),
+        (x.volume_sold, true),
         (x.exposure, false),
+        (x.uncovered(), false),
         (x.expected_loss, false),
         (x.financing_cost, false),
         (x.cost_to_serve, false),
@@ -87,7 +88,7 @@ fn figure_rows(app: &mut App) -> Vec<(String, String, String, Color)> {
     let top = lines.iter().position(|l| l.contains("Change")).expect("the figures header");
     let ends = column_ends(&lines[top]);
     let width = ends[2] - ends[1] - 1;
-    (top + 1..top + 12)
+    (top + 1..top + 14)
         .map(|y| {
             let line: Vec<char> = lines[y].chars().collect();
             let cell = |end: usize| line[end + 1 - width..=end].iter().collect::<String>().trim().to_string();
@@ -118,20 +119,29 @@ fn assert_recomputed(app: &mut App) {
         };
         assert_eq!(rows[i], (before.grouped(), after.grouped(), text, color), "figure row {i}");
     }
-    let pcts = [
-        (suggested.margin_pct, edited.margin_pct),
-        (suggested.return_on_exposure_pct, edited.return_on_exposure_pct),
+    // Margin and RAROC change in points, the months a default takes in months.
+    let measures = [
+        (suggested.margin_pct, edited.margin_pct, "pt"),
+        (suggested.loss_at_default_months, edited.loss_at_default_months, "mo"),
+        (suggested.raroc_pct, edited.raroc_pct, "pt"),
     ];
-    for (row, (b, a)) in rows[9..].iter().zip(pcts) {
+    for (row, (b, a, unit)) in rows[10..].iter().zip(measures) {
         match (b, a) {
             (Some(b), Some(a)) if a != b => {
-                // Changes under 0.1 pt keep two decimals, so that a loss never reads "+0.0";
-                // halves round away from zero, as every figure on screen does.
+                // Changes under 0.1 keep two decimals, so that a loss never reads "+0.0"; from
+                // 100 on none, so that the sign fits; halves round away from zero, as every
+                // figure on screen does.
                 let raw = a - b;
-                let places = if raw.abs() < Decimal::new(1, 1) { 2 } else { 1 };
+                let places = if raw.abs() < Decimal::new(1, 1) {
+                    2
+                } else if raw.abs() >= Decimal::ONE_HUNDRED {
+                    0
+                } else {
+                    1
+                };
                 let d = raw.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
                 let sign = if raw.is_sign_positive() { "+" } else { "" };
-                assert_eq!(row.2, format!("{sign}{d} pt"), "{b} → {a}");
+                assert_eq!(row.2, format!("{sign}{d:.*} {unit}", places as usize), "{b} → {a}");
             }
             (Some(_), Some(_)) | (None, None) => assert_eq!(row.2, "=", "{b:?} → {a:?}"),
             _ => assert_eq!(row.2, "—", "a figure that becomes unknown: {b:?} → {a:?}"),
@@ -216,82 +226,98 @@ fn typed_values_apply_with_enter_and_a_bad_advance_is_refused() {
     type_text(&mut app, "9");
     press(&mut app, KeyCode::Esc);
     assert!(editor(&app).typing.is_none() && editor(&app).edited == before, "Esc cancels typing");
+    // Belgium: a term over 60 days is void, and the what-if refuses it, naming the law.
     focus_on(&mut app, TermsField::PaymentDays);
+    let before = editor(&app).edited.payment_days;
     enter_value(&mut app, "75");
-    assert_eq!((editor(&app).edited.payment_days, editor(&app).error.as_deref()), (75, None));
+    let e = editor(&app);
+    assert_eq!(e.edited.payment_days, before);
+    assert!(
+        e.error.as_deref().is_some_and(|m| m.starts_with("75 days cannot be agreed: Belgian law")),
+        "{:?}",
+        e.error
+    );
+    enter_value(&mut app, "45");
+    assert_eq!((editor(&app).edited.payment_days, editor(&app).error.as_deref()), (45, None));
     assert_recomputed(&mut app);
 }
 
 #[test]
-fn warnings_for_a_limit_over_the_cap_days_over_60_and_a_receivable_over_the_limit() {
+fn deviations_and_warnings_for_a_limit_over_the_cap_and_a_receivable_over_the_limit() {
     let mut app = terms_of(Y);
     let e = editor(&app);
     assert_eq!(e.edited.security, Security::None);
-    assert_eq!(e.warnings, Vec::<String>::new(), "the suggestion is within policy");
+    assert!(e.warnings.is_empty() && e.deviations.is_empty(), "the suggestion is within policy");
     let over = e.evaluation.suggestion.credit_cap + app.policy.limits.rounding;
     focus_on(&mut app, TermsField::CreditLimit);
     enter_value(&mut app, &over.amount().to_string());
     assert_eq!(editor(&app).edited.credit_limit, over);
-    let warned = |app: &App, what: &str| editor(app).warnings.iter().any(|w| w.contains(what));
-    assert!(warned(&app, "over the policy cap"), "{:?}", editor(&app).warnings);
+    let deviates = |app: &App, what: &str| editor(app).deviations.iter().any(|d| d.text.contains(what));
+    assert!(deviates(&app, "above the cap"), "{:?}", editor(&app).deviations);
     focus_on(&mut app, TermsField::PaymentDays);
     enter_value(&mut app, "61");
-    assert!(warned(&app, "2011/7/EU") && warned(&app, "61 payment days"), "{:?}", editor(&app).warnings);
-    enter_value(&mut app, "60");
-    assert!(!warned(&app, "2011/7/EU"), "60 days is within the directive");
+    assert!(
+        editor(&app).error.as_deref().is_some_and(|m| m.contains("60 days is void")),
+        "{:?}",
+        editor(&app).error
+    );
     focus_on(&mut app, TermsField::CreditLimit);
     enter_value(&mut app, "0");
-    assert!(warned(&app, "above the credit limit"), "{:?}", editor(&app).warnings);
-    assert!(!warned(&app, "over the policy cap"));
+    let warned = |app: &App, what: &str| editor(app).warnings.iter().any(|w| w.contains(what));
+    assert!(warned(&app, "deliveries stop at the limit"), "{:?}", editor(&app).warnings);
+    assert!(!deviates(&app, "above the cap"));
     assert_recomputed(&mut app);
 }
 
 #[test]
-fn goal_seek_fills_the_least_advance_then_the_longest_days() {
+fn goal_seek_fills_the_least_advance_on_risk_then_the_best_terms_within_policy() {
     let mut app = terms_of(X);
-    let deal = editor(&app).evaluation.deal.clone().unwrap();
-    let target = Decimal::from(12);
-    focus_on(&mut app, TermsField::Target);
-    enter_value(&mut app, "12");
-    assert_eq!(editor(&app).target_margin, target);
     let policy = app.policy.clone();
-    let margin = |t: &Terms| economics(&deal, t, &policy).margin_pct.unwrap();
-    let start = editor(&app).edited.clone();
-    assert!(margin(&start) < target, "the suggestion misses 12 %");
-
+    let e = editor(&app);
+    let deal = e.evaluation.deal.clone().unwrap();
+    let cap = e.evaluation.suggestion.credit_cap;
+    let start = e.edited.clone();
     ch(&mut app, 'a');
     let e = editor(&app);
-    let advance = e.edited.advance_pct;
-    assert!(advance > start.advance_pct, "{advance}");
-    assert_eq!(Terms { advance_pct: start.advance_pct, ..e.edited.clone() }, start, "only the advance moved");
-    assert!(margin(&e.edited) >= target);
-    let one_less = Terms { advance_pct: Pct::new(advance.percent() - Decimal::ONE), ..e.edited.clone() };
-    assert!(margin(&one_less) < target, "{advance} % is the least");
-    let seek = e.seek.clone().unwrap_or_default();
-    assert!(seek.starts_with(&format!("Least advance {advance} %")), "{seek}");
+    let found = e.edited.clone();
+    assert_eq!(Terms { advance_pct: start.advance_pct, ..found.clone() }, start, "only the advance moved");
+    let x = economics(&deal, &found, &policy);
+    assert!(x.uncovered() <= cap, "{} > {cap}", x.uncovered());
+    let one_less =
+        Terms { advance_pct: Pct::new(found.advance_pct.percent() - Decimal::ONE), ..found.clone() };
+    let y = economics(&deal, &one_less, &policy);
+    let months = Decimal::from(policy.capital.max_loss_months);
+    let sold = economics(&deal, &start, &policy).volume_sold;
+    assert!(found.advance_pct > Pct::ZERO, "X needs an advance");
+    let broken =
+        y.uncovered() > cap || y.loss_at_default_months.is_none_or(|m| m > months) || y.volume_sold < sold;
+    assert!(broken, "{} % is the least", found.advance_pct);
+    assert!(e.seek.as_deref().is_some_and(|s| s.contains("the least that meets the goal")), "{:?}", e.seek);
     assert_recomputed(&mut app);
 
     ch(&mut app, 'p');
     let e = editor(&app);
-    let days = e.edited.payment_days;
-    assert!(margin(&e.edited) >= target);
-    assert!(margin(&Terms { payment_days: days + 1, ..e.edited.clone() }) < target, "{days} is the longest");
-    assert!(e.seek.as_deref().is_some_and(|s| s.contains(&format!("{days} days"))), "{:?}", e.seek);
+    assert!(e.deviations.is_empty(), "{:?}", e.deviations);
+    let best = economics(&deal, &e.edited, &policy).risk_adjusted_profit;
+    assert!(best >= economics(&deal, e.suggested(), &policy).risk_adjusted_profit);
+    assert!(e.seek.as_deref().is_some_and(|s| s.contains("within policy")), "{:?}", e.seek);
     assert_recomputed(&mut app);
 }
 
 #[test]
-fn an_unreachable_target_changes_nothing_and_says_so() {
+fn an_unreachable_goal_changes_nothing_and_names_what_binds() {
     let mut app = terms_of(X);
-    focus_on(&mut app, TermsField::Target);
-    enter_value(&mut app, "90");
-    let before = editor(&app).edited.clone();
-    for key in ['a', 'p'] {
-        ch(&mut app, key);
-        let e = editor(&app);
-        assert_eq!(e.edited, before, "{key}");
-        assert!(e.seek.as_deref().is_some_and(|s| s.starts_with("Unreachable")), "{key}: {:?}", e.seek);
+    // Through the wholesaler the advance changes nothing, and its receivable is above X's cap.
+    focus_on(&mut app, TermsField::Channel);
+    while editor(&app).edited.channel != Channel::Wholesaler {
+        ch(&mut app, '+');
     }
+    let before = editor(&app).edited.clone();
+    ch(&mut app, 'a');
+    let e = editor(&app);
+    assert_eq!(e.edited, before);
+    let seek = e.seek.as_deref().unwrap_or_default();
+    assert!(seek.starts_with("Unreachable: even 100 % advance leaves the unsecured exposure"), "{seek}");
 }
 
 #[test]
@@ -344,8 +370,11 @@ fn ctrl_s_records_the_edited_terms_in_history_and_agreed_terms() {
 #[test]
 fn a_falling_margin_never_shows_a_plus() {
     let mut app = terms_of(X);
+    enter_value(&mut app, "45"); // X pays at 30 + 46 whatever it is given: beyond that,
     ch(&mut app, '+'); // one more payment day: profit falls by a few hundred
     let rows = figure_rows(&mut app);
-    assert!(rows[8].2.starts_with('-'), "profit {:?}", rows[8]);
-    assert!(!rows[9].2.starts_with('+') && rows[9].3 != Color::Green, "margin {:?}", rows[9]);
+    assert!(rows[9].2.starts_with('-'), "profit {:?}", rows[9]);
+    assert!(!rows[10].2.starts_with('+') && rows[10].3 != Color::Green, "margin {:?}", rows[10]);
+    // One more month lost at default is worse: red, whatever its sign.
+    assert!(rows[11].2.starts_with('+') && rows[11].3 == Color::Red, "months {:?}", rows[11]);
 }

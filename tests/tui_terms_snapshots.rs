@@ -19,12 +19,18 @@ fn terms_of(name: &str) -> App {
     app
 }
 
-/// The what-if of X with 75 payment days typed in: two policy warnings.
+/// The what-if of X on 45 payment days with a limit of 300 000: deliveries stop at the limit
+/// and the terms deviate from policy.
 fn terms_with_warnings() -> App {
     let mut app = terms_of(X);
-    press(&mut app, KeyCode::Enter);
-    type_text(&mut app, "75");
-    press(&mut app, KeyCode::Enter);
+    for (downs, value) in [(0, "45"), (4, "300000")] {
+        for _ in 0..downs {
+            press(&mut app, KeyCode::Down);
+        }
+        press(&mut app, KeyCode::Enter);
+        type_text(&mut app, value);
+        press(&mut app, KeyCode::Enter);
+    }
     app
 }
 
@@ -84,7 +90,37 @@ fn assert_shows(mut app: App, (width, height): (u16, u16), texts: &[&str]) {
 
 #[test]
 fn figure_labels_are_whole_at_120x40() {
-    assert_shows(terms_of(X), (120, 40), &["Risk-adj. profit", "Margin after risk", "Return on exposure"]);
+    let labels =
+        ["Risk-adj. profit", "Margin after risk", "Unsecured part", "Volume sold", "Months lost", "RAROC"];
+    assert_shows(terms_of(X), (120, 40), &labels);
+    assert_shows(
+        terms_of(X),
+        (120, 40),
+        &["Security amount", "381 000", "Ask for a first-demand bank guarantee of 381 000"],
+    );
+}
+
+#[test]
+fn the_new_figures_are_there_at_80x24() {
+    assert_shows(terms_of(X), (80, 24), &["Sec. amount", "Unsecured", "Vol. sold", "Months lost", "RAROC"]);
+    assert_shows(
+        compare(&[X, Y]),
+        (80, 24),
+        &["bank guarantee 381 000", "424 000 (43 000)", "Months lost", "Deviations"],
+    );
+    assert_shows(matrix(), (80, 24), &["covered", "RAROC"]);
+}
+
+#[test]
+fn deviations_show_in_the_what_if() {
+    assert_shows(
+        terms_with_warnings(),
+        (120, 40),
+        &[
+            "Outside policy: 45 payment days are above the policy's 14",
+            "The bank guarantee of 381 000 is above the credit limit 300 000",
+        ],
+    );
 }
 
 #[test]
@@ -100,7 +136,7 @@ fn list_values_are_readable_at_80x24() {
 
 #[test]
 fn compare_shows_margin_and_return_at_80x24() {
-    assert_shows(compare(&[X, Y]), (80, 24), &["Margin after risk", "Return on exposure"]);
+    assert_shows(compare(&[X, Y]), (80, 24), &["Margin after risk", "RAROC"]);
 }
 
 #[test]

@@ -281,11 +281,12 @@ fn a_new_prospect_starts_with_the_deal_fields() {
         visited,
         [Field::AnnualVolume, Field::MarginPct, Field::OrdersPerYear, Field::RequestedDays, Field::Name]
     );
-    // Shift-Tab from the first field wraps to the last editable one, the insolvency signal.
+    // Shift-Tab from the first field wraps to the last one, the note (the status, read-only,
+    // is passed over).
     for _ in 0..5 {
         press(&mut app, KeyCode::BackTab);
     }
-    assert_eq!(form(&app).field(), Field::Insolvency);
+    assert_eq!(form(&app).field(), Field::Note);
     // A prospect already in the portfolio keeps the table's order, the name first.
     press(&mut app, KeyCode::Esc);
     ch(&mut app, 'd');
@@ -421,6 +422,7 @@ fn ctrl_d_in_the_form_records_a_decision_and_shows_it() {
 #[test]
 fn a_save_after_a_decision_in_the_form_keeps_the_decided_status() {
     let mut app = demo_app();
+    let before = prospect(&app, "Vandamme Staalbouw NV");
     open(&mut app, "Vandamme Staalbouw NV");
     ctrl(&mut app, 'd');
     press(&mut app, KeyCode::Up);
@@ -433,7 +435,9 @@ fn a_save_after_a_decision_in_the_form_keeps_the_decided_status() {
     ctrl(&mut app, 's');
     let after = prospect(&app, "Vandamme Staalbouw NV");
     assert_eq!(after.status, Status::Declined, "the history says declined");
-    assert_eq!(after.note.as_deref(), Some("no security offered"));
+    assert_eq!(after.history[0].note, "no security offered", "the note is the decision's");
+    assert_eq!(after.note, before.note, "the prospect's own note is kept");
+    assert_eq!(after.city.as_deref().map(|c| c.ends_with('x')), Some(true), "the edit is saved");
 }
 
 #[test]

@@ -9,10 +9,9 @@ use dealdesk::domain::date::Date;
 use dealdesk::domain::money::{Money, Pct};
 use dealdesk::domain::policy::Policy;
 use dealdesk::domain::prospect::Prospect;
-use dealdesk::tui::line_edit::LineEdit;
-use dealdesk::tui::terms_editor::{TermsEditor, TermsField};
+use dealdesk::tui::kit::line_edit::LineEdit;
+use dealdesk::tui::terms::state::{TermsEditor, TermsField};
 use libfuzzer_sys::fuzz_target;
-use rust_decimal::Decimal;
 use strum::VariantArray;
 
 fn sample() -> &'static (Policy, Vec<Arc<Prospect>>) {
@@ -29,7 +28,11 @@ fn within_bounds(e: &TermsEditor) {
     assert!((Pct::ZERO..=Pct::HUNDRED).contains(&t.advance_pct), "advance {}", t.advance_pct);
     assert!((Pct::ZERO..=Pct::HUNDRED).contains(&t.discount_pct), "discount {}", t.discount_pct);
     assert!((Money::ZERO..=Money::max_input()).contains(&t.credit_limit), "limit {}", t.credit_limit);
-    assert!(e.target_margin.abs() <= Decimal::ONE_HUNDRED, "target {}", e.target_margin);
+    assert!(
+        (Money::ZERO..=Money::max_input()).contains(&t.security_amount),
+        "security {}",
+        t.security_amount
+    );
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -38,11 +41,11 @@ fuzz_target!(|data: &[u8]| {
     let prospect = prospects[usize::from(selector / 8) % prospects.len()].clone();
     let mut editor = TermsEditor::open(prospect, None, policy, Date::new(2026, 11, 28).expect("a date"));
     editor.focus = usize::from(selector) % TermsField::VARIANTS.len();
-    let before = (editor.edited.clone(), editor.target_margin);
+    let before = editor.edited.clone();
     editor.typing = Some(LineEdit::new(&String::from_utf8_lossy(rest)));
     editor.commit_typed(policy);
     if editor.error.is_some() {
-        assert_eq!((editor.edited.clone(), editor.target_margin), before, "a refused value changed the terms");
+        assert_eq!(editor.edited, before, "a refused value changed the terms");
     }
     within_bounds(&editor);
     for up in [true, true, false] {

@@ -4,7 +4,8 @@
 //! `--skip-invalid` a first pass checks every row before anything is written, so a bad row
 //! never leaves half a JSON array behind. `--format json` writes the array one record a line
 //! (compact, as the store writes prospects): the same contract as pretty-printed, at a third of
-//! the bytes and time.
+//! the bytes and time. Given terms (`--terms`, or a CSV's or sheet's term columns, which win for
+//! their row) are evaluated instead of the suggestion; a term the law makes void is a bad row.
 
 use std::io::Write;
 use std::path::Path;
@@ -12,21 +13,30 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
-use super::eval_input::{Input, Row, input_name};
+use super::eval_input::{Given, Input, Row, input_name};
 use super::output::{Report, note};
 use super::report::EvalRecord;
 use super::table::{Align, render};
 use super::{Context, EvalFormat};
 use crate::domain::evaluate::Evaluation;
 use crate::domain::format;
-use crate::domain::prospect::Prospect;
+use crate::domain::policy::Policy;
+use crate::domain::prospect::{Prospect, Terms};
+use crate::domain::terms::ceiling::term_ceiling;
+use crate::domain::terms::given::GivenTerms;
 use crate::io::printable;
 use crate::portfolio::load;
 
-pub fn run(ctx: &Context, file: &Path, format: EvalFormat, skip_invalid: bool) -> Result<ExitCode> {
+pub fn run(
+    ctx: &Context,
+    file: &Path,
+    format: EvalFormat,
+    skip_invalid: bool,
+    terms: &GivenTerms,
+) -> Result<ExitCode> {
     let input = Input::open(file)?;
     let mut out = Report::new();
-    let (written, skipped) = stream(ctx, &input, &input_name(file), format, skip_invalid, &mut out)?;
+    let (written, skipped) = stream(ctx, &input, &input_name(file), format, skip_invalid, terms, &mut out)?;
     out.finish()?;
     if skipped > 0 {
         note(format!(
@@ -38,20 +48,23 @@ pub fn run(ctx: &Context, file: &Path, format: EvalFormat, skip_invalid: bool) -
     Ok(ExitCode::SUCCESS)
 }
 
-/// Evaluates `input` into `out` in `format`: the whole of `eval` but where it writes. Returns
-/// how many prospects were written and how many bad rows skipped.
+/// Evaluates `input` into `out` in `format`, on `terms` where a row gives none of its own: the
+/// whole of `eval` but where it writes. Returns how many prospects were written and how many bad
+/// rows skipped.
 pub fn stream(
     ctx: &Context,
     input: &Input,
     name: &str,
     format: EvalFormat,
     skip_invalid: bool,
+    terms: &GivenTerms,
     out: &mut impl Write,
 ) -> Result<(usize, usize)> {
+    let with_terms = |row: Row| given_terms(row, terms, &ctx.policy);
     if !skip_invalid {
         let mut bad = Vec::new();
         input.batches(&mut |rows| {
-            bad.extend(rows.into_iter().filter_map(Result::err));
+            bad.extend(rows.into_iter().map(with_terms).filter_map(Result::err));
             Ok(())
         })?;
         if !bad.is_empty() {
@@ -64,9 +77,22 @@ pub fn stream(
         }
     }
     let mut sink = Sink { format, written: 0, skipped: 0, table: Vec::new() };
-    input.batches(&mut |rows| sink.batch(ctx, name, rows, out))?;
+    input.batches(&mut |rows| sink.batch(ctx, name, rows.into_iter().map(with_terms).collect(), out))?;
     sink.finish(ctx, out)?;
     Ok((sink.written, sink.skipped))
+}
+
+/// A row's own terms over `all`; a payment term the law of the deal makes void makes it a bad
+/// row, named by its prospect.
+fn given_terms(row: Row, all: &GivenTerms, policy: &Policy) -> Row {
+    let Given { prospect, terms } = row?;
+    let terms = terms.or(all);
+    if let Some(days) = terms.payment_days
+        && let Some(refusal) = term_ceiling(&prospect, policy).refusal(days)
+    {
+        return Err(format!("{}: {refusal}", prospect.name));
+    }
+    Ok(Given { prospect, terms })
 }
 
 /// Where evaluated records go, in the chosen format.
@@ -91,10 +117,14 @@ impl Sink {
             }
         }
         let (policy, today, format) = (&ctx.policy, ctx.today, self.format);
-        let encoded = load::evaluate_into(&good, policy, today, true, |p, e| match format {
-            EvalFormat::Table => Ok(Encoded::Row(table_row(p, e))),
-            EvalFormat::Json | EvalFormat::Jsonl => {
-                serde_json::to_vec(&EvalRecord::new(p, e)).map(Encoded::Bytes)
+        let encoded = load::evaluate_into(&good, policy, today, true, |row: &Given, e| {
+            let (p, given) = (&row.prospect, &row.terms);
+            let terms = (!given.is_empty()).then(|| given.apply(&e.suggestion.terms));
+            match format {
+                EvalFormat::Table => Ok(Encoded::Row(table_row(p, e, terms.as_ref(), policy))),
+                EvalFormat::Json | EvalFormat::Jsonl => {
+                    serde_json::to_vec(&EvalRecord::new(p, e, terms.as_ref(), policy)).map(Encoded::Bytes)
+                }
             }
         });
         let encoded = encoded.into_iter().collect::<Result<Vec<_>, _>>()?;
@@ -160,10 +190,12 @@ const COLUMNS: [(&str, Align); 12] = [
     ("Margin", Align::Right),
 ];
 
-/// One line of the evaluation table; the name from the file is shown escaped.
-fn table_row(p: &Prospect, e: &Evaluation) -> Vec<String> {
+/// One line of the evaluation table, on the given terms or the suggestion; the name from the
+/// file is shown escaped.
+fn table_row(p: &Prospect, e: &Evaluation, given: Option<&Terms>, policy: &Policy) -> Vec<String> {
     let a = &e.assessment;
-    let t = &e.suggestion.terms;
+    let t = given.unwrap_or(&e.suggestion.terms);
+    let economics = if given.is_some() { e.economics_on(t, policy) } else { e.economics.clone() };
     let band = if a.insufficient_data { format!("{}?", a.band) } else { a.band.to_string() };
     vec![
         printable(&p.name).into_owned(),
@@ -176,7 +208,7 @@ fn table_row(p: &Prospect, e: &Evaluation) -> Vec<String> {
         t.advance_pct.to_string(),
         t.credit_limit.grouped(),
         t.security.label().to_string(),
-        e.economics.as_ref().map_or("—".into(), |x| x.risk_adjusted_profit.grouped()),
-        e.economics.as_ref().and_then(|x| x.margin_pct).map_or("—".into(), format::percent),
+        economics.as_ref().map_or("—".into(), |x| x.risk_adjusted_profit.grouped()),
+        economics.as_ref().and_then(|x| x.margin_pct).map_or("—".into(), format::percent),
     ]
 }

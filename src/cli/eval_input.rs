@@ -1,8 +1,9 @@
 //! The prospects `eval` reads, handed on in batches so that no input sits in memory whole as
 //! prospects: a store file block by block (`store::stream`), a JSON array element by element,
-//! CSV and spreadsheet rows one by one. A bad row is an `Err` with its message, so that the
-//! caller can stop or skip it.
+//! CSV and spreadsheet rows one by one, each with the terms its term columns give. A bad row is
+//! an `Err` with its message, so that the caller can stop or skip it.
 
+use std::borrow::Borrow;
 use std::fmt;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -12,12 +13,31 @@ use serde::de::{DeserializeSeed, SeqAccess, Visitor};
 
 use super::read_input;
 use crate::domain::prospect::Prospect;
+use crate::domain::terms::given::GivenTerms;
 use crate::io::csv_import::read_rows;
 use crate::io::sheet_import::{is_workbook, read_sheet};
 use crate::store::{self, StoreError};
 
-/// One input row: the prospect, or why it cannot be one.
-pub type Row = Result<Prospect, String>;
+/// One input row: the prospect with the terms it gives, or why it cannot be one.
+pub type Row = Result<Given, String>;
+
+/// A prospect and the terms its row gives for it (none but from a CSV's or a sheet's term
+/// columns).
+pub struct Given {
+    pub prospect: Prospect,
+    pub terms: GivenTerms,
+}
+
+impl Borrow<Prospect> for Given {
+    fn borrow(&self) -> &Prospect {
+        &self.prospect
+    }
+}
+
+/// A prospect that gives no terms of its own.
+fn bare(prospect: Prospect) -> Row {
+    Ok(Given { prospect, terms: GivenTerms::default() })
+}
 
 /// How many prospects go to the evaluators at once.
 pub const BATCH: usize = 4096;
@@ -78,7 +98,7 @@ fn store_batches(path: &Path, batch: &mut dyn FnMut(Vec<Row>) -> Result<()>) -> 
         // a stream cannot do, so that case is read whole from the start (below).
         restarted |= progress.started_over;
         if failed.is_none() && !restarted {
-            failed = batch(prospects.into_iter().map(Ok).collect()).err();
+            failed = batch(prospects.into_iter().map(bare).collect()).err();
         }
     })
     .map_err(|e| store_error(e, path))?;
@@ -88,7 +108,7 @@ fn store_batches(path: &Path, batch: &mut dyn FnMut(Vec<Row>) -> Result<()>) -> 
     if restarted {
         let prospects = store::load(path).map_err(|e| store_error(e, path))?;
         for chunk in prospects.chunks(BATCH) {
-            batch(chunk.iter().cloned().map(Ok).collect())?;
+            batch(chunk.iter().cloned().map(bare).collect())?;
         }
     }
     Ok(())
@@ -113,7 +133,7 @@ fn rows_batches(bytes: &[u8], sheet: bool, batch: &mut dyn FnMut(Vec<Row>) -> Re
             return;
         }
         rows.push(
-            read.map(|r| r.prospect)
+            read.and_then(|r| r.terms.map(|terms| Given { prospect: r.prospect, terms }))
                 .map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")),
         );
         if rows.len() == BATCH {
@@ -142,19 +162,21 @@ fn json_object(text: &[u8], name: &str, batch: &mut dyn FnMut(Vec<Row>) -> Resul
     let value: serde_json::Value = serde_json::from_slice(text)?;
     if value.get("prospects").is_some() {
         let prospects = store::decode(text, Path::new(name)).map_err(|e| store_error(e, Path::new(name)))?;
-        return prospects.chunks(BATCH).try_for_each(|c| batch(c.iter().cloned().map(Ok).collect()));
+        return prospects.chunks(BATCH).try_for_each(|c| batch(c.iter().cloned().map(bare).collect()));
     }
     batch(vec![element(&value, None)])
 }
 
 /// A JSON value as a prospect, or the path of its bad field (`[3].revenue: …`).
 fn element(value: &serde_json::Value, index: Option<usize>) -> Row {
-    serde_path_to_error::deserialize::<_, Prospect>(value).map_err(|e| {
-        let at = index.map_or(String::new(), |i| format!("[{i}]"));
-        let path = e.path().to_string();
-        let path = if path == "." { String::new() } else { format!(".{path}") };
-        format!("{at}{path}: {}", e.inner())
-    })
+    serde_path_to_error::deserialize::<_, Prospect>(value)
+        .map_err(|e| {
+            let at = index.map_or(String::new(), |i| format!("[{i}]"));
+            let path = e.path().to_string();
+            let path = if path == "." { String::new() } else { format!(".{path}") };
+            format!("{at}{path}: {}", e.inner())
+        })
+        .and_then(bare)
 }
 
 /// A JSON array, element by element.

@@ -11,11 +11,13 @@ use anyhow::{Context as _, Result};
 
 use super::output::{OutputFailed, Report, note};
 use super::{Context, read_input};
+use crate::domain::decision::Stamp;
 use crate::domain::format::count;
-use crate::domain::import_plan::{Plan, plan};
+use crate::domain::import_plan::{Decider, Plan, plan};
 use crate::domain::prospect::Prospect;
-use crate::io::import_file::{ImportFile, read_import_file};
+use crate::io::import_file::{ImportFile, file_label, read_import_file};
 use crate::io::printable;
+use crate::store::user::os_user;
 use crate::store::{self, Store, ids, lock::describe_this_process};
 
 /// The options of one `import` run.
@@ -145,7 +147,9 @@ fn plan_file(
     }
     let read = count(brought.incoming.len(), "prospect");
     let existing: Vec<&Prospect> = portfolio.iter().collect();
-    let plan = plan(&existing, brought.incoming);
+    let stamp = Stamp { at: super::clock::local_now(ctx.as_of), by: os_user() };
+    let decider = Decider::for_file(&ctx.policy, ctx.today, stamp, &file_label(path));
+    let plan = plan(&existing, brought.incoming, &decider);
     report.line(format!(
         "{name}: {read} read, {} skipped: {}",
         count(bad_rows, "bad row"),

@@ -1,6 +1,7 @@
 //! The command line: arguments, and the batch subcommands that run without a terminal UI.
 
 pub mod check;
+pub mod clock;
 pub mod demo;
 pub mod eval;
 pub mod eval_input;
@@ -8,6 +9,7 @@ pub mod export;
 pub mod import;
 pub mod output;
 pub mod report;
+pub mod review;
 pub mod table;
 
 use std::path::{Path, PathBuf};
@@ -19,6 +21,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::domain::date::Date;
 use crate::domain::policy::{DEFAULT_POLICY_JSON, Policy};
+use crate::domain::terms::given::GivenTerms;
 use crate::store::paths;
 use crate::store::policy_file::{PolicySource, load_policy};
 use output::{OutputFailed, Report};
@@ -59,6 +62,11 @@ pub enum Command {
         /// command before anything is written).
         #[arg(long)]
         skip_invalid: bool,
+        /// Evaluate these terms instead of the suggestion, for every row:
+        /// "days=14,advance=30,limit=277000,security=bank_guarantee,security_amount=96000"
+        /// (a CSV's term columns win for their row).
+        #[arg(long, value_name = "TERMS", value_parser = GivenTerms::parse_list)]
+        terms: Option<GivenTerms>,
     },
     /// Bring prospects in from CSV, spreadsheet (.xlsx, .xls, .ods) or filed annual-accounts
     /// (NBB CSV) files or folders. A prospect already in the store (same registration number,
@@ -99,6 +107,12 @@ pub enum Command {
     /// nothing is written until Ctrl-S saves them into your portfolio, after the import's
     /// preview.
     Open { file: PathBuf },
+    /// List the prospects due for review (their latest decision's review date has come, as of
+    /// --as-of or today), the earliest due first: name, band, last decision, due date.
+    Review {
+        #[arg(long, value_enum, default_value_t = ReviewFormat::Table)]
+        format: ReviewFormat,
+    },
     /// Show the policy in force, or the built-in default.
     Policy {
         /// Print the built-in default policy (a starting point for your own).
@@ -113,6 +127,12 @@ pub enum EvalFormat {
     Json,
     /// One JSON object a line, for pipelines.
     Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReviewFormat {
+    Table,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -143,13 +163,16 @@ pub struct Context {
     pub policy_source: PolicySource,
     pub store: PathBuf,
     pub today: Date,
+    /// `--as-of`: the day decisions are dated, instead of the clock's.
+    pub as_of: Option<Date>,
 }
 
 impl Context {
     /// For batch work: a policy file that cannot be used is an error.
     fn from_cli(cli: &Cli) -> Result<Context> {
         let (policy, policy_source) = load_policy(cli.policy.as_deref(), paths::default_policy().as_deref())?;
-        Ok(Context { policy, policy_source, store: store_path(cli)?, today: cli.as_of.unwrap_or_else(today) })
+        let (store, today, as_of) = (store_path(cli)?, cli.as_of.unwrap_or_else(today), cli.as_of);
+        Ok(Context { policy, policy_source, store, today, as_of })
     }
 
     /// For the desk: a policy file that cannot be used leaves the built-in policy in force and
@@ -164,7 +187,7 @@ impl Context {
             Ok((policy, source)) => (policy, source, None),
             Err(e) => (Policy::default_policy(), PolicySource::Defaults, Some(e.to_string())),
         };
-        Ok((Context { policy, policy_source, store, today }, problem))
+        Ok((Context { policy, policy_source, store, today, as_of: cli.as_of }, problem))
     }
 }
 
@@ -211,7 +234,9 @@ fn print_default_policy() -> Result<ExitCode> {
 
 fn dispatch(ctx: &Context, command: &Command) -> Result<ExitCode> {
     match command {
-        Command::Eval { file, format, skip_invalid } => eval::run(ctx, file, *format, *skip_invalid),
+        Command::Eval { file, format, skip_invalid, terms } => {
+            eval::run(ctx, file, *format, *skip_invalid, &terms.clone().unwrap_or_default())
+        }
         Command::Import { files, sheet, skip_invalid, dry_run } => {
             let options =
                 import::Options { sheet: sheet.as_deref(), skip_invalid: *skip_invalid, dry_run: *dry_run };
@@ -221,6 +246,7 @@ fn dispatch(ctx: &Context, command: &Command) -> Result<ExitCode> {
         Command::Check { repair } => check::run(ctx, *repair),
         // The entry point gives `open` to the desk; this is for a caller that did not.
         Command::Open { .. } => anyhow::bail!("`open` runs the desk: start it in a terminal"),
+        Command::Review { format } => review::run(ctx, *format),
         Command::Policy { .. } => {
             output::note(format!("policy in force: {}", ctx.policy_source));
             let mut report = Report::new();

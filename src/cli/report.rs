@@ -10,7 +10,10 @@ use serde::Serialize;
 use crate::domain::economics::Economics;
 use crate::domain::evaluate::Evaluation;
 use crate::domain::money::{Money, Pct};
-use crate::domain::prospect::Prospect;
+use crate::domain::policy::Policy;
+use crate::domain::prospect::{Prospect, Terms};
+use crate::domain::terms::deviations::{Deviation, deviations};
+use crate::domain::terms::security::unsecured_limit;
 use crate::domain::vocabulary::{Channel, Delivery, Security, Segment};
 
 /// Borrows from the prospect and its evaluation: a record is built, written and dropped per
@@ -42,11 +45,18 @@ pub struct EvalRecord<'a> {
     /// Null when the annual volume is unknown.
     pub segment: Option<Segment>,
     pub channel: Channel,
+    /// The terms evaluated: the suggestion, or the terms given.
     pub terms: TermsRecord<'a>,
+    /// The suggestion, when other terms were given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggested_terms: Option<TermsRecord<'a>>,
     pub credit_need: Money,
     pub credit_cap: Money,
+    pub line_ceiling: Money,
     /// Null when the annual volume is unknown.
     pub economics: Option<EconomicsRecord>,
+    /// How the evaluated terms deviate from policy (none for the suggestion).
+    pub deviations: Vec<Deviation>,
     pub assumptions: &'a [String],
 }
 
@@ -77,28 +87,49 @@ pub struct TermsRecord<'a> {
     pub payment_days: u32,
     pub advance_pct: f64,
     pub discount_pct: f64,
+    pub discount_days: u32,
     pub credit_limit: Money,
+    /// The open part of the limit: all but what a guarantee or letter of credit covers.
+    pub unsecured_limit: Money,
     pub delivery: Delivery,
     pub security: Security,
+    pub security_amount: Money,
     /// 0 means before every order.
     pub review_months: u32,
-    pub why: &'a [String],
+    /// The reasoning behind the suggested terms; absent on given terms.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub why: Option<&'a [String]>,
+    /// What to ask the buyer for, when the terms ask for security.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ask: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct EconomicsRecord {
     pub volume: Money,
+    pub volume_sold: Money,
     pub gross_margin: Money,
     pub discounts: Money,
+    pub prepayment_discount: Money,
+    pub early_payment_discount: Money,
+    pub discount_cost_pct: Option<f64>,
+    pub credit_need: Money,
+    pub days_to_pay: f64,
     pub average_receivable: Money,
     pub exposure: Money,
+    pub covered_exposure: Money,
+    pub uncovered_exposure: Money,
+    pub loss_at_default: Money,
     pub expected_loss: Money,
     pub financing_cost: Money,
     pub cost_to_serve: Money,
     pub security_cost: Money,
     pub risk_adjusted_profit: Money,
     pub risk_adjusted_margin_pct: Option<f64>,
-    pub return_on_exposure_pct: Option<f64>,
+    pub loss_at_default_months: Option<f64>,
+    pub sales_to_replace_loss: Option<Money>,
+    pub capital: Money,
+    pub raroc_pct: Option<f64>,
 }
 
 fn number(d: Decimal) -> f64 {
@@ -120,11 +151,37 @@ fn round(value: f64, decimals: i32) -> f64 {
     (value * factor).round() / factor
 }
 
+impl<'a> TermsRecord<'a> {
+    fn new(t: &Terms, why: Option<&'a [String]>, ask: Option<&'a str>) -> TermsRecord<'a> {
+        TermsRecord {
+            payment_days: t.payment_days,
+            advance_pct: pct(t.advance_pct),
+            discount_pct: pct(t.discount_pct),
+            discount_days: t.discount_days,
+            credit_limit: t.credit_limit,
+            unsecured_limit: unsecured_limit(t.credit_limit, t.security, t.security_amount),
+            delivery: t.delivery,
+            security: t.security,
+            security_amount: t.security_amount,
+            review_months: t.review_months,
+            why,
+            ask,
+        }
+    }
+}
+
 impl<'a> EvalRecord<'a> {
-    pub fn new(p: &'a Prospect, e: &'a Evaluation) -> EvalRecord<'a> {
+    /// The record of one prospect on the suggested terms, or on `given` terms (which then
+    /// appear as `terms`, the suggestion as `suggested_terms`, with the deviations from it).
+    pub fn new(p: &'a Prospect, e: &'a Evaluation, given: Option<&Terms>, policy: &Policy) -> EvalRecord<'a> {
         let a = &e.assessment;
         let s = &e.suggestion;
-        let t = &s.terms;
+        let suggested = TermsRecord::new(&s.terms, Some(&s.why), s.ask.as_deref());
+        let (terms, suggested_terms, on) = match given {
+            Some(t) => (TermsRecord::new(t, None, None), Some(suggested), t),
+            None => (suggested, None, &s.terms),
+        };
+        let economics = if given.is_some() { e.economics_on(on, policy) } else { e.economics.clone() };
         EvalRecord {
             name: &p.name,
             registration: p.registration.as_deref(),
@@ -155,38 +212,44 @@ impl<'a> EvalRecord<'a> {
                 .map(|r| ReasonRecord { factor: r.factor.key(), points: points(r.points), text: r.text() })
                 .collect(),
             segment: e.segment,
-            channel: t.channel,
-            terms: TermsRecord {
-                payment_days: t.payment_days,
-                advance_pct: pct(t.advance_pct),
-                discount_pct: pct(t.discount_pct),
-                credit_limit: t.credit_limit,
-                delivery: t.delivery,
-                security: t.security,
-                review_months: t.review_months,
-                why: &s.why,
-            },
+            channel: on.channel,
+            terms,
+            suggested_terms,
             credit_need: s.credit_need,
             credit_cap: s.credit_cap,
-            economics: e.deal.as_ref().zip(e.economics.as_ref()).map(|(d, x)| economics(d.volume, x)),
+            line_ceiling: s.line_ceiling,
+            economics: e.deal.as_ref().zip(economics.as_ref()).map(|(d, x)| economics_record(d.volume, x)),
+            deviations: deviations(on, s),
             assumptions: &e.assumptions,
         }
     }
 }
 
-fn economics(volume: Money, x: &Economics) -> EconomicsRecord {
+fn economics_record(volume: Money, x: &Economics) -> EconomicsRecord {
     EconomicsRecord {
         volume,
+        volume_sold: x.volume_sold,
         gross_margin: x.gross_margin,
         discounts: x.discounts,
-        average_receivable: x.average_receivable,
+        prepayment_discount: x.prepayment_discount,
+        early_payment_discount: x.early_payment_discount,
+        discount_cost_pct: x.discount_cost_pct.map(number),
+        credit_need: x.credit_need,
+        days_to_pay: number(x.days_to_pay),
+        average_receivable: x.exposure,
         exposure: x.exposure,
+        covered_exposure: x.covered,
+        uncovered_exposure: x.uncovered(),
+        loss_at_default: x.loss_at_default,
         expected_loss: x.expected_loss,
         financing_cost: x.financing_cost,
         cost_to_serve: x.cost_to_serve,
         security_cost: x.security_cost,
         risk_adjusted_profit: x.risk_adjusted_profit,
         risk_adjusted_margin_pct: x.margin_pct.map(number),
-        return_on_exposure_pct: x.return_on_exposure_pct.map(number),
+        loss_at_default_months: x.loss_at_default_months.map(number),
+        sales_to_replace_loss: x.sales_to_replace_loss,
+        capital: x.capital,
+        raroc_pct: x.raroc_pct.map(number),
     }
 }

@@ -84,6 +84,16 @@ impl Date {
         Date::new(i32::try_from(year).ok()?, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
     }
 
+    /// The same day `months` months later, or the last day of that month when it is shorter
+    /// (31 January plus one month is 28 or 29 February); the last day of year 9999 at most.
+    pub fn plus_months(self, months: u32) -> Date {
+        let index = i64::from(self.year) * 12 + i64::from(self.month) - 1 + i64::from(months);
+        let (year, month) = (index.div_euclid(12), index.rem_euclid(12) + 1);
+        let Ok(year) = i32::try_from(year).map(|y| y.min(9999)) else { return self };
+        let month = if year == 9999 && index.div_euclid(12) > 9999 { 12 } else { month as u8 };
+        Date::new(year, month, self.day.min(days_in_month(year, month))).unwrap_or(self)
+    }
+
     /// Whole months from `self` to `later` (negative when `later` is earlier).
     pub fn months_until(self, later: Date) -> i32 {
         let months = (later.year - self.year) * 12 + i32::from(later.month) - i32::from(self.month);
@@ -156,6 +166,17 @@ mod tests {
             let date = Date::from_days_since_epoch(days);
             assert_eq!(date.map(Date::days_since_epoch), Some(days));
         }
+    }
+
+    #[test]
+    fn adds_months_keeping_the_day_or_the_months_last() {
+        let d = |y, m, day| Date::new(y, m, day).unwrap();
+        assert_eq!(d(2024, 1, 31).plus_months(1), d(2024, 2, 29), "a leap February");
+        assert_eq!(d(2025, 1, 31).plus_months(1), d(2025, 2, 28));
+        assert_eq!(d(2026, 11, 28).plus_months(3), d(2027, 2, 28));
+        assert_eq!(d(2026, 12, 15).plus_months(12), d(2027, 12, 15));
+        assert_eq!(d(2026, 5, 31).plus_months(0), d(2026, 5, 31));
+        assert_eq!(d(9999, 6, 30).plus_months(u32::MAX), d(9999, 12, 30), "capped at year 9999");
     }
 
     #[test]

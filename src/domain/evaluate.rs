@@ -1,6 +1,7 @@
 //! One call from a prospect to everything the screens and the command line show about it.
 
 use super::date::Date;
+use super::economics::exposure::vat_rate;
 use super::economics::{Deal, Economics, economics};
 use super::policy::Policy;
 use super::prospect::{Prospect, Terms};
@@ -56,7 +57,16 @@ pub fn evaluate_with(p: &Prospect, policy: &Policy, today: Date, explain: bool) 
             assumptions.push(format!("gross margin {assumed} % (policy assumption)"));
             assumed
         });
-        Deal { volume, margin, pd: assessment.pd, expected_dbt_days: suggestion.expected_dbt_days }
+        Deal {
+            volume,
+            margin,
+            pd: assessment.pd,
+            in_default: assessment.in_default,
+            expected_dbt_days: suggestion.expected_dbt_days,
+            observed_terms_days: suggestion.observed_terms_days,
+            orders_per_year: p.orders_per_year,
+            vat: vat_rate(p.country.as_deref(), policy),
+        }
     });
     if deal.is_none() {
         assumptions.push("annual volume unknown: no economics".into());

@@ -78,6 +78,7 @@ fields! {
     DbtSource => "dbt_source", "Source", Payment, Kind::Text, dbt_source;
     DbtObserved => "dbt_observed", "Observed on", Payment, Kind::Date, dbt_observed;
     BureauScore => "bureau_score", "Bureau score", Payment, Kind::Score, bureau_score;
+    ObservedTermsDays => "observed_terms_days", "Terms DBT seen on", Payment, Kind::Days, observed_terms_days;
     Summons => "summons_12m", "Summons (12 months)", Signals, Kind::Count, summons_12m;
     SummonsAuthority => "summons_authority", "Summons by RSZ/tax", Signals, Kind::YesNo, summons_authority;
     TaxDebt => "tax_debt", "Tax debt", Signals, Kind::Register, tax_debt;

@@ -12,16 +12,34 @@ fn rounded(value: Decimal, places: u32) -> Decimal {
 /// A percentage to one decimal: `11.4 %` for 11.39 (`{:.1}` on a `Decimal` would cut it to
 /// 11.3, and `round_dp` rounds half to even).
 pub fn percent(value: Decimal) -> String {
-    format!("{:.1} %", rounded(value, 1))
+    tenths(value, "%")
 }
 
-/// A change in percentage points with its sign, `+0.3 pt`; a change under 0.1 point keeps two
-/// decimals, so that a loss never reads as "+0.0".
+/// A figure to one decimal with its unit: `3.5 mo`, `11.4 %`.
+pub fn tenths(value: Decimal, unit: &str) -> String {
+    format!("{:.1} {unit}", rounded(value, 1))
+}
+
+/// A change in percentage points with its sign, `+0.3 pt`: see [`change`].
 pub fn points(change: Decimal) -> String {
-    let places = if change.abs() < Decimal::new(1, 1) { 2 } else { 1 };
+    self::change(change, "pt")
+}
+
+/// A change with its sign and unit, `+0.3 pt`, `-2 mo`: under 0.1 it keeps two decimals, so
+/// that a loss never reads as "+0.0"; from 100 none, so that the sign still fits a narrow
+/// column; else one.
+pub fn change(change: Decimal, unit: &str) -> String {
+    let size = change.abs();
+    let places = if size < Decimal::new(1, 1) {
+        2
+    } else if size >= Decimal::ONE_HUNDRED {
+        0
+    } else {
+        1
+    };
     let d = rounded(change, places);
     let sign = if d.is_sign_positive() && !d.is_zero() { "+" } else { "" };
-    format!("{sign}{d:.*} pt", places as usize)
+    format!("{sign}{d:.*} {unit}", places as usize)
 }
 
 /// A score (0–100) to one decimal: `38.3`.
@@ -75,6 +93,10 @@ mod tests {
         assert_eq!(points(dec!(-0.04)), "-0.04 pt");
         assert_eq!(points(dec!(0.005)), "+0.01 pt");
         assert_eq!(points(dec!(-1.25)), "-1.3 pt");
+        // From 100 points, whole points: 1201.46 → 1201, 150.5 → 151 (away from zero).
+        assert_eq!(points(dec!(1201.46)), "+1201 pt");
+        assert_eq!(change(dec!(-150.5), "mo"), "-151 mo");
+        assert_eq!(tenths(dec!(3.25), "mo"), "3.3 mo");
     }
 
     #[test]

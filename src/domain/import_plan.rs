@@ -8,7 +8,9 @@
 
 use std::collections::HashMap;
 
+use super::decision_columns::DecisionCells;
 use super::fields::Field;
+pub use super::import_decision::Decider;
 use super::prospect::Prospect;
 
 /// A set of fields, e.g. the cells a CSV row filled in.
@@ -51,6 +53,9 @@ pub struct Incoming {
     pub updates: FieldSet,
     /// Filed accounts: refused when the prospect already has accounts of a later period.
     pub keeps_newer_accounts: bool,
+    /// When and by whom its status was decided, when the file says (an export's decision
+    /// columns); else the import's own time and user.
+    pub decided: DecisionCells,
 }
 
 /// One field an update changes, as text (empty when unknown).
@@ -151,8 +156,9 @@ impl Index {
     }
 }
 
-/// Decides what importing `incoming` into `existing` does. Pure: nothing is changed.
-pub fn plan(existing: &[&Prospect], incoming: Vec<Incoming>) -> Plan {
+/// Decides what importing `incoming` into `existing` does, a status brought recorded as a
+/// decision by `decider`. Pure: nothing is changed.
+pub fn plan(existing: &[&Prospect], incoming: Vec<Incoming>, decider: &Decider) -> Plan {
     let mut index = Index::default();
     for (i, p) in existing.iter().enumerate() {
         index.add(p, Slot::Existing(i));
@@ -168,11 +174,12 @@ pub fn plan(existing: &[&Prospect], incoming: Vec<Incoming>) -> Plan {
         match found.as_slice() {
             [] => {
                 index.add(&item.prospect, Slot::New(plan.new.len()));
-                plan.new.push((item.label, item.prospect));
+                let p = decider.new_prospect(&item);
+                plan.new.push((item.label, p));
             }
             [Slot::New(i)] => {
                 let first = &mut plan.new[*i];
-                apply(&item, &mut first.1);
+                apply(&item, &mut first.1, decider);
                 plan.repeats.push((item.label, first.0.clone()));
             }
             [Slot::Existing(i)] => {
@@ -187,7 +194,7 @@ pub fn plan(existing: &[&Prospect], incoming: Vec<Incoming>) -> Plan {
                     continue;
                 }
                 let mut after = before.clone();
-                apply(&item, &mut after);
+                apply(&item, &mut after, decider);
                 let changes = changes(existing[i], &after);
                 match position {
                     Some(u) => {
@@ -234,11 +241,13 @@ fn refusal(item: &Incoming, current: &Prospect) -> Option<String> {
     })
 }
 
-/// Copies the fields `item` updates onto `target`, in form order (country before registration).
-fn apply(item: &Incoming, target: &mut Prospect) {
-    for field in item.updates.iter() {
+/// Copies the fields `item` updates onto `target`, in form order (country before registration);
+/// a status is a decision.
+fn apply(item: &Incoming, target: &mut Prospect, decider: &Decider) {
+    for field in item.updates.iter().filter(|f| *f != Field::Status) {
         field.copy(&item.prospect, target);
     }
+    decider.apply(item, target);
 }
 
 /// The fields that differ between `before` and `after`, as text.

@@ -78,7 +78,9 @@ mod tests {
             expected_loss: Money::units(volume / 100),
             risk_adjusted_profit: Some(Money::units(volume / 20)),
             status: Status::New,
-            cents: [0; 4],
+            basis: crate::domain::summary::Basis::Suggested,
+            review_due: None,
+            cents: [0; crate::domain::summary::FIGURES],
         }
         .recount()
     }

@@ -9,6 +9,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::money::{Money, Pct};
+pub use super::policy_deal::{
+    CapitalRules, CeilingRules, CeilingScope, ChannelDebtor, ExcessCover, ExposureRules, PriceRules,
+    SecurityRules, SellerRules, TermCeiling,
+};
 use super::policy_scorecard::Scorecard;
 use super::table::{PerBand, PerChannel, PerSecurity, PerSegment};
 use super::vocabulary::{Channel, Delivery, Security};
@@ -24,14 +28,21 @@ pub struct Policy {
     pub pd_scale: PdScale,
     pub segments: PerSegment<SegmentRule>,
     pub channels: PerChannel<ChannelRule>,
-    /// Loss given default per kind of security.
+    /// Loss given default of the part each kind of security covers; `none` is the LGD of
+    /// everything uncovered.
     pub lgd_pct: PerSecurity<Pct>,
-    /// Yearly cost of each kind of security (premium, fees) as a share of the volume sold on
-    /// credit, so that asking for security is never free in the what-if.
+    /// Yearly fee of each kind of security: on the guaranteed amount (bank guarantee, letter
+    /// of credit), on the insured turnover (credit insurance), so that security is never free.
     pub security_cost_pct: PerSecurity<Pct>,
     pub terms: PerBand<BandTerms>,
     pub limits: LimitRules,
     pub economics: EconomicsRules,
+    pub seller: SellerRules,
+    pub exposure: ExposureRules,
+    pub prices: PriceRules,
+    pub security: SecurityRules,
+    pub capital: CapitalRules,
+    pub term_ceilings: CeilingRules,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -70,6 +81,12 @@ pub struct SegmentRule {
 pub struct ChannelRule {
     /// Yearly cost of serving one customer through this channel.
     pub cost_to_serve: Money,
+    /// Share of the sales price the channel keeps (a sister brand's margin, a wholesaler's
+    /// discount), off the seller's gross margin.
+    pub margin_haircut_pct: Pct,
+    /// The channel's own credit risk when it, not the buyer, is the debtor (a wholesaler).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub debtor: Option<ChannelDebtor>,
 }
 
 /// What a band implies for the terms, whatever the segment.
@@ -90,6 +107,9 @@ pub struct TermsCell {
     pub payment_days: u32,
     pub advance_pct: Pct,
     pub discount_pct: Pct,
+    /// Days within which the early-payment discount is earned ("d/D net T").
+    #[serde(default)]
+    pub discount_days: u32,
     pub delivery: Delivery,
     pub security: Security,
 }
@@ -115,7 +135,8 @@ pub struct EconomicsRules {
     pub assumed_margin_pct: Pct,
     /// The risk-adjusted margin the what-if's goal seek aims at unless told otherwise.
     pub target_margin_pct: Pct,
-    /// Payment days above this are flagged (EU directive 2011/7/EU: 60 days for B2B).
+    /// Payment days above this are flagged where no national ceiling applies (EU directive
+    /// 2011/7/EU: 60 days for B2B unless expressly agreed).
     pub max_payment_days: u32,
 }
 

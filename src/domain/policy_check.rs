@@ -14,6 +14,7 @@ impl Policy {
             serde_json::to_value(self).map(|v| super::policy_ranges::check(&v)).unwrap_or_default();
         let mut fail = |field: String, message: String| issues.push(PolicyIssue { field, message });
         self.scorecard.validate(&mut fail);
+        self.validate_deal(&mut fail);
 
         let mut previous: Option<(Band, &BandRule)> = None;
         for (band, rule) in self.bands.iter() {

@@ -7,9 +7,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::date::Date;
+pub use super::decision::DecisionRecord;
 use super::money::{Money, Pct};
 use super::register_entry::RegisterEntry;
-use super::vocabulary::{Band, Channel, Delivery, Insolvency, Security, Status, Trend};
+use super::vocabulary::{Channel, Delivery, Insolvency, Security, Status, Trend};
 
 /// Delivery and payment conditions for a deal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,29 +19,22 @@ pub struct Terms {
     pub payment_days: u32,
     /// Share of each order paid before delivery.
     pub advance_pct: Pct,
-    /// Early-payment discount granted on the volume.
+    /// Early-payment discount for payment within `discount_days` ("d/D net T").
     pub discount_pct: Pct,
+    /// Days within which the early-payment discount is earned; 0 for payment with the order.
+    #[serde(default)]
+    pub discount_days: u32,
+    /// The most that may be owed: deliveries stop at it.
     pub credit_limit: Money,
     pub delivery: Delivery,
     pub security: Security,
+    /// The amount the security covers (a guarantee's or letter of credit's amount, the
+    /// insured limit, the goods under retention of title), in invoice amounts.
+    #[serde(default)]
+    pub security_amount: Money,
     pub channel: Channel,
     /// Months until the next credit review; 0 means before every order.
     pub review_months: u32,
-}
-
-/// One recorded decision, with the terms and the assessment as they stood that day.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DecisionRecord {
-    pub date: Date,
-    pub status: Status,
-    pub terms: Terms,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub note: String,
-    pub band: Band,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub score: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub risk_adjusted_profit: Option<Money>,
 }
 
 /// A prospect and the deal it wants.
@@ -133,6 +127,10 @@ pub struct Prospect {
     pub orders_per_year: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requested_payment_days: Option<u32>,
+    /// The payment terms the DBT was observed on (a habitual late payer pays at about these
+    /// plus its DBT, whatever it is given).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub observed_terms_days: Option<u32>,
     #[serde(default)]
     pub status: Status,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -7,8 +7,32 @@ use super::date::Date;
 use super::evaluate::{Evaluation, evaluate_with};
 use super::money::{Money, Pct};
 use super::policy::Policy;
-use super::prospect::Prospect;
-use super::vocabulary::{Band, Segment, Status};
+use super::prospect::{Prospect, Terms};
+use super::vocabulary::{Band, Channel, Segment, Status};
+
+/// Which terms a prospect's row and its part of the totals are on, by its status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// Approved (with conditions or not): the terms agreed.
+    Agreed,
+    /// Routed to a partner: the agreed terms as the partner channel serves them.
+    Partner,
+    /// New or being reviewed: the suggestion.
+    Suggested,
+    /// Declined or on hold: no exposure to count; the row shows the suggestion.
+    LeftOut,
+}
+
+impl Basis {
+    pub fn of(status: Status) -> Basis {
+        match status {
+            Status::Approved | Status::ApprovedWithConditions => Basis::Agreed,
+            Status::RoutedToPartner => Basis::Partner,
+            Status::New | Status::Reviewing => Basis::Suggested,
+            Status::Declined | Status::OnHold => Basis::LeftOut,
+        }
+    }
+}
 
 /// What the portfolio table shows of one prospect's evaluation.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,22 +52,57 @@ pub struct Summary {
     pub expected_loss: Money,
     pub risk_adjusted_profit: Option<Money>,
     pub status: Status,
-    /// Volume, exposure, expected loss and risk-adjusted profit in cents (unknown as 0), for
-    /// the totals.
-    pub(crate) cents: [i64; 4],
+    /// The terms the row and the totals are on; `Agreed` or `Partner` only where terms were
+    /// agreed (else the suggestion, as `Suggested`).
+    pub basis: Basis,
+    /// When the prospect is due for review (see `decision::review_due`).
+    pub review_due: Option<Date>,
+    /// The figures the totals add, in cents (unknown as 0), in `Figure` order; a declined or
+    /// on-hold prospect counts its volume only.
+    pub(crate) cents: [i64; FIGURES],
 }
 
+/// How many figures a summary carries for the totals: volume, exposure, expected loss,
+/// risk-adjusted profit, the exposure a security covers, the volume sold and the capital.
+pub const FIGURES: usize = 7;
+
 impl Summary {
-    pub fn new(p: &Prospect, e: &Evaluation) -> Summary {
-        let terms = &e.suggestion.terms;
-        let exposure = e.economics.as_ref().map_or(Money::ZERO, |x| x.exposure);
-        let expected_loss = e.economics.as_ref().map_or(Money::ZERO, |x| x.expected_loss);
-        let risk_adjusted_profit = e.economics.as_ref().map(|x| x.risk_adjusted_profit);
+    /// The row of a prospect: on its agreed terms when it was approved or routed with terms
+    /// agreed, else on the suggestion.
+    pub fn new(p: &Prospect, e: &Evaluation, policy: &Policy) -> Summary {
+        let agreed = match (Basis::of(p.status), &p.agreed_terms) {
+            (Basis::Agreed, Some(t)) => Some((Basis::Agreed, t.clone())),
+            (Basis::Partner, Some(t)) => {
+                Some((Basis::Partner, Terms { channel: Channel::Partner, ..t.clone() }))
+            }
+            _ => None,
+        };
+        let (basis, terms, economics) = match agreed {
+            Some((basis, terms)) => {
+                let economics = e.economics_on(&terms, policy);
+                (basis, terms, economics)
+            }
+            None => {
+                let basis =
+                    if Basis::of(p.status) == Basis::LeftOut { Basis::LeftOut } else { Basis::Suggested };
+                (basis, e.suggestion.terms.clone(), e.economics.clone())
+            }
+        };
+        let figure = |get: fn(&crate::domain::economics::Economics) -> Money| {
+            let m = economics.as_ref().map_or(Money::ZERO, get);
+            if basis == Basis::LeftOut { 0 } else { m.cents() }
+        };
+        let exposure = economics.as_ref().map_or(Money::ZERO, |x| x.exposure);
+        let expected_loss = economics.as_ref().map_or(Money::ZERO, |x| x.expected_loss);
+        let risk_adjusted_profit = economics.as_ref().map(|x| x.risk_adjusted_profit);
         let cents = [
             p.annual_volume.unwrap_or(Money::ZERO).cents(),
-            exposure.cents(),
-            expected_loss.cents(),
-            risk_adjusted_profit.unwrap_or(Money::ZERO).cents(),
+            figure(|x| x.exposure),
+            figure(|x| x.expected_loss),
+            figure(|x| x.risk_adjusted_profit),
+            figure(|x| x.covered),
+            figure(|x| x.volume_sold),
+            figure(|x| x.capital),
         ];
         Summary {
             band: e.assessment.band,
@@ -59,6 +118,8 @@ impl Summary {
             expected_loss,
             risk_adjusted_profit,
             status: p.status,
+            basis,
+            review_due: super::decision::review_due(p),
             cents,
         }
     }
@@ -72,12 +133,15 @@ impl Summary {
             self.exposure.cents(),
             self.expected_loss.cents(),
             or_zero(self.risk_adjusted_profit),
+            0,
+            or_zero(self.volume),
+            0,
         ];
         self
     }
 
     pub fn of(p: &Prospect, policy: &Policy, today: Date) -> Summary {
-        Summary::new(p, &evaluate_with(p, policy, today, false))
+        Summary::new(p, &evaluate_with(p, policy, today, false), policy)
     }
 }
 
@@ -86,8 +150,8 @@ impl Summary {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Totals {
     pub count: usize,
-    /// Volume, exposure, expected loss and risk-adjusted profit, in cents.
-    cents: [i128; 4],
+    /// The summaries' figures summed, in cents, in their order.
+    cents: [i128; FIGURES],
 }
 
 impl Totals {
@@ -96,7 +160,7 @@ impl Totals {
     }
 
     /// Adds one prospect given by its figures in cents (as `Summary::cents` holds them).
-    pub(crate) fn add_cents(&mut self, cents: &[i64; 4]) {
+    pub(crate) fn add_cents(&mut self, cents: &[i64; FIGURES]) {
         self.count += 1;
         for (sum, value) in self.cents.iter_mut().zip(cents) {
             *sum += i128::from(*value);
@@ -133,5 +197,27 @@ impl Totals {
 
     pub fn risk_adjusted_profit(&self) -> Money {
         Money::from_cents(self.cents[3])
+    }
+
+    /// The exposure securities cover (on first demand, insured, under retention of title).
+    pub fn covered(&self) -> Money {
+        Money::from_cents(self.cents[4])
+    }
+
+    /// What the credit limits carry of the volume.
+    pub fn volume_sold(&self) -> Money {
+        Money::from_cents(self.cents[5])
+    }
+
+    /// The Basel IRB capital of the deals.
+    pub fn capital(&self) -> Money {
+        Money::from_cents(self.cents[6])
+    }
+
+    /// The set's risk-adjusted profit on its capital, in percent; none without capital.
+    pub fn raroc_pct(&self) -> Option<rust_decimal::Decimal> {
+        let capital = self.capital();
+        let profit = self.risk_adjusted_profit().amount().checked_mul(rust_decimal::Decimal::ONE_HUNDRED)?;
+        capital.is_positive().then(|| profit.checked_div(capital.amount())).flatten().map(|r| r.round_dp(1))
     }
 }

@@ -212,11 +212,13 @@ impl Delivery {
     }
 }
 
-/// What secures the receivable; each kind has its loss given default in the policy.
+/// What secures the receivable; each kind has its loss given default in the policy. `Ord` is
+/// the strength the terms must never weaken as risk grows: none < retention of title < credit
+/// insurance < bank guarantee < letter of credit.
 #[derive(Serialize, Deserialize, IntoStaticStr, VariantArray)]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Security {
     None,
     RetentionOfTitle,

@@ -58,7 +58,8 @@ fn column_letter(index: usize) -> String {
 
 /// The accepted column names, for a message after an unknown header.
 fn accepted_columns() -> String {
-    Field::ALL.iter().map(|f| f.key()).collect::<Vec<_>>().join(", ")
+    let terms = crate::domain::terms::given::COLUMNS.iter().copied();
+    Field::ALL.iter().map(|f| f.key()).chain(terms).collect::<Vec<_>>().join(", ")
 }
 
 impl fmt::Display for HeaderProblem {

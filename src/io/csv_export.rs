@@ -5,6 +5,7 @@
 use std::io::{self, Write};
 
 use super::formula::neutralise;
+use crate::domain::decision_columns;
 use crate::domain::field_values::Kind;
 use crate::domain::fields::Field;
 use crate::domain::prospect::Prospect;
@@ -19,15 +20,17 @@ pub fn cell(field: Field, prospect: &Prospect) -> String {
     }
 }
 
-/// Writes a header of every `Field::ALL` key and one row per prospect; unknown values are empty
-/// cells. Decision history and agreed terms are not inputs and stay in the store.
+/// Writes a header of every `Field::ALL` key and the decision columns, and one row per
+/// prospect; unknown values are empty cells. The latest decision is in the decision columns
+/// (its status is the `status` column); the whole history stays in the store and JSON.
 pub fn write_prospects<W: Write>(prospects: &[Prospect], out: W) -> io::Result<()> {
     let mut writer = csv::WriterBuilder::new().from_writer(out);
-    writer.write_record(Field::ALL.iter().map(|f| f.key()))?;
-    let mut cells: Vec<String> = Vec::with_capacity(Field::ALL.len());
+    writer.write_record(Field::ALL.iter().map(|f| f.key()).chain(decision_columns::COLUMNS))?;
+    let mut cells: Vec<String> = Vec::with_capacity(Field::ALL.len() + decision_columns::COLUMNS.len());
     for prospect in prospects {
         cells.clear();
         cells.extend(Field::ALL.iter().map(|&f| cell(f, prospect)));
+        cells.extend(decision_columns::cells(prospect).iter().map(|c| neutralise(c).into_owned()));
         writer.write_record(&cells)?;
     }
     writer.flush()
@@ -48,7 +51,7 @@ mod tests {
     #[test]
     fn the_header_lists_every_field_in_form_order() {
         let text = export(&[]);
-        let keys: Vec<&str> = Field::ALL.iter().map(|f| f.key()).collect();
+        let keys: Vec<&str> = Field::ALL.iter().map(|f| f.key()).chain(decision_columns::COLUMNS).collect();
         assert_eq!(text, format!("{}\n", keys.join(",")));
     }
 
@@ -85,13 +88,13 @@ mod tests {
         assert!(row.starts_with("\"'=HYPERLINK(\"\"http://x\"\")\""), "{row}");
         assert!(row.contains(",'s-Hertogenbosch,"), "{row}");
         assert!(row.contains(",-5000,"), "{row}");
-        assert!(row.ends_with(",new,'@SUM(A1)"), "{row}");
+        assert!(row.ends_with(",new,'@SUM(A1),,,"), "{row}");
         let back = read_prospects(text.as_bytes()).unwrap();
         assert_eq!(back.prospects[0].prospect, p);
     }
 
     #[test]
-    fn decisions_are_not_exported() {
+    fn the_store_id_is_not_exported() {
         let mut p = Prospect::named("A");
         p.id = 42;
         let back = read_prospects(export(&[p]).as_bytes()).unwrap();

@@ -6,14 +6,16 @@
 
 use csv::{ByteRecord, Reader, ReaderBuilder};
 
-use super::columns::{header_fields, order_of, read_cells};
+use super::columns::{Layout, RowCells, layout, read_cells, read_terms};
 use super::csv_error::{CsvFileError, RowError};
 use super::csv_rows::{RowCounter, scan_record};
 use super::decode::{TextEncoding, decode};
+use crate::domain::decision_columns::DecisionCells;
 use crate::domain::fields::Field;
 use crate::domain::import_plan::{FieldSet, Incoming};
 use crate::domain::money::NumberStyle;
 use crate::domain::prospect::Prospect;
+use crate::domain::terms::given::GivenTerms;
 
 /// A prospect read from a row without errors, with that row for messages and undo.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,6 +26,11 @@ pub struct ImportedProspect {
     pub prospect: Prospect,
     /// The fields whose cells were not empty: what a re-import updates.
     pub filled: FieldSet,
+    /// The row's term cells (`payment_days`, `security`…), which `eval` evaluates instead of
+    /// the suggestion, or their errors; an import reads past them.
+    pub terms: Result<GivenTerms, Vec<RowError>>,
+    /// When and by whom the row's status was decided, when its decision columns say.
+    pub decided: DecisionCells,
 }
 
 impl ImportedProspect {
@@ -34,6 +41,7 @@ impl ImportedProspect {
             prospect: self.prospect,
             updates: self.filled,
             keeps_newer_accounts: false,
+            decided: self.decided,
         }
     }
 }
@@ -146,11 +154,14 @@ pub fn read_rows(
             if is_blank(&record) {
                 continue;
             }
-            let read = header.read_row(&record, style, row).map(|(prospect, filled)| ImportedProspect {
-                row,
-                prospect,
-                filled,
-            });
+            let read =
+                header.read_row(&record, style, row).map(|(prospect, filled, decided)| ImportedProspect {
+                    row,
+                    prospect,
+                    filled,
+                    decided,
+                    terms: header.read_terms(&record, style, row),
+                });
             if let Some((.., earlier)) = pending.replace((start, row, read)) {
                 sink(earlier);
             }
@@ -228,22 +239,30 @@ fn is_blank(record: &ByteRecord) -> bool {
 
 /// The columns of the file, checked, and the order in which a row's cells are applied.
 struct Header {
-    columns: Vec<Option<Field>>,
     /// Each present field with its column, in `Field::ALL` order: the country is set before the
     /// registration number, which is checked against it, whatever the column order.
-    order: Vec<(Field, usize)>,
+    layout: Layout,
 }
 
 impl Header {
     fn parse(record: &ByteRecord) -> Result<Header, CsvFileError> {
         let cells: Vec<String> = record.iter().map(|raw| String::from_utf8_lossy(raw).into_owned()).collect();
-        let columns = header_fields(&cells)?;
-        let order = order_of(&columns);
-        Ok(Header { columns, order })
+        Ok(Header { layout: layout(&cells)? })
+    }
+
+    fn read_terms(
+        &self,
+        record: &ByteRecord,
+        style: NumberStyle,
+        row: usize,
+    ) -> Result<GivenTerms, Vec<RowError>> {
+        read_terms(&self.layout.terms, row, style, |column| {
+            Ok(String::from_utf8_lossy(record.get(column).unwrap_or_default()))
+        })
     }
 
     fn field_at(&self, column: usize) -> Option<Field> {
-        self.columns.get(column).copied().flatten()
+        self.layout.fields.get(column).copied().flatten()
     }
 
     /// The prospect of one row and the fields it filled in, or every error in it, from left to
@@ -253,16 +272,16 @@ impl Header {
         record: &ByteRecord,
         style: NumberStyle,
         row: usize,
-    ) -> Result<(Prospect, FieldSet), Vec<RowError>> {
-        if record.len() != self.columns.len() {
+    ) -> Result<RowCells, Vec<RowError>> {
+        if record.len() != self.layout.fields.len() {
             let reason = format!(
                 "has {} cells but the header has {} columns (a delimiter or quote out of place?)",
                 record.len(),
-                self.columns.len()
+                self.layout.fields.len()
             );
             return Err(vec![RowError { row, column: None, reason }]);
         }
-        read_cells(&self.order, row, style, |column| {
+        read_cells(&self.layout, row, style, |column| {
             Ok(String::from_utf8_lossy(record.get(column).unwrap_or_default()))
         })
     }
@@ -388,5 +407,22 @@ mod tests {
         assert_eq!(detect_delimiter(b"name\trevenue\tcity\n"), b'\t');
         assert_eq!(detect_delimiter(b"name\tcity;x\n"), b'\t');
         assert_eq!(detect_delimiter(b"a;b;c\td\n"), b';');
+    }
+
+    #[test]
+    fn term_columns_are_read_for_eval_and_never_stop_an_import() {
+        // A `;` file: 14 days, and 96.000,50 with the decimal comma and thousands dots.
+        let import =
+            read_prospects(b"name;Payment Days;security_amount\nA NV;14;96.000,50\nB NV;x;\n").unwrap();
+        assert!(import.errors.is_empty(), "{:?}", import.errors);
+        let [a, b] = &import.prospects[..] else { panic!("two rows: {:?}", import.prospects) };
+        let given = a.terms.as_ref().unwrap();
+        assert_eq!(given.payment_days, Some(14));
+        assert_eq!(
+            given.security_amount,
+            Some(crate::domain::money::Money::parse("96000.50", NumberStyle::Point).unwrap())
+        );
+        let errors = b.terms.as_ref().unwrap_err();
+        assert_eq!(errors[0].to_string(), "row 3: column payment_days: 'x' is not a number of days (0–365)");
     }
 }

@@ -9,6 +9,11 @@ use super::sheet_import::{is_workbook, read_sheet};
 use crate::domain::date::Date;
 use crate::domain::import_plan::Incoming;
 
+/// How a decision imported from a file names it: its file name.
+pub fn file_label(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
 /// What a file held.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImportFile {

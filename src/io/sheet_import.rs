@@ -8,7 +8,7 @@ use std::io::Cursor;
 use calamine::{Data, Reader, open_workbook_auto_from_rs};
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::columns::{header_fields, order_of, read_cells};
+use super::columns::{layout, read_cells, read_terms};
 use super::csv_error::CsvFileError;
 use super::csv_import::{CsvImport, ImportedProspect};
 use super::decode::TextEncoding;
@@ -43,8 +43,8 @@ pub fn read_sheet(bytes: &[u8], sheet: Option<&str>) -> Result<CsvImport, CsvFil
     // Columns left of the sheet's first used one are empty: header positions count from A.
     let mut texts = vec![String::new(); first_column];
     texts.extend(header.1.iter().map(|c| text(c, Kind::Text).unwrap_or_default()));
-    let columns = header_fields(&texts)?;
-    let order = order_of(&columns);
+    let layout = layout(&texts)?;
+    let columns = &layout.fields;
     let mut import = CsvImport {
         prospects: Vec::new(),
         errors: Vec::new(),
@@ -58,11 +58,14 @@ pub fn read_sheet(bytes: &[u8], sheet: Option<&str>) -> Result<CsvImport, CsvFil
             continue;
         }
         let cell = |column: usize| match column.checked_sub(first_column).and_then(|i| cells.get(i)) {
-            Some(data) => text(data, kind_at(&columns, column)),
+            Some(data) => text(data, kind_at(columns, column)),
             None => Ok(String::new()),
         };
-        match read_cells(&order, row, NumberStyle::Point, cell) {
-            Ok((prospect, filled)) => import.prospects.push(ImportedProspect { row, prospect, filled }),
+        match read_cells(&layout, row, NumberStyle::Point, cell) {
+            Ok((prospect, filled, decided)) => {
+                let terms = read_terms(&layout.terms, row, NumberStyle::Point, cell);
+                import.prospects.push(ImportedProspect { row, prospect, filled, decided, terms });
+            }
             Err(errors) => import.errors.extend(errors),
         }
     }

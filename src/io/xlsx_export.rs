@@ -7,6 +7,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 use crate::domain::date::Date;
+use crate::domain::decision_columns;
 use crate::domain::field_values::Kind;
 use crate::domain::fields::Field;
 use crate::domain::prospect::Prospect;
@@ -38,8 +39,18 @@ fn fill(sheet: &mut Worksheet, prospects: &[Prospect]) -> Result<(), XlsxError> 
         sheet.write_string_with_format(0, col, field.key(), &header)?;
         sheet.set_column_width(col, if field.kind() == Kind::Text { 24 } else { 14 })?;
     }
+    let first_decision_column = Field::ALL.len() as u16;
+    for (col, name) in (first_decision_column..).zip(decision_columns::COLUMNS) {
+        sheet.write_string_with_format(0, col, name, &header)?;
+        sheet.set_column_width(col, 24)?;
+    }
     sheet.set_freeze_panes(1, 0)?;
     for (row, p) in (1u32..).zip(prospects) {
+        for (col, text) in (first_decision_column..).zip(decision_columns::cells(p)) {
+            if !text.is_empty() {
+                sheet.write_string(row, col, text)?;
+            }
+        }
         for (col, &field) in (0u16..).zip(Field::ALL) {
             let text = field.get(p);
             if text.is_empty() {

@@ -1,9 +1,11 @@
 //! Which prospects the table shows: the name query and the quick filters (band, segment,
-//! status, only the marked ones) as one test.
+//! status, due for review, only the marked ones) as one test.
 
 use super::Portfolio;
 use super::names::folded;
 use super::query::Query;
+use crate::domain::date::Date;
+use crate::domain::summary::Summary;
 use crate::domain::vocabulary::{Band, Segment, Status};
 
 /// The name query (folded) and the quick filters, as one test.
@@ -16,6 +18,8 @@ pub struct Filter {
     pub band: Option<Band>,
     pub segment: Option<Segment>,
     pub status: Option<Status>,
+    /// Only the prospects due for review on or before this day, when set.
+    pub due_by: Option<Date>,
     /// Only these prospects (by id, sorted), when set: the marked ones.
     pub only: Option<Vec<u64>>,
 }
@@ -34,17 +38,17 @@ impl Filter {
             ids.sort_unstable();
             ids
         });
-        Filter { query: folded(query), words: Query::new(query), band, segment, status, only }
+        Filter { query: folded(query), words: Query::new(query), band, segment, status, due_by: None, only }
     }
 
     pub(super) fn quick(&self) -> bool {
-        self.band.is_some() || self.segment.is_some() || self.status.is_some()
+        self.band.is_some() || self.segment.is_some() || self.status.is_some() || self.due_by.is_some()
     }
 
     /// Whether the filters other than the name are the same: a query that grew then narrows.
     pub fn same_tags(&self, other: &Filter) -> bool {
-        (self.band, self.segment, self.status, &self.only)
-            == (other.band, other.segment, other.status, &other.only)
+        (self.band, self.segment, self.status, self.due_by, &self.only)
+            == (other.band, other.segment, other.status, other.due_by, &other.only)
     }
 
     /// Whether the prospect with this id is among those kept only (always, when none are).
@@ -52,18 +56,33 @@ impl Filter {
         self.only.as_ref().is_none_or(|ids| id.is_some_and(|id| ids.binary_search(&id).is_ok()))
     }
 
-    pub(super) fn tags_pass(&self, band: Band, segment: Option<Segment>, status: Status) -> bool {
-        self.band.is_none_or(|b| band == b)
-            && self.segment.is_none_or(|s| segment == Some(s))
-            && self.status.is_none_or(|s| status == s)
+    pub(super) fn tags_pass(&self, tags: Tags) -> bool {
+        self.band.is_none_or(|b| tags.band == b)
+            && self.segment.is_none_or(|s| tags.segment == Some(s))
+            && self.status.is_none_or(|s| tags.status == s)
+            && self.due_by.is_none_or(|day| tags.review_due.is_some_and(|due| due <= day))
     }
 
     /// Whether the prospect at a position of the portfolio passes. The name first: it lives in
     /// the compact name index, while the summaries are only read when a quick filter is on.
     pub fn keeps(&self, portfolio: &Portfolio, index: usize) -> bool {
         self.words.rank(portfolio.folded_name(index)).is_some()
-            && (!self.quick()
-                || portfolio.summary(index).is_some_and(|s| self.tags_pass(s.band, s.segment, s.status)))
+            && (!self.quick() || portfolio.summary(index).is_some_and(|s| self.tags_pass(Tags::of(s))))
             && self.kept_by_id(portfolio.prospect(index).map(|p| p.id))
+    }
+}
+
+/// What the quick filters read of a prospect's summary.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Tags {
+    pub band: Band,
+    pub segment: Option<Segment>,
+    pub status: Status,
+    pub review_due: Option<Date>,
+}
+
+impl Tags {
+    pub fn of(s: &Summary) -> Tags {
+        Tags { band: s.band, segment: s.segment, status: s.status, review_due: s.review_due }
     }
 }

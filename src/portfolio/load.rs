@@ -21,23 +21,21 @@ use crate::store::stream::{self, Progress};
 
 /// The summaries of many prospects, in their order, evaluated on every core.
 pub fn evaluate<P: Borrow<Prospect> + Sync>(prospects: &[P], policy: &Policy, today: Date) -> Vec<Summary> {
-    evaluate_into(prospects, policy, today, false, Summary::new)
+    evaluate_into(prospects, policy, today, false, |p: &P, e| Summary::new(p.borrow(), e, policy))
 }
 
 /// Each prospect evaluated (with its sentences if `explain`, as `evaluate_with`) and turned
-/// into a `T` by `then`, on every core, in the prospects' order: the one parallel evaluation,
-/// which loading (a summary each) and `dealdesk eval` (a record each) share. Evaluation is
-/// pure, so the work splits without locks.
+/// into a `T` by `then`, which gets the item it came from (a prospect, or an input row that
+/// holds one), on every core, in the prospects' order: the one parallel evaluation, which
+/// loading (a summary each) and `dealdesk eval` (a record each) share. Evaluation is pure, so
+/// the work splits without locks.
 pub fn evaluate_into<P, T, F>(prospects: &[P], policy: &Policy, today: Date, explain: bool, then: F) -> Vec<T>
 where
     P: Borrow<Prospect> + Sync,
     T: Send,
-    F: Fn(&Prospect, &Evaluation) -> T + Sync,
+    F: Fn(&P, &Evaluation) -> T + Sync,
 {
-    let each = |p: &P| {
-        let p = p.borrow();
-        then(p, &evaluate_with(p, policy, today, explain))
-    };
+    let each = |p: &P| then(p, &evaluate_with(p.borrow(), policy, today, explain));
     prospects.par_iter().map(each).collect()
 }
 

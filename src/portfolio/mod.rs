@@ -14,6 +14,7 @@ pub mod load;
 pub mod names;
 pub mod order;
 pub mod query;
+pub mod revision;
 pub mod sort;
 pub mod view;
 

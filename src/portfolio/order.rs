@@ -10,11 +10,10 @@
 use rayon::prelude::*;
 
 use super::Portfolio;
-use super::filter::Filter;
+use super::filter::{Filter, Tags};
 use super::names::NameIndex;
 use super::query::Rank;
-use crate::domain::summary::Totals;
-use crate::domain::vocabulary::{Band, Segment, Status};
+use crate::domain::summary::{FIGURES, Totals};
 
 /// Entries per chunk when the order is laid out; a chunk that grows to twice this is split.
 pub const CHUNK: usize = 4096;
@@ -39,10 +38,8 @@ impl Positions for [usize] {
 /// What the filters and the totals read of one prospect.
 #[derive(Debug, Clone, Copy)]
 struct Entry {
-    cents: [i64; 4],
-    band: Band,
-    segment: Option<Segment>,
-    status: Status,
+    cents: [i64; FIGURES],
+    tags: Tags,
     /// The prospect's id, for "only the marked".
     id: u64,
 }
@@ -52,7 +49,7 @@ impl Entry {
     /// `Filter::keeps` treats it: shown by name, never by a quick filter, and out of the totals.
     fn of(portfolio: &Portfolio, index: usize) -> Option<Entry> {
         let (s, p) = (portfolio.summary(index)?, portfolio.prospect(index)?);
-        Some(Entry { cents: s.cents, band: s.band, segment: s.segment, status: s.status, id: p.id })
+        Some(Entry { cents: s.cents, tags: Tags::of(s), id: p.id })
     }
 }
 
@@ -114,8 +111,7 @@ impl Chunk {
                 continue;
             }
             let e = self.entries[k].as_ref();
-            let rank = if (!filter.quick()
-                || e.is_some_and(|e| filter.tags_pass(e.band, e.segment, e.status)))
+            let rank = if (!filter.quick() || e.is_some_and(|e| filter.tags_pass(e.tags)))
                 && (filter.only.is_none() || filter.kept_by_id(e.map(|e| e.id)))
             {
                 matcher.rank(self.names.get(k))

@@ -29,7 +29,7 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<Vec<Prospect>, StoreError> {
     let newer = |found: u32| StoreError::NewerSchema { path: path.to_path_buf(), found };
     match serde_json::from_slice::<StoreFile>(bytes) {
         Ok(file) if file.schema > SCHEMA_VERSION => Err(newer(file.schema)),
-        Ok(file) => Ok(file.prospects),
+        Ok(file) => Ok(super::migrate::from_schema(file.prospects, file.schema)),
         Err(e) => match serde_json::from_slice::<SchemaOnly>(bytes) {
             Ok(head) if head.schema > SCHEMA_VERSION => Err(newer(head.schema)),
             _ => Err(StoreError::Corrupt {

@@ -164,9 +164,7 @@ impl Drop for StoreLock {
 
 /// Who this process is, for the lock file: "process 4242 of ann since 2026-11-28 09:14 UTC".
 pub fn describe_this_process(now_unix_seconds: u64) -> String {
-    let user = std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_else(|_| "an unknown user".into());
+    let user = super::user::os_user();
     let days = i64::try_from(now_unix_seconds / 86_400).unwrap_or(0);
     let date =
         crate::domain::date::Date::from_days_since_epoch(days).map(|d| d.to_string()).unwrap_or_default();

@@ -11,10 +11,12 @@ pub mod destination;
 pub mod error;
 pub mod ids;
 pub mod lock;
+mod migrate;
 pub mod paths;
 pub mod policy_file;
 pub mod stream;
 pub mod target;
+pub mod user;
 
 use std::borrow::Borrow;
 use std::fs;
@@ -32,9 +34,19 @@ use lock::{LockError, StoreLock};
 ///
 /// 2: `tax_debt` and `social_debt` may be a register listing (`true` / `false`) as well as an
 /// amount string, and `summons_authority` is a prospect field. A schema-1 file reads unchanged
-/// (its debts are amounts, and it has no authority summons) and is written back as 2, so that an
-/// older dealdesk refuses it as newer instead of failing on a `true` where it expects an amount.
-pub const SCHEMA_VERSION: u32 = 2;
+/// (its debts are amounts, and it has no authority summons).
+///
+/// 3: terms have a `security_amount` and `discount_days`, prospects `observed_terms_days`. A
+/// secured term of an older file covers its whole credit limit (`migrate`).
+///
+/// 4: a decision records its local date and time (`decided_at`), who made it (`decided_by`)
+/// and its `deviations` from policy, and its note is its own (schemas 1 to 3 also copied it
+/// over the prospect's note). An older record reads with no time and no user (it kept neither)
+/// and no deviations.
+///
+/// Every older file is written back as 4, so that an older dealdesk refuses it as newer instead
+/// of misreading it or dropping what it does not know.
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// What identifies one version of the file on disk, to notice replacement by others.
 #[derive(Debug, Clone, PartialEq, Eq)]

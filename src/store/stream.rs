@@ -153,6 +153,7 @@ fn read_layout(path: &Path, chunk: &mut OnBlock) -> Result<(), StoreError> {
         };
         line += lines;
         carry.drain(..end);
+        let prospects = super::migrate::from_schema(prospects, schema);
         chunk(prospects, Progress { done, total, started_over: false });
         if last {
             closed = true;

@@ -327,10 +327,11 @@ fn decisions(r: &mut Rng, p: &mut Prospect, health: f64, volume: i64) {
             Band::D => *r.pick(&[25, 50]),
             Band::E => 100,
         };
-        let terms = Terms {
+        let mut terms = Terms {
             payment_days,
             advance_pct: Pct::whole(advance),
             discount_pct: if payment_days >= 30 && r.chance(0.2) { Pct::whole(2) } else { Pct::ZERO },
+            discount_days: 10,
             credit_limit: Money::units(round_to(volume as f64 * f64::from(payment_days) / 365.0, 1000.0)),
             delivery: match band {
                 Band::A | Band::B | Band::C => Delivery::Standard,
@@ -344,16 +345,23 @@ fn decisions(r: &mut Rng, p: &mut Prospect, health: f64, volume: i64) {
                 Band::D => *r.pick(&[Security::BankGuarantee, Security::CreditInsurance]),
                 Band::E => Security::None,
             },
+            security_amount: Money::ZERO,
             channel,
             review_months: if band <= Band::B { 12 } else { 6 },
         };
+        if terms.security != Security::None {
+            terms.security_amount = terms.credit_limit;
+        }
         let score = (health * 1000.0).round() / 10.0;
         let profit = Money::units(round_to(volume as f64 * r.range(-0.01, 0.08), 10.0));
         let Some(date) = Date::from_days_since_epoch(day) else { break };
         p.history.push(DecisionRecord {
             date,
+            decided_at: None,
+            decided_by: None,
             status,
             terms: terms.clone(),
+            deviations: Vec::new(),
             note: if r.chance(0.5) { r.pick(DECISION_NOTES).to_string() } else { String::new() },
             band,
             score: Some(score),

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use chrono::{DateTime, FixedOffset};
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 use ratatui::layout::Rect;
 
@@ -19,6 +20,7 @@ use super::portfolio::state::PortfolioView;
 use super::screen::Screen;
 use super::viewing::Viewing;
 use crate::domain::date::Date;
+use crate::domain::decision::Stamp;
 use crate::domain::policy::Policy;
 use crate::domain::prospect::{Prospect, Terms};
 use crate::domain::summary::Summary;
@@ -155,6 +157,13 @@ pub enum Effect {
 pub struct App {
     pub policy: Policy,
     pub today: Date,
+    /// The local date and time, set by the runner before each message (the desk reads no
+    /// clock): what a decision records.
+    pub now: DateTime<FixedOffset>,
+    /// Who uses the desk (the OS user), for the decisions.
+    pub user: String,
+    /// `--as-of`: the day decisions are dated, instead of the clock's.
+    pub as_of: Option<Date>,
     pub theme: Theme,
     pub portfolio: Portfolio,
     pub screen: Screen,
@@ -205,6 +214,9 @@ impl App {
         App {
             policy,
             today,
+            now: midnight(today),
+            user: String::new(),
+            as_of: None,
             theme: Theme::from_env(),
             portfolio,
             screen: if welcome { Screen::Welcome } else { Screen::Portfolio },
@@ -229,6 +241,11 @@ impl App {
             size: Rect::new(0, 0, 120, 40),
             nav: Vec::new(),
         }
+    }
+
+    /// Who decides and when, for a decision recorded now.
+    pub fn stamp(&self) -> Stamp {
+        Stamp { at: self.now, by: self.user.clone() }
     }
 
     /// Whether some change is not on disk yet.
@@ -386,4 +403,10 @@ impl App {
     pub fn page_height(&self) -> usize {
         layout::portfolio(self.size, self.read_only.is_some() || self.demo).body.height as usize
     }
+}
+
+/// The start of a day in UTC: the desk's time until the runner gives the clock's.
+fn midnight(day: Date) -> DateTime<FixedOffset> {
+    let seconds = day.days_since_epoch().saturating_mul(86_400);
+    DateTime::from_timestamp(seconds, 0).unwrap_or_default().fixed_offset()
 }

@@ -54,8 +54,23 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     if app.navigate() && app.notice == notice_before {
         app.notice = None;
     }
+    catch_up(app);
     keep_panel_in_range(app);
     effects
+}
+
+/// A screen that holds a copy of a prospect takes the portfolio's newer version, whatever
+/// changed it (a decision recorded above the form, an undo, an import), so that it shows and
+/// saves what is there. A form whose edits conflict with the newer version keeps them; its
+/// save says why it is refused.
+fn catch_up(app: &mut App) {
+    app.with_screen(|app, screen| match screen {
+        Screen::Prospect(form) => {
+            let _ = prospect::update::catch_up(app, form);
+        }
+        Screen::Terms(editor) => terms::update::catch_up(app, editor),
+        _ => {}
+    });
 }
 
 /// The form's live assessment never scrolls past its end (it depends on the text and the
@@ -139,6 +154,7 @@ pub fn keys(app: &App) -> Table {
         Screen::Compare(_) => compare::keys::KEYS,
         Screen::Matrix(_) => matrix::keys::KEYS,
         Screen::Policy(editor) if editor.typing.is_some() => policy::keys::TYPING_KEYS,
+        Screen::Policy(editor) if editor.search.is_some() => policy::keys::SEARCH_KEYS,
         Screen::Policy(_) => policy::keys::KEYS,
         Screen::ImportPreview(_) => import::keys::KEYS,
     }

@@ -60,6 +60,8 @@ pub struct Options {
     pub open: Option<PathBuf>,
     /// Who this process is, for the lock file.
     pub holder: String,
+    /// `--as-of`: the date decisions are recorded on, instead of the clock's.
+    pub as_of: Option<Date>,
 }
 
 /// A demo copy that lives as long as the desk.
@@ -113,6 +115,8 @@ pub fn run(options: Options) -> Result<()> {
     };
     app.modal = options.policy_problem.map(modals::Modal::BrokenPolicy);
     app.demo = demo.is_some();
+    app.user = crate::store::user::os_user();
+    app.as_of = options.as_of;
 
     let (tx, rx) = mpsc::channel();
     if let Some(path) = options.open {
@@ -222,6 +226,7 @@ fn event_loop(
                 Msg::Signal(Request::End(signal)) => return Ok(Some(signal)),
                 Msg::Signal(Request::Suspend) => signals::suspend(terminal)?,
                 msg => {
+                    app.now = crate::cli::clock::local_now(app.as_of);
                     for effect in dispatch::update(app, msg) {
                         if perform(effect, jobs, tx, holder, demo, &app.store_path) {
                             return Ok(None);

@@ -11,6 +11,7 @@ use dealdesk::domain::summary::Summary;
 use dealdesk::tui::app::{App, Effect, Msg};
 use dealdesk::tui::dispatch::update;
 use dealdesk::tui::kit::theme::Theme;
+use dealdesk::tui::policy::state::PolicyEditor;
 use dealdesk::tui::prospect::state::ProspectForm;
 use dealdesk::tui::screen::Screen;
 use ratatui::Terminal;
@@ -200,20 +201,22 @@ pub fn notice(app: &App) -> (String, bool) {
     (n.text.clone(), n.error)
 }
 
-/// The totals line must add up exactly the rows shown.
+/// The totals line must add up exactly the rows shown: the volume of each, the other figures
+/// of those not declined or on hold.
 pub fn assert_totals_match_rows(app: &App) {
+    use dealdesk::domain::money::Money;
+    use dealdesk::domain::vocabulary::Status;
     let shown = summaries(app);
-    let (mut volume, mut exposure, mut loss, mut profit) = (
-        dealdesk::domain::money::Money::ZERO,
-        dealdesk::domain::money::Money::ZERO,
-        dealdesk::domain::money::Money::ZERO,
-        dealdesk::domain::money::Money::ZERO,
-    );
+    let (mut volume, mut exposure, mut loss, mut profit) =
+        (Money::ZERO, Money::ZERO, Money::ZERO, Money::ZERO);
     for s in &shown {
-        volume += s.volume.unwrap_or(dealdesk::domain::money::Money::ZERO);
+        volume += s.volume.unwrap_or(Money::ZERO);
+        if matches!(s.status, Status::Declined | Status::OnHold) {
+            continue;
+        }
         exposure += s.exposure;
         loss += s.expected_loss;
-        profit += s.risk_adjusted_profit.unwrap_or(dealdesk::domain::money::Money::ZERO);
+        profit += s.risk_adjusted_profit.unwrap_or(Money::ZERO);
     }
     let t = app.view.totals();
     assert_eq!(t.count, shown.len());
@@ -221,4 +224,23 @@ pub fn assert_totals_match_rows(app: &App) {
         (t.volume(), t.exposure(), t.expected_loss(), t.risk_adjusted_profit()),
         (volume, exposure, loss, profit)
     );
+}
+
+/// Where a desk under test would save its policy; never written (the runner is not here).
+pub const POLICY_FILE: &str = "/tmp/dealdesk-test/policy.json";
+
+/// The demo desk with a place for its policy file, on the policy screen.
+pub fn policy_app() -> App {
+    let mut app = demo_app();
+    app.policy_path = Some(PathBuf::from(POLICY_FILE));
+    ch(&mut app, 'p');
+    app
+}
+
+/// The policy editor on screen.
+pub fn editor(app: &App) -> &PolicyEditor {
+    match &app.screen {
+        Screen::Policy(e) => e,
+        other => panic!("expected the policy editor, found {other:?}"),
+    }
 }

@@ -4,7 +4,9 @@
 use std::str::FromStr;
 
 use dealdesk::domain::date::Date;
+use dealdesk::domain::decision::{Decision, Stamp, record};
 use dealdesk::domain::factor::Factor;
+use dealdesk::domain::import_plan::Decider;
 use dealdesk::domain::money::{Money, Pct};
 use dealdesk::domain::policy::Policy;
 use dealdesk::domain::prospect::Prospect;
@@ -15,8 +17,38 @@ use dealdesk::domain::risk_caps::CapRule;
 use dealdesk::domain::vocabulary::Security::{
     BankGuarantee, CreditInsurance, LetterOfCredit, RetentionOfTitle,
 };
-use dealdesk::domain::vocabulary::{Band, Insolvency, Security, Trend};
+use dealdesk::domain::vocabulary::{Band, Insolvency, Security, Status, Trend};
 use rust_decimal::Decimal;
+
+/// The default policy, shared by everything a test borrows it for.
+pub static POLICY: std::sync::LazyLock<Policy> = std::sync::LazyLock::new(Policy::default_policy);
+
+/// A decision made at 09:14 (Brussels, winter time) on the test day by "tester".
+pub fn stamp() -> Stamp {
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-28T09:14:00+01:00").expect("a time");
+    Stamp { at, by: "tester".into() }
+}
+
+/// How an import of `file` records the statuses it brings, on the test day.
+pub fn decider(file: &str) -> Decider<'static> {
+    Decider::for_file(&POLICY, today(), stamp(), file)
+}
+
+/// A prospect decided on `day` with a review interval of `months` (demo terms otherwise), as a
+/// store holds it: the review is due `months` after `day`.
+pub fn decided(id: u64, name: &str, status: Status, day: Date, months: u32) -> Prospect {
+    let p = Prospect {
+        id,
+        annual_volume: Some(Money::units(120_000)),
+        dbt_days: Some(12),
+        ..Prospect::named(name)
+    };
+    let mut after = record(&p, Decision { status, terms: None, note: String::new() }, &stamp(), &POLICY, day);
+    let d = after.history.last_mut().expect("the decision");
+    d.date = day;
+    d.terms.review_months = months;
+    after
+}
 
 /// The day every test assesses on: 28 November 2026.
 pub fn today() -> Date {

@@ -39,6 +39,7 @@ pub enum Key {
     CtrlC,
     CtrlS,
     CtrlD,
+    CtrlT,
     CtrlU,
 }
 
@@ -60,6 +61,7 @@ impl Key {
             Key::CtrlC => "\x03",
             Key::CtrlS => "\x13",
             Key::CtrlD => "\x04",
+            Key::CtrlT => "\x14",
             Key::CtrlU => "\x15",
         }
     }

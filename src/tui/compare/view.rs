@@ -1,14 +1,18 @@
-//! Deals side by side: one column per prospect, on suggested or edited terms, and the verdict.
+//! Deals side by side: one column per prospect, on suggested or edited terms (the security and
+//! its amount, the open part of the limit, the volume sold, months of profit a default takes,
+//! RAROC, deviations), and the verdict with what to do with each deal.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Row, Table, Wrap};
 
+use crate::domain::terms::deviations::deviations;
+use crate::domain::terms::security::unsecured_limit;
 use rust_decimal::Decimal;
 
 use super::state::CompareView;
-use crate::domain::compare::{Side, verdict};
+use crate::domain::compare::{Side, todo, verdict};
 use crate::domain::economics::Economics;
 use crate::domain::evaluate::{Evaluation, evaluate};
 use crate::domain::format;
@@ -43,49 +47,70 @@ fn columns<'a>(app: &'a App, view: &CompareView) -> Vec<DealColumn<'a>> {
 
 const LABELS: [&str; 16] = [
     "Band (score)",
-    "Segment",
-    "Channel",
-    "Volume",
+    "Segment, channel",
+    "Volume (sold)",
     "Gross margin %",
     "Terms",
     "Security",
-    "Credit limit",
-    "Avg receivable",
+    "Limit (open)",
     "Expected loss",
     "Financing cost",
     "Cost to serve",
     "Security cost",
     "Risk-adj. profit",
     "Margin after risk",
-    "Return on exposure",
+    "Months lost",
+    "RAROC",
+    "Deviations",
 ];
 
 /// The text of row `i` (in `LABELS` order) for one column.
 fn cell(i: usize, c: &DealColumn) -> String {
     let money =
         |get: fn(&Economics) -> Money| c.economics.as_ref().map_or("—".into(), |e| get(e).grouped());
-    let pct = |v: Option<Decimal>| v.map_or("—".into(), format::percent);
+    let ratio = |get: fn(&Economics) -> Option<Decimal>, unit: &str, none: &str| {
+        c.economics.as_ref().map_or("—".into(), |e| get(e).map_or(none.into(), |m| format::tenths(m, unit)))
+    };
     let a = &c.evaluation.assessment;
+    let t = &c.terms;
     match i {
         0 => format!("{} ({})", a.band, a.score.map_or("—".into(), format::score)),
-        1 => c.evaluation.segment.map_or("—".into(), |s| s.to_string()),
-        2 => c.terms.channel.label().to_string(),
-        3 => c.prospect.annual_volume.map_or("—".into(), |v| v.grouped()),
-        4 => c.evaluation.deal.as_ref().map_or("—".into(), |d| format!("{} %", d.margin)),
-        5 => {
-            let mark = if c.edited { "*" } else { "" };
-            format!("{}{mark} days, {} % adv.", c.terms.payment_days, c.terms.advance_pct)
+        1 => format!("{}, {}", c.evaluation.segment.map_or("—".into(), |s| s.to_string()), t.channel.label()),
+        2 => {
+            let volume = c.prospect.annual_volume.map_or("—".into(), |v| v.grouped());
+            match &c.economics {
+                Some(x) if Some(x.volume_sold) != c.prospect.annual_volume => {
+                    format!("{volume} ({})", x.volume_sold.grouped())
+                }
+                _ => volume,
+            }
         }
-        6 => c.terms.security.label().to_string(),
-        7 => c.terms.credit_limit.grouped(),
-        8 => money(|e| e.average_receivable),
-        9 => money(|e| e.expected_loss),
-        10 => money(|e| e.financing_cost),
-        11 => money(|e| e.cost_to_serve),
-        12 => money(|e| e.security_cost),
-        13 => money(|e| e.risk_adjusted_profit),
-        14 => pct(c.economics.as_ref().and_then(|e| e.margin_pct)),
-        _ => pct(c.economics.as_ref().and_then(|e| e.return_on_exposure_pct)),
+        3 => c.evaluation.deal.as_ref().map_or("—".into(), |d| format!("{} %", d.margin)),
+        4 => {
+            let mark = if c.edited { "*" } else { "" };
+            format!("{}{mark} days, {} % adv.", t.payment_days, t.advance_pct)
+        }
+        5 if t.security_amount.is_positive() => {
+            format!("{} {}", t.security.label(), t.security_amount.grouped())
+        }
+        5 => t.security.label().to_string(),
+        6 => format!(
+            "{} ({})",
+            t.credit_limit.grouped(),
+            unsecured_limit(t.credit_limit, t.security, t.security_amount).grouped()
+        ),
+        7 => money(|e| e.expected_loss),
+        8 => money(|e| e.financing_cost),
+        9 => money(|e| e.cost_to_serve),
+        10 => money(|e| e.security_cost),
+        11 => money(|e| e.risk_adjusted_profit),
+        12 => ratio(|e| e.margin_pct, "%", "n/a"),
+        13 => ratio(|e| e.loss_at_default_months, "mo", "no profit"),
+        14 => ratio(|e| e.raroc_pct, "%", "n/a"),
+        _ => match deviations(t, &c.evaluation.suggestion).len() {
+            0 => "within policy".into(),
+            n => format!("{n} from policy"),
+        },
     }
 }
 
@@ -95,8 +120,12 @@ pub fn render(frame: &mut Frame, app: &App, view: &CompareView) {
     let which = if view.edited { "edited terms" } else { "suggested terms" };
     chrome(frame, app, &f, &format!("compare on {which}"), false);
     let cols = columns(app, view);
+    // On a short terminal the frame goes, so that every row of figures still fits; the verdict
+    // takes the rest.
+    let framed = f.body.height >= 24;
+    let table_height = LABELS.len() as u16 + 1 + if framed { 2 } else { 0 };
     let [table_area, verdict_area] =
-        Layout::vertical([Constraint::Min(10), Constraint::Length(3)]).areas(f.body);
+        Layout::vertical([Constraint::Length(table_height), Constraint::Min(3)]).areas(f.body);
 
     let header = Row::new(
         std::iter::once(Line::from(""))
@@ -116,13 +145,25 @@ pub fn render(frame: &mut Frame, app: &App, view: &CompareView) {
         .collect();
     let mut widths = vec![Constraint::Length(19)];
     widths.extend(cols.iter().map(|_| Constraint::Fill(1)));
-    // On a short terminal the frame goes, so that every row of figures still fits.
-    let block = if f.body.height >= 24 { Block::bordered() } else { Block::default() };
+    let block = if framed { Block::bordered() } else { Block::default() };
     frame.render_widget(Table::new(rows, widths).header(header).column_spacing(1).block(block), table_area);
 
-    let sides: Vec<Side> =
-        cols.iter().map(|c| Side { name: &c.prospect.name, economics: c.economics.as_ref() }).collect();
-    let mut text = vec![Line::styled(verdict(&sides), t.title())];
+    let sides: Vec<Side> = cols
+        .iter()
+        .map(|c| Side {
+            name: &c.prospect.name,
+            economics: c.economics.as_ref(),
+            terms: &c.terms,
+            deviations: deviations(&c.terms, &c.evaluation.suggestion).len(),
+        })
+        .collect();
+    let months = app.policy.capital.max_loss_months;
+    // Where the whole verdict does not fit, what to do with each deal goes first.
+    let full = verdict(&sides, months);
+    let fits = Paragraph::new(full.as_str()).wrap(Wrap { trim: true }).line_count(verdict_area.width)
+        <= usize::from(verdict_area.height);
+    let shown = if fits || sides.len() < 2 { full } else { format!("{}.", todo(&sides, months)) };
+    let mut text = vec![Line::styled(shown, t.title())];
     if cols.iter().any(|c| c.edited) {
         text.push(Line::styled("* edited in the what-if or agreed in a decision", t.dim()));
     }

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use crate::domain::import_plan::Plan;
 use crate::io::import_file::ImportFile;
+use crate::portfolio::revision::Revision;
 
 /// A file read for import (CSV, workbook or filing) and its plan against the portfolio.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,6 +14,9 @@ pub struct ImportPreview {
     pub file: ImportFile,
     /// New, updated (field by field) and unchanged prospects, against the portfolio as it was.
     pub plan: Plan,
+    /// The versions of the updated and unchanged prospects the plan was made on: the import is
+    /// refused when one of them changed since.
+    pub bases: Vec<Revision>,
     /// What the user should know about the file (a filing's revenue unknown…).
     pub notes: Vec<String>,
     /// First line of the problem list shown.

@@ -8,9 +8,10 @@ use ratatui::crossterm::event::KeyEvent;
 
 use super::keys::KEYS;
 use super::state::ImportPreview;
-use crate::domain::import_plan::plan;
+use crate::domain::import_plan::{Decider, plan};
 use crate::domain::prospect::Prospect;
-use crate::io::import_file::ImportFile;
+use crate::io::import_file::{ImportFile, file_label};
+use crate::portfolio::revision::Freshness;
 use crate::store::ids;
 use crate::tui::app::{App, Effect, Nav};
 use crate::tui::history::Change;
@@ -44,8 +45,11 @@ pub fn show_preview(app: &mut App, path: PathBuf, mut file: ImportFile) {
         return app.warn(format!("Cannot import {}: {reason}", path.display()));
     }
     let existing: Vec<&Prospect> = app.portfolio.prospects().map(|p| &**p).collect();
-    let plan = plan(&existing, brought.incoming);
-    let preview = ImportPreview { path, file, plan, notes: brought.notes, scroll: 0 };
+    let decider = Decider::for_file(&app.policy, app.today, app.stamp(), &file_label(&path));
+    let plan = plan(&existing, brought.incoming, &decider);
+    let ids = plan.updated.iter().map(|u| u.after.id).chain(plan.unchanged.iter().map(|(_, id)| *id));
+    let bases = ids.filter_map(|id| app.portfolio.revision(id)).collect();
+    let preview = ImportPreview { path, file, plan, bases, notes: brought.notes, scroll: 0 };
     app.go(Nav::Push(Screen::ImportPreview(Box::new(preview))));
 }
 
@@ -63,6 +67,14 @@ pub fn on_key(app: &mut App, preview: &mut ImportPreview, key: &KeyEvent, effect
             }
             if !app.writable() {
                 return;
+            }
+            if let Some(changed) =
+                preview.bases.iter().find(|b| app.portfolio.freshness(b) != Freshness::Current)
+            {
+                let name = &changed.prospect().name;
+                return app.warn(format!(
+                    "Nothing imported: {name} changed since this preview; import the file again (i)"
+                ));
             }
             let (path, plan) = (preview.path.clone(), preview.plan.clone());
             let summary = plan.summary();

@@ -13,6 +13,9 @@ pub enum Action {
     /// Scroll a panel beside the focus (the form's live assessment) by a page.
     ScrollUp,
     ScrollDown,
+    /// The next (or previous) page of a paged view: a term of the matrix, a curve.
+    NextPage,
+    PreviousPage,
     Top,
     Bottom,
     Open,
@@ -27,6 +30,8 @@ pub enum Action {
     CycleBand,
     CycleSegment,
     CycleStatus,
+    /// Only the prospects due for review, or all again.
+    DueForReview,
     ClearFilters,
     Undo,
     Redo,
@@ -52,7 +57,7 @@ pub enum Action {
     Type,
     Reset,
     SeekAdvance,
-    SeekDays,
+    SeekBest,
     ToggleEdited,
     Left,
     Right,

@@ -1,5 +1,6 @@
 //! The portfolio as risk bands × volume segments: count, volume and exposure per cell, cells
-//! shaded by expected loss, totals per row and column.
+//! shaded by expected loss, totals per row and column, and the selected cell's policy terms
+//! with what its deals carry.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout};
@@ -95,8 +96,43 @@ pub fn render(frame: &mut Frame, app: &App, view: &MatrixView) {
         "Each cell: count · volume, then exposure. Shading by expected loss (▲ highest third, △ middle \
          third).{unknown} Enter shows the cell's prospects."
     );
-    frame.render_widget(
-        Paragraph::new(text).style(t.dim()).wrap(ratatui::widgets::Wrap { trim: true }),
-        legend,
+    let (band, segment) = (Band::VARIANTS[view.band_index], Segment::VARIANTS[view.segment_index]);
+    let lines = vec![
+        Line::from(selected_cell(app, band, segment, m.cell(band, segment))),
+        Line::styled(text, t.dim()),
+    ];
+    frame.render_widget(Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: true }), legend);
+}
+
+/// The selected cell: the policy's terms for it and what its deals carry on their suggested
+/// terms (how much of the exposure security covers, the volume the limits carry, RAROC).
+fn selected_cell(app: &App, band: Band, segment: Segment, t: &Totals) -> String {
+    let cell = app.policy.terms.get(band).cells.get(segment);
+    let policy = format!(
+        "{band} × {segment}: {} days, {} % advance, {}, {}",
+        cell.payment_days,
+        cell.advance_pct,
+        cell.security.label(),
+        cell.delivery.label()
     );
+    if t.count == 0 {
+        return format!("{policy}; no deals.");
+    }
+    let raroc = t.raroc_pct().map_or_else(
+        || "no capital at risk".to_string(),
+        |r| format!("RAROC {}", crate::domain::format::percent(r)),
+    );
+    // Short amounts without a space inside, so that a wrapped line never splits one.
+    let short = |m: Money| short_amount(m).replace(' ', "");
+    format!(
+        "{policy}. {}: volume sold {} of {}, exposure {} ({} covered), expected loss {}, \
+         risk-adj. profit {}, {raroc}.",
+        count(t.count, "deal"),
+        short(t.volume_sold()),
+        short(t.volume()),
+        short(t.exposure()),
+        short(t.covered()),
+        short(t.expected_loss()),
+        short(t.risk_adjusted_profit())
+    )
 }

@@ -8,16 +8,16 @@ use ratatui::text::{Line, Span};
 use strum::VariantArray;
 
 use super::Modal;
-use crate::domain::evaluate::evaluate;
+use crate::domain::decision::{self, Decision};
 use crate::domain::format;
-use crate::domain::prospect::{DecisionRecord, Prospect, Terms};
+use crate::domain::prospect::{Prospect, Terms};
 use crate::domain::vocabulary::Status;
+use crate::portfolio::revision::{Freshness, Revision};
 use crate::tui::app::{App, Effect};
 use crate::tui::history::Change;
 use crate::tui::kit::action::Action;
 use crate::tui::kit::keys::{Binding, LINE_EDITING, QUIT, Table, bind, code};
 use crate::tui::kit::line_edit::LineEdit;
-use crate::tui::prospect::state::ProspectForm;
 
 const DECISION: &[Binding] = &[
     bind(&[code(K::Up)], Action::Up, "previous status", Some("up")),
@@ -34,6 +34,8 @@ pub const KEYS: Table = Table(&[DECISION, LINE_EDITING, QUIT]);
 pub struct DecisionDialog {
     pub id: u64,
     pub name: String,
+    /// The version of the prospect the dialog was opened on: a decision is recorded only on it.
+    pub base: Revision,
     /// The highlighted status: an index into `Status::VARIANTS`.
     pub status_index: usize,
     pub note: LineEdit,
@@ -43,10 +45,11 @@ pub struct DecisionDialog {
 
 impl DecisionDialog {
     /// The dialog for a prospect, starting from its current status.
-    pub fn on(p: &Prospect) -> DecisionDialog {
+    pub fn on(p: &Arc<Prospect>) -> DecisionDialog {
         DecisionDialog {
             id: p.id,
             name: p.name.clone(),
+            base: Revision::of(p),
             status_index: Status::VARIANTS.iter().position(|s| *s == p.status).unwrap_or(0),
             note: LineEdit::default(),
             terms: None,
@@ -79,48 +82,21 @@ pub fn on_key(
 
 /// Appends a decision to the prospect's history with the terms and the assessment of today.
 fn record(app: &mut App, dialog: &DecisionDialog, effects: &mut Vec<Effect>) {
-    let Some(before) = app.portfolio.position(dialog.id).and_then(|i| app.portfolio.prospect(i).cloned())
-    else {
-        app.warn("That prospect is no longer in the portfolio");
-        return;
+    let before = match app.portfolio.freshness(&dialog.base) {
+        Freshness::Current => dialog.base.prospect().clone(),
+        Freshness::Newer(_) => {
+            let name = &dialog.name;
+            return app
+                .warn(format!("Nothing recorded: {name} changed while the dialog was open; decide again"));
+        }
+        Freshness::Gone => return app.warn("Nothing recorded: that prospect is no longer in the portfolio"),
     };
     let status = Status::VARIANTS.get(dialog.status_index).copied().unwrap_or(Status::New);
-    let evaluation = evaluate(&before, &app.policy, app.today);
-    let terms = dialog
-        .terms
-        .clone()
-        .or_else(|| before.agreed_terms.clone())
-        .unwrap_or_else(|| evaluation.suggestion.terms.clone());
     let note = dialog.note.text().trim().to_string();
-    let record = DecisionRecord {
-        date: app.today,
-        status,
-        terms: terms.clone(),
-        note: note.clone(),
-        band: evaluation.assessment.band,
-        score: evaluation.assessment.score,
-        risk_adjusted_profit: evaluation.economics_on(&terms, &app.policy).map(|x| x.risk_adjusted_profit),
-    };
-    let mut after = (*before).clone();
-    after.status = status;
-    if !note.is_empty() {
-        after.note = Some(note);
-    }
-    if matches!(status, Status::Approved | Status::ApprovedWithConditions | Status::RoutedToPartner) {
-        after.agreed_terms = Some(terms);
-    }
-    after.history.push(record);
+    let decision = Decision { status, terms: dialog.terms.clone(), note };
+    let after = decision::record(&before, decision, &app.stamp(), &app.policy, app.today);
+    // A form or what-if on this prospect takes the new version once this key is handled.
     let after = Arc::new(after);
-    // A form on this prospect has no unsaved edits (a decision saves them first): it starts
-    // again from the decided prospect, so that its status and note fields show the decision.
-    let (policy, today) = (&app.policy, app.today);
-    if let Some(form) = app.screen.form_mut()
-        && form.original.id == after.id
-    {
-        let focus = form.focus;
-        *form = ProspectForm::open(&after, policy, today);
-        form.focus = focus;
-    }
     let name = after.name.clone();
     app.commit(Change::Put { before: Some(before), after }, effects);
     app.say(format!("Decision recorded for {name}: {}", status.label()));

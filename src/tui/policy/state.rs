@@ -1,110 +1,32 @@
-//! The policy editor's state: every value of the policy as one editable line, found by walking
-//! the policy's JSON, so that every setting — weights, curve points, bands, segments, the terms
-//! matrix, LGDs, caps, cost of capital — is editable without a screen per section. Each edit is
-//! validated by the same code that loads a policy file, and its errors stand by their lines.
+//! The policy editor's state: the policy as JSON with every scalar a leaf, the sections those
+//! leaves are shown in, the focused value, a value being typed and a search. Each edit is
+//! validated by the same code that loads a policy file; its problems stand by their values.
 
+use rust_decimal::Decimal;
 use serde_json::Value;
 
+use super::choices::{choices, label};
+use super::nav::{self, Place};
+use super::search::{Search, haystacks, hits};
+use super::sections::{Section, SectionId, build};
+use super::sentences::sentence;
+use super::tree::{Leaf, concerns, get, get_mut, leaves, same, show};
+use crate::domain::money::Money;
 use crate::domain::policy::Policy;
 use crate::domain::policy_load::with_schema;
+use crate::domain::policy_names::label_of;
 use crate::tui::kit::line_edit::LineEdit;
 
-/// One editable value: its JSON path and where it sits in the tree.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Leaf {
-    /// Dotted path with indices, as validation errors name fields: `bands.B.min_score`,
-    /// `scorecard.payment.dbt_days.curve[2][1]`.
-    pub path: String,
-    /// The same path as keys, to read and write the JSON.
-    keys: Vec<PathStep>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-enum PathStep {
-    Field(String),
-    Index(usize),
-}
-
-/// Whether a problem about `field` concerns the line at `path`: the field itself, or a value
-/// inside it (a curve's points, a group of weights).
-pub fn concerns(field: &str, path: &str) -> bool {
-    path == field
-        || path.strip_prefix(field).is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
-}
-
-/// The same value however it is written: `35` and `35.0`, `"1"` and `"1.0"`.
-fn same(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
-        (Value::String(x), Value::String(y)) => {
-            x == y || matches!((x.parse::<f64>(), y.parse::<f64>()), (Ok(p), Ok(q)) if p == q)
-        }
-        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q)),
-        (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
-        }
-        _ => a == b,
-    }
-}
-
-/// The values a text field may take, for fields that are a choice.
-pub fn choices(path: &str) -> &'static [&'static str] {
-    let last = path.rsplit('.').next().unwrap_or(path);
-    match last {
-        "delivery" => &["standard", "partial", "cash_on_delivery", "after_payment"],
-        "security" => {
-            &["none", "retention_of_title", "credit_insurance", "bank_guarantee", "letter_of_credit"]
-        }
-        "channel" => &["key_account", "direct", "inside_sales", "partner", "wholesaler"],
-        "best_band" | "insufficient_data_band" => &["A", "B", "C", "D", "E"],
-        _ => &[],
-    }
-}
-
-fn collect(value: &Value, keys: &mut Vec<PathStep>, path: &str, out: &mut Vec<Leaf>) {
+/// A value as a person reads it: a choice's label, yes or no, an amount with its thousands.
+fn readable(path: &str, value: Option<&Value>) -> String {
+    let amount = label_of(path).is_some_and(|l| l.unit == "€");
     match value {
-        Value::Object(map) => {
-            for (name, child) in map {
-                keys.push(PathStep::Field(name.clone()));
-                let child_path = if path.is_empty() { name.clone() } else { format!("{path}.{name}") };
-                collect(child, keys, &child_path, out);
-                keys.pop();
-            }
+        Some(Value::Bool(b)) => if *b { "yes" } else { "no" }.into(),
+        Some(Value::String(s)) if amount => {
+            s.parse::<Decimal>().map_or_else(|_| s.clone(), |d| Money::new(d).grouped())
         }
-        Value::Array(items) => {
-            for (i, child) in items.iter().enumerate() {
-                keys.push(PathStep::Index(i));
-                collect(child, keys, &format!("{path}[{i}]"), out);
-                keys.pop();
-            }
-        }
-        _ => out.push(Leaf { path: path.to_string(), keys: keys.clone() }),
-    }
-}
-
-fn get<'a>(value: &'a Value, keys: &[PathStep]) -> Option<&'a Value> {
-    keys.iter().try_fold(value, |v, k| match k {
-        PathStep::Field(name) => v.get(name),
-        PathStep::Index(i) => v.get(i),
-    })
-}
-
-fn get_mut<'a>(value: &'a mut Value, keys: &[PathStep]) -> Option<&'a mut Value> {
-    keys.iter().try_fold(value, |v, k| match k {
-        PathStep::Field(name) => v.get_mut(name),
-        PathStep::Index(i) => v.get_mut(i),
-    })
-}
-
-/// A JSON leaf as the editor shows it: strings without quotes.
-fn show(value: Option<&Value>) -> String {
-    match value {
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Number(n)) if n.as_f64().is_some_and(|f| f.fract() == 0.0) => {
-            format!("{:.0}", n.as_f64().unwrap_or_default())
-        }
-        Some(other) => other.to_string(),
-        None => String::new(),
+        Some(Value::String(s)) => label(path, s),
+        other => show(other),
     }
 }
 
@@ -117,8 +39,17 @@ pub struct PolicyEditor {
     /// The policy in force when the editor opened, to tell whether anything changed.
     original: Value,
     pub leaves: Vec<Leaf>,
+    pub sections: Vec<Section>,
+    places: Vec<Place>,
+    /// The leaves in the order the sections show them, for searches.
+    order: Vec<usize>,
+    haystacks: Vec<String>,
+    /// The focused leaf.
     pub focus: usize,
+    /// The focus each section had when it was left, by section.
+    memory: Vec<usize>,
     pub typing: Option<LineEdit>,
+    pub search: Option<Search>,
     /// Problems of the edited policy: (field path, message).
     pub issues: Vec<(String, String)>,
     /// Why the last typed value was refused.
@@ -128,29 +59,72 @@ pub struct PolicyEditor {
 impl PolicyEditor {
     pub fn open(policy: &Policy) -> PolicyEditor {
         let json = serde_json::to_value(policy).unwrap_or(Value::Null);
-        let defaults = serde_json::to_value(Policy::default_policy()).unwrap_or(Value::Null);
-        let mut leaves = Vec::new();
-        collect(&json, &mut Vec::new(), "", &mut leaves);
         let mut editor = PolicyEditor {
             original: json.clone(),
             json,
-            defaults,
-            leaves,
+            defaults: serde_json::to_value(Policy::default_policy()).unwrap_or(Value::Null),
+            leaves: Vec::new(),
+            sections: Vec::new(),
+            places: Vec::new(),
+            order: Vec::new(),
+            haystacks: Vec::new(),
             focus: 0,
+            memory: Vec::new(),
             typing: None,
+            search: None,
             issues: Vec::new(),
             error: None,
         };
-        editor.validate();
+        editor.rebuild(None);
         editor
+    }
+
+    /// Lays the values out again after the tree changed shape (a curve's point added or
+    /// removed, the defaults put back), the focus on `focus` (a path) or the first value.
+    pub(super) fn rebuild(&mut self, focus: Option<&str>) {
+        self.leaves = leaves(&self.json);
+        self.sections = build(&self.json, &self.leaves);
+        self.places = nav::places(&self.sections, self.leaves.len());
+        self.memory =
+            (0..self.sections.len()).map(|s| nav::first_of(&self.sections, s).unwrap_or(0)).collect();
+        self.order = self
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .flat_map(|b| &b.rows)
+            .flat_map(|r| r.cells.iter().flatten().copied())
+            .collect();
+        self.haystacks = haystacks(&self.sections, &self.leaves);
+        let at = focus.and_then(|p| self.leaves.iter().position(|l| l.path == p));
+        self.focus_on(at.or(self.memory.first().copied()).unwrap_or(0));
+        self.validate();
     }
 
     pub fn leaf(&self) -> Option<&Leaf> {
         self.leaves.get(self.focus)
     }
 
+    /// Where the focused value is shown.
+    pub fn place(&self) -> Place {
+        self.places.get(self.focus).copied().unwrap_or_default()
+    }
+
+    pub fn section(&self) -> Option<&Section> {
+        self.sections.get(self.place().section)
+    }
+
+    pub fn section_id(&self) -> Option<SectionId> {
+        self.section().map(|s| s.id)
+    }
+
+    /// The value as the file holds it: `cash_on_delivery`, `65`.
     pub fn value(&self, leaf: &Leaf) -> String {
         show(get(&self.json, &leaf.keys))
+    }
+
+    /// The value as a person reads it: `cash on delivery`, `yes`, `1 000 000`.
+    pub fn shown(&self, leaf: &Leaf) -> String {
+        readable(&leaf.path, get(&self.json, &leaf.keys))
     }
 
     /// Whether a value differs from the shipped default (0 and 0.0 are the same number).
@@ -162,7 +136,7 @@ impl PolicyEditor {
     }
 
     pub fn default_value(&self, leaf: &Leaf) -> String {
-        show(get(&self.defaults, &leaf.keys))
+        readable(&leaf.path, get(&self.defaults, &leaf.keys))
     }
 
     pub fn changed(&self) -> bool {
@@ -174,10 +148,24 @@ impl PolicyEditor {
         Policy::from_value(self.json.clone()).ok()
     }
 
-    /// The issue that concerns a line: its own field, or the field (a curve, a weight group)
-    /// it belongs to.
-    pub fn issue_for(&self, leaf: &Leaf) -> Option<&str> {
-        self.issues.iter().find(|(field, _)| concerns(field, &leaf.path)).map(|(_, message)| message.as_str())
+    /// The problem that concerns a value, as a sentence: its own field's, or that of the field
+    /// (a curve, a group of weights) it belongs to.
+    pub fn issue_for(&self, leaf: &Leaf) -> Option<String> {
+        self.issues
+            .iter()
+            .find(|(field, _)| concerns(field, &leaf.path))
+            .map(|(field, message)| sentence(field, message, &self.field_value(field)))
+    }
+
+    /// The first problem as a sentence, with the leaf it concerns.
+    pub fn first_issue(&self) -> Option<(Option<usize>, String)> {
+        let (field, message) = self.issues.first()?;
+        let at = self.order.iter().copied().find(|&i| concerns(field, &self.leaves[i].path));
+        Some((at, sentence(field, message, &self.field_value(field))))
+    }
+
+    fn field_value(&self, field: &str) -> String {
+        self.leaves.iter().find(|l| l.path == field).map(|l| self.value(l)).unwrap_or_default()
     }
 
     /// Rechecks the whole policy as the loader does: a type error, else every broken rule and
@@ -189,33 +177,98 @@ impl PolicyEditor {
         };
     }
 
-    pub fn move_focus(&mut self, delta: isize) {
-        let n = self.leaves.len().max(1) as isize;
-        self.focus = (self.focus as isize + delta).clamp(0, n - 1) as usize;
+    /// Moves the focus to a leaf, remembering it for its section.
+    pub fn focus_on(&mut self, leaf: usize) {
+        if leaf < self.leaves.len() {
+            self.focus = leaf;
+            let section = self.place().section;
+            if let Some(slot) = self.memory.get_mut(section) {
+                *slot = leaf;
+            }
+        }
         self.typing = None;
     }
 
-    /// Jumps to the first line of the next (or previous) top-level section.
-    pub fn jump_section(&mut self, forward: bool) {
-        let section =
-            |i: usize| self.leaves.get(i).map(|l| l.path.split(['.', '[']).next().unwrap_or("").to_string());
-        let current = section(self.focus);
-        let range: Box<dyn Iterator<Item = usize>> = if forward {
-            Box::new(self.focus + 1..self.leaves.len())
-        } else {
-            Box::new((0..self.focus).rev())
-        };
-        // The nearest line of another section: the next section's first line, or the previous
-        // section's last, from which the loop below walks back to its first.
-        let target = range.into_iter().find(|&i| section(i) != current);
-        if let Some(mut i) = target {
-            if !forward {
-                let s = section(i);
-                while i > 0 && section(i - 1) == s {
-                    i -= 1;
-                }
+    fn go(&mut self, target: Option<usize>) -> bool {
+        match target {
+            Some(leaf) => {
+                self.focus_on(leaf);
+                true
             }
-            self.focus = i;
+            None => false,
+        }
+    }
+
+    pub fn move_rows(&mut self, delta: isize) -> bool {
+        self.go(nav::vertical(&self.sections, self.place(), delta))
+    }
+
+    pub fn move_columns(&mut self, delta: isize) -> bool {
+        self.go(nav::horizontal(&self.sections, self.place(), delta))
+    }
+
+    pub fn to_end(&mut self, last: bool) -> bool {
+        self.go(nav::end(&self.sections, self.place(), last))
+    }
+
+    /// The next (or previous) term of the matrix, or curve: same cell, other page.
+    pub fn turn_page(&mut self, forward: bool) -> bool {
+        self.go(nav::page(&self.sections, self.place(), forward))
+    }
+
+    /// The next (or previous) section, where it was left; wraps round.
+    pub fn jump_section(&mut self, forward: bool) {
+        let n = self.sections.len().max(1);
+        let now = self.place().section;
+        let next = if forward { (now + 1) % n } else { (now + n - 1) % n };
+        if let Some(&leaf) = self.memory.get(next) {
+            self.focus_on(leaf);
+        }
+    }
+
+    /// Whether the focus is in a table or a grid, where ←/→ move between cells.
+    pub fn in_grid(&self) -> bool {
+        let p = self.place();
+        self.section().and_then(|s| s.blocks.get(p.block)).is_some_and(|b| b.is_table())
+    }
+
+    pub fn start_search(&mut self) {
+        self.search = Some(Search { line: LineEdit::new(""), origin: self.focus, hits: Vec::new(), at: 0 });
+        self.typing = None;
+    }
+
+    /// After the search text changed: the focus on the first hit, or back where it began.
+    pub fn research(&mut self) {
+        let Some(search) = &mut self.search else { return };
+        search.hits = hits(&self.haystacks, &self.order, search.line.text());
+        search.at = 0;
+        let target = search.hits.first().copied().unwrap_or(search.origin);
+        let kept = self.search.take();
+        self.focus_on(target);
+        self.search = kept;
+    }
+
+    /// The next (or previous) hit of the search.
+    pub fn next_hit(&mut self, forward: bool) -> bool {
+        let Some(search) = &mut self.search else { return false };
+        let n = search.hits.len();
+        if n == 0 {
+            return false;
+        }
+        search.at = if forward { (search.at + 1) % n } else { (search.at + n - 1) % n };
+        let target = search.hits[search.at];
+        let kept = self.search.take();
+        self.focus_on(target);
+        self.search = kept;
+        true
+    }
+
+    /// Ends the search: keeping the focus where it went, or back where it was.
+    pub fn end_search(&mut self, keep: bool) {
+        if let Some(search) = self.search.take()
+            && !keep
+        {
+            self.focus_on(search.origin);
         }
     }
 
@@ -236,37 +289,49 @@ impl PolicyEditor {
                 }
             },
             Value::Bool(_) => Value::Bool(matches!(text.as_str(), "true" | "yes" | "1")),
-            _ => Value::String(text.replace(',', ".")),
+            // A decimal comma in an amount or a percentage; other text (a law) as typed.
+            _ => match text.replace(',', ".") {
+                decimal if decimal.parse::<f64>().is_ok() => Value::String(decimal),
+                _ => Value::String(text),
+            },
         };
         *slot = new;
         self.error = None;
         self.validate();
     }
 
-    /// For a choice, the next (or previous) value; returns false for other lines.
+    /// For a choice (or a yes/no), the next (or previous) value; false for other values.
     pub fn cycle(&mut self, forward: bool) -> bool {
         let Some(leaf) = self.leaf().cloned() else { return false };
         let options = choices(&leaf.path);
-        if options.is_empty() {
+        let Some(slot) = get_mut(&mut self.json, &leaf.keys) else { return false };
+        if let Value::Bool(b) = slot {
+            *b = !*b;
+        } else if options.is_empty() {
             return false;
-        }
-        let current = self.value(&leaf);
-        let i = options.iter().position(|o| *o == current).unwrap_or(0);
-        let n = options.len();
-        let next = options[if forward { (i + 1) % n } else { (i + n - 1) % n }];
-        if let Some(slot) = get_mut(&mut self.json, &leaf.keys) {
-            *slot = Value::String(next.to_string());
+        } else {
+            let current = show(Some(slot));
+            let i = options.iter().position(|(k, _)| *k == current).unwrap_or(0);
+            let n = options.len();
+            *slot = Value::String(options[if forward { (i + 1) % n } else { (i + n - 1) % n }].0.to_string());
         }
         self.validate();
         true
     }
 
+    /// Whether the focused value is a choice (or a yes/no).
+    pub fn is_choice(&self) -> bool {
+        self.leaf().is_some_and(|l| {
+            !choices(&l.path).is_empty() || matches!(get(&self.json, &l.keys), Some(Value::Bool(_)))
+        })
+    }
+
     /// Back to the shipped defaults (unsaved until saved).
     pub fn reset(&mut self) {
         self.json = self.defaults.clone();
-        self.typing = None;
         self.error = None;
-        self.validate();
+        let focus = self.leaf().map(|l| l.path.clone());
+        self.rebuild(focus.as_deref());
     }
 
     /// The sum of the component weights, shown beside them.
@@ -281,73 +346,10 @@ impl PolicyEditor {
     pub fn text(&self) -> String {
         serde_json::to_string_pretty(&with_schema(&self.json)).unwrap_or_default() + "\n"
     }
-}
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn leaf_at(e: &mut PolicyEditor, path: &str) {
-        e.focus = e.leaves.iter().position(|l| l.path == path).unwrap();
-    }
-
-    #[test]
-    fn every_value_is_a_line_and_defaults_are_unmarked() {
-        let e = PolicyEditor::open(&Policy::default_policy());
-        assert!(e.leaves.len() > 150, "{}", e.leaves.len());
-        assert!(e.leaves.iter().any(|l| l.path == "scorecard.payment.dbt_days.curve[2][1]"));
-        assert!(e.leaves.iter().any(|l| l.path == "terms.C.cells.core.security"));
-        assert!(e.leaves.iter().all(|l| !e.differs(l)));
-        assert!(e.issues.is_empty());
-        assert_eq!(e.weights_sum(), 100.0);
-    }
-
-    #[test]
-    fn an_edit_is_validated_where_it_was_made() {
-        let mut e = PolicyEditor::open(&Policy::default_policy());
-        leaf_at(&mut e, "bands.C.min_score");
-        e.typing = Some(LineEdit::new("70"));
-        e.apply_typed();
-        let leaf = e.leaf().unwrap().clone();
-        assert!(e.differs(&leaf));
-        assert!(e.issue_for(&leaf).unwrap().contains("below band B"), "{:?}", e.issues);
-        assert!(e.policy().is_none());
-        e.typing = Some(LineEdit::new("45"));
-        e.apply_typed();
-        assert!(e.issues.is_empty());
-        assert_eq!(e.policy().unwrap().bands.c.min_score, 45.0);
-    }
-
-    #[test]
-    fn percentages_stay_text_and_bad_numbers_are_refused() {
-        let mut e = PolicyEditor::open(&Policy::default_policy());
-        leaf_at(&mut e, "bands.B.pd_pct");
-        e.typing = Some(LineEdit::new("1,5"));
-        e.apply_typed();
-        assert_eq!(e.value(&e.leaf().unwrap().clone()), "1.5");
-        leaf_at(&mut e, "bands.B.min_score");
-        e.typing = Some(LineEdit::new("abc"));
-        e.apply_typed();
-        assert!(e.error.is_some());
-        leaf_at(&mut e, "lgd_pct.none");
-        e.typing = Some(LineEdit::new("120"));
-        e.apply_typed();
-        let leaf = e.leaf().unwrap().clone();
-        assert!(e.issue_for(&leaf).unwrap().contains("between 0 and 100"), "{:?}", e.issues);
-    }
-
-    #[test]
-    fn curve_rules_mark_their_points_and_choices_cycle() {
-        let mut e = PolicyEditor::open(&Policy::default_policy());
-        leaf_at(&mut e, "scorecard.payment.dbt_days.curve[1][1]");
-        e.typing = Some(LineEdit::new("1.5"));
-        e.apply_typed();
-        let point = e.leaf().unwrap().clone();
-        assert!(e.issue_for(&point).is_some(), "{:?}", e.issues);
-        leaf_at(&mut e, "terms.A.cells.core.security");
-        assert!(e.cycle(true));
-        assert_eq!(e.value(&e.leaf().unwrap().clone()), "retention_of_title");
-        e.reset();
-        assert!(e.leaves.iter().all(|l| !e.differs(l)));
+    /// A number of the policy, for the chart: the leaf's value as a float.
+    pub fn number(&self, leaf: usize) -> Option<f64> {
+        let value = get(&self.json, &self.leaves.get(leaf)?.keys)?;
+        value.as_f64().or_else(|| value.as_str()?.parse().ok())
     }
 }

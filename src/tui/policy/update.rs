@@ -2,8 +2,8 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use super::keys::{KEYS, TYPING_KEYS};
-use super::state::{PolicyEditor, concerns};
+use super::keys::{KEYS, SEARCH_KEYS, TYPING_KEYS};
+use super::state::PolicyEditor;
 use crate::domain::format::count as count_of;
 use crate::domain::policy::Policy;
 use crate::tui::app::{App, Effect, Nav};
@@ -18,21 +18,36 @@ pub fn open(app: &mut App) {
 }
 
 pub fn on_key(app: &mut App, e: &mut PolicyEditor, key: &KeyEvent, effects: &mut Vec<Effect>) {
-    let page = usize::from(app.size.height.saturating_sub(6)).max(1) as isize;
+    let page = usize::from(app.size.height.saturating_sub(12)).max(1) as isize;
     if e.typing.is_some() {
         if typing_key(&mut e.typing, TYPING_KEYS, key) {
             e.apply_typed();
         }
         return;
     }
+    if e.search.is_some() {
+        return on_search_key(app, e, key);
+    }
     match KEYS.lookup(key) {
-        Some(Action::Up) => e.move_focus(-1),
-        Some(Action::Down) => e.move_focus(1),
-        Some(Action::PageUp) => e.move_focus(-page),
-        Some(Action::PageDown) => e.move_focus(page),
+        Some(Action::NextField) => e.jump_section(true),
+        Some(Action::PreviousField) => e.jump_section(false),
+        Some(Action::Up) => edge(app, e.move_rows(-1), "the first value of the section"),
+        Some(Action::Down) => edge(app, e.move_rows(1), "the last value of the section"),
+        Some(Action::PageUp) => edge(app, e.move_rows(-page), "the first value of the section"),
+        Some(Action::PageDown) => edge(app, e.move_rows(page), "the last value of the section"),
+        // In a table ←/→ move between cells; in a list, between sections.
+        Some(Action::Left) if e.in_grid() => edge(app, e.move_columns(-1), "the first column"),
+        Some(Action::Right) if e.in_grid() => edge(app, e.move_columns(1), "the last column"),
         Some(Action::Left) => e.jump_section(false),
         Some(Action::Right) => e.jump_section(true),
-        Some(Action::Increase) if e.cycle(true) => {}
+        Some(Action::NextPage) if !e.turn_page(true) => app.say(NO_PAGES),
+        Some(Action::PreviousPage) if !e.turn_page(false) => app.say(NO_PAGES),
+        Some(Action::NextPage | Action::PreviousPage) => {}
+        Some(Action::Top) => edge(app, e.to_end(false), "the first value"),
+        Some(Action::Bottom) => edge(app, e.to_end(true), "the last value"),
+        Some(Action::Filter) => e.start_search(),
+        Some(Action::Increase) if !e.cycle(true) => app.say("+ and − pick a choice; type a number instead"),
+        Some(Action::Increase) => {}
         // Off a choice, a minus starts a negative number.
         Some(Action::Decrease) if !e.cycle(false) => e.typing = Some(LineEdit::new("-")),
         Some(Action::Decrease) => {}
@@ -42,9 +57,20 @@ pub fn on_key(app: &mut App, e: &mut PolicyEditor, key: &KeyEvent, effects: &mut
                 e.typing = Some(LineEdit::new(&current));
             }
         }
+        Some(Action::StartTyping) if e.is_choice() => app.warn("A choice: Enter or +/− picks the next"),
         Some(Action::StartTyping) => {
             if let KeyCode::Char(c) = key.code {
                 e.typing = Some(LineEdit::new(&c.to_string()));
+            }
+        }
+        Some(Action::New) => {
+            if let Err(why) = e.add_point() {
+                app.say(why);
+            }
+        }
+        Some(Action::Delete) => {
+            if let Err(why) = e.remove_point() {
+                app.say(why);
             }
         }
         Some(Action::Reset) => app.modal = Some(Modal::ConfirmResetPolicy),
@@ -56,6 +82,30 @@ pub fn on_key(app: &mut App, e: &mut PolicyEditor, key: &KeyEvent, effects: &mut
     }
 }
 
+const NO_PAGES: &str = "[ and ] turn the pages of the terms matrix and of the curves";
+
+/// A move that cannot be made says why, rather than doing nothing.
+fn edge(app: &mut App, moved: bool, limit: &str) {
+    if !moved {
+        app.say(format!("Already at {limit}"));
+    }
+}
+
+fn on_search_key(app: &mut App, e: &mut PolicyEditor, key: &KeyEvent) {
+    match SEARCH_KEYS.lookup(key) {
+        Some(Action::Down) => edge(app, e.next_hit(true), "the only value found"),
+        Some(Action::Up) => edge(app, e.next_hit(false), "the only value found"),
+        Some(Action::Confirm) => e.end_search(true),
+        Some(Action::Cancel) => e.end_search(false),
+        Some(edit) => {
+            if e.search.as_mut().is_some_and(|s| s.line.apply(edit, key)) {
+                e.research();
+            }
+        }
+        None => app.unknown_key(key, "?"),
+    }
+}
+
 /// Asks the runner to write the policy file; refused while the policy is invalid.
 fn save(app: &mut App, e: &mut PolicyEditor, effects: &mut Vec<Effect>) {
     let path = app.policy_path.clone();
@@ -64,12 +114,11 @@ fn save(app: &mut App, e: &mut PolicyEditor, effects: &mut Vec<Effect>) {
         app.warn("Not saved yet: the portfolio is still loading; save once it is read");
         return;
     }
-    if let Some((field, message)) = e.issues.first().cloned() {
-        let count = e.issues.len();
-        if let Some(i) = e.leaves.iter().position(|l| concerns(&field, &l.path)) {
-            e.focus = i;
+    if let Some((at, sentence)) = e.first_issue() {
+        if let Some(i) = at {
+            e.focus_on(i);
         }
-        app.warn(format!("Not saved: {}, first {field}: {message}", count_of(count, "problem")));
+        app.warn(format!("Not saved: {}. {sentence}", count_of(e.issues.len(), "problem")));
         return;
     }
     match path {

@@ -1,108 +1,182 @@
-//! The policy editor: one line per value with its default, marked when it differs, and each
-//! problem under the value it concerns.
-
-use std::collections::HashSet;
+//! The policy editor: where it saves and whether it is valid, the sections as tabs, the
+//! focused section (a table, a grid per term, a curve with its chart, lists), and what the
+//! focused value is: its name, what it means, its range and default, and any problem.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout};
-use ratatui::style::Style;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::state::{PolicyEditor, choices};
+use super::chart::curve_chart;
+use super::choices::choices;
+use super::sections::{Section, SectionId};
+use super::state::PolicyEditor;
+use super::view_block::section_lines;
 use crate::domain::format::count;
+use crate::domain::policy_names::{full_name, label_of};
+use crate::domain::policy_ranges::range_of;
 use crate::tui::app::App;
 use crate::tui::kit::chrome::{chrome, has_banner};
 use crate::tui::kit::layout;
-
-/// A path as a person reads it: `bands › B › min score`, `… › curve › point 3 health`.
-fn readable(path: &str) -> String {
-    let (base, point) = match path.split_once('[') {
-        Some((base, rest)) => {
-            let numbers: Vec<usize> =
-                rest.split(['[', ']']).filter(|s| !s.is_empty()).filter_map(|s| s.parse().ok()).collect();
-            let point = match numbers.as_slice() {
-                [i, 0] => format!(" › point {} input", i + 1),
-                [i, _] => format!(" › point {} health", i + 1),
-                [i] => format!(" › {}", i + 1),
-                _ => String::new(),
-            };
-            (base, point)
-        }
-        None => (path, String::new()),
-    };
-    format!("{}{point}", base.replace('.', " › ").replace('_', " "))
-}
+use crate::tui::kit::theme::Theme;
 
 pub fn render(frame: &mut Frame, app: &App, e: &PolicyEditor) {
     let t = app.theme;
     let f = layout::frame(frame.area(), has_banner(app));
     chrome(frame, app, &f, "policy", false);
-    let [head, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(3)]).areas(f.body);
+    let [head, tabs, body, detail] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(5),
+        Constraint::Length(3),
+    ])
+    .areas(f.body);
     let source = match &app.policy_path {
-        Some(p) if app.demo => format!("the demo's temporary folder, {}", p.display()),
-        Some(p) => p.display().to_string(),
         None => "nowhere to save".into(),
+        Some(p) if app.demo => format!("the demo's temporary folder ({})", p.display()),
+        Some(p) => p.display().to_string(),
     };
     let status = match e.issues.len() {
         0 => Span::styled("valid", t.good()),
         n => Span::styled(format!("{}: cannot be saved", count(n, "problem")), t.error()),
     };
-    let header = vec![
-        Line::from(vec![
-            Span::raw(format!(" Saves to {source} · ")),
-            status,
-            Span::raw(format!(" · component weights sum to {}", e.weights_sum())),
-        ]),
-        Line::styled(" ● differs from the shipped default (shown in brackets)", t.dim()),
-    ];
+    let header = Line::from(vec![
+        Span::raw(format!(" Saves to {source} · ")),
+        status,
+        Span::raw(format!(" · component weights sum to {}", e.weights_sum())),
+    ]);
     frame.render_widget(Paragraph::new(header), head);
+    frame.render_widget(Paragraph::new(tab_line(e, t)), tabs);
+    if let Some(section) = e.section() {
+        draw_section(frame, e, section, t, body);
+    }
+    frame.render_widget(Paragraph::new(detail_lines(e, t)), detail);
+}
 
-    let block = Block::bordered();
-    let inner = block.inner(list);
-    frame.render_widget(block, list);
-    let height = inner.height as usize;
-    let offset = e.focus.saturating_sub(height / 2);
-    let mut shown_issues = HashSet::new();
-    let mut lines = Vec::new();
-    let value_width = 22;
-    let path_width = (inner.width as usize).saturating_sub(value_width + 14).max(20);
-    for (i, leaf) in e.leaves.iter().enumerate().skip(offset) {
-        if lines.len() >= height {
-            break;
+/// The sections, the focused one highlighted, and how to move between them.
+fn tab_line(e: &PolicyEditor, t: Theme) -> Line<'static> {
+    let now = e.section_id();
+    let mut spans = vec![Span::raw(" ")];
+    for s in &e.sections {
+        let style = if Some(s.id) == now { t.selected() } else { t.dim() };
+        spans.push(Span::styled(format!(" {} ", s.id.title()), style));
+        spans.push(Span::raw(" "));
+    }
+    spans.push(Span::styled("Tab/Shift-Tab", t.key()));
+    Line::from(spans)
+}
+
+fn draw_section(frame: &mut Frame, e: &PolicyEditor, section: &Section, t: Theme, area: Rect) {
+    let page = section.blocks.get(e.place().block);
+    let title = match (section.paged, page) {
+        (true, Some(p)) => {
+            let of = format!("{} of {}", e.place().block + 1, section.blocks.len());
+            match section.id {
+                SectionId::Terms => format!(" Terms matrix: {} ({of}) · [ ] other terms ", p.title),
+                _ => format!(" Curve: {} ({of}) · [ ] other curves ", p.title),
+            }
         }
-        let focused = i == e.focus;
-        let value = match (&e.typing, focused) {
-            (Some(line), true) => format!("{}▏", line.text()),
-            _ => e.value(leaf),
+        _ => format!(" {} ", section.id.title()),
+    };
+    let block = Block::bordered().title(title);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let (list_area, chart_area) = match (section.id, page) {
+        (SectionId::Curves, Some(_)) => {
+            let [points, chart] =
+                Layout::horizontal([Constraint::Length(36), Constraint::Min(20)]).areas(inner);
+            (points, Some(chart))
+        }
+        _ => (inner, None),
+    };
+    let mut drawn = section_lines(e, section, t, list_area.width as usize);
+    if let (SectionId::Curves, Some(p)) = (section.id, page) {
+        let weight = p.rows.first().and_then(|r| r.cells.first().copied().flatten()).map(|i| weight_of(e, i));
+        drawn.lines.insert(0, Line::styled(format!(" {}", weight.unwrap_or_default()), t.dim()));
+        drawn.focus_line += 1;
+    }
+    let height = list_area.height as usize;
+    let offset = drawn
+        .focus_line
+        .saturating_sub(height.saturating_sub(1) / 2)
+        .min(drawn.lines.len().saturating_sub(height));
+    let lines: Vec<Line> = drawn.lines.into_iter().skip(offset).take(height).collect();
+    frame.render_widget(Paragraph::new(lines), list_area);
+    if let (Some(chart), Some(p)) = (chart_area, page) {
+        curve_chart(frame, e, p, t, chart);
+    }
+}
+
+/// The weight of a curve's input, from a point's path: "weight 60 in payment (35)".
+fn weight_of(e: &PolicyEditor, point: usize) -> String {
+    let Some(leaf) = e.leaves.get(point) else { return String::new() };
+    let parts: Vec<&str> = leaf.path.split('.').collect();
+    let [_, component, input, ..] = parts.as_slice() else { return String::new() };
+    let find = |path: String| e.leaves.iter().find(|l| l.path == path).map(|l| e.value(l));
+    let own = find(format!("scorecard.{component}.{input}.weight")).unwrap_or_default();
+    let of = find(format!("scorecard.weights.{component}")).unwrap_or_default();
+    format!("weight {own} in {component} (weight {of})")
+}
+
+/// The focused value: what it is, its range and default, its problem (or the search).
+fn detail_lines(e: &PolicyEditor, t: Theme) -> Vec<Line<'static>> {
+    let Some(leaf) = e.leaf() else { return Vec::new() };
+    let label = label_of(&leaf.path);
+    let mut name = full_name(&leaf.path);
+    if let Some(first) = name.get(..1) {
+        name = first.to_uppercase() + &name[1..];
+    }
+    let explain = label.map_or("", |l| l.explain);
+    let unit = label.map_or("", |l| l.unit);
+    let mut facts = Vec::new();
+    let options = choices(&leaf.path);
+    if !options.is_empty() {
+        let all: Vec<&str> = options.iter().map(|(_, l)| *l).collect();
+        facts.push(format!("one of: {} (Enter or +/−)", all.join(", ")));
+    } else if let Some(r) = range_of(&leaf.path) {
+        let unit = if unit == "score" { "" } else { unit };
+        let bound = |x: f64| if x >= 1e6 { format!("{x:.0e}") } else { x.to_string() };
+        facts.push(format!("from {} to {} {unit}", bound(r.min), bound(r.max)).trim_end().to_string());
+    }
+    // A segment's channel brings its cost to serve, which the channels table holds.
+    if leaf.path.starts_with("segments.") && leaf.path.ends_with(".channel") {
+        let cost = format!("channels.{}.cost_to_serve", e.value(leaf));
+        if let Some(c) = e.leaves.iter().find(|l| l.path == cost) {
+            facts.push(format!("costs {} € a year to serve", e.shown(c)));
+        }
+    }
+    facts.push(format!("default {}", e.default_value(leaf)));
+    facts.push(leaf.path.clone());
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(format!(" {name}: {}", e.shown(leaf)), t.title()),
+            Span::raw(format!(" · {}", facts.join(" · "))),
+        ]),
+        Line::styled(format!(" {explain}"), t.dim()),
+    ];
+    let last = if let Some(search) = &e.search {
+        let found = match search.hits.len() {
+            0 if search.line.text().trim().is_empty() => {
+                "type words of a value's name, or its path".to_string()
+            }
+            0 => "nothing found".to_string(),
+            n => format!("{} of {n} found · ↑/↓ others · Enter stays · Esc goes back", search.at + 1),
         };
-        let differs = e.differs(leaf);
-        let marker = if differs { "●" } else { " " };
-        let mut spans = vec![
-            Span::styled(if focused { "›" } else { " " }, t.key()),
-            Span::styled(format!("{marker} "), t.warning()),
-            Span::raw(format!("{:<path_width$} ", readable(&leaf.path))),
-            Span::styled(
-                format!("{value:<value_width$}"),
-                if differs { t.highlight() } else { Style::new() },
-            ),
-        ];
-        if differs {
-            spans.push(Span::styled(format!(" ({})", e.default_value(leaf)), t.dim()));
-        } else if !choices(&leaf.path).is_empty() && focused {
-            spans.push(Span::styled(" +/− choose", t.dim()));
-        }
-        let line = Line::from(spans);
-        lines.push(if focused { line.style(t.selected()) } else { line });
-        if let Some(issue) = e.issue_for(leaf)
-            && shown_issues.insert(issue.to_string())
-        {
-            lines.push(Line::styled(format!("     ✗ {issue}"), t.error()));
-        }
-    }
-    if let Some(error) = &e.error {
-        lines.insert(0, Line::styled(format!(" ✗ {error}"), t.error()));
-        lines.truncate(height);
-    }
-    frame.render_widget(Paragraph::new(lines), inner);
+        Line::from(vec![
+            Span::styled(format!(" Search: {}▏ ", search.line.text()), t.key()),
+            Span::raw(found),
+        ])
+    } else if let Some(error) = &e.error {
+        Line::styled(format!(" ✗ {error}"), t.error())
+    } else if let Some(issue) = e.issue_for(leaf) {
+        Line::styled(format!(" ✗ {issue}"), t.error())
+    } else if let Some((_, first)) = e.first_issue() {
+        Line::styled(format!(" Elsewhere: {first}"), t.warning())
+    } else if e.section_id() == Some(SectionId::Curves) {
+        Line::styled(" ● edited · a adds a point halfway to the next, x removes one · ] next curve", t.dim())
+    } else {
+        Line::styled(" ● edited (default in brackets) · / search · ] next term or curve", t.dim())
+    };
+    lines.push(last);
+    lines
 }

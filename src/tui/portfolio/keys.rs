@@ -30,6 +30,7 @@ const PORTFOLIO: &[Binding] = &[
     bind(&[ch('b')], A::CycleBand, "filter: next band", None),
     bind(&[ch('v')], A::CycleSegment, "filter: next volume segment", None),
     bind(&[ch('f')], A::CycleStatus, "filter: next status", None),
+    bind(&[ch('R')], A::DueForReview, "filter: due for review (again: all)", None),
     bind(&[code(K::Esc)], A::ClearFilters, "clear all filters", None),
     bind(&[ch('>')], A::SortNext, "sort by the column to the right", Some("sort")),
     bind(&[ch('<')], A::SortPrevious, "sort by the column to the left", None),

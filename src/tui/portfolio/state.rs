@@ -5,6 +5,7 @@
 
 use std::sync::Arc;
 
+use crate::domain::date::Date;
 use crate::domain::prospect::Prospect;
 use crate::domain::summary::{Summary, Totals};
 use crate::domain::vocabulary::{Band, Segment, Status};
@@ -24,6 +25,8 @@ pub struct PortfolioView {
     pub band: Option<Band>,
     pub segment: Option<Segment>,
     pub status: Option<Status>,
+    /// Only the prospects due for review by this day (the desk's today), when set.
+    pub due_by: Option<Date>,
     /// Index into the rows of the selected line.
     pub selected: usize,
     /// Index into the rows of the first visible line.
@@ -53,6 +56,7 @@ impl PortfolioView {
             band: None,
             segment: None,
             status: None,
+            due_by: None,
             selected: 0,
             offset: 0,
             marked: Vec::new(),
@@ -78,12 +82,16 @@ impl PortfolioView {
             || self.segment.is_some()
             || self.status.is_some()
             || self.only_marked
+            || self.due_by.is_some()
     }
 
     /// The filters as they stand.
     fn filter(&self) -> Filter {
         let marked = self.only_marked.then(|| self.marked.clone());
-        Filter::new(self.query.text(), self.band, self.segment, self.status, marked)
+        Filter {
+            due_by: self.due_by,
+            ..Filter::new(self.query.text(), self.band, self.segment, self.status, marked)
+        }
     }
 
     /// Rebuilds the rows after the filters or the sort changed, keeping the selected prospect

@@ -48,9 +48,14 @@ pub fn on_key(app: &mut App, key: &KeyEvent, effects: &mut Vec<Effect>) {
             view.status = cycle(view.status, Status::VARIANTS);
             view.refresh(&app.portfolio);
         }
+        Action::DueForReview => {
+            view.due_by = if view.due_by.is_some() { None } else { Some(app.today) };
+            view.refresh(&app.portfolio);
+        }
         Action::ClearFilters => {
             view.query.clear();
-            (view.band, view.segment, view.status, view.only_marked) = (None, None, None, false);
+            (view.band, view.segment, view.status, view.due_by) = (None, None, None, None);
+            view.only_marked = false;
             view.refresh(&app.portfolio);
         }
         Action::SortNext | Action::SortPrevious => {

@@ -12,7 +12,7 @@ use super::columns;
 use crate::domain::format::{self, fit};
 use crate::domain::money::Money;
 use crate::domain::prospect::Prospect;
-use crate::domain::summary::Summary;
+use crate::domain::summary::{Basis, Summary};
 use crate::domain::vocabulary::{Segment, Status};
 use crate::portfolio::query::Query;
 use crate::portfolio::sort::{Column, SortDirection};
@@ -153,8 +153,9 @@ impl Cells {
             Column::Dbt => right(s.dbt_days.map_or("—".into(), |d| d.to_string())),
             Column::Segment => Line::from(s.segment.map_or("—", |x| segment_text(x, self.narrow))),
             Column::Volume => right(money(s.volume)),
-            Column::Days => right(s.payment_days.to_string()),
-            Column::Advance => right(s.advance.to_string()),
+            // Agreed terms are marked, as the compare screen marks edited ones.
+            Column::Days => right(format!("{}{}", s.payment_days, agreed_mark(s.basis))),
+            Column::Advance => right(format!("{}{}", s.advance, agreed_mark(s.basis))),
             Column::Exposure => right(money(Some(s.exposure))),
             Column::ExpectedLoss => right(money(Some(s.expected_loss))),
             Column::Profit => {
@@ -188,6 +189,11 @@ fn name_cell(p: &Prospect, matched: &[usize], marked: bool, width: usize, t: The
     Line::from(spans)
 }
 
+/// `*` after the terms of a row on agreed terms.
+fn agreed_mark(basis: Basis) -> &'static str {
+    if matches!(basis, Basis::Agreed | Basis::Partner) { "*" } else { "" }
+}
+
 fn render_filters(frame: &mut Frame, app: &App, area: Rect) {
     let t = app.theme;
     let view = &app.view;
@@ -210,6 +216,10 @@ fn render_filters(frame: &mut Frame, app: &App, area: Rect) {
     spans.extend(choice("band", view.band.map(|b| b.to_string()), "b"));
     spans.extend(choice("segment", view.segment.map(|s| s.label().to_string()), "v"));
     spans.extend(choice("status", view.status.map(|s| s.label().to_string()), "f"));
+    if let Some(day) = view.due_by {
+        spans.push(Span::styled("  R ", t.key()));
+        spans.push(Span::styled(format!("due for review by {day}"), t.highlight()));
+    }
     if view.only_marked {
         spans.push(Span::styled("  M ", t.key()));
         spans.push(Span::styled("marked only", t.highlight()));
@@ -227,14 +237,24 @@ fn render_filters(frame: &mut Frame, app: &App, area: Rect) {
 
 fn render_totals(frame: &mut Frame, app: &App, area: Rect) {
     let totals = app.view.totals();
-    let labels = if area.width >= 110 {
-        ["shown", "volume", "exposure", "expected loss", "risk-adj. profit"]
+    // What the sums count: agreed terms where agreed, none of the declined or on hold.
+    let labels = if area.width >= 150 {
+        [
+            "shown",
+            "volume",
+            "exposure",
+            "expected loss",
+            "risk-adj. profit",
+            "· * agreed terms; declined, on hold left out",
+        ]
+    } else if area.width >= 100 {
+        ["shown", "vol", "exp", "EL", "RAP", "· *agreed; declined, on hold out"]
     } else {
-        ["shown", "vol", "exp", "EL", "RAP"]
+        ["shown", "vol", "exp", "EL", "RAP", "· *agreed; decl./hold out"]
     };
-    let [shown, volume, exposure, loss, profit] = labels;
+    let [shown, volume, exposure, loss, profit, basis] = labels;
     let text = format!(
-        " {} {shown} · {volume} {} · {exposure} {} · {loss} {} · {profit} {}",
+        " {} {shown} · {volume} {} · {exposure} {} · {loss} {} · {profit} {} {basis}",
         totals.count,
         totals.volume().grouped(),
         totals.exposure().grouped(),

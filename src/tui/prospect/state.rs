@@ -2,6 +2,8 @@
 //! evaluation of what is valid so far. Nothing typed is ever lost: an invalid field keeps its
 //! text and its error, and counts as unknown until it is corrected.
 
+use std::sync::Arc;
+
 use crate::domain::date::Date;
 use crate::domain::evaluate::{Evaluation, evaluate};
 use crate::domain::field_values::Kind;
@@ -10,6 +12,7 @@ use crate::domain::money::{Money, NumberStyle};
 use crate::domain::policy::Policy;
 use crate::domain::prospect::Prospect;
 use crate::domain::vocabulary::FieldGroup;
+use crate::portfolio::revision::Revision;
 use crate::tui::kit::line_edit::LineEdit;
 
 /// What to do once unsaved form changes are settled.
@@ -44,6 +47,9 @@ fn form_order(new: bool) -> Vec<usize> {
 pub struct ProspectForm {
     /// The prospect being edited as last saved (id, decisions and agreed terms come from here).
     pub original: Prospect,
+    /// The portfolio's version that `original` is, to notice a newer one; `None` while the
+    /// prospect is not in the portfolio yet.
+    pub base: Option<Revision>,
     /// Whether the prospect is not in the portfolio yet.
     pub is_new: bool,
     pub inputs: Vec<LineEdit>,
@@ -64,11 +70,18 @@ pub struct ProspectForm {
 }
 
 impl ProspectForm {
-    /// A form on an existing prospect.
-    pub fn open(p: &Prospect, policy: &Policy, today: Date) -> ProspectForm {
+    /// A form on a prospect of the portfolio, at its current version.
+    pub fn open(p: &Arc<Prospect>, policy: &Policy, today: Date) -> ProspectForm {
+        let mut form = ProspectForm::on(p, policy, today);
+        form.base = Some(Revision::of(p));
+        form
+    }
+
+    fn on(p: &Prospect, policy: &Policy, today: Date) -> ProspectForm {
         let texts: Vec<String> = Field::ALL.iter().map(|f| input_text(*f, p)).collect();
         let mut form = ProspectForm {
             original: p.clone(),
+            base: None,
             is_new: false,
             inputs: texts.iter().map(|t| LineEdit::new(t)).collect(),
             errors: vec![None; Field::ALL.len()],
@@ -86,7 +99,7 @@ impl ProspectForm {
 
     /// An empty form for a new prospect with this id.
     pub fn blank(id: u64, policy: &Policy, today: Date) -> ProspectForm {
-        let mut form = ProspectForm::open(&Prospect { id, ..Prospect::default() }, policy, today);
+        let mut form = ProspectForm::on(&Prospect { id, ..Prospect::default() }, policy, today);
         form.is_new = true;
         form.order = form_order(true);
         form.focus = form.order[0];
@@ -161,15 +174,16 @@ impl ProspectForm {
         }
     }
 
-    /// Moves the cursor to another editable field, wrapping around. Status and note change
-    /// only through a decision, so that every change of status is in the history.
+    /// Moves the cursor to another field in the form's order, wrapping around, past the
+    /// status: it changes only through a decision, so that every change of status is in the
+    /// history.
     pub fn move_focus(&mut self, delta: isize) {
         self.show_read();
         let n = self.order.len() as isize;
         let mut at = self.place() as isize;
         for _ in 0..n {
             at = (at + delta.signum()).rem_euclid(n);
-            if self.group_at(at as usize) != Some(FieldGroup::Decision) {
+            if self.field_at(at as usize) != Some(Field::Status) {
                 break;
             }
         }
@@ -181,9 +195,14 @@ impl ProspectForm {
         self.order.iter().position(|&i| i == self.focus).unwrap_or(0)
     }
 
+    /// The field at a place in the form's order.
+    fn field_at(&self, place: usize) -> Option<Field> {
+        self.order.get(place).map(|&i| Field::ALL[i])
+    }
+
     /// The group of the field at a place in the form's order.
     fn group_at(&self, place: usize) -> Option<FieldGroup> {
-        self.order.get(place).map(|&i| Field::ALL[i].group())
+        self.field_at(place).map(Field::group)
     }
 
     /// Jumps to the first field of the next (or previous) group.
@@ -220,10 +239,39 @@ impl ProspectForm {
     }
 
     /// After a save: the saved prospect becomes the baseline.
-    pub fn mark_saved(&mut self, saved: &Prospect) {
-        self.original = saved.clone();
+    pub fn mark_saved(&mut self, saved: &Arc<Prospect>) {
+        self.original = (**saved).clone();
+        self.base = Some(Revision::of(saved));
         self.is_new = false;
         self.saved_texts = self.inputs.iter().map(|i| i.text().to_string()).collect();
+    }
+
+    /// Moves the form onto a newer version of its prospect (a decision recorded from the
+    /// what-if, an import): fields the user has not edited take the newer values, edited ones
+    /// keep what was typed. Refused, changing nothing, when the newer version changed a field
+    /// the user edited to something else: the fields in conflict.
+    pub fn rebase(&mut self, newer: &Arc<Prospect>, policy: &Policy, today: Date) -> Result<(), Vec<Field>> {
+        let texts: Vec<String> = Field::ALL.iter().map(|f| input_text(*f, newer)).collect();
+        let conflicts: Vec<Field> = (0..Field::ALL.len())
+            .filter(|&i| {
+                let (typed, saved, now) = (self.inputs[i].text(), &self.saved_texts[i], &texts[i]);
+                typed != saved && now != saved && typed != now
+            })
+            .map(|i| Field::ALL[i])
+            .collect();
+        if !conflicts.is_empty() {
+            return Err(conflicts);
+        }
+        for (i, text) in texts.iter().enumerate() {
+            if self.inputs[i].text() == self.saved_texts[i] {
+                self.inputs[i].set(text);
+            }
+        }
+        self.saved_texts = texts;
+        self.original = (**newer).clone();
+        self.base = Some(Revision::of(newer));
+        self.reparse(policy, today);
+        Ok(())
     }
 
     /// The first invalid field, to send the cursor there.

@@ -8,6 +8,7 @@ use super::keys::KEYS;
 use super::state::{PendingExit, ProspectForm};
 use crate::domain::format::count as count_of;
 use crate::domain::prospect::Prospect;
+use crate::portfolio::revision::Freshness;
 use crate::tui::app::{App, Effect, Nav};
 use crate::tui::history::Change;
 use crate::tui::kit::action::Action;
@@ -19,7 +20,7 @@ use crate::tui::screen::Screen;
 use crate::tui::terms;
 
 /// Opens the form on a prospect of the portfolio.
-pub fn open(app: &mut App, p: &Prospect) {
+pub fn open(app: &mut App, p: &Arc<Prospect>) {
     let form = ProspectForm::open(p, &app.policy, app.today);
     app.go(Nav::Replace(Screen::Prospect(Box::new(form))));
 }
@@ -81,6 +82,10 @@ pub fn save(app: &mut App, f: &mut ProspectForm, effects: &mut Vec<Effect>) -> b
     if !app.writable() {
         return false;
     }
+    if let Err(why) = catch_up(app, f) {
+        app.warn(format!("Not saved: {why}"));
+        return false;
+    }
     if let Some(first) = f.first_error() {
         f.touch_all();
         let count = f.invalid_count();
@@ -107,6 +112,27 @@ pub fn save(app: &mut App, f: &mut ProspectForm, effects: &mut Vec<Effect>) -> b
     true
 }
 
+/// Brings the form onto the portfolio's version of its prospect when that changed since the
+/// form took its copy (a decision recorded from the what-if, an import), keeping the user's
+/// edits. Refused, changing nothing, with the reason, when the newer version changed a field
+/// the user edited or the prospect is no longer there: a stale copy never overwrites newer
+/// data.
+pub fn catch_up(app: &App, f: &mut ProspectForm) -> Result<(), String> {
+    let Some(base) = &f.base else { return Ok(()) };
+    let name = f.original.name.clone();
+    match app.portfolio.freshness(base) {
+        Freshness::Current => Ok(()),
+        Freshness::Newer(newer) => f.rebase(&newer, &app.policy, app.today).map_err(|conflicts| {
+            let fields: Vec<&str> = conflicts.iter().map(|c| c.label()).collect();
+            format!(
+                "{name} changed meanwhile ({}); Esc and open it again to see the change",
+                fields.join(", ")
+            )
+        }),
+        Freshness::Gone => Err(format!("{name} is no longer in the portfolio")),
+    }
+}
+
 /// Records a decision on the prospect as the form shows it: unsaved valid edits are saved with it.
 fn decide(app: &mut App, f: &mut ProspectForm, effects: &mut Vec<Effect>) {
     if !app.writable() {
@@ -115,7 +141,10 @@ fn decide(app: &mut App, f: &mut ProspectForm, effects: &mut Vec<Effect>) {
     if f.dirty() && !save(app, f, effects) {
         return;
     }
-    app.modal = Some(Modal::Decision(DecisionDialog::on(&f.draft)));
+    match app.portfolio.current(f.original.id) {
+        Some(p) => app.modal = Some(Modal::Decision(DecisionDialog::on(p))),
+        None => app.warn("Save the prospect first (Ctrl-S)"),
+    }
 }
 
 /// Opens the what-if on the saved prospect; unsaved edits must be saved first, so that the

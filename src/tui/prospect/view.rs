@@ -92,7 +92,8 @@ fn render_form(frame: &mut Frame, app: &App, form: &ProspectForm, area: Rect) {
             Entry::Field(i) => {
                 let field = Field::ALL[*i];
                 let focused = *i == form.focus;
-                let decision = field.group() == FieldGroup::Decision;
+                // The status is shown, not typed: only a decision changes it.
+                let decision = field == Field::Status;
                 let label_style = if focused {
                     t.key()
                 } else if decision {
@@ -111,16 +112,20 @@ fn render_form(frame: &mut Frame, app: &App, form: &ProspectForm, area: Rect) {
                 let input = &form.inputs[*i];
                 let (value, cursor) = if focused {
                     window(input.text(), input.cursor(), value_width)
+                } else if decision {
+                    (fit(form.original.status.label(), value_width), 0)
                 } else {
                     (fit(input.text(), value_width), 0)
                 };
                 let mut spans = vec![
                     Span::styled(marker, marker_style),
                     Span::styled(format!("{:<w$}", field.label(), w = LABEL as usize - 1), label_style),
-                    Span::styled(value, if decision { t.dim() } else { Style::new() }),
+                    Span::styled(value.clone(), if decision { t.dim() } else { Style::new() }),
                 ];
-                if decision && input.text().is_empty() {
-                    spans.push(Span::styled("Ctrl-D records a decision", t.dim()));
+                // How the status changes, where it fits beside it.
+                let hint = "  (Ctrl-D to decide)";
+                if decision && value.chars().count() + hint.chars().count() <= value_width {
+                    spans.push(Span::styled(hint, t.dim()));
                 }
                 if focused {
                     let x = inner.x + LABEL + cursor as u16;

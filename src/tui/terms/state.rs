@@ -7,11 +7,14 @@ use strum::VariantArray;
 use rust_decimal::Decimal;
 
 use crate::domain::date::Date;
-use crate::domain::economics::{self, Economics, Seek};
+use crate::domain::economics::{self, Economics, RiskGoal, Seek};
 use crate::domain::evaluate::{Evaluation, evaluate};
 use crate::domain::money::{Money, NumberStyle, Pct};
 use crate::domain::policy::Policy;
 use crate::domain::prospect::{Prospect, Terms};
+use crate::domain::terms::deviations::{Deviation, deviations};
+use crate::domain::terms::optimise::best_within_policy;
+use crate::domain::terms::security::{ask, unsecured_limit};
 use crate::domain::terms::warnings;
 use crate::domain::vocabulary::{Channel, Delivery, Security, Segment};
 use crate::tui::kit::line_edit::LineEdit;
@@ -22,11 +25,13 @@ pub enum TermsField {
     PaymentDays,
     Advance,
     Discount,
+    DiscountDays,
     CreditLimit,
     Delivery,
     Security,
+    SecurityAmount,
     Channel,
-    Target,
+    MaxMonths,
 }
 
 impl TermsField {
@@ -35,11 +40,13 @@ impl TermsField {
             TermsField::PaymentDays => "Payment days",
             TermsField::Advance => "Advance %",
             TermsField::Discount => "Early-payment disc. %",
+            TermsField::DiscountDays => "Discount within days",
             TermsField::CreditLimit => "Credit limit",
             TermsField::Delivery => "Delivery",
             TermsField::Security => "Security",
+            TermsField::SecurityAmount => "Security amount",
             TermsField::Channel => "Channel",
-            TermsField::Target => "Target margin %",
+            TermsField::MaxMonths => "Goal: months lost ≤",
         }
     }
 
@@ -48,11 +55,6 @@ impl TermsField {
         !matches!(self, TermsField::Delivery | TermsField::Security | TermsField::Channel)
     }
 }
-
-/// The target margins the goal seek takes, in percent of the volume: a margin after risk is
-/// at most 100 %, and a target below −100 % is no target.
-const TARGET_RANGE: std::ops::RangeInclusive<Decimal> =
-    Decimal::from_parts(100, 0, 0, true, 0)..=Decimal::ONE_HUNDRED;
 
 /// The next value of a list, wrapping, forwards or backwards.
 fn next_in<T: Copy + PartialEq>(all: &[T], current: T, forward: bool) -> T {
@@ -73,10 +75,15 @@ pub struct TermsEditor {
     pub typing: Option<LineEdit>,
     /// Why the last typed value was refused.
     pub error: Option<String>,
-    pub target_margin: Decimal,
+    /// The goal seek keeps one default under this many months of profit.
+    pub max_months: u32,
     /// The last goal seek's explanation.
     pub seek: Option<String>,
     pub warnings: Vec<String>,
+    /// How the edited terms deviate from policy.
+    pub deviations: Vec<Deviation>,
+    /// What to ask the buyer for on the edited terms.
+    pub ask: Option<String>,
     pub by_days: Vec<(u32, Money)>,
     pub by_advance: Vec<(u32, Money)>,
 }
@@ -87,7 +94,7 @@ impl TermsEditor {
     pub fn open(prospect: Arc<Prospect>, start: Option<Terms>, policy: &Policy, today: Date) -> TermsEditor {
         let evaluation = evaluate(&prospect, policy, today);
         let edited = start.unwrap_or_else(|| evaluation.suggestion.terms.clone());
-        let target_margin = policy.economics.target_margin_pct.percent();
+        let max_months = policy.capital.max_loss_months;
         let mut editor = TermsEditor {
             prospect,
             evaluation,
@@ -96,14 +103,24 @@ impl TermsEditor {
             focus: 0,
             typing: None,
             error: None,
-            target_margin,
+            max_months,
             seek: None,
             warnings: Vec::new(),
+            deviations: Vec::new(),
+            ask: None,
             by_days: Vec::new(),
             by_advance: Vec::new(),
         };
         editor.recompute(policy);
         editor
+    }
+
+    /// The same editor on a newer version of its prospect: the edited terms stay, every figure
+    /// is computed again.
+    pub fn rebase(&mut self, newer: Arc<Prospect>, policy: &Policy, today: Date) {
+        self.evaluation = evaluate(&newer, policy, today);
+        self.prospect = newer;
+        self.recompute(policy);
     }
 
     pub fn suggested(&self) -> &Terms {
@@ -117,11 +134,21 @@ impl TermsEditor {
     /// Recomputes every figure, the warnings and the sensitivity series for the edited terms.
     fn recompute(&mut self, policy: &Policy) {
         self.economics = self.evaluation.economics_on(&self.edited, policy);
-        self.warnings =
-            warnings(&self.edited, &self.evaluation.suggestion, self.prospect.annual_volume, policy);
+        let s = &self.evaluation.suggestion;
+        self.warnings = warnings(&self.edited, s, self.economics.as_ref());
+        self.deviations = deviations(&self.edited, s);
+        self.ask = self.economics.as_ref().and_then(|x| {
+            let t = &self.edited;
+            let open = unsecured_limit(t.credit_limit, t.security, t.security_amount);
+            let days = rust_decimal::prelude::ToPrimitive::to_u32(&x.days_to_pay.ceil()).unwrap_or(u32::MAX);
+            (t.advance_pct < Pct::HUNDRED)
+                .then(|| ask(t.security, t.security_amount, open, days, policy))
+                .flatten()
+        });
         match &self.evaluation.deal {
             Some(deal) => {
-                self.by_days = economics::profit_by_payment_days(deal, &self.edited, 5, policy);
+                let ceiling = s.ceiling.max_days;
+                self.by_days = economics::profit_by_payment_days(deal, &self.edited, 5, ceiling, policy);
                 self.by_advance = economics::profit_by_advance(deal, &self.edited, 5, policy);
             }
             None => {
@@ -146,33 +173,29 @@ impl TermsEditor {
         let pct = |p: Pct, step: Decimal| {
             Pct::new((p.percent() + sign * step).clamp(Decimal::ZERO, Decimal::ONE_HUNDRED))
         };
+        let unit = policy.limits.rounding;
+        let money =
+            |m: Money| if up { (m + unit).min(Money::max_input()) } else { (m - unit).max(Money::ZERO) };
+        let count = |n: u32| if up { n.saturating_add(1).min(365) } else { n.saturating_sub(1) };
+        self.error = None;
         match field {
             TermsField::PaymentDays => {
-                t.payment_days = if up {
-                    t.payment_days.saturating_add(1).min(365)
-                } else {
-                    t.payment_days.saturating_sub(1)
+                let days = count(t.payment_days);
+                match self.evaluation.suggestion.ceiling.refusal(days) {
+                    Some(refusal) => self.error = Some(refusal),
+                    None => t.payment_days = days,
                 }
             }
             TermsField::Advance => t.advance_pct = pct(t.advance_pct, Decimal::from(5)),
             TermsField::Discount => t.discount_pct = pct(t.discount_pct, Decimal::new(5, 1)),
-            TermsField::CreditLimit => {
-                let unit = policy.limits.rounding;
-                t.credit_limit = if up {
-                    (t.credit_limit + unit).min(Money::max_input())
-                } else {
-                    (t.credit_limit - unit).max(Money::ZERO)
-                };
-            }
+            TermsField::DiscountDays => t.discount_days = count(t.discount_days),
+            TermsField::CreditLimit => t.credit_limit = money(t.credit_limit),
             TermsField::Delivery => t.delivery = next_in(Delivery::VARIANTS, t.delivery, up),
             TermsField::Security => t.security = next_in(Security::VARIANTS, t.security, up),
+            TermsField::SecurityAmount => t.security_amount = money(t.security_amount),
             TermsField::Channel => t.channel = next_in(Channel::VARIANTS, t.channel, up),
-            TermsField::Target => {
-                let moved = (self.target_margin + sign * Decimal::new(5, 1)).round_dp(1);
-                self.target_margin = moved.clamp(*TARGET_RANGE.start(), *TARGET_RANGE.end());
-            }
+            TermsField::MaxMonths => self.max_months = count(self.max_months).clamp(1, 120),
         }
-        self.error = None;
         self.recompute(policy);
     }
 
@@ -182,30 +205,39 @@ impl TermsEditor {
         let text = line.text().trim();
         let field = self.field();
         let t = &mut self.edited;
-        let result: Result<(), String> = match field {
-            TermsField::PaymentDays => text
-                .parse::<u32>()
+        let days = |text: &str| {
+            text.parse::<u32>()
                 .ok()
                 .filter(|d| *d <= 365)
-                .map(|d| t.payment_days = d)
-                .ok_or_else(|| format!("'{text}' is not a number of days (0–365)")),
+                .ok_or_else(|| format!("'{text}' is not a number of days (0–365)"))
+        };
+        let amount = |text: &str, what: &str| {
+            Money::parse(text, NumberStyle::Typed).and_then(|m| {
+                if m.is_negative() { Err(format!("a {what} cannot be negative")) } else { Ok(m) }
+            })
+        };
+        let ceiling = &self.evaluation.suggestion.ceiling;
+        let result: Result<(), String> = match field {
+            TermsField::PaymentDays => days(text).and_then(|d| match ceiling.refusal(d) {
+                Some(refusal) => Err(refusal),
+                None => {
+                    t.payment_days = d;
+                    Ok(())
+                }
+            }),
+            TermsField::DiscountDays => days(text).map(|d| t.discount_days = d),
             TermsField::Advance => Pct::parse(text, NumberStyle::Typed)
                 .map(|p| t.advance_pct = p)
                 .map_err(|_| format!("advance '{text}' is outside 0–100 %")),
             TermsField::Discount => Pct::parse(text, NumberStyle::Typed).map(|p| t.discount_pct = p),
-            TermsField::CreditLimit => Money::parse(text, NumberStyle::Typed)
-                .and_then(|m| {
-                    if m.is_negative() { Err("a credit limit cannot be negative".into()) } else { Ok(m) }
-                })
-                .map(|m| t.credit_limit = m),
-            TermsField::Target => crate::domain::money::parse_decimal(text, NumberStyle::Typed.for_ratio())
-                .and_then(|d| {
-                    TARGET_RANGE
-                        .contains(&d)
-                        .then_some(d)
-                        .ok_or_else(|| format!("a target margin of '{text}' % is outside −100–100 %"))
-                })
-                .map(|d| self.target_margin = d),
+            TermsField::CreditLimit => amount(text, "credit limit").map(|m| t.credit_limit = m),
+            TermsField::SecurityAmount => amount(text, "security amount").map(|m| t.security_amount = m),
+            TermsField::MaxMonths => text
+                .parse::<u32>()
+                .ok()
+                .filter(|m| (1..=120).contains(m))
+                .map(|m| self.max_months = m)
+                .ok_or_else(|| format!("'{text}' is not a number of months (1–120)")),
             _ => Ok(()),
         };
         self.error = result.err();
@@ -220,17 +252,21 @@ impl TermsEditor {
         self.recompute(policy);
     }
 
-    /// Fills in the least advance (or the longest payment days) that keeps the margin at the
-    /// target; an unreachable target changes nothing and says so.
+    /// Fills in the least advance that keeps the risk within the goal (`advance`), or the terms
+    /// within policy that earn the most after risk; an unreachable goal changes nothing and
+    /// names the constraint that binds.
     pub fn goal_seek(&mut self, advance: bool, policy: &Policy) {
         let Some(deal) = &self.evaluation.deal else {
             self.seek = Some("No goal seek without an annual volume".into());
             return;
         };
+        let s = &self.evaluation.suggestion;
         let result = if advance {
-            economics::least_advance(deal, &self.edited, self.target_margin, policy)
+            // The whole deal: a seek that met the goal by selling less would say nothing.
+            let goal = RiskGoal { unsecured_cap: s.credit_cap, months: self.max_months, volume: deal.volume };
+            economics::least_advance(deal, &self.edited, goal, policy)
         } else {
-            economics::longest_payment_days(deal, &self.edited, self.target_margin, policy)
+            best_within_policy(deal, &self.edited, s, policy)
         };
         if let Seek::Found { terms, .. } = &result.seek {
             self.edited = terms.clone();
@@ -245,11 +281,13 @@ impl TermsEditor {
             TermsField::PaymentDays => terms.payment_days.to_string(),
             TermsField::Advance => terms.advance_pct.to_string(),
             TermsField::Discount => terms.discount_pct.to_string(),
+            TermsField::DiscountDays => terms.discount_days.to_string(),
             TermsField::CreditLimit => terms.credit_limit.grouped(),
             TermsField::Delivery => terms.delivery.label().to_string(),
             TermsField::Security => terms.security.label().to_string(),
+            TermsField::SecurityAmount => terms.security_amount.grouped(),
             TermsField::Channel => terms.channel.label().to_string(),
-            TermsField::Target => format!("{}", self.target_margin),
+            TermsField::MaxMonths => self.max_months.to_string(),
         }
     }
 

@@ -7,6 +7,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use super::keys::{KEYS, TYPING_KEYS};
 use super::state::TermsEditor;
 use crate::domain::prospect::Prospect;
+use crate::portfolio::revision::{Freshness, Revision};
 use crate::tui::app::{App, Nav};
 use crate::tui::kit::action::Action;
 use crate::tui::kit::line_edit::{LineEdit, typing_key};
@@ -43,7 +44,7 @@ pub fn on_key(app: &mut App, e: &mut TermsEditor, key: &KeyEvent) {
         }
         Some(Action::Reset) => e.reset(policy),
         Some(Action::SeekAdvance) => e.goal_seek(true, policy),
-        Some(Action::SeekDays) => e.goal_seek(false, policy),
+        Some(Action::SeekBest) => e.goal_seek(false, policy),
         Some(Action::Save) => save(app, e),
         Some(Action::Back) => {
             remember(app, e);
@@ -51,6 +52,14 @@ pub fn on_key(app: &mut App, e: &mut TermsEditor, key: &KeyEvent) {
         }
         Some(Action::Help) => app.help = true,
         _ => app.unknown_key(key, "?"),
+    }
+}
+
+/// Takes the portfolio's newer version of the prospect (a decision recorded here changes its
+/// status and agreed terms), keeping the terms being edited.
+pub fn catch_up(app: &App, e: &mut TermsEditor) {
+    if let Freshness::Newer(newer) = app.portfolio.freshness(&Revision::of(&e.prospect)) {
+        e.rebase(newer, &app.policy, app.today);
     }
 }
 

@@ -1,5 +1,7 @@
-//! The what-if: suggested and edited terms side by side, every figure of both with its change,
-//! the policy warnings, the goal seek, and profit across payment days and advance.
+//! The what-if: suggested and edited terms side by side, every figure of both with its change
+//! (volume sold, the unsecured part, months of profit a default takes, RAROC), the deviations
+//! from policy and the warnings, the goal seek, what to ask for, and profit across payment days
+//! (up to the legal ceiling) and advance.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -19,6 +21,7 @@ use crate::tui::kit::chart::profit_chart;
 use crate::tui::kit::chrome::{chrome, has_banner, short_amount};
 use crate::tui::kit::layout;
 use crate::tui::kit::theme::Theme;
+use rust_decimal::Decimal;
 
 pub fn render(frame: &mut Frame, app: &App, e: &TermsEditor) {
     let f = layout::frame(frame.area(), has_banner(app));
@@ -31,17 +34,23 @@ pub fn render(frame: &mut Frame, app: &App, e: &TermsEditor) {
         100.. => 13,
         _ => 9,
     };
-    // On a short terminal the charts give way to two lines of figures, and the warnings get
-    // the room they need.
-    let charts_height = if f.body.height >= 26 { Constraint::Min(4) } else { Constraint::Length(2) };
+    // On a short terminal the charts give way to two lines of figures, and those to the
+    // messages when they need the room: a warning is never cut for a chart.
+    let messages_text = messages(app.theme, e);
+    let room = usize::from(f.body.height.saturating_sub(16 + 2));
+    let charts_height = match f.body.height {
+        26.. => Constraint::Min(4),
+        _ if messages_text.line_count(width) <= room => Constraint::Length(2),
+        _ => Constraint::Length(0),
+    };
     let [top, messages, charts] =
-        Layout::vertical([Constraint::Length(14), Constraint::Min(3), charts_height]).areas(f.body);
+        Layout::vertical([Constraint::Length(16), Constraint::Min(3), charts_height]).areas(f.body);
     let editor_width = 2 * value_width + if width >= 120 { 28 } else { 16 };
     let [left, right] =
         Layout::horizontal([Constraint::Length(editor_width), Constraint::Min(30)]).areas(top);
     render_editor(frame, app.theme, e, left, value_width, width < 120);
     render_figures(frame, app.theme, e, right, narrow || right.width < 56);
-    render_messages(frame, app.theme, e, messages);
+    frame.render_widget(messages_text, messages);
     render_charts(frame, app.theme, e, charts);
 }
 
@@ -81,7 +90,9 @@ fn short_label(field: TermsField) -> &'static str {
         TermsField::Delivery => "Delivery",
         TermsField::Security => "Security",
         TermsField::Channel => "Channel",
-        TermsField::Target => "Target %",
+        TermsField::DiscountDays => "Disc. days",
+        TermsField::SecurityAmount => "Sec. amount",
+        TermsField::MaxMonths => "Goal months",
     }
 }
 
@@ -95,12 +106,12 @@ fn render_editor(frame: &mut Frame, t: Theme, e: &TermsEditor, area: Rect, value
                 if value_width < 13 { short_choice(*field, terms) } else { None }
                     .map_or_else(|| e.value(*field, terms), str::to_string)
             };
-            let suggested = if *field == TermsField::Target { "—".into() } else { show(e.suggested()) };
+            let suggested = if *field == TermsField::MaxMonths { "—".into() } else { show(e.suggested()) };
             let edited = match (&e.typing, focused) {
                 (Some(line), true) => format!("{}▏", line.text()),
                 _ => show(&e.edited),
             };
-            let changed = *field != TermsField::Target && suggested != edited;
+            let changed = *field != TermsField::MaxMonths && suggested != edited;
             let label = if narrow { short_label(*field) } else { field.label() };
             let marker = if focused { "›" } else { " " };
             let row = Row::new(vec![
@@ -118,33 +129,31 @@ fn render_editor(frame: &mut Frame, t: Theme, e: &TermsEditor, area: Rect, value
 }
 
 /// One figure: how to read it from the economics, and whether more of it is better.
-type Figure = (&'static str, fn(&Economics) -> Option<Money>, bool);
+type Figure = (&'static str, &'static str, fn(&Economics) -> Money, bool);
 
-/// Labels that fit an 80-column terminal, in `FIGURES` order, then margin and return.
-const SHORT: [&str; 11] = [
-    "Gross margin",
-    "Discounts",
-    "Receivable",
-    "Exposure",
-    "Exp. loss",
-    "Financing",
-    "Serve cost",
-    "Security",
-    "RA profit",
-    "Margin",
-    "Return/exp.",
+/// The amounts, with the labels that fit an 80-column terminal.
+const FIGURES: [Figure; 10] = [
+    ("Gross margin", "Gross margin", |x| x.gross_margin, true),
+    ("Discounts", "Discounts", |x| x.discounts, false),
+    ("Volume sold", "Vol. sold", |x| x.volume_sold, true),
+    ("Exposure", "Exposure", |x| x.exposure, false),
+    ("Unsecured part", "Unsecured", |x| x.uncovered(), false),
+    ("Expected loss", "Exp. loss", |x| x.expected_loss, false),
+    ("Financing cost", "Financing", |x| x.financing_cost, false),
+    ("Cost to serve", "Serve cost", |x| x.cost_to_serve, false),
+    ("Security cost", "Security", |x| x.security_cost, false),
+    ("Risk-adj. profit", "RA profit", |x| x.risk_adjusted_profit, true),
 ];
 
-const FIGURES: [Figure; 9] = [
-    ("Gross margin", |x| Some(x.gross_margin), true),
-    ("Discounts", |x| Some(x.discounts), false),
-    ("Avg receivable", |x| Some(x.average_receivable), false),
-    ("Exposure", |x| Some(x.exposure), false),
-    ("Expected loss", |x| Some(x.expected_loss), false),
-    ("Financing cost", |x| Some(x.financing_cost), false),
-    ("Cost to serve", |x| Some(x.cost_to_serve), false),
-    ("Security cost", |x| Some(x.security_cost), false),
-    ("Risk-adj. profit", |x| Some(x.risk_adjusted_profit), true),
+/// A measure beside the amounts: its labels, how to read it, its unit, what "none" means and
+/// whether more of it is better.
+type Measure =
+    (&'static str, &'static str, fn(&Economics) -> Option<Decimal>, &'static str, &'static str, bool);
+
+const MEASURES: [Measure; 3] = [
+    ("Margin after risk", "Margin", |x| x.margin_pct, "%", "n/a", true),
+    ("Months lost", "Months lost", |x| x.loss_at_default_months, "mo", "no profit", false),
+    ("RAROC", "RAROC", |x| x.raroc_pct, "%", "n/a", true),
 ];
 
 /// A change with its sign, styled better or worse (the sign carries it without colour).
@@ -158,24 +167,29 @@ fn delta(t: Theme, before: Money, after: Money, more_is_better: bool) -> Line<'s
     Line::styled(format!("{sign}{}", d.grouped()), if better { t.good() } else { t.bad() }).right_aligned()
 }
 
-fn pct_delta(
+/// A measure's change: points for a percentage, months for months.
+fn measure_delta(
     t: Theme,
-    before: Option<rust_decimal::Decimal>,
-    after: Option<rust_decimal::Decimal>,
+    before: Option<Decimal>,
+    after: Option<Decimal>,
+    unit: &str,
+    more_is_better: bool,
 ) -> Line<'static> {
     match (before, after) {
         (Some(b), Some(a)) if a != b => {
             let raw = a - b;
-            let style = if raw.is_sign_positive() { t.good() } else { t.bad() };
-            Line::styled(format::points(raw), style).right_aligned()
+            let better = raw.is_sign_positive() == more_is_better;
+            let style = if better { t.good() } else { t.bad() };
+            let unit = if unit == "%" { "pt" } else { unit };
+            Line::styled(format::change(raw, unit), style).right_aligned()
         }
         (Some(_), Some(_)) | (None, None) => Line::styled("=", t.dim()).right_aligned(),
         _ => Line::styled("—", t.dim()).right_aligned(),
     }
 }
 
-fn pct(p: Option<rust_decimal::Decimal>) -> String {
-    p.map_or("n/a".into(), format::percent)
+fn measure(value: Option<Decimal>, unit: &str, none: &str) -> String {
+    value.map_or(none.into(), |v| format::tenths(v, unit))
 }
 
 fn render_figures(frame: &mut Frame, t: Theme, e: &TermsEditor, area: Rect, narrow: bool) {
@@ -185,15 +199,13 @@ fn render_figures(frame: &mut Frame, t: Theme, e: &TermsEditor, area: Rect, narr
         frame.render_widget(text, area);
         return;
     };
-    let label = |i: usize, long: &'static str| if narrow { SHORT[i] } else { long };
     let mut rows: Vec<Row> = FIGURES
         .iter()
-        .enumerate()
-        .map(|(i, (long, get, more_is_better))| {
-            let (before, after) = (get(s).unwrap_or_default(), get(x).unwrap_or_default());
-            let style = if i == 8 { t.header() } else { Style::new() };
+        .map(|(long, short, get, more_is_better)| {
+            let (before, after) = (get(s), get(x));
+            let style = if *long == "Risk-adj. profit" { t.header() } else { Style::new() };
             Row::new(vec![
-                Line::from(label(i, long)),
+                Line::from(if narrow { *short } else { *long }),
                 Line::from(before.grouped()).right_aligned(),
                 Line::from(after.grouped()).right_aligned(),
                 delta(t, before, after, *more_is_better),
@@ -201,18 +213,14 @@ fn render_figures(frame: &mut Frame, t: Theme, e: &TermsEditor, area: Rect, narr
             .style(style)
         })
         .collect();
-    rows.push(Row::new(vec![
-        Line::from(label(9, "Margin after risk")),
-        Line::from(pct(s.margin_pct)).right_aligned(),
-        Line::from(pct(x.margin_pct)).right_aligned(),
-        pct_delta(t, s.margin_pct, x.margin_pct),
-    ]));
-    rows.push(Row::new(vec![
-        Line::from(label(10, "Return on exposure")),
-        Line::from(pct(s.return_on_exposure_pct)).right_aligned(),
-        Line::from(pct(x.return_on_exposure_pct)).right_aligned(),
-        pct_delta(t, s.return_on_exposure_pct, x.return_on_exposure_pct),
-    ]));
+    rows.extend(MEASURES.iter().map(|(long, short, get, unit, none, more_is_better)| {
+        Row::new(vec![
+            Line::from(if narrow { *short } else { *long }),
+            Line::from(measure(get(s), unit, none)).right_aligned(),
+            Line::from(measure(get(x), unit, none)).right_aligned(),
+            measure_delta(t, get(s), get(x), unit, *more_is_better),
+        ])
+    }));
     let w: u16 = if narrow { 9 } else { 11 };
     let widths = [Constraint::Min(12), Constraint::Length(w), Constraint::Length(w), Constraint::Length(w)];
     let header = Row::new(vec![
@@ -225,10 +233,14 @@ fn render_figures(frame: &mut Frame, t: Theme, e: &TermsEditor, area: Rect, narr
     frame.render_widget(Table::new(rows, widths).header(header).column_spacing(1).block(block), area);
 }
 
-fn render_messages(frame: &mut Frame, t: Theme, e: &TermsEditor, area: Rect) {
+/// Errors, deviations, warnings, the goal seek's answer and what to ask for, wrapped.
+fn messages(t: Theme, e: &TermsEditor) -> Paragraph<'static> {
     let mut lines: Vec<Line> = Vec::new();
     if let Some(error) = &e.error {
         lines.push(Line::styled(format!("✗ {error}"), t.error()));
+    }
+    for d in &e.deviations {
+        lines.push(Line::styled(format!("≠ Outside policy: {}", d.text), t.warning()));
     }
     for w in &e.warnings {
         lines.push(Line::styled(format!("⚠ {w}"), t.warning()));
@@ -240,11 +252,17 @@ fn render_messages(frame: &mut Frame, t: Theme, e: &TermsEditor, area: Rect) {
         let band = e.evaluation.assessment.band;
         let segment = e.segment().map_or("volume unknown".to_string(), |s| s.to_string());
         lines.push(Line::styled(
-            format!("Band {band} × {segment}: within policy. +/− change the focused term; a/p seek the target margin."),
+            format!(
+                "Band {band} × {segment}: within policy. +/− change the focused term; a seeks the least \
+                 advance on risk, p the best terms within policy."
+            ),
             t.dim(),
         ));
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+    if let Some(ask) = &e.ask {
+        lines.push(Line::styled(ask.clone(), t.dim()));
+    }
+    Paragraph::new(lines).wrap(Wrap { trim: true })
 }
 
 fn render_charts(frame: &mut Frame, t: Theme, e: &TermsEditor, area: Rect) {
@@ -255,7 +273,9 @@ fn render_charts(frame: &mut Frame, t: Theme, e: &TermsEditor, area: Rect) {
     let [days, advance] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
     let edited = &e.edited;
-    profit_chart(frame, t, &e.by_days, edited.payment_days, 120.0, "payment days", days);
+    // The days chart stops at the legal ceiling: no longer term is on offer.
+    let ceiling = e.by_days.last().map_or(60.0, |(d, _)| f64::from(*d));
+    profit_chart(frame, t, &e.by_days, edited.payment_days, ceiling, "payment days", days);
     let current =
         rust_decimal::prelude::ToPrimitive::to_u32(&edited.advance_pct.percent().round()).unwrap_or(0);
     profit_chart(frame, t, &e.by_advance, current, 100.0, "advance %", advance);
