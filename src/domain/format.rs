@@ -42,6 +42,12 @@ pub fn change(change: Decimal, unit: &str) -> String {
     format!("{sign}{d:.*} {unit}", places as usize)
 }
 
+/// A probability of default as a percentage to two decimals, without trailing zeros: `0.16`
+/// for 0.001552, `8` for 0.08 (the table's PD column and the form's panel read the same).
+pub fn pd_percent(pd: Decimal) -> String {
+    pd.checked_mul(Decimal::ONE_HUNDRED).map_or_else(|| "—".into(), |p| rounded(p, 2).normalize().to_string())
+}
+
 /// A score (0–100) to one decimal: `38.3`.
 pub fn score(value: f64) -> String {
     // Through a decimal, so that 38.25 rounds as the percentages do (f64 formatting rounds the
@@ -97,6 +103,16 @@ mod tests {
         assert_eq!(points(dec!(1201.46)), "+1201 pt");
         assert_eq!(change(dec!(-150.5), "mo"), "-151 mo");
         assert_eq!(tenths(dec!(3.25), "mo"), "3.3 mo");
+    }
+
+    #[test]
+    fn probabilities_of_default_read_in_percent_to_two_decimals() {
+        // 0.001552 is 0.1552 %, nearer 0.16; 0.08 is 8 %; 0.00145 is 0.145 %, halfway, which
+        // goes away from zero (half to even would give 0.14).
+        assert_eq!(pd_percent(dec!(0.001552)), "0.16");
+        assert_eq!(pd_percent(dec!(0.08)), "8");
+        assert_eq!(pd_percent(dec!(0.00145)), "0.15");
+        assert_eq!(pd_percent(dec!(0.094)), "9.4");
     }
 
     #[test]

@@ -6,8 +6,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
-use rust_decimal::Decimal;
-
 use super::columns;
 use crate::domain::format::{self, fit};
 use crate::domain::money::Money;
@@ -149,7 +147,7 @@ impl Cells {
                 Line::styled(band, t.band(s.band))
             }
             Column::Score => right(s.score.map_or("—".into(), format::score)),
-            Column::Pd => right((s.pd * Decimal::ONE_HUNDRED).normalize().to_string()),
+            Column::Pd => right(format::pd_percent(s.pd)),
             Column::Dbt => right(s.dbt_days.map_or("—".into(), |d| d.to_string())),
             Column::Segment => Line::from(s.segment.map_or("—", |x| segment_text(x, self.narrow))),
             Column::Volume => right(money(s.volume)),

@@ -124,8 +124,7 @@ fn headline(e: &Evaluation, t: Theme) -> Line<'static> {
     let a = &e.assessment;
     let mut spans = vec![Span::styled(format!("Band {} ", a.band), t.band(a.band))];
     spans.push(Span::raw(format!("({}) ", a.band.description())));
-    let pd = (a.pd * rust_decimal::Decimal::ONE_HUNDRED).round_dp(2).normalize();
-    spans.extend(pair("PD", format!("{pd} % "), Style::new()));
+    spans.extend(pair("PD", format!("{} % ", format::pd_percent(a.pd)), Style::new()));
     let coverage_style = if a.insufficient_data { t.warning() } else { Style::new() };
     spans.extend(pair("coverage", format!("{:.0} % ", a.coverage * 100.0), coverage_style));
     let z = match (a.altman_z2, a.zone) {
