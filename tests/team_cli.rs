@@ -61,7 +61,7 @@ fn subcommands_work_on_the_database_as_on_the_file() {
     let import = on(&s, &url, &["import", &csv]).ok();
     assert!(import.stdout.contains("2 new, 0 updated, 0 unchanged"), "{}", import.stdout);
     assert!(import.stdout.contains(&format!("postgres: {} on ", db.name)), "{}", import.stdout);
-    assert!(import.stdout.contains(": 2 prospect(s) in all"), "{}", import.stdout);
+    assert!(import.stdout.contains(": 2 prospects in all"), "{}", import.stdout);
     // The same companies again, one with a new revenue: updated, not added.
     let again = s.write(
         "again.csv",
@@ -69,7 +69,7 @@ fn subcommands_work_on_the_database_as_on_the_file() {
     );
     let import = on(&s, &url, &["import", &again]).ok();
     assert!(import.stdout.contains("0 new, 1 updated, 1 unchanged"), "{}", import.stdout);
-    assert!(import.stdout.contains(": 2 prospect(s) in all"), "{}", import.stdout);
+    assert!(import.stdout.contains(": 2 prospects in all"), "{}", import.stdout);
     let exported = on(&s, &url, &["export", "--format", "json"]).json();
     let names: Vec<&str> = exported.iter().filter_map(|p| p["name"].as_str()).collect();
     assert_eq!(names, ["Aerts NV", "Brouwer BV"]);
@@ -87,7 +87,7 @@ fn subcommands_work_on_the_database_as_on_the_file() {
         listed.iter().filter_map(|d| Some((d["name"].as_str()?, d["decided_on"].as_str()?))).collect();
     assert_eq!(due, [("Aerts NV", "2024-01-15")], "{}", review.all());
     let check = on(&s, &url, &["check"]).ok();
-    assert!(check.stdout.contains("2 prospect(s), schema migration 2"), "{}", check.stdout);
+    assert!(check.stdout.contains("2 prospects, schema migration 2"), "{}", check.stdout);
     assert!(check.stdout.contains(&format!("you: {} — may edit", db.server.admin)), "{}", check.stdout);
     // The team's policy is the one in force once the credit role saved one.
     let policy = on(&s, &url, &["policy"]).ok();

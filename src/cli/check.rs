@@ -11,6 +11,7 @@ use std::path::Path;
 use super::output::Report;
 use super::{Context, unix_now};
 use crate::domain::fields::Field;
+use crate::domain::format::count;
 use crate::domain::money::NumberStyle;
 use crate::domain::prospect::Prospect;
 use crate::store::backend::{Access, read_all};
@@ -61,7 +62,7 @@ fn verdict(mut report: Report, problems: &[String]) -> Result<ExitCode> {
         report.line("ok")?;
         ExitCode::SUCCESS
     } else {
-        report.line(format!("{} problem(s)", problems.len()))?;
+        report.line(count(problems.len(), "problem"))?;
         ExitCode::FAILURE
     };
     report.finish()?;
@@ -98,9 +99,9 @@ fn check_team(ctx: &mut Context, repair: bool) -> Result<ExitCode> {
         }
     };
     report.line(format!(
-        "store: {} — {} prospect(s), schema migration {}",
+        "store: {} — {}, schema migration {}",
         ctx.store,
-        prospects.len(),
+        count(prospects.len(), "prospect"),
         schema::latest()
     ))?;
     let may = match store.access() {
@@ -132,9 +133,9 @@ fn check_file(ctx: &Context, path: &Path, repair: bool) -> Result<ExitCode> {
         report.line(format!("store: {} does not exist yet (an empty portfolio)", path.display()))?;
     } else {
         report.line(format!(
-            "store: {} — {} prospect(s), schema {}",
+            "store: {} — {}, schema {}",
             path.display(),
-            prospects.len(),
+            count(prospects.len(), "prospect"),
             store::SCHEMA_VERSION
         ))?;
     }
@@ -167,8 +168,8 @@ fn repair_ids(path: &Path, report: &mut Report) -> Result<()> {
     }
     store.save(&prospects)?;
     let done = format!(
-        "repaired {} id(s) in {} (saved; the previous version is kept as {})",
-        changes.len(),
+        "repaired {} in {} (saved; the previous version is kept as {})",
+        count(changes.len(), "id"),
         path.display(),
         atomic::backup_path(store.file()).display()
     );

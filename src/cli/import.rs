@@ -11,6 +11,7 @@ use anyhow::{Context as _, Result};
 use super::output::{OutputFailed, Report, note};
 use super::{Context, read_input};
 use crate::domain::decision::Stamp;
+use crate::domain::format::count;
 use crate::domain::import_plan::{Decider, Plan, plan};
 use crate::domain::prospect::Prospect;
 use crate::io::import_file::{ImportFile, file_label, read_import_file};
@@ -74,7 +75,7 @@ pub fn run(ctx: &Context, paths: &[PathBuf], options: &Options) -> Result<ExitCo
     let said = |e: OutputFailed, (imported, total): (usize, Option<usize>)| match (imported, total) {
         (0, _) | (_, None) => e,
         (n, Some(total)) => {
-            e.after(format!("imported {n} prospect(s) into {} ({total} in all) (saved)", ctx.store))
+            e.after(format!("imported {} into {} ({total} in all) (saved)", count(n, "prospect"), ctx.store))
         }
     };
     let mut failed = false;
@@ -103,7 +104,7 @@ pub fn run(ctx: &Context, paths: &[PathBuf], options: &Options) -> Result<ExitCo
         Some(total) => total,
         None => store.count()?,
     };
-    let line = format!("{}: {total} prospect(s) in all", ctx.store);
+    let line = format!("{}: {} in all", ctx.store, count(total, "prospect"));
     report.line(line).and_then(|()| report.finish()).map_err(|e| said(e, saved))?;
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
@@ -150,21 +151,23 @@ fn plan_file(
     }
     if bad_rows > 0 && !options.skip_invalid {
         note(format!(
-            "{name}: {bad_rows} bad row(s): nothing imported (fix the file, or pass --skip-invalid to import the {} valid row(s))",
-            brought.incoming.len()
+            "{name}: {}: nothing imported (fix the file, or pass --skip-invalid to import the {})",
+            count(bad_rows, "bad row"),
+            count(brought.incoming.len(), "valid row")
         ));
         return Ok(None);
     }
     for text in &brought.notes {
         report.line(format!("{name}: note: {}", printable(text)))?;
     }
-    let count = brought.incoming.len();
+    let read = count(brought.incoming.len(), "prospect");
     let existing: Vec<&Prospect> = portfolio.iter().collect();
     let stamp = Stamp { at: super::clock::local_now(ctx.as_of), by: by.to_string() };
     let decider = Decider::for_file(&ctx.policy, ctx.today, stamp, &file_label(path));
     let plan = plan(&existing, brought.incoming, &decider);
     report.line(format!(
-        "{name}: {count} prospect(s) read, {bad_rows} bad row(s) skipped: {}",
+        "{name}: {read} read, {} skipped: {}",
+        count(bad_rows, "bad row"),
         plan.summary()
     ))?;
     for update in &plan.updated {

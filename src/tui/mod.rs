@@ -15,8 +15,10 @@ pub mod modals;
 pub mod policy;
 pub mod portfolio;
 pub mod prospect;
+pub mod quit;
 pub mod screen;
 pub mod terms;
+pub mod viewing;
 pub mod welcome;
 
 mod files;
@@ -59,44 +61,44 @@ pub struct Options {
     pub policy_problem: Option<String>,
     pub today: Date,
     pub demo: bool,
+    /// A file to view instead of the store, until its prospects are saved into it.
+    pub open: Option<PathBuf>,
     /// Who this process is, for the lock file.
     pub holder: String,
     /// `--as-of`: the date decisions are recorded on, instead of the clock's.
     pub as_of: Option<Date>,
 }
 
-/// The demo's store file, in its temporary folder.
-const DEMO_STORE: &str = "demo-portfolio.json";
-
 /// A demo copy that lives as long as the desk.
 struct DemoCopy {
-    dir: tempfile::TempDir,
-}
-
-impl DemoCopy {
-    /// Where the demo's policy editor saves: beside the demo's store, never the user's own file.
-    fn policy_path(&self) -> PathBuf {
-        self.dir.path().join("policy.json")
-    }
-
-    fn store_path(&self) -> PathBuf {
-        self.dir.path().join(DEMO_STORE)
-    }
+    _dir: tempfile::TempDir,
 }
 
 /// Opens the demo portfolio in a temporary store.
 fn open_demo(holder: &str) -> Result<(Store, Vec<Prospect>, DemoCopy)> {
     let dir = tempfile::tempdir().context("cannot make a temporary folder for the demo")?;
-    let path = dir.path().join(DEMO_STORE);
+    let path = dir.path().join("demo-portfolio.json");
     let prospects = crate::cli::demo::demo_prospects()?;
     store::write_new(&path, &prospects)?;
     let (store, prospects) = Store::open(&path, holder)?;
-    Ok((store, prospects, DemoCopy { dir }))
+    Ok((store, prospects, DemoCopy { _dir: dir }))
+}
+
+/// Creates the folder the store goes in (the first time the desk runs, the data folder).
+fn create_store_folder(store: &Path) -> Result<()> {
+    if let Some(dir) = store.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    Ok(())
 }
 
 /// The store as the desk opens it, before the terminal is taken over.
 struct Opened {
-    store: Box<dyn Backend>,
+    /// None while a file is only viewed: no store is opened, nor its lock taken, until the
+    /// user saves.
+    store: Option<Box<dyn Backend>>,
+    /// The store file (the demo's copy; a team store has none).
+    store_path: PathBuf,
     prospects: Vec<Prospect>,
     demo: Option<DemoCopy>,
     welcome: bool,
@@ -111,9 +113,9 @@ fn open(options: &Options) -> Result<Opened> {
     let path = match &options.store {
         _ if options.demo => {
             let (store, prospects, copy) = open_demo(&options.holder)?;
-            let store = Box::new(store);
             return Ok(Opened {
-                store,
+                store_path: store.path().to_path_buf(),
+                store: Some(Box::new(store)),
                 prospects,
                 demo: Some(copy),
                 welcome: false,
@@ -121,7 +123,14 @@ fn open(options: &Options) -> Result<Opened> {
                 team_policy: None,
             });
         }
+        Location::File(path) if options.open.is_some() => {
+            let store_path = path.clone();
+            return Ok(Opened { store: None, store_path, ..Opened::nothing() });
+        }
         Location::File(path) => path,
+        Location::Postgres(_) if options.open.is_some() => {
+            return Ok(Opened { store: None, store_path: PathBuf::new(), ..Opened::nothing() });
+        }
         Location::Postgres(info) => {
             let mut store = PgStore::open(info)?;
             let team_policy = match options.policy_path {
@@ -142,7 +151,8 @@ fn open(options: &Options) -> Result<Opened> {
             };
             let team_policy = team_policy.map(|t| t.policy);
             return Ok(Opened {
-                store: Box::new(store),
+                store: Some(Box::new(store)),
+                store_path: PathBuf::new(),
                 prospects: Vec::new(),
                 demo: None,
                 welcome: false,
@@ -151,42 +161,59 @@ fn open(options: &Options) -> Result<Opened> {
             });
         }
     };
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    }
+    create_store_folder(path)?;
     // The store is read on the saver's thread, so that the first screen is up at once and
     // rows appear as they load.
     let welcome = !path.exists();
     let store = Box::new(Store::open_unread(path, &options.holder)?);
-    Ok(Opened { store, prospects: Vec::new(), demo: None, welcome, team: None, team_policy: None })
+    Ok(Opened { store: Some(store), store_path: path.clone(), welcome, ..Opened::nothing() })
+}
+
+impl Opened {
+    /// No store, no demo, no team: what the other fields start from.
+    fn nothing() -> Opened {
+        Opened {
+            store: None,
+            store_path: PathBuf::new(),
+            prospects: Vec::new(),
+            demo: None,
+            welcome: false,
+            team: None,
+            team_policy: None,
+        }
+    }
 }
 
 /// Opens the store (or the demo), then runs the desk until the user quits. Errors before the
 /// terminal is taken over are returned to be printed; the terminal is restored on every path.
 pub fn run(options: Options) -> Result<()> {
-    let Opened { mut store, prospects, mut demo, welcome, team, team_policy } = open(&options)?;
-    let load = !options.demo && !welcome;
-    let store_path = match &demo {
-        Some(copy) => copy.store_path(),
-        None => options.store.file().map(Path::to_path_buf).unwrap_or_default(),
-    };
+    let Opened { store, store_path, prospects, mut demo, welcome, team, team_policy } = open(&options)?;
+    let load = store.is_some() && !options.demo && !welcome;
     let policy = team_policy.unwrap_or(options.policy);
     let mut app = App::new(prospects, policy, options.today, store_path, welcome);
-    app.read_only = store.access().read_only_reason().map(str::to_string);
+    app.read_only = store.as_ref().and_then(|s| s.access().read_only_reason().map(str::to_string));
+    // The demo's policy edits are saved beside its copy, never over the user's policy file.
     app.policy_path = match &demo {
-        Some(copy) => Some(copy.policy_path()),
+        Some(_) => answers::demo_policy_path(&app.store_path),
         None => options.policy_path,
     };
     app.modal = options.policy_problem.map(modals::Modal::BrokenPolicy);
     app.demo = demo.is_some();
     app.team = team;
-    app.user = store.user();
+    app.user = store.as_ref().map_or_else(crate::store::user::os_user, |s| s.user());
     app.as_of = options.as_of;
 
     let (tx, rx) = mpsc::channel();
+    if let Some(path) = options.open {
+        viewing::start(&mut app, path.clone());
+        files::read_import(path, tx.clone());
+    }
+    let mut store = store;
     // Listening starts before the load, so that a change made while it reads is heard.
-    let heard = tx.clone();
-    store.watch(Box::new(move |news| heard.send(Msg::Heard(news)).is_ok()))?;
+    if let Some(store) = store.as_mut() {
+        let heard = tx.clone();
+        store.watch(Box::new(move |news| heard.send(Msg::Heard(news)).is_ok()))?;
+    }
     let (jobs, saver) = saver::spawn(store, tx.clone());
     if load {
         app.loading = Some(store::stream::Progress { done: 0, total: 0, started_over: false });
@@ -291,7 +318,9 @@ fn event_loop(
                 Msg::Signal(Request::Suspend) => signals::suspend(terminal)?,
                 msg => {
                     app.now = crate::cli::clock::local_now(app.as_of);
-                    let store = app.team.is_none().then(|| app.store_path.clone());
+                    // A team store, or none named (viewing a file while a team store is chosen): no path.
+                    let store = (app.team.is_none() && !app.store_path.as_os_str().is_empty())
+                        .then(|| app.store_path.clone());
                     for effect in dispatch::update(app, msg) {
                         if perform(effect, jobs, tx, holder, demo, store.as_deref()) {
                             return Ok(None);
@@ -339,6 +368,30 @@ fn perform(
         Effect::Export { path, format, prospects, overwrite } => {
             let export = modals::path_prompt::PendingExport { path, format, prospects };
             let _ = tx.send(Msg::Exported(files::export(export, overwrite, store)));
+        }
+        Effect::OpenStore { policy, today } => {
+            let Some(store) = store else {
+                let why = "a viewed file is saved into a file store only: import it into the team \
+                           store with `dealdesk import FILE`";
+                let _ = tx.send(Msg::StoreOpened { result: Err(why.into()), loading: false });
+                return false;
+            };
+            match create_store_folder(store).and_then(|()| Ok(Store::open_unread(store, holder)?)) {
+                Ok(opened) => {
+                    let read_only = Store::read_only_reason(&opened).map(str::to_string);
+                    // A store not written yet is a new, empty portfolio: nothing to read.
+                    let loading = store.exists();
+                    // Said before the saver starts reading, so that the desk hears it before any block.
+                    let _ = tx.send(Msg::StoreOpened { result: Ok(read_only), loading });
+                    let _ = jobs.send(Job::Replace(Box::new(opened)));
+                    if loading {
+                        let _ = jobs.send(Job::Load { policy, today });
+                    }
+                }
+                Err(e) => {
+                    let _ = tx.send(Msg::StoreOpened { result: Err(e.to_string()), loading: false });
+                }
+            }
         }
         Effect::OpenDemo => {
             let result = open_demo(holder).map(|(store, prospects, copy)| {

@@ -101,8 +101,8 @@ pub fn on_key(app: &mut App, key: &KeyEvent, effects: &mut Vec<Effect>) {
         Modal::Reading { path, done, total } => reading::on_key(app, path, done, total, action),
         Modal::ChangedOnDisk => changed_on_disk::on_key(app, action, effects),
         Modal::Stale(list) => stale::on_key(app, list, action, effects),
-        Modal::BrokenPolicy(message) => broken_policy::on_key(app, message, action, effects),
-        Modal::LoadFailed(message) => load_failed::on_key(message, action, effects),
+        Modal::BrokenPolicy(message) => broken_policy::on_key(app, message, action),
+        Modal::LoadFailed(message) => load_failed::on_key(message),
     };
 }
 
