@@ -6,23 +6,12 @@ use chrono::{DateTime, Datelike, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use super::date::Date;
-use super::evaluate::evaluate;
+use super::evaluate::{Evaluation, evaluate};
 use super::money::Money;
 use super::policy::Policy;
 use super::prospect::{Prospect, Terms};
-use super::vocabulary::{Band, Status};
-
-/// One way the agreed terms are easier than the policy's cell.
-///
-/// SEAM(econ): the economics issue's `terms::deviations::Deviation` (same shape) replaces this
-/// type, and `record` fills the list with `deviations(&terms, &evaluation.suggestion)`; until
-/// then every record's list is empty.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Deviation {
-    /// The term's name as the CSV and the decision record spell it (`advance_pct`…).
-    pub term: String,
-    pub text: String,
-}
+use super::terms::deviations::{Deviation, deviations};
+use super::vocabulary::{Band, Channel, Status};
 
 /// One recorded decision, with the terms and the assessment as they stood that day.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -39,9 +28,11 @@ pub struct DecisionRecord {
     pub status: Status,
     /// The terms the decision agreed to (or those in force, for one that agrees none).
     pub terms: Terms,
-    /// How those terms are easier than policy; a decision outside policy needs the credit role.
-    #[serde(default)]
-    pub deviations: Vec<Deviation>,
+    /// How the agreed terms are easier than the policy's cell on the day (none for a decision
+    /// that agrees no terms). `None`: not known, the record is from before decisions kept them
+    /// (store schema 4 and older).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deviations: Option<Vec<Deviation>>,
     /// The decision's own note (the prospect's note is the prospect's).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
@@ -96,18 +87,42 @@ pub fn agrees_terms(status: Status) -> bool {
     matches!(status, Status::Approved | Status::ApprovedWithConditions | Status::RoutedToPartner)
 }
 
-/// The prospect after a decision: its status, its agreed terms when the decision agrees some,
-/// and the decision appended to its history with the assessment of `today`. The prospect's own
-/// note is kept.
-pub fn record(p: &Prospect, decision: Decision, stamp: &Stamp, policy: &Policy, today: Date) -> Prospect {
-    let evaluation = evaluate(p, policy, today);
-    let mut terms = decision
-        .terms
-        .or_else(|| p.agreed_terms.clone())
-        .unwrap_or_else(|| evaluation.suggestion.terms.clone());
+/// The terms a decision on `p` records and how they deviate from the suggestion of
+/// `evaluation`: those given, else those agreed before, else the suggestion; the review interval
+/// is the band's on the day, and a routing serves them through the partner channel. A decision
+/// that agrees no terms deviates in none.
+pub fn decided_terms(
+    p: &Prospect,
+    status: Status,
+    given: Option<Terms>,
+    evaluation: &Evaluation,
+) -> (Terms, Vec<Deviation>) {
+    let suggested = &evaluation.suggestion.terms;
+    let mut terms = match given {
+        Some(terms) => terms,
+        // Agreed before through another channel (a routing): served as the segment says now.
+        None => p
+            .agreed_terms
+            .clone()
+            .map_or_else(|| suggested.clone(), |t| Terms { channel: suggested.channel, ..t }),
+    };
     // The review interval is the band's (policy bands.*.review_months), not a negotiated term:
     // terms agreed before, or typed in the what-if, do not carry an older interval forward.
     terms.review_months = evaluation.assessment.review_months;
+    if status == Status::RoutedToPartner {
+        terms.channel = Channel::Partner;
+    }
+    let deviations =
+        if agrees_terms(status) { deviations(&terms, &evaluation.suggestion) } else { Vec::new() };
+    (terms, deviations)
+}
+
+/// The prospect after a decision: its status, its agreed terms when the decision agrees some,
+/// and the decision appended to its history with the assessment of `today` and its terms'
+/// deviations from policy (`decided_terms`). The prospect's own note is kept.
+pub fn record(p: &Prospect, decision: Decision, stamp: &Stamp, policy: &Policy, today: Date) -> Prospect {
+    let evaluation = evaluate(p, policy, today);
+    let (terms, deviations) = decided_terms(p, decision.status, decision.terms, &evaluation);
     let record = DecisionRecord {
         date: stamp.date(today),
         decided_at: Some(stamp.at),
@@ -115,7 +130,7 @@ pub fn record(p: &Prospect, decision: Decision, stamp: &Stamp, policy: &Policy, 
         status: decision.status,
         risk_adjusted_profit: evaluation.economics_on(&terms, policy).map(|x| x.risk_adjusted_profit),
         terms: terms.clone(),
-        deviations: Vec::new(),
+        deviations: Some(deviations),
         note: decision.note,
         band: evaluation.assessment.band,
         score: evaluation.assessment.score,
