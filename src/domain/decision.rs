@@ -6,12 +6,13 @@ use chrono::{DateTime, Datelike, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use super::date::Date;
+use super::economics::channel;
 use super::evaluate::{Evaluation, evaluate};
 use super::money::Money;
 use super::policy::Policy;
 use super::prospect::{Prospect, Terms};
 use super::terms::deviations::{Deviation, deviations};
-use super::vocabulary::{Band, Channel, Status};
+use super::vocabulary::{Band, Status};
 
 /// One recorded decision, with the terms and the assessment as they stood that day.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -89,7 +90,7 @@ pub fn agrees_terms(status: Status) -> bool {
 
 /// The terms a decision on `p` records and how they deviate from the suggestion of
 /// `evaluation`: those given, else those agreed before, else the suggestion; the review interval
-/// is the band's on the day, and a routing serves them through the partner channel. A decision
+/// is the band's on the day, and a routing serves them through a partner (`channel::routed`). A decision
 /// that agrees no terms deviates in none.
 pub fn decided_terms(
     p: &Prospect,
@@ -110,7 +111,7 @@ pub fn decided_terms(
     // terms agreed before, or typed in the what-if, do not carry an older interval forward.
     terms.review_months = evaluation.assessment.review_months;
     if status == Status::RoutedToPartner {
-        terms.channel = Channel::Partner;
+        terms.channel = channel::routed(terms.channel);
     }
     let deviations =
         if agrees_terms(status) { deviations(&terms, &evaluation.suggestion) } else { Vec::new() };
