@@ -88,25 +88,28 @@ pub fn agrees_terms(status: Status) -> bool {
     matches!(status, Status::Approved | Status::ApprovedWithConditions | Status::RoutedToPartner)
 }
 
+/// The terms a decision on `p` stands on when it names none: those agreed before (a routed
+/// prospect's back on its segment's channel), else the suggestion of `evaluation`.
+pub fn standing_terms(p: &Prospect, evaluation: &Evaluation) -> Terms {
+    let suggested = &evaluation.suggestion.terms;
+    match &p.agreed_terms {
+        Some(t) if p.status == Status::RoutedToPartner => Terms { channel: suggested.channel, ..t.clone() },
+        Some(t) => t.clone(),
+        None => suggested.clone(),
+    }
+}
+
 /// The terms a decision on `p` records and how they deviate from the suggestion of
-/// `evaluation`: those given, else those agreed before, else the suggestion; the review interval
-/// is the band's on the day, and a routing serves them through a partner (`channel::routed`). A decision
-/// that agrees no terms deviates in none.
+/// `evaluation`: those given, else `standing_terms`; the review interval is the band's on the
+/// day, and a routing serves them through a partner (`channel::routed`). A decision that
+/// agrees no terms deviates in none.
 pub fn decided_terms(
     p: &Prospect,
     status: Status,
     given: Option<Terms>,
     evaluation: &Evaluation,
 ) -> (Terms, Vec<Deviation>) {
-    let suggested = &evaluation.suggestion.terms;
-    let mut terms = match given {
-        Some(terms) => terms,
-        // Agreed before through another channel (a routing): served as the segment says now.
-        None => p
-            .agreed_terms
-            .clone()
-            .map_or_else(|| suggested.clone(), |t| Terms { channel: suggested.channel, ..t }),
-    };
+    let mut terms = given.unwrap_or_else(|| standing_terms(p, evaluation));
     // The review interval is the band's (policy bands.*.review_months), not a negotiated term:
     // terms agreed before, or typed in the what-if, do not carry an older interval forward.
     terms.review_months = evaluation.assessment.review_months;
@@ -184,6 +187,24 @@ mod tests {
         let d = &after.history[0];
         // 28 November 2026 plus the band's 5 months (not the 24 agreed before): 28 April 2027.
         assert_eq!((d.terms.review_months, d.review_date()), (5, Date::new(2027, 4, 28).unwrap()));
+    }
+
+    #[test]
+    fn a_routing_serves_through_the_partner_and_an_approval_after_it_serves_direct_again() {
+        use crate::domain::money::Money;
+        use crate::domain::vocabulary::Channel;
+        let policy = Policy::default_policy();
+        let today = Date::new(2026, 11, 28).unwrap();
+        // 120 000 a year is the Core segment, served by inside sales (policy segments.core).
+        let p = Prospect { annual_volume: Some(Money::units(120_000)), ..Prospect::named("A") };
+        let decide = |p: &Prospect, status| {
+            let decision = Decision { status, terms: None, note: String::new() };
+            record(p, decision, &stamp(), &policy, today)
+        };
+        let routed = decide(&p, Status::RoutedToPartner);
+        assert_eq!(routed.agreed_terms.as_ref().map(|t| t.channel), Some(Channel::Partner));
+        let approved = decide(&routed, Status::Approved);
+        assert_eq!(approved.agreed_terms.as_ref().map(|t| t.channel), Some(Channel::InsideSales));
     }
 
     #[test]

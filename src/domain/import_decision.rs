@@ -4,7 +4,7 @@
 //! never repeats its decisions.
 
 use super::date::Date;
-use super::decision::{Decision, Stamp, agrees_terms, record};
+use super::decision::{Decision, Stamp, agrees_terms, record, standing_terms};
 use super::evaluate::evaluate;
 use super::fields::Field;
 use super::import_plan::Incoming;
@@ -48,17 +48,18 @@ impl<'a> Decider<'a> {
     }
 
     /// The terms `item` agrees on `target` with `status`: none when it gives none, when the
-    /// status agrees none, or when the status stays and the terms are those agreed already.
+    /// status agrees none, or when the status stays and the given terms are those agreed
+    /// already; else the given terms over those the decision would stand on.
     fn agreed_terms(&self, item: &Incoming, target: &Prospect, status: Status) -> Option<Terms> {
         if item.terms.is_empty() || !agrees_terms(status) {
             return None;
         }
-        let base = match &target.agreed_terms {
-            Some(agreed) => agreed.clone(),
-            None => evaluate(target, self.policy, self.today).suggestion.terms,
-        };
-        let terms = item.terms.apply(&base);
-        (status != target.status || target.agreed_terms.as_ref() != Some(&terms)).then_some(terms)
+        let agreed_already = target.agreed_terms.as_ref().is_some_and(|a| item.terms.apply(a) == *a);
+        if status == target.status && agreed_already {
+            return None;
+        }
+        let evaluation = evaluate(target, self.policy, self.today);
+        Some(item.terms.apply(&standing_terms(target, &evaluation)))
     }
 
     /// A new prospect as the import brings it: its status, unless new, recorded as a decision.
