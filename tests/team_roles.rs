@@ -49,7 +49,7 @@ fn decision(status: Status) -> DecisionRecord {
         decided_at: None,
         decided_by: None,
         status,
-        deviations: Vec::new(),
+        deviations: Some(Vec::new()),
         terms,
         note: String::new(),
         band: Band::B,
@@ -125,10 +125,10 @@ fn a_writer_records_decisions_within_policy_but_the_server_refuses_a_deviation()
     // A decision whose record lists a deviation, saved as the desk saves it: refused, and
     // nothing of that save is written.
     let mut outside = decision(Status::Approved);
-    outside.deviations = vec![Deviation {
+    outside.deviations = Some(vec![Deviation {
         term: "payment_days".into(),
         text: "60 payment days are above the policy's 30".into(),
-    }];
+    }]);
     p.history.push(outside);
     match save_one(&mut store, &p) {
         Err(StoreError::Database { problem: DbProblem::Denied, message, .. }) => {

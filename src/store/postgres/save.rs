@@ -214,7 +214,7 @@ mod tests {
             decided_at: None,
             decided_by: None,
             status: Status::Approved,
-            deviations: Vec::new(),
+            deviations: Some(Vec::new()),
             terms,
             note: note.into(),
             band: Band::B,

@@ -9,6 +9,7 @@ use strum::VariantArray;
 
 use super::Modal;
 use crate::domain::decision::{self, Decision};
+use crate::domain::evaluate::evaluate;
 use crate::domain::format;
 use crate::domain::prospect::{Prospect, Terms};
 use crate::domain::vocabulary::Status;
@@ -96,7 +97,7 @@ fn record(app: &mut App, dialog: &DecisionDialog, effects: &mut Vec<Effect>) {
     let decision = Decision { status, terms: dialog.terms.clone(), note };
     let after = decision::record(&before, decision, &app.stamp(), &app.policy, app.today);
     // The team's database refuses it too (a trigger); saying so here keeps the save unblocked.
-    let outside = after.history.last().map_or(&[][..], |d| d.deviations.as_slice());
+    let outside = after.history.last().and_then(|d| d.deviations.as_deref()).unwrap_or_default();
     if let (Some(team), Some(first)) = (app.team.as_ref().filter(|t| !t.credit), outside.first()) {
         let (user, more) = (team.user.clone(), outside.len() - 1);
         let more = if more > 0 { format!(" and {more} more") } else { String::new() };
@@ -125,7 +126,28 @@ pub fn body(app: &App, dialog: &DecisionDialog) -> (&'static str, Vec<Line<'stat
     }
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![Span::styled("Note: ", t.key()), Span::raw(dialog.note.text().to_string())]));
+    // After the note, so that the note's line (and the cursor on it) stays where it is.
+    lines.extend(deviation_lines(app, dialog));
     (" Record a decision ", lines)
+}
+
+/// The deviations from policy the highlighted status would record with these terms.
+fn deviation_lines(app: &App, dialog: &DecisionDialog) -> Vec<Line<'static>> {
+    let Some(p) = app.portfolio.position(dialog.id).and_then(|i| app.portfolio.prospect(i)) else {
+        return Vec::new();
+    };
+    let status = Status::VARIANTS.get(dialog.status_index).copied().unwrap_or(Status::New);
+    if !decision::agrees_terms(status) {
+        return vec![Line::styled("Agrees no terms: nothing outside policy", app.theme.dim())];
+    }
+    let evaluation = evaluate(p, &app.policy, app.today);
+    let (_, deviations) = decision::decided_terms(p, status, dialog.terms.clone(), &evaluation);
+    if deviations.is_empty() {
+        return vec![Line::styled("Within policy: the terms of the band's cell", app.theme.dim())];
+    }
+    let mut lines = vec![Line::styled("Outside policy, recorded with the decision:", app.theme.warning())];
+    lines.extend(deviations.into_iter().map(|d| Line::raw(format!("  · {}", d.text))));
+    lines
 }
 
 /// What the decision will record besides status and note: today's band and the terms.
