@@ -255,37 +255,31 @@ fn filter_spans(app: &App, compact: bool) -> Vec<Span<'static>> {
 
 fn render_totals(frame: &mut Frame, app: &App, area: Rect) {
     let totals = app.view.totals();
-    // What the sums count: agreed terms where agreed, none of the declined or on hold. The
-    // longest wording that fits whole; the figures never shrink.
-    let wordings = [
-        [
-            "shown",
-            "volume",
-            "exposure",
-            "expected loss",
-            "risk-adj. profit",
-            "· * agreed terms; declined, on hold left out",
-        ],
-        ["shown", "vol", "exp", "EL", "RAP", "· *agreed; declined, on hold out"],
-        ["shown", "vol", "exp", "EL", "RAP", "· *agreed; decl./hold out"],
-        ["shown", "vol", "exp", "EL", "RAP", ""],
-    ];
-    let line = |[shown, volume, exposure, loss, profit, basis]: [&str; 6]| {
-        format!(
-            " {} {shown} · {volume} {} · {exposure} {} · {loss} {} · {profit} {} {basis}",
-            totals.count,
-            totals.volume().grouped(),
-            totals.exposure().grouped(),
-            totals.expected_loss().grouped(),
-            totals.risk_adjusted_profit().grouped()
-        )
+    let names = if area.width >= 150 {
+        ["shown", "volume", "exposure", "expected loss", "risk-adj. profit"]
+    } else {
+        ["shown", "vol", "exp", "EL", "RAP"]
     };
-    let lines = wordings.map(line);
-    let text = lines
-        .iter()
-        .find(|l| l.trim_end().chars().count() <= usize::from(area.width))
-        .map_or_else(|| fit(&lines[3], usize::from(area.width)), |l| l.trim_end().to_string());
-    frame.render_widget(Paragraph::new(text).style(app.theme.header()), area);
+    let [shown, volume, exposure, loss, profit] = names;
+    let sums = format!(
+        " {} {shown} · {volume} {} · {exposure} {} · {loss} {} · {profit} {} ",
+        totals.count,
+        totals.volume().grouped(),
+        totals.exposure().grouped(),
+        totals.expected_loss().grouped(),
+        totals.risk_adjusted_profit().grouped()
+    );
+    // What the sums count, said as fully as the line allows; where none fits, the sums alone
+    // rather than a cut word.
+    let bases = [
+        "· * agreed terms, routed ones through the partner; declined, on hold left out",
+        "· *agreed, routed via partner; decl./hold out",
+        "· *agreed; decl./hold out",
+        "",
+    ];
+    let room = usize::from(area.width).saturating_sub(sums.chars().count());
+    let basis = bases.iter().find(|b| b.chars().count() <= room).unwrap_or(&"");
+    frame.render_widget(Paragraph::new(format!("{sums}{basis}")).style(app.theme.header()), area);
 }
 
 #[cfg(test)]
