@@ -210,7 +210,7 @@ fn render_filters(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 /// The filter line's parts: every quick filter with its key, or when `compact` only those that
-/// are on, in short words.
+/// are on, and the sort without its label.
 fn filter_spans(app: &App, compact: bool) -> Vec<Span<'static>> {
     let t = app.theme;
     let view = &app.view;
@@ -221,9 +221,6 @@ fn filter_spans(app: &App, compact: bool) -> Vec<Span<'static>> {
         spans.push(Span::styled("name", t.dim()));
     }
     let mut choice = |label: &str, value: Option<String>, key: &str| match value {
-        Some(v) if compact => {
-            spans.extend([Span::styled(format!("  {key} "), t.key()), Span::styled(v, t.highlight())])
-        }
         Some(v) => spans.extend([
             Span::styled(format!("  {key} "), t.key()),
             Span::raw(format!("{label}: ")),
