@@ -250,6 +250,35 @@ fn assessed_scores_on_band_boundaries() {
 }
 
 #[test]
+fn a_ratio_just_under_its_threshold_says_so_in_two_decimals() {
+    // The demo's Brouwerij De Oude Sluis: quick ratio 0.29997 against 0.30. Two decimals read
+    // 0.30 < 0.30, three 0.300 < 0.300: the words say how they compare instead of 0.29997.
+    let reason = dealdesk::domain::reason::Reason {
+        factor: Factor::QuickRatio,
+        kind: dealdesk::domain::reason::ReasonKind::Measured {
+            value: 0.29997,
+            threshold: Some(0.30),
+            doubt: None,
+            assumed: 0.0,
+        },
+        points: -4.5,
+        weight: 0.1,
+    };
+    assert_eq!(reason.text(), "Quick ratio 0.30 (just under 0.30): -4.5");
+    // Three decimals tell 0.295 from 0.30, as one more decimal tells 34.6 % from 35 %.
+    let reason = dealdesk::domain::reason::Reason {
+        kind: dealdesk::domain::reason::ReasonKind::Measured {
+            value: 0.2951,
+            threshold: Some(0.30),
+            doubt: None,
+            assumed: 0.0,
+        },
+        ..reason
+    };
+    assert_eq!(reason.text(), "Quick ratio 0.295 < 0.300: -4.5");
+}
+
+#[test]
 fn reason_text_never_compares_a_value_with_itself() {
     // 346 000 / 1 000 000 = 34.6 % < the 35 % breakpoint: to whole percent both read 35 %.
     // Health 0.75 + 0.25·0.146/0.15 = 0.993333: −15·0.006667 = −0.1.

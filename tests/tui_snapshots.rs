@@ -238,3 +238,37 @@ fn a_failed_save_stays_visible_in_the_form_title_at_80_columns() {
     let text = screen_text(&render(&mut app, 80, 24));
     assert!(text[0].contains("save failed"), "{:?}", text[0]);
 }
+
+#[test]
+fn the_portfolio_help_says_there_is_more_and_pages_to_its_end() {
+    let mut app = demo_app();
+    ch(&mut app, '?');
+    let bottom = |app: &mut App| screen_text(&render(app, 120, 40))[39].clone();
+    assert!(bottom(&mut app).contains("↓ more below"), "{}", bottom(&mut app));
+    press(&mut app, KeyCode::PageDown);
+    let text = screen_text(&render(&mut app, 120, 40)).join("\n");
+    assert!(text.contains("● before a name: marked for comparison."), "{text}");
+    assert!(bottom(&mut app).contains("↑ more above"), "{}", bottom(&mut app));
+    press(&mut app, KeyCode::PageUp);
+    assert!(bottom(&mut app).contains("↓ more below"), "{}", bottom(&mut app));
+}
+
+#[test]
+fn the_sorted_header_and_the_totals_are_whole_words() {
+    let mut app = demo_app();
+    ch(&mut app, '>');
+    ch(&mut app, '>');
+    ch(&mut app, 'r');
+    let at_80 = screen_text(&render(&mut app, 80, 24));
+    // The score column is 5 wide: "Score ▼" does not fit, its short form does.
+    assert!(at_80[2].contains("Sc ▼") && !at_80[2].contains("…"), "{:?}", at_80[2]);
+    for (width, height) in [(80, 24), (100, 32), (120, 40)] {
+        let screen = screen_text(&render(&mut app, width, height));
+        let totals = screen[usize::from(height) - 3].trim_end().to_string();
+        assert!(
+            totals.ends_with("out") || totals.ends_with(|c: char| c.is_ascii_digit()),
+            "{width}: {totals:?}"
+        );
+        assert!(!totals.contains('…'), "{width}: {totals:?}");
+    }
+}

@@ -143,3 +143,31 @@ fn compare_shows_margin_and_return_at_80x24() {
 fn matrix_amounts_keep_their_unit_at_80x24() {
     assert_shows(matrix(), (80, 24), &["2 · 790k", "8 · 13.8M"]);
 }
+
+#[test]
+fn the_what_if_keeps_every_figure_under_a_banner_at_80x24() {
+    // The demo's banner takes a line: the figures keep their 16, RAROC (the last) included;
+    // the messages and the sensitivity lines share what is left.
+    let figures = ["DEMO", "Margin", "Months lost", "RAROC"];
+    for (build, also) in
+        [(terms_of as fn(&str) -> App, "Band D"), (|_: &str| terms_with_warnings(), "Outside policy")]
+    {
+        let mut app = build(X);
+        app.demo = true;
+        assert_shows(app, (80, 24), &[&figures[..], &[also]].concat());
+    }
+}
+
+#[test]
+fn matrix_cells_never_cut_a_number_at_80x24() {
+    let screen = screen_text(&render(&mut matrix(), 80, 24)).join("\n");
+    // Micro in band A: 1 406 of exposure in a 9-column cell takes a shorter unit, 1.4k; the
+    // totals column is headed "All", not "All segmen"; 4.9M of key volume in an 8-column cell
+    // keeps its unit as 5M.
+    for shown in ["exp 1.4k", " All ", "11 · 5M"] {
+        assert!(screen.contains(shown), "{shown:?} is not on screen:\n{screen}");
+    }
+    for cut in ["exp 1 40 ", "All segmen", "11 · 4.9 "] {
+        assert!(!screen.contains(cut), "{cut:?} is cut:\n{screen}");
+    }
+}

@@ -110,19 +110,23 @@ pub struct Reason {
     pub weight: f64,
 }
 
-/// A value and its threshold, with enough decimals that they never look equal when they are
-/// not ("35 % < 35 %").
-fn value_and_limit(f: Factor, value: f64, t: f64) -> (String, String) {
-    let (mut shown, mut limit) = (f.show(value), f.show(t));
+/// A value against its threshold, with one more decimal than usual where the usual ones
+/// would make two different figures look equal ("34.6 % < 35.0 %"); where even that would,
+/// it says so in words rather than in five decimals: "0.30 (just under 0.30)". The JSON
+/// report keeps both numbers exact.
+fn against_threshold(f: Factor, value: f64, t: f64) -> String {
     // Signs aside, so that "-0 %" and "0 %" also count as looking equal.
     let alike = |a: &str, b: &str| a.trim_start_matches('-') == b.trim_start_matches('-');
-    for extra in 1..=3 {
-        if !alike(&shown, &limit) || value == t {
-            break;
-        }
-        (shown, limit) = (f.show_with(value, extra), f.show_with(t, extra));
+    let (shown, limit) = (f.show(value), f.show(t));
+    if value == t || !alike(&shown, &limit) {
+        return format!("{shown} {} {limit}", comparison(f, value, t));
     }
-    (shown, limit)
+    let (closer, closer_limit) = (f.show_with(value, 1), f.show_with(t, 1));
+    if !alike(&closer, &closer_limit) {
+        return format!("{closer} {} {closer_limit}", comparison(f, value, t));
+    }
+    let side = if value < t { "just under" } else { "just over" };
+    format!("{shown} ({side} {limit})")
 }
 
 fn comparison(f: Factor, value: f64, t: f64) -> &'static str {
@@ -159,8 +163,7 @@ impl Reason {
                 match threshold {
                     None => format!("{} {}{remark}{doubt}", f.label(), f.show(*value)),
                     Some(t) => {
-                        let (shown, limit) = value_and_limit(f, *value, *t);
-                        format!("{} {shown} {} {limit}{remark}{doubt}", f.label(), comparison(f, *value, *t))
+                        format!("{} {}{remark}{doubt}", f.label(), against_threshold(f, *value, *t))
                     }
                 }
             }

@@ -66,7 +66,7 @@ impl Filter {
     /// Whether the prospect at a position of the portfolio passes. The name first: it lives in
     /// the compact name index, while the summaries are only read when a quick filter is on.
     pub fn keeps(&self, portfolio: &Portfolio, index: usize) -> bool {
-        self.words.rank(portfolio.folded_name(index)).is_some()
+        self.words.matches(portfolio.folded_name(index))
             && (!self.quick() || portfolio.summary(index).is_some_and(|s| self.tags_pass(Tags::of(s))))
             && self.kept_by_id(portfolio.prospect(index).map(|p| p.id))
     }

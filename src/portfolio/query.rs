@@ -81,6 +81,11 @@ impl Query {
         self.matcher().rank(name)
     }
 
+    /// Whether a folded name matches, without ranking it.
+    pub fn matches(&self, name: &str) -> bool {
+        self.matcher().matches(name)
+    }
+
     /// Whether a name (as written) matches, and which of its characters, for highlighting.
     pub fn positions(&self, name: &str, out: &mut Vec<usize>) -> bool {
         out.clear();
@@ -106,17 +111,29 @@ impl Matcher<'_> {
         }
     }
 
-    /// One word, inside any word of the name, ranked by its best occurrence.
+    /// Whether a folded name matches: one substring search for one word, no rank.
+    pub fn matches(&self, name: &str) -> bool {
+        match self.query.words.as_slice() {
+            [] => true,
+            [_] => self.first.find(name.as_bytes()).is_some(),
+            _ => self.consecutive(name).is_some(),
+        }
+    }
+
+    /// One word, inside any word of the name, ranked by its best occurrence. The match is
+    /// tested first (one substring search, no allocation); only a match is ranked, from
+    /// where it was found.
     fn one(&self, word: &str, name: &str) -> Option<Rank> {
-        let mut found = self.first.find_iter(name.as_bytes()).peekable();
-        let first = *found.peek()?;
-        // The word holds no separator, so an occurrence lies inside one word of the name.
-        if words(name).next().is_some_and(|(start, _)| start == first) {
-            let mut all = words(name);
-            let exact = all.next().is_some_and(|(_, w)| w == word) && all.next().is_none();
+        let at = self.first.find(name.as_bytes())?;
+        // The word holds no separator, so an occurrence lies inside one word of the name; the
+        // first occurrence starts the name when the name's first word starts there.
+        if name.find(in_word) == Some(at) {
+            let exact = !name[at + word.len()..].chars().any(in_word);
             return Some(if exact { Rank::Exact } else { Rank::Prefix });
         }
-        Some(if found.any(|at| starts_word(name, at)) { Rank::WordStart } else { Rank::Inside })
+        let later = || self.first.find_iter(&name.as_bytes()[at + 1..]).map(|k| at + 1 + k);
+        let word_start = starts_word(name, at) || later().any(|k| starts_word(name, k));
+        Some(if word_start { Rank::WordStart } else { Rank::Inside })
     }
 
     /// Several words, as prefixes of consecutive words of the name: the first such run, its
@@ -223,6 +240,38 @@ mod tests {
                 assert!(longer.rank(&name).is_none() || shorter.rank(&name).is_some(), "{n} {name}");
             }
         }
+    }
+
+    #[test]
+    fn the_match_alone_agrees_with_the_rank() {
+        // The names of the tests above, with accents, a leading separator and a digit.
+        let names = [
+            "Xantra Logistics NV",
+            "Luxlog Transports",
+            "Apotheek Sint-Jozef BV",
+            "Ysendyck",
+            "LIÈGE Bouw",
+            "'t Hoeveke",
+            "Bouwonderneming De Letter",
+            "3D Print BV",
+            "Brabo",
+        ];
+        let queries = [
+            "x", "xan", "xant", "gist", "sint jo", "jo sint", "ky", "liege", "t hoe", "de", "3d", "brabo",
+            "o",
+        ];
+        for query in queries {
+            let q = Query::new(query);
+            for name in names {
+                let name = folded(name);
+                assert_eq!(q.matches(&name), q.rank(&name).is_some(), "{query} in {name}");
+            }
+        }
+        // Hand-checked ranks where the first occurrence is not the best one.
+        assert_eq!(rank("o", "Bouwonderneming De Letter"), Some(Rank::Inside));
+        assert_eq!(rank("b", "'t Hoeveke Bakkerij"), Some(Rank::WordStart));
+        assert_eq!(rank("brabo", " Brabo - "), Some(Rank::Exact));
+        assert_eq!(rank("brab", "Brabo"), Some(Rank::Prefix));
     }
 
     #[test]

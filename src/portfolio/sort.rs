@@ -54,6 +54,28 @@ impl Column {
         }
     }
 
+    /// A fixed short form of the title, for a sorted column too narrow for the title and its
+    /// arrow: a reader sees a label, not a cut one.
+    pub fn short_title(self) -> &'static str {
+        match self {
+            Column::Name => "Name",
+            Column::Sector => "Sect.",
+            Column::City => "City",
+            Column::Band => "Bd",
+            Column::Score => "Sc",
+            Column::Pd => "PD",
+            Column::Dbt => "DBT",
+            Column::Segment => "Seg.",
+            Column::Volume => "Vol.",
+            Column::Days => "Days",
+            Column::Advance => "Adv",
+            Column::Exposure => "Exp.",
+            Column::ExpectedLoss => "EL",
+            Column::Profit => "RAP",
+            Column::Status => "St.",
+        }
+    }
+
     /// Whether the column holds text of the prospect's (name, sector, city), compared folded,
     /// rather than a figure of its summary.
     pub fn is_text(self) -> bool {

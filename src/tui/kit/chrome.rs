@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use super::keys::{self, Table};
 use super::layout::FrameAreas;
 use super::theme::Theme;
-use crate::domain::format::count;
+use crate::domain::format::{count, fit};
 use crate::domain::money::Money;
 use crate::tui::app::{App, SaveState};
 use crate::tui::viewing;
@@ -36,28 +36,36 @@ pub fn chrome(frame: &mut Frame, app: &App, f: &FrameAreas, screen: &str, form_e
         SaveState::Saved => Span::styled("✓ saved", t.good()),
         SaveState::Saving => Span::styled("saving…", t.dim()),
     };
-    let store = match (&app.viewing, &app.team) {
+    // The screen, the file and the count where they fit; the count and then the file give way
+    // on a narrow terminal, and a screen name too long still is cut at a word, with "…".
+    let file = match (&app.viewing, &app.team) {
         (Some(v), _) => viewing::file_name(&v.path),
         (None, Some(team)) => format!("{} as {}", team.label, team.user),
         (None, None) => viewing::file_name(&app.store_path),
     };
-    let title = Line::from(vec![
-        Span::styled(" dealdesk ", t.title()),
-        save,
-        Span::raw(format!(" · {screen} · {store} · {}", count(app.portfolio.len(), "prospect"))),
-    ]);
+    let prospects = count(app.portfolio.len(), "prospect");
+    let room = usize::from(f.title.width).saturating_sub(" dealdesk ".len() + save.width());
+    let rest = [
+        format!(" · {screen} · {file} · {prospects}"),
+        format!(" · {screen} · {file}"),
+        format!(" · {screen}"),
+    ]
+    .into_iter()
+    .find(|r| r.chars().count() <= room)
+    .unwrap_or_else(|| fit_words(&format!(" · {screen}"), room));
+    let title = Line::from(vec![Span::styled(" dealdesk ", t.title()), save, Span::raw(rest)]);
     frame.render_widget(Paragraph::new(title), f.title);
     if has_banner(app) {
+        let width = usize::from(f.banner.width);
         let text = match &app.read_only {
             Some(_) if let Some(v) = &app.viewing => {
-                format!(
-                    " VIEWING {} (read-only): Ctrl-S adds its prospects to your portfolio ",
-                    viewing::file_name(&v.path)
-                )
+                let file = viewing::file_name(&v.path);
+                let long =
+                    format!(" VIEWING {file} (read-only): Ctrl-S adds its prospects to your portfolio ");
+                let short = format!(" VIEWING {file} (read-only): Ctrl-S adds them to your portfolio ");
+                if long.chars().count() <= width { long } else { fit_words(&short, width) }
             }
-            Some(holder) => {
-                format!(" READ-ONLY: {holder} ")
-            }
+            Some(holder) => fit_words(&format!(" READ-ONLY: {holder} "), width),
             None => " DEMO: a temporary copy of the demo portfolio; your own store is not touched ".into(),
         };
         frame.render_widget(Paragraph::new(text).style(t.banner()), f.banner);
@@ -95,7 +103,86 @@ pub fn short_amount(amount: Money) -> String {
     }
 }
 
+/// An amount in at most `width` characters, as every table cell shows one: grouped (`1 406`),
+/// else about three figures (`345k`), else two (`1.4k`), and only then cut with "…", so that
+/// a cut number never looks whole.
+pub fn amount_in(amount: Money, width: usize) -> String {
+    let grouped = amount.grouped();
+    if grouped.chars().count() <= width {
+        return grouped;
+    }
+    let short = short_amount(amount);
+    if short.chars().count() <= width {
+        return short;
+    }
+    let v = amount.to_f64();
+    let tight = match v.abs() {
+        a if a >= 1e7 => format!("{:.0}M", v / 1e6),
+        a if a >= 1e6 => format!("{:.1}M", v / 1e6),
+        a if a >= 1e4 => format!("{:.0}k", v / 1e3),
+        a if a >= 1e3 => format!("{:.1}k", v / 1e3),
+        _ => short,
+    };
+    // A whole million before a cut one: 4.9M in three is 5M.
+    match v.abs() >= 1e6 && tight.chars().count() > width {
+        true => fit(&format!("{:.0}M", v / 1e6), width),
+        false => fit(&tight, width),
+    }
+}
+
+/// Text in at most `width` characters, cut after a whole word with "…" when it is longer.
+pub fn fit_words(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let keep = width.saturating_sub(1);
+    let cut: String = text.chars().take(keep).collect();
+    // Whole when the next character starts a gap; else back to the last gap, unless the one
+    // word is all there is room for.
+    let ends_a_word = text.chars().nth(keep).is_some_and(|c| c == ' ');
+    let at_word = match cut.trim_end().rfind(' ') {
+        _ if ends_a_word => cut.trim_end(),
+        Some(i) if !cut[..i].trim().is_empty() => cut[..i].trim_end(),
+        _ => cut.as_str(),
+    };
+    format!("{at_word}…")
+}
+
 /// Clears an area before drawing a pop-up over it.
 pub fn clear(frame: &mut Frame, area: Rect) {
     frame.render_widget(ratatui::widgets::Clear, area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::dec;
+
+    #[test]
+    fn an_amount_too_wide_for_its_cell_takes_a_shorter_unit_never_a_silent_cut() {
+        let m = |d| Money::new(d);
+        assert_eq!(amount_in(m(dec!(1406)), 5), "1 406");
+        // 1 406 in four: 1.406 thousand to one decimal.
+        assert_eq!(amount_in(m(dec!(1406)), 4), "1.4k");
+        // 345 600 in four: 345.6 thousand, whole.
+        assert_eq!(amount_in(m(dec!(345600)), 4), "346k");
+        // 2 400 000 in four: 2.4 million.
+        assert_eq!(amount_in(m(dec!(2400000)), 4), "2.4M");
+        // 12 345 678 in three: 12 million.
+        assert_eq!(amount_in(m(dec!(12345678)), 3), "12M");
+        // Narrower still: the ellipsis says it is cut.
+        assert_eq!(amount_in(m(dec!(1406)), 3), "1.…");
+        assert_eq!(amount_in(m(dec!(987)), 2), "9…");
+    }
+
+    #[test]
+    fn text_too_long_is_cut_after_a_whole_word() {
+        assert_eq!(
+            fit_words(" READ-ONLY: process 12 of ann holds this store ", 30),
+            " READ-ONLY: process 12 of ann…"
+        );
+        assert_eq!(fit_words("short", 30), "short");
+        // One word longer than the room: cut inside it, as nothing else fits.
+        assert_eq!(fit_words("Bakkerijgroothandel", 8), "Bakkeri…");
+    }
 }

@@ -34,6 +34,8 @@ pub const KEYS: Table = Table(&[
     &[
         bind(&[code(KeyCode::Up), ch('k')], Action::Up, "scroll up", None),
         bind(&[code(KeyCode::Down), ch('j')], Action::Down, "scroll down", None),
+        bind(&[code(KeyCode::PageUp)], Action::PageUp, "scroll up a page", None),
+        bind(&[code(KeyCode::PageDown)], Action::PageDown, "scroll down a page", None),
         bind(
             &[code(KeyCode::Esc), ch('q'), ch('?'), code(KeyCode::F(1))],
             Action::Back,
@@ -66,17 +68,21 @@ pub fn lines(page: &HelpPage, t: Theme) -> Vec<Line<'static>> {
     lines
 }
 
-/// How far a page can scroll in a terminal of this height.
-fn max_scroll(page: &HelpPage, height: u16) -> usize {
+/// How many lines of a page show in a terminal of this height, and how far it can scroll.
+fn visible_and_max_scroll(page: &HelpPage, height: u16) -> (usize, usize) {
     let visible = usize::from(height.saturating_sub(2));
-    lines(page, Theme { color: false }).len().saturating_sub(visible)
+    (visible, lines(page, Theme { color: false }).len().saturating_sub(visible))
 }
 
-/// Keys while the overlay is up: scroll, or close.
+/// Keys while the overlay is up: scroll (by a line or a page), or close.
 pub fn on_key(app: &mut App, page: &HelpPage, key: &KeyEvent) {
+    let (visible, max) = visible_and_max_scroll(page, app.size.height);
+    let page_step = visible.saturating_sub(1).max(1);
     match KEYS.lookup(key) {
         Some(Action::Up) => app.help_scroll = app.help_scroll.saturating_sub(1),
-        Some(Action::Down) => app.help_scroll = (app.help_scroll + 1).min(max_scroll(page, app.size.height)),
+        Some(Action::Down) => app.help_scroll = (app.help_scroll + 1).min(max),
+        Some(Action::PageUp) => app.help_scroll = app.help_scroll.saturating_sub(page_step),
+        Some(Action::PageDown) => app.help_scroll = (app.help_scroll + page_step).min(max),
         Some(_) => {
             app.help = false;
             app.help_scroll = 0;
@@ -90,7 +96,19 @@ pub fn render(frame: &mut Frame, app: &App, page: &HelpPage) {
     let area = layout::centered(frame.area(), 76, lines.len() as u16 + 2);
     let visible = usize::from(area.height.saturating_sub(2));
     let offset = app.help_scroll.min(lines.len().saturating_sub(visible));
-    let bottom = if lines.len() > visible { " ↑/↓ scroll · Esc closes " } else { " Esc closes " };
+    // Which way more lines are, so that a cut page never looks whole.
+    let (above, below) = (offset > 0, offset + visible < lines.len());
+    let bottom = match (above, below) {
+        (false, false) => " Esc closes ".to_string(),
+        (above, below) => {
+            let more = match (above, below) {
+                (true, true) => "↑↓ more",
+                (true, false) => "↑ more above",
+                _ => "↓ more below",
+            };
+            format!(" {more} · ↑/↓ PgUp/PgDn scroll · Esc closes ")
+        }
+    };
     clear(frame, area);
     let block = Block::bordered().title(format!(" Keys: {} ", page.title)).title_bottom(bottom);
     frame.render_widget(Paragraph::new(lines).scroll((offset as u16, 0)).block(block), area);

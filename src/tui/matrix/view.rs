@@ -10,24 +10,33 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
 use strum::VariantArray;
 
 use super::state::MatrixView;
-use crate::domain::format::count;
+use crate::domain::format::{count, fit};
 use crate::domain::money::Money;
 use crate::domain::summary::Totals;
 use crate::domain::vocabulary::{Band, Segment};
 use crate::tui::app::App;
-use crate::tui::kit::chrome::{chrome, has_banner, short_amount};
+use crate::tui::kit::chrome::{amount_in, chrome, has_banner, short_amount};
 use crate::tui::kit::layout;
 use crate::tui::kit::theme::Theme;
 
-/// A cell's two lines: count and volume, then exposure.
-fn cell_text(t: &Totals, marker: &str) -> Vec<Line<'static>> {
+/// A cell's two lines in `width` characters: count and volume, then exposure; an amount
+/// too wide takes a shorter unit, as in the portfolio's table.
+fn cell_text(t: &Totals, marker: &str, width: usize) -> Vec<Line<'static>> {
     if t.count == 0 {
         return vec![Line::from(format!("{marker}—"))];
     }
+    let first = format!("{marker}{} · ", t.count);
+    let volume = amount_in(t.volume(), width.saturating_sub(first.chars().count()));
+    let exposure = amount_in(t.exposure(), width.saturating_sub(5));
     vec![
-        Line::from(format!("{marker}{} · {}", t.count, short_amount(t.volume()))),
-        Line::from(format!(" exp {}", short_amount(t.exposure()))),
+        Line::from(fit(&format!("{first}{volume}"), width)),
+        Line::from(fit(&format!(" exp {exposure}"), width)),
     ]
+}
+
+/// The header of the totals column, whole where it fits.
+fn all_segments(width: usize) -> &'static str {
+    if width >= 12 { "All segments" } else { "All" }
 }
 
 /// Shading by expected loss relative to the worst cell; without colour, a marker says it.
@@ -52,10 +61,17 @@ pub fn render(frame: &mut Frame, app: &App, view: &MatrixView) {
     let m = &view.matrix;
     let max = m.max_expected_loss();
     let [grid, legend] = Layout::vertical([Constraint::Length(16), Constraint::Min(2)]).areas(f.body);
+    let widths: Vec<Constraint> =
+        std::iter::once(Constraint::Length(14)).chain((0..6).map(|_| Constraint::Fill(1))).collect();
+    // The table's own layout of its columns inside the border, so that each cell's text is
+    // made to fit rather than cut by the table.
+    let inner = Block::bordered().inner(grid);
+    let columns = Layout::horizontal(widths.clone()).spacing(1).split(inner);
+    let width = |c: usize| columns.get(c).map_or(0, |r| usize::from(r.width));
     let header = Row::new(
         std::iter::once(Cell::from("Band \\ segment"))
             .chain(Segment::VARIANTS.iter().map(|s| Cell::from(s.label())))
-            .chain(std::iter::once(Cell::from("All segments")))
+            .chain(std::iter::once(Cell::from(all_segments(width(6)))))
             .collect::<Vec<_>>(),
     )
     .style(t.header());
@@ -70,18 +86,16 @@ pub fn render(frame: &mut Frame, app: &App, view: &MatrixView) {
                 let (style, marker) = heat(t, totals.expected_loss(), max);
                 let selected = (b, g) == (view.band_index, view.segment_index);
                 let style = if selected { t.selected() } else { style };
-                cells.push(Cell::from(cell_text(totals, marker)).style(style));
+                cells.push(Cell::from(cell_text(totals, marker, width(g + 1))).style(style));
             }
-            cells.push(Cell::from(cell_text(&m.by_band[b], " ")));
+            cells.push(Cell::from(cell_text(&m.by_band[b], " ", width(6))));
             Row::new(cells).height(2)
         })
         .collect();
     let mut totals = vec![Cell::from("All bands")];
-    totals.extend(m.by_segment.iter().map(|t| Cell::from(cell_text(t, " "))));
-    totals.push(Cell::from(cell_text(&m.total, " ")));
+    totals.extend(m.by_segment.iter().enumerate().map(|(g, t)| Cell::from(cell_text(t, " ", width(g + 1)))));
+    totals.push(Cell::from(cell_text(&m.total, " ", width(6))));
     rows.push(Row::new(totals).height(2).style(t.header()));
-    let widths: Vec<Constraint> =
-        std::iter::once(Constraint::Length(14)).chain((0..6).map(|_| Constraint::Fill(1))).collect();
     frame.render_widget(
         Table::new(rows, widths).header(header).column_spacing(1).block(Block::bordered()),
         grid,

@@ -15,7 +15,7 @@ use crate::domain::vocabulary::{Segment, Status};
 use crate::portfolio::query::Query;
 use crate::portfolio::sort::{Column, SortDirection};
 use crate::tui::app::App;
-use crate::tui::kit::chrome::{chrome, has_banner, short_amount};
+use crate::tui::kit::chrome::{amount_in, chrome, has_banner};
 use crate::tui::kit::layout;
 use crate::tui::kit::theme::Theme;
 
@@ -44,29 +44,19 @@ fn status_text(status: Status, narrow: bool) -> &'static str {
     }
 }
 
-/// An amount as wide as the column allows: grouped, else about three figures (`2.4M`), else
-/// cut with "…".
-fn amount(m: Money, width: usize) -> String {
-    let grouped = m.grouped();
-    if grouped.chars().count() <= width {
-        return grouped;
-    }
-    fit(&short_amount(m), width)
-}
-
-/// A column's title, with the sort's arrow on the sorted column; a title cut to make room for
-/// the arrow keeps the arrow.
+/// A column's title, with the sort's arrow on the sorted column; where the title and the
+/// arrow do not fit, the title's fixed short form takes the arrow (never a cut title).
 fn title(column: Column, sort: (Column, SortDirection), width: usize) -> String {
     if sort.0 != column {
         return fit(column.title(), width);
     }
     let arrow = arrow(sort.1);
-    let whole = format!("{}{arrow}", column.title());
-    if whole.chars().count() <= width {
-        whole
-    } else {
-        format!("{}{arrow}", fit(column.title(), width.saturating_sub(arrow.chars().count())))
-    }
+    [format!("{}{arrow}", column.title()), format!("{}{arrow}", column.short_title())]
+        .into_iter()
+        .find(|t| t.chars().count() <= width)
+        .unwrap_or_else(|| {
+            format!("{}{}", fit(column.short_title(), width.saturating_sub(1)), arrow.trim_start())
+        })
 }
 
 pub fn render(frame: &mut Frame, app: &App) {
@@ -137,7 +127,7 @@ impl Cells {
     ) -> Line<'static> {
         let t = self.t;
         let right = |text: String| Line::from(fit(&text, width)).right_aligned();
-        let money = |m: Option<Money>| m.map_or("—".to_string(), |m| amount(m, width));
+        let money = |m: Option<Money>| m.map_or("—".to_string(), |m| amount_in(m, width));
         match column {
             Column::Name => name_cell(p, matched, marked, width, t),
             Column::Sector => Line::from(fit(p.sector.as_deref().unwrap_or("—"), width)),
@@ -193,6 +183,35 @@ fn agreed_mark(basis: Basis) -> &'static str {
 }
 
 fn render_filters(frame: &mut Frame, app: &App, area: Rect) {
+    let view = &app.view;
+    // The filters in the longest wording that fits, the count after them; a query too long
+    // for even the short wording leaves the count whole on the right.
+    let count = Span::styled(format!("   {} of {}", view.rows().len(), app.portfolio.len()), app.theme.dim());
+    let with_count = |compact| {
+        let mut spans = filter_spans(app, compact);
+        spans.push(count.clone());
+        Line::from(spans)
+    };
+    if let Some(line) =
+        [false, true].map(with_count).into_iter().find(|l| l.width() <= usize::from(area.width))
+    {
+        frame.render_widget(Paragraph::new(line), area);
+    } else {
+        let right = u16::try_from(count.width() + 1).unwrap_or(u16::MAX);
+        let [left, right] =
+            ratatui::layout::Layout::horizontal([Constraint::Min(0), Constraint::Length(right)]).areas(area);
+        frame.render_widget(Paragraph::new(Line::from(filter_spans(app, true))), left);
+        frame.render_widget(Paragraph::new(count).right_aligned(), right);
+    }
+    if view.typing {
+        let x = area.x + 3 + view.query.cursor() as u16;
+        frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
+    }
+}
+
+/// The filter line's parts: every quick filter with its key, or when `compact` only those that
+/// are on, and the sort without its label.
+fn filter_spans(app: &App, compact: bool) -> Vec<Span<'static>> {
     let t = app.theme;
     let view = &app.view;
     let mut spans = vec![Span::styled(" / ", t.key())];
@@ -201,36 +220,34 @@ fn render_filters(frame: &mut Frame, app: &App, area: Rect) {
     } else {
         spans.push(Span::styled("name", t.dim()));
     }
-    let choice = |label: &str, value: Option<String>, key: &str| -> Vec<Span<'static>> {
-        vec![
+    let mut choice = |label: &str, value: Option<String>, key: &str| match value {
+        Some(v) => spans.extend([
             Span::styled(format!("  {key} "), t.key()),
             Span::raw(format!("{label}: ")),
-            match value {
-                Some(v) => Span::styled(v, t.highlight()),
-                None => Span::raw("all"),
-            },
-        ]
+            Span::styled(v, t.highlight()),
+        ]),
+        None if compact => {}
+        None => {
+            spans.extend([Span::styled(format!("  {key} "), t.key()), Span::raw(format!("{label}: all"))])
+        }
     };
-    spans.extend(choice("band", view.band.map(|b| b.to_string()), "b"));
-    spans.extend(choice("segment", view.segment.map(|s| s.label().to_string()), "v"));
-    spans.extend(choice("status", view.status.map(|s| s.label().to_string()), "f"));
+    choice("band", view.band.map(|b| b.to_string()), "b");
+    choice("segment", view.segment.map(|s| s.label().to_string()), "v");
+    choice("status", view.status.map(|s| s.label().to_string()), "f");
     if let Some(day) = view.due_by {
-        spans.push(Span::styled("  R ", t.key()));
-        spans.push(Span::styled(format!("due for review by {day}"), t.highlight()));
+        let text = if compact { format!("due by {day}") } else { format!("due for review by {day}") };
+        spans.extend([Span::styled("  R ", t.key()), Span::styled(text, t.highlight())]);
     }
     if view.only_marked {
-        spans.push(Span::styled("  M ", t.key()));
-        spans.push(Span::styled("marked only", t.highlight()));
+        spans.extend([Span::styled("  M ", t.key()), Span::styled("marked only", t.highlight())]);
     }
     let (column, direction) = view.sort;
-    spans.push(Span::styled("  <> ", t.key()));
-    spans.push(Span::raw(format!("sort: {}{}", column.title(), arrow(direction))));
-    spans.push(Span::styled(format!("   {} of {}", view.rows().len(), app.portfolio.len()), t.dim()));
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
-    if view.typing {
-        let x = area.x + 3 + view.query.cursor() as u16;
-        frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
-    }
+    let sort = if compact { String::new() } else { "sort: ".into() };
+    spans.extend([
+        Span::styled("  <> ", t.key()),
+        Span::raw(format!("{sort}{}{}", column.title(), arrow(direction))),
+    ]);
+    spans
 }
 
 fn render_totals(frame: &mut Frame, app: &App, area: Rect) {
@@ -249,14 +266,16 @@ fn render_totals(frame: &mut Frame, app: &App, area: Rect) {
         totals.expected_loss().grouped(),
         totals.risk_adjusted_profit().grouped()
     );
-    // What the sums count, said as fully as the line allows (the last one is cut if need be).
+    // What the sums count, said as fully as the line allows; where none fits, the sums alone
+    // rather than a cut word.
     let bases = [
         "· * agreed terms, routed ones through the partner; declined, on hold left out",
         "· *agreed, routed via partner; decl./hold out",
         "· *agreed; decl./hold out",
+        "",
     ];
     let room = usize::from(area.width).saturating_sub(sums.chars().count());
-    let basis = bases.iter().find(|b| b.chars().count() <= room).unwrap_or(&bases[2]);
+    let basis = bases.iter().find(|b| b.chars().count() <= room).unwrap_or(&"");
     frame.render_widget(Paragraph::new(format!("{sums}{basis}")).style(app.theme.header()), area);
 }
 

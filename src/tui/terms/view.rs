@@ -37,14 +37,22 @@ pub fn render(frame: &mut Frame, app: &App, e: &TermsEditor) {
     // On a short terminal the charts give way to two lines of figures, and those to the
     // messages when they need the room: a warning is never cut for a chart.
     let messages_text = messages(app.theme, e);
-    let room = usize::from(f.body.height.saturating_sub(16 + 2));
-    let charts_height = match f.body.height {
-        26.. => Constraint::Min(4),
-        _ if messages_text.line_count(width) <= room => Constraint::Length(2),
-        _ => Constraint::Length(0),
+    // The figures' 16 rows come first and whole (RAROC is their last row); the messages and
+    // charts share what is left, so that no Min of theirs squeezes the figures.
+    let rest = f.body.height.saturating_sub(FIGURES_HEIGHT);
+    let (charts_height, charts_rows) = match f.body.height {
+        26.. => (Constraint::Min(4), 4),
+        _ if messages_text.line_count(width) <= usize::from(rest.saturating_sub(2)) => {
+            (Constraint::Length(2), 2)
+        }
+        _ => (Constraint::Length(0), 0),
     };
-    let [top, messages, charts] =
-        Layout::vertical([Constraint::Length(16), Constraint::Min(3), charts_height]).areas(f.body);
+    let [top, messages, charts] = Layout::vertical([
+        Constraint::Length(FIGURES_HEIGHT),
+        Constraint::Min(rest.saturating_sub(charts_rows).min(3)),
+        charts_height,
+    ])
+    .areas(f.body);
     let editor_width = 2 * value_width + if width >= 120 { 28 } else { 16 };
     let [left, right] =
         Layout::horizontal([Constraint::Length(editor_width), Constraint::Min(30)]).areas(top);
@@ -53,6 +61,9 @@ pub fn render(frame: &mut Frame, app: &App, e: &TermsEditor) {
     frame.render_widget(messages_text, messages);
     render_charts(frame, app.theme, e, charts);
 }
+
+/// The figures' panel: a header, the amounts and the measures, inside a border.
+const FIGURES_HEIGHT: u16 = 1 + FIGURES.len() as u16 + MEASURES.len() as u16 + 2;
 
 /// Choices in at most 9 characters, for 80-column terminals.
 fn short_choice(field: TermsField, terms: &Terms) -> Option<&'static str> {
