@@ -31,7 +31,7 @@ use dealdesk::domain::date::Date;
 use dealdesk::domain::policy::Policy;
 use dealdesk::domain::prospect::Prospect;
 use dealdesk::domain::summary::{Summary, Totals};
-use dealdesk::portfolio::names::is_match_folded;
+use dealdesk::portfolio::query::Query;
 use dealdesk::portfolio::{Portfolio, load};
 use dealdesk::store::{self, Store, StoreFile, atomic};
 use dealdesk::synth;
@@ -163,9 +163,11 @@ fn filter(c: &mut Criterion, app: &App) {
     let mut query = before.to_string();
     query.push(typed);
     // Floor: the same matcher over the same candidate names, nothing else.
+    let words = Query::new(&query);
     group.bench_function(id("floor"), |b| {
         b.iter(|| {
-            narrowed.rows().iter().filter(|&&i| is_match_folded(&query, app.portfolio.folded_name(i))).count()
+            let matcher = words.matcher();
+            narrowed.rows().iter().filter(|&&i| matcher.rank(app.portfolio.folded_name(i)).is_some()).count()
         });
     });
     // Floor with a better layout: the same candidates' names folded once into one contiguous
@@ -183,9 +185,11 @@ fn filter(c: &mut Criterion, app: &App) {
         );
     });
     let empty = view_with(app, "");
+    let b_words = Query::new("b");
     group.bench_function(id("floor_first"), |b| {
         b.iter(|| {
-            (0..app.portfolio.len()).filter(|&i| is_match_folded("b", app.portfolio.folded_name(i))).count()
+            let matcher = b_words.matcher();
+            (0..app.portfolio.len()).filter(|&i| matcher.rank(app.portfolio.folded_name(i)).is_some()).count()
         });
     });
     let all = FlatNames::new(app, empty.rows());
@@ -239,24 +243,14 @@ impl FlatNames {
         flat
     }
 
-    /// How many names hold the (ASCII) query's letters in order.
+    /// How many names hold the (one-word, ASCII) query, as the filter's match of one word.
     fn count(&self, query: &str) -> usize {
-        let wanted: Vec<u8> = query.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
+        let finder = memchr::memmem::Finder::new(query.trim());
         let mut start = 0usize;
         let mut count = 0;
         for &end in &self.ends {
             let name = &self.bytes[start..end as usize];
-            let mut w = wanted.iter().peekable();
-            for b in name {
-                match w.peek() {
-                    Some(&&x) if x == *b => {
-                        w.next();
-                    }
-                    Some(_) => {}
-                    None => break,
-                }
-            }
-            count += usize::from(w.peek().is_none());
+            count += usize::from(finder.find(name).is_some());
             start = end as usize;
         }
         count

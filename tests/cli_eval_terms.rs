@@ -97,7 +97,7 @@ fn a_void_term_and_a_bad_cell_are_refused_with_where_they_are() {
     let csv = s.write("bad.csv", b"name,annual_volume,security,payment_days\nA NV,1000,gold,x\n");
     let run = s.run(&["eval", &csv]);
     assert_eq!(run.code, Some(1));
-    run.says("1 bad row(s), nothing evaluated")
+    run.says("1 bad row, nothing evaluated")
         .says("row 2: column security: 'gold' is not one of none, retention_of_title")
         .says("row 2: column payment_days: 'x' is not a number of days");
     let run = s.run(&["eval", &demo(), "--terms", "speed=3"]);

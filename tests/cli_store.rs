@@ -161,7 +161,7 @@ fn check_passes_on_a_good_store() {
     let store = sandbox.store();
     sandbox.import_good(&store);
     let run = sandbox.run(&["check", "--store", &store]).ok();
-    assert!(run.stdout.contains("2 prospect(s)"), "{}", run.stdout);
+    assert!(run.stdout.contains("2 prospects"), "{}", run.stdout);
     // The demo portfolio is a good store too.
     sandbox.run(&["--store", &manifest_file("assets/demo.json"), "check"]).ok();
 }

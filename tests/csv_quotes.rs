@@ -53,7 +53,7 @@ fn the_command_names_the_row_and_skip_invalid_imports_every_other_row() {
     let file = sandbox.write("stray.csv", stray_quote_file().as_bytes());
     let run = sandbox.run(&["import", &file, "--store", &store]).failed();
     run.says("row 3, column name: a quote (\") opens a cell here and is never closed");
-    run.says("1 bad row(s): nothing imported");
+    run.says("1 bad row: nothing imported");
     assert!(!sandbox.path("portfolio.json").exists());
 
     let run = sandbox.run(&["import", &file, "--store", &store, "--skip-invalid"]).ok();

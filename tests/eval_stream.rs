@@ -64,7 +64,7 @@ fn a_bad_row_late_in_the_file_stops_eval_before_anything_is_written() {
         .run(&["eval", &file, "--format", "jsonl", "--skip-invalid", "--store", &sandbox.store()])
         .ok();
     assert_eq!(run.stdout.lines().count(), 8_999);
-    run.says("row 8999, column dbt_days").says("8999 prospect(s) evaluated, 1 bad row(s) skipped");
+    run.says("row 8999, column dbt_days").says("8999 prospects evaluated, 1 bad row skipped");
 }
 
 #[test]

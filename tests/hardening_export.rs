@@ -154,9 +154,9 @@ fn the_desk_asks_before_replacing_a_file_and_refuses_the_store() {
     assert_eq!(fs::read_to_string(&out).unwrap(), "keep me\n");
 
     export_to(&mut desk, &out);
-    desk.wait_for("Replace it with this export of 50 prospect(s)?", pty::DEADLINE);
+    desk.wait_for("Replace it with this export of 50 prospects?", pty::DEADLINE);
     desk.send("y");
-    desk.wait_for("Exported 50 prospect(s)", pty::DEADLINE);
+    desk.wait_for("Exported 50 prospects", pty::DEADLINE);
     assert!(fs::read_to_string(&out).unwrap().starts_with("name,"));
 
     let before = fs::read(&store).unwrap();

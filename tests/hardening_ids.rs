@@ -88,7 +88,7 @@ fn check_repair_renumbers_after_keeping_a_backup() {
         .says("renumbered prospects[2] (Brouwerij De Oude Sluis BV): id 12 → 13")
         .says("renumbered prospects[3] (Dupont SA): id 0 → 14")
         .says("renumbered prospects[4] (Eeckhout NV): id 18446744073709551615 → 15")
-        .says("repaired 3 id(s)")
+        .says("repaired 3 ids")
         .says("ok");
     let ids: Vec<u64> = store::load(&path).unwrap().iter().map(|p| p.id).collect();
     assert_eq!(ids, [12, 3, 13, 14, 15]);

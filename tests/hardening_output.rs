@@ -43,7 +43,7 @@ fn an_import_whose_report_cannot_be_written_says_it_saved_and_is_not_repeated() 
     let run = with_closed_stdout(&s, &["import", &arg(&csv), "--store", &arg(&store)]);
     assert_clean_failure(&run, "import | true", "broken pipe");
     assert!(
-        run.stderr.contains(&format!("imported 1 prospect(s) into {} (2 in all)", store.display()))
+        run.stderr.contains(&format!("imported 1 prospect into {} (2 in all)", store.display()))
             && run.stderr.contains("(saved); could not write the report"),
         "{}",
         run.stderr

@@ -68,6 +68,6 @@ fn an_import_into_a_read_only_folder_is_refused_and_changes_nothing() {
 
     let check = dealdesk_unprivileged(&["check", "--store", &store_arg], dir.path());
     let stdout = String::from_utf8_lossy(&check.stdout);
-    assert!(check.status.success() && stdout.contains("1 prospect(s)"), "{stdout}");
+    assert!(check.status.success() && stdout.contains("1 prospect"), "{stdout}");
     open_to_all(&folder, 0o755);
 }

@@ -11,7 +11,7 @@ use dealdesk::domain::policy::Policy;
 use dealdesk::domain::prospect::Prospect;
 use dealdesk::domain::vocabulary::Status;
 use dealdesk::portfolio::Portfolio;
-use dealdesk::portfolio::order::Filter;
+use dealdesk::portfolio::filter::Filter;
 use dealdesk::portfolio::sort::{Column, SortDirection};
 use dealdesk::portfolio::view::View;
 

@@ -58,7 +58,7 @@ fn the_command_lists_those_due_the_earliest_first() {
     );
     assert!(lines[2].ends_with("2026-11-01"), "{}", table.stdout);
     assert_eq!(lines.len(), 4, "{}", table.stdout);
-    assert!(table.stderr.contains("2 prospect(s) due for review by 2026-11-28"), "{}", table.stderr);
+    assert!(table.stderr.contains("2 prospects due for review by 2026-11-28"), "{}", table.stderr);
 }
 
 #[test]

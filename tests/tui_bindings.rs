@@ -98,6 +98,12 @@ fn prepare_form(app: &mut App, action: Action) {
         Action::PageUp => {
             press(app, KeyCode::PageDown);
         }
+        // At 80×24 the live assessment is longer than its panel.
+        Action::ScrollDown => resize(app, 80, 24),
+        Action::ScrollUp => {
+            resize(app, 80, 24);
+            ctrl(app, 'f');
+        }
         _ => {}
     }
 }

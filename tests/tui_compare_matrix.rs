@@ -151,6 +151,28 @@ fn the_matrix_cells_add_up_to_the_portfolio() {
 }
 
 #[test]
+fn a_cell_chosen_after_scrolling_shows_its_rows_from_the_top() {
+    let mut app = demo_app();
+    resize(&mut app, 80, 24);
+    press(&mut app, KeyCode::End);
+    assert!(app.view.offset > 0, "scrolled to the end");
+    ch(&mut app, 'm');
+    // Band C × Key, as in the test below: two rows of the grid down, one column right.
+    keys(&mut app, &[KeyCode::Down, KeyCode::Down, KeyCode::Right]);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!((app.view.offset, app.view.selected), (0, 0));
+    let first = names(&app)[0].clone();
+    let screen = screen_text(&render(&mut app, 80, 24));
+    // Title, filters, header, then the first row: Brainport Precisie BV, cut at 80 columns.
+    assert_eq!(first, "Brainport Precisie BV");
+    assert!(
+        screen[3].starts_with("Brainport Precis…"),
+        "the cell's rows from the top:\n{}",
+        screen.join("\n")
+    );
+}
+
+#[test]
 fn enter_on_a_cell_filters_the_portfolio_to_that_band_and_segment() {
     let mut app = demo_app();
     ch(&mut app, 'm');

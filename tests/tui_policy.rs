@@ -12,6 +12,7 @@ use clap::Parser;
 use common::desk::*;
 use dealdesk::cli::{Cli, Context};
 use dealdesk::domain::evaluate::{Evaluation, evaluate};
+use dealdesk::domain::format::count;
 use dealdesk::domain::policy::Policy;
 use dealdesk::domain::vocabulary::Band;
 use dealdesk::store::stream::Progress;
@@ -164,11 +165,6 @@ fn type_value(app: &mut App, text: &str) {
     press(app, KeyCode::Enter);
 }
 
-fn notice(app: &App) -> (String, bool) {
-    let n = app.notice.as_ref().expect("a notice");
-    (n.text.clone(), n.error)
-}
-
 #[test]
 fn an_invalid_policy_is_not_saved_and_the_focus_goes_to_the_problem() {
     let mut app = policy_app();
@@ -179,9 +175,7 @@ fn an_invalid_policy_is_not_saved_and_the_focus_goes_to_the_problem() {
     assert!(effects.is_empty(), "{effects:?}");
     let (text, error) = notice(&app);
     assert!(
-        error
-            && text
-                .contains("Not saved: 1 problem(s). The minimum score of band C must be below band B's 65"),
+        error && text.contains("Not saved: 1 problem. The minimum score of band C must be below band B's 65"),
         "{text}"
     );
     assert_eq!(editor(&app).leaf().unwrap().path, "bands.C.min_score");
@@ -290,7 +284,7 @@ fn a_saved_policy_is_put_in_force_and_the_portfolio_re_evaluated() {
     assert_eq!(band_of(&app, SABLON), Band::B);
     let (text, error) = notice(&app);
     assert!(!error && text.starts_with(&format!("Policy saved to {POLICY_FILE}; ")), "{text}");
-    assert!(text.contains(&format!("{} prospect(s) changed band", moved.len())), "{text}");
+    assert!(text.contains(&format!("{} changed band", count(moved.len(), "prospect"))), "{text}");
 
     press(&mut app, KeyCode::Esc);
     assert!(matches!(app.screen, Screen::Portfolio) && app.modal.is_none(), "saved: Esc asks nothing");
@@ -347,11 +341,11 @@ fn apply_policy_re_evaluates_and_counts_what_moved() {
     let bands_now = app.portfolio.summaries().iter().map(|s| s.band);
     let bands_wanted = app.portfolio.prospects().map(|p| evaluate(p, &lower, app.today).assessment.band);
     assert!(bands_now.eq(bands_wanted), "the portfolio holds the new policy's bands");
-    assert_eq!(summary, format!("{band} prospect(s) changed band, {terms} changed suggested terms"));
+    assert_eq!(summary, format!("{} changed band, {terms} changed suggested terms", count(band, "prospect")));
     assert_eq!(app.policy, lower);
-    assert_eq!(apply_policy(&mut app, lower), "0 prospect(s) changed band, 0 changed suggested terms");
+    assert_eq!(apply_policy(&mut app, lower), "0 prospects changed band, 0 changed suggested terms");
     let back = apply_policy(&mut app, Policy::default_policy());
-    assert!(back.starts_with(&format!("{band} prospect(s) changed band")), "{back}");
+    assert!(back.starts_with(&format!("{} changed band", count(band, "prospect"))), "{back}");
     assert_eq!(app.portfolio.summaries(), before.as_slice());
 }
 

@@ -26,10 +26,12 @@ fn check(name: &str, build: impl Fn() -> App) {
 #[test]
 fn portfolio_sorted_by_score_descending() {
     check("portfolio_sorted_score_desc", || {
+        // `>` twice: from the name past the band to the score; `r`: from ascending to
+        // descending.
         let mut app = demo_app();
-        for _ in 0..5 {
-            ch(&mut app, 's');
-        }
+        ch(&mut app, '>');
+        ch(&mut app, '>');
+        ch(&mut app, 'r');
         app
     });
 }

@@ -15,7 +15,7 @@ use dealdesk::tui::screen::Screen;
 use dealdesk::tui::terms::state::{TermsEditor, TermsField};
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Color;
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 use strum::VariantArray;
 
 const X: &str = "Xantra Logistics NV";
@@ -129,17 +129,19 @@ fn assert_recomputed(app: &mut App) {
         match (b, a) {
             (Some(b), Some(a)) if a != b => {
                 // Changes under 0.1 keep two decimals, so that a loss never reads "+0.0"; from
-                // 100 on none, so that the sign fits.
+                // 100 on none, so that the sign fits; halves round away from zero, as every
+                // figure on screen does.
                 let raw = a - b;
-                let d = if raw.abs() < Decimal::new(1, 1) {
-                    raw.round_dp(2)
+                let places = if raw.abs() < Decimal::new(1, 1) {
+                    2
                 } else if raw.abs() >= Decimal::ONE_HUNDRED {
-                    raw.round_dp(0)
+                    0
                 } else {
-                    raw.round_dp(1)
+                    1
                 };
+                let d = raw.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
                 let sign = if raw.is_sign_positive() { "+" } else { "" };
-                assert_eq!(row.2, format!("{sign}{d} {unit}"), "{b} → {a}");
+                assert_eq!(row.2, format!("{sign}{d:.*} {unit}", places as usize), "{b} → {a}");
             }
             (Some(_), Some(_)) | (None, None) => assert_eq!(row.2, "=", "{b:?} → {a:?}"),
             _ => assert_eq!(row.2, "—", "a figure that becomes unknown: {b:?} → {a:?}"),

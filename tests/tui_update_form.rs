@@ -128,6 +128,7 @@ fn a_new_prospect_with_a_bad_belgian_number_is_corrected_and_saved() {
     let mut app = demo_app();
     ch(&mut app, 'n');
     assert!(form(&app).is_new);
+    focus(&mut app, Field::Name);
     type_text(&mut app, "Nieuwe Klant BV");
     focus(&mut app, Field::Country);
     type_text(&mut app, "BE");
@@ -264,6 +265,88 @@ fn no_question_without_changes_or_after_typing_back_the_same_text() {
     assert!(matches!(app.modal, Some(Modal::Unsaved(PendingExit::Back))), "a new prospect asks");
     ch(&mut app, 'd');
     assert_eq!(app.portfolio.len(), 50);
+}
+
+#[test]
+fn a_new_prospect_starts_with_the_deal_fields() {
+    let mut app = demo_app();
+    ch(&mut app, 'n');
+    // Volume, margin, orders and requested days first, then the identity from the name on.
+    let mut visited = vec![form(&app).field()];
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Tab);
+        visited.push(form(&app).field());
+    }
+    assert_eq!(
+        visited,
+        [Field::AnnualVolume, Field::MarginPct, Field::OrdersPerYear, Field::RequestedDays, Field::Name]
+    );
+    // Shift-Tab from the first field wraps to the last one, the note (the status, read-only,
+    // is passed over).
+    for _ in 0..5 {
+        press(&mut app, KeyCode::BackTab);
+    }
+    assert_eq!(form(&app).field(), Field::Note);
+    // A prospect already in the portfolio keeps the table's order, the name first.
+    press(&mut app, KeyCode::Esc);
+    ch(&mut app, 'd');
+    open(&mut app, "Kempen Plastics NV");
+    assert_eq!(form(&app).field(), Field::Name);
+}
+
+#[test]
+fn amounts_read_as_in_a_semicolon_file_and_show_what_was_read_on_leaving() {
+    let mut app = demo_app();
+    open(&mut app, "Kempen Plastics NV");
+    focus(&mut app, Field::AnnualVolume);
+    retype(&mut app, "45.000");
+    assert_eq!(form(&app).draft.annual_volume, Some(Money::units(45_000)));
+    assert_eq!(text_of(&app, Field::AnnualVolume), "45.000", "as typed while the field has the cursor");
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(text_of(&app, Field::AnnualVolume), "45 000", "the value read, once left");
+
+    focus(&mut app, Field::Cash);
+    retype(&mut app, "1.234,56");
+    press(&mut app, KeyCode::Down);
+    assert_eq!(text_of(&app, Field::Cash), "1 234.56");
+    assert_eq!(form(&app).draft.cash, Some(Money::new(rust_decimal::dec!(1234.56))));
+
+    // A pattern that reads two ways is refused, says how to write it, and keeps its text.
+    focus(&mut app, Field::Employees);
+    retype(&mut app, "1,200");
+    let message = error_of(&app, Field::Employees).expect("refused");
+    assert!(message.contains("could be 1 200 or 1,2") && message.contains("type 1.200 or 1200"), "{message}");
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(text_of(&app, Field::Employees), "1,200", "an invalid field keeps its text");
+    // Percentages keep the decimal point.
+    focus(&mut app, Field::MarginPct);
+    retype(&mut app, "12.5");
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(text_of(&app, Field::MarginPct), "12.5");
+}
+
+#[test]
+fn the_live_assessment_scrolls_to_the_suggested_terms_at_80x24() {
+    let mut app = demo_app();
+    resize(&mut app, 80, 24);
+    open(&mut app, "Xantra Logistics NV");
+    let shown = |app: &mut App| screen_text(&render(app, 80, 24)).join("\n");
+    let before = shown(&mut app);
+    assert!(!before.contains("Suggested terms"), "below the fold at 80×24:\n{before}");
+    assert!(before.contains("more: Ctrl-F"), "the panel says there is more:\n{before}");
+    let pages = (1..=3).find(|_| {
+        ctrl(&mut app, 'f');
+        shown(&mut app).contains("Suggested terms")
+    });
+    assert!(pages.is_some(), "reachable without saving:\n{}", shown(&mut app));
+    assert!(!form(&app).dirty());
+    // Scrolling stops at the end and comes back in as many pages.
+    for _ in 0..20 {
+        ctrl(&mut app, 'f');
+    }
+    let at_end = form(&app).panel_scroll;
+    ctrl(&mut app, 'b');
+    assert!(form(&app).panel_scroll < at_end, "Ctrl-B moves at once, not after the overshoot");
 }
 
 // ---- decisions ----

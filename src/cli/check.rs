@@ -9,6 +9,7 @@ use anyhow::{Result, bail};
 use super::output::Report;
 use super::{Context, unix_now};
 use crate::domain::fields::Field;
+use crate::domain::format::count;
 use crate::domain::money::NumberStyle;
 use crate::domain::prospect::Prospect;
 use crate::store::{self, Store, atomic, ids, lock, target};
@@ -58,9 +59,9 @@ pub fn run(ctx: &Context, repair: bool) -> Result<ExitCode> {
         report.line(format!("store: {} does not exist yet (an empty portfolio)", ctx.store.display()))?;
     } else {
         report.line(format!(
-            "store: {} — {} prospect(s), schema {}",
+            "store: {} — {}, schema {}",
             ctx.store.display(),
-            prospects.len(),
+            count(prospects.len(), "prospect"),
             store::SCHEMA_VERSION
         ))?;
     }
@@ -81,7 +82,7 @@ pub fn run(ctx: &Context, repair: bool) -> Result<ExitCode> {
         report.line("ok")?;
         ExitCode::SUCCESS
     } else {
-        report.line(format!("{} problem(s)", problems.len()))?;
+        report.line(count(problems.len(), "problem"))?;
         ExitCode::FAILURE
     };
     report.finish()?;
@@ -104,8 +105,8 @@ fn repair_ids(ctx: &Context, report: &mut Report) -> Result<()> {
     }
     store.save(&prospects)?;
     let done = format!(
-        "repaired {} id(s) in {} (saved; the previous version is kept as {})",
-        changes.len(),
+        "repaired {} in {} (saved; the previous version is kept as {})",
+        count(changes.len(), "id"),
         ctx.store.display(),
         atomic::backup_path(store.file()).display()
     );

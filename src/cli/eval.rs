@@ -19,6 +19,7 @@ use super::report::EvalRecord;
 use super::table::{Align, render};
 use super::{Context, EvalFormat};
 use crate::domain::evaluate::Evaluation;
+use crate::domain::format;
 use crate::domain::policy::Policy;
 use crate::domain::prospect::{Prospect, Terms};
 use crate::domain::terms::ceiling::term_ceiling;
@@ -38,7 +39,11 @@ pub fn run(
     let (written, skipped) = stream(ctx, &input, &input_name(file), format, skip_invalid, terms, &mut out)?;
     out.finish()?;
     if skipped > 0 {
-        note(format!("{written} prospect(s) evaluated, {skipped} bad row(s) skipped"));
+        note(format!(
+            "{} evaluated, {} skipped",
+            format::count(written, "prospect"),
+            format::count(skipped, "bad row")
+        ));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -65,8 +70,8 @@ pub fn stream(
         if !bad.is_empty() {
             let lines: Vec<String> = bad.iter().map(|m| printable(m).into_owned()).collect();
             bail!(
-                "{name} has {} bad row(s), nothing evaluated (--skip-invalid evaluates the others):\n  {}",
-                bad.len(),
+                "{name} has {}, nothing evaluated (--skip-invalid evaluates the others):\n  {}",
+                format::count(bad.len(), "bad row"),
                 lines.join("\n  ")
             );
         }
@@ -155,8 +160,10 @@ impl Sink {
                 write!(out, "{}", render(&COLUMNS, &self.table, 40))?;
                 writeln!(
                     out,
-                    "{} prospect(s), evaluated as of {} under {}",
-                    self.written, ctx.today, ctx.policy_source
+                    "{}, evaluated as of {} under {}",
+                    format::count(self.written, "prospect"),
+                    ctx.today,
+                    ctx.policy_source
                 )?;
             }
         }
@@ -195,7 +202,7 @@ fn table_row(p: &Prospect, e: &Evaluation, given: Option<&Terms>, policy: &Polic
     vec![
         printable(&p.name).into_owned(),
         band,
-        a.score.map_or("—".into(), |s| format!("{s:.1}")),
+        a.score.map_or("—".into(), format::score),
         format!("{:.0} %", a.coverage * 100.0),
         e.segment.map_or("—".into(), |s| s.label().to_string()),
         t.channel.label().to_string(),
@@ -204,6 +211,6 @@ fn table_row(p: &Prospect, e: &Evaluation, given: Option<&Terms>, policy: &Polic
         t.credit_limit.grouped(),
         t.security.label().to_string(),
         economics.as_ref().map_or("—".into(), |x| x.risk_adjusted_profit.grouped()),
-        economics.as_ref().and_then(|x| x.margin_pct).map_or("—".into(), |m| format!("{:.1} %", m)),
+        economics.as_ref().and_then(|x| x.margin_pct).map_or("—".into(), format::percent),
     ]
 }

@@ -11,6 +11,7 @@ use anyhow::{Result, anyhow, bail};
 
 use super::output::{Report, note};
 use super::{Context, ExportFormat};
+use crate::domain::format::count;
 use crate::domain::prospect::Prospect;
 use crate::io::export::{self, FileFormat};
 use crate::store::{self, destination};
@@ -39,10 +40,10 @@ pub fn run(ctx: &Context, format: ExportFormat, output: Option<&Path>, force: bo
     };
     match destination::write(path, &bytes, &destination::protected(&ctx.store), force) {
         Ok(destination::Written::File(file)) => {
-            note(format!("exported {} prospect(s) to {}", prospects.len(), file.display()))
+            note(format!("exported {} to {}", count(prospects.len(), "prospect"), file.display()))
         }
         Ok(destination::Written::Stream) => {
-            note(format!("exported {} prospect(s) into {}", prospects.len(), path.display()))
+            note(format!("exported {} into {}", count(prospects.len(), "prospect"), path.display()))
         }
         Err(destination::DestinationError::Exists(path)) => {
             bail!("{} exists already; nothing was written (--force replaces it)", path.display())

@@ -12,6 +12,7 @@ use anyhow::{Context as _, Result};
 use super::output::{OutputFailed, Report, note};
 use super::{Context, read_input};
 use crate::domain::decision::Stamp;
+use crate::domain::format::count;
 use crate::domain::import_plan::{Decider, Plan, plan};
 use crate::domain::prospect::Prospect;
 use crate::io::import_file::{ImportFile, file_label, read_import_file};
@@ -75,9 +76,11 @@ pub fn run(ctx: &Context, paths: &[PathBuf], options: &Options) -> Result<ExitCo
     let mut saved = (0usize, 0usize);
     let said = |e: OutputFailed, (imported, total): (usize, usize)| match imported {
         0 => e,
-        n => {
-            e.after(format!("imported {n} prospect(s) into {} ({total} in all) (saved)", ctx.store.display()))
-        }
+        n => e.after(format!(
+            "imported {} into {} ({total} in all) (saved)",
+            count(n, "prospect"),
+            ctx.store.display()
+        )),
     };
     let mut failed = false;
     for (path, file) in &mut files {
@@ -101,7 +104,7 @@ pub fn run(ctx: &Context, paths: &[PathBuf], options: &Options) -> Result<ExitCo
         }
     }
     if let Some(store) = &store {
-        let line = format!("{}: {} prospect(s) in all", store.path().display(), portfolio.len());
+        let line = format!("{}: {} in all", store.path().display(), count(portfolio.len(), "prospect"));
         report.line(line).and_then(|()| report.finish()).map_err(|e| said(e, saved))?;
     } else {
         report.finish()?;
@@ -133,21 +136,23 @@ fn plan_file(
     }
     if bad_rows > 0 && !options.skip_invalid {
         note(format!(
-            "{name}: {bad_rows} bad row(s): nothing imported (fix the file, or pass --skip-invalid to import the {} valid row(s))",
-            brought.incoming.len()
+            "{name}: {}: nothing imported (fix the file, or pass --skip-invalid to import the {})",
+            count(bad_rows, "bad row"),
+            count(brought.incoming.len(), "valid row")
         ));
         return Ok(None);
     }
     for text in &brought.notes {
         report.line(format!("{name}: note: {}", printable(text)))?;
     }
-    let count = brought.incoming.len();
+    let read = count(brought.incoming.len(), "prospect");
     let existing: Vec<&Prospect> = portfolio.iter().collect();
     let stamp = Stamp { at: super::clock::local_now(ctx.as_of), by: os_user() };
     let decider = Decider::for_file(&ctx.policy, ctx.today, stamp, &file_label(path));
     let plan = plan(&existing, brought.incoming, &decider);
     report.line(format!(
-        "{name}: {count} prospect(s) read, {bad_rows} bad row(s) skipped: {}",
+        "{name}: {read} read, {} skipped: {}",
+        count(bad_rows, "bad row"),
         plan.summary()
     ))?;
     for update in &plan.updated {

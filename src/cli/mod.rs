@@ -42,6 +42,9 @@ pub struct Cli {
     /// Open a temporary copy of the built-in demo portfolio (your store is not touched).
     #[arg(long)]
     pub demo: bool,
+    /// A file to open in the desk, as `open FILE` does (when it is not a command's name).
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -100,6 +103,10 @@ pub enum Command {
         #[arg(long)]
         repair: bool,
     },
+    /// Open the desk on a file's prospects (whatever `import` reads), evaluated, read-only:
+    /// nothing is written until Ctrl-S saves them into your portfolio, after the import's
+    /// preview.
+    Open { file: PathBuf },
     /// List the prospects due for review (their latest decision's review date has come, as of
     /// --as-of or today), the earliest due first: name, band, last decision, due date.
     Review {
@@ -237,6 +244,8 @@ fn dispatch(ctx: &Context, command: &Command) -> Result<ExitCode> {
         }
         Command::Export { format, output, force } => export::run(ctx, *format, output.as_deref(), *force),
         Command::Check { repair } => check::run(ctx, *repair),
+        // The entry point gives `open` to the desk; this is for a caller that did not.
+        Command::Open { .. } => anyhow::bail!("`open` runs the desk: start it in a terminal"),
         Command::Review { format } => review::run(ctx, *format),
         Command::Policy { .. } => {
             output::note(format!("policy in force: {}", ctx.policy_source));

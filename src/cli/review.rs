@@ -12,6 +12,7 @@ use super::{Context, ReviewFormat};
 use crate::domain::date::Date;
 use crate::domain::decision::review_due;
 use crate::domain::evaluate::evaluate;
+use crate::domain::format::count;
 use crate::domain::vocabulary::{Band, Status};
 use crate::io::printable;
 use crate::store;
@@ -67,6 +68,6 @@ pub fn run(ctx: &Context, format: ReviewFormat) -> Result<ExitCode> {
         }
     }
     report.finish()?;
-    note(format!("{} prospect(s) due for review by {}", due.len(), ctx.today));
+    note(format!("{} due for review by {}", count(due.len(), "prospect"), ctx.today));
     Ok(ExitCode::SUCCESS)
 }

@@ -1,5 +1,7 @@
 //! Plain-text tables for the terminal and for pipes: columns sized to their contents.
 
+use crate::domain::format::fit;
+
 /// How a column's cells line up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {
@@ -9,16 +11,7 @@ pub enum Align {
 
 /// Renders a header row, a rule and the rows; cells longer than `max_width` are cut with "…".
 pub fn render(columns: &[(&str, Align)], rows: &[Vec<String>], max_width: usize) -> String {
-    let cut = |s: &str| -> String {
-        if s.chars().count() > max_width {
-            let mut t: String = s.chars().take(max_width.saturating_sub(1)).collect();
-            t.push('…');
-            t
-        } else {
-            s.to_string()
-        }
-    };
-    let rows: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|c| cut(c)).collect()).collect();
+    let rows: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|c| fit(c, max_width)).collect()).collect();
     let widths: Vec<usize> = columns
         .iter()
         .enumerate()

@@ -7,6 +7,7 @@ use strum::VariantArray;
 
 use super::date::Date;
 use super::money::{Money, NumberStyle, Pct, parse_decimal};
+use super::number::TWO_WAYS;
 use super::register_entry::RegisterEntry;
 use super::registration::parse_country;
 use super::vocabulary::{Insolvency, Status, Trend};
@@ -101,7 +102,8 @@ impl FieldValue for String {
 fn whole<T: TryFrom<u64>>(raw: &str, style: NumberStyle, max: u64, what: &str) -> Result<T, String> {
     let text = raw.trim();
     let not = || format!("'{text}' is not {what}");
-    let number = parse_decimal(text, style).map_err(|_| not())?;
+    // A number that reads two ways says how to write it; anything else is simply not a count.
+    let number = parse_decimal(text, style).map_err(|e| if e.contains(TWO_WAYS) { e } else { not() })?;
     if !number.fract().is_zero() || number.is_sign_negative() {
         return Err(not());
     }

@@ -120,7 +120,7 @@ mod tests {
 
     fn set(field: Field, raw: &str) -> Result<Prospect, String> {
         let mut p = Prospect::named("Test");
-        field.set(&mut p, raw, NumberStyle::Auto).map(|()| p)
+        field.set(&mut p, raw, NumberStyle::Typed).map(|()| p)
     }
 
     #[test]
@@ -152,10 +152,29 @@ mod tests {
     }
 
     #[test]
+    fn amounts_and_counts_typed_read_as_in_a_semicolon_file() {
+        // Amounts: a point before three digits groups thousands, both marks: the last is the
+        // decimal mark; a percentage keeps its decimal point.
+        let volume = |raw: &str| set(Field::AnnualVolume, raw).map(|p| p.annual_volume);
+        assert_eq!(volume("45.000"), Ok(Some(Money::units(45_000))));
+        assert_eq!(volume("1.234,56"), Ok(Some(Money::new(rust_decimal::dec!(1234.56)))));
+        assert_eq!(volume("1,234.56"), Ok(Some(Money::new(rust_decimal::dec!(1234.56)))));
+        assert_eq!(volume("45,5"), Ok(Some(Money::new(rust_decimal::dec!(45.5)))));
+        assert!(volume("45,000").unwrap_err().contains("could be 45 000 or 45"));
+        let employees = |raw: &str| set(Field::Employees, raw).map(|p| p.employees);
+        assert_eq!(employees("1.200"), Ok(Some(1200)));
+        assert!(employees("1,200").unwrap_err().contains("could be 1 200 or 1,2"));
+        assert_eq!(employees("1,5").unwrap_err(), "'1,5' is not a whole number");
+        let margin = |raw: &str| set(Field::MarginPct, raw).map(|p| p.margin_pct.map(|m| m.to_string()));
+        assert_eq!(margin("1.5"), Ok(Some("1.5".to_string())));
+        assert_eq!(margin("12,500"), Ok(Some("12.5".to_string())));
+    }
+
+    #[test]
     fn empty_means_unknown_not_zero() {
         let mut p = set(Field::Cash, "0").unwrap();
         assert_eq!(p.cash, Some(Money::ZERO));
-        Field::Cash.set(&mut p, "  ", NumberStyle::Auto).unwrap();
+        Field::Cash.set(&mut p, "  ", NumberStyle::Typed).unwrap();
         assert_eq!(p.cash, None);
         assert_eq!(Field::Cash.get(&p), "");
     }
@@ -176,7 +195,7 @@ mod tests {
             (Field::TaxDebt, "-100"),
             (Field::TaxDebt, "perhaps"),
         ] {
-            assert!(field.set(&mut p, raw, NumberStyle::Auto).is_err(), "{field:?} {raw}");
+            assert!(field.set(&mut p, raw, NumberStyle::Typed).is_err(), "{field:?} {raw}");
             assert_eq!(p, before);
         }
     }
@@ -220,12 +239,12 @@ mod tests {
     #[test]
     fn registration_follows_the_country() {
         let mut p = Prospect::named("X");
-        Field::Country.set(&mut p, "nl", NumberStyle::Auto).unwrap();
-        assert!(Field::Registration.set(&mut p, "0403170701", NumberStyle::Auto).is_err());
-        Field::Registration.set(&mut p, "33041413", NumberStyle::Auto).unwrap();
+        Field::Country.set(&mut p, "nl", NumberStyle::Typed).unwrap();
+        assert!(Field::Registration.set(&mut p, "0403170701", NumberStyle::Typed).is_err());
+        Field::Registration.set(&mut p, "33041413", NumberStyle::Typed).unwrap();
         assert_eq!(p.registration.as_deref(), Some("33041413"));
-        Field::Country.set(&mut p, "BE", NumberStyle::Auto).unwrap();
-        Field::Registration.set(&mut p, "BE 0403.170.701", NumberStyle::Auto).unwrap();
+        Field::Country.set(&mut p, "BE", NumberStyle::Typed).unwrap();
+        Field::Registration.set(&mut p, "BE 0403.170.701", NumberStyle::Typed).unwrap();
         assert_eq!(Field::Registration.get(&p), "0403.170.701");
     }
 

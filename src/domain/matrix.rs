@@ -68,6 +68,8 @@ mod tests {
             band,
             insufficient_data: false,
             score: Some(50.0),
+            pd: rust_decimal::Decimal::ZERO,
+            dbt_days: None,
             segment,
             volume: Some(Money::units(volume)),
             payment_days: 30,

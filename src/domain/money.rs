@@ -1,4 +1,5 @@
-//! Exact amounts and percentages, and the number parser every input goes through.
+//! Exact amounts and percentages, read through the number parser every input goes through
+//! (`number.rs`).
 //!
 //! Amounts are `rust_decimal::Decimal` in whole cents at most, so that what is stored, summed
 //! and shown never suffers binary rounding. Ratios and probabilities elsewhere may be `f64`.
@@ -10,92 +11,7 @@ use std::ops::{Add, AddAssign, Neg, Sub};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// How a number is written: which character marks the decimals.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NumberStyle {
-    /// `1,234,567.89` (commas may group thousands).
-    Point,
-    /// `1.234.567,89`, as Belgian and Dutch spreadsheets write it.
-    Comma,
-    /// Whichever of the two the text uses: with both, the last one marks the decimals; with only
-    /// one kind, a single occurrence marks the decimals and several group thousands.
-    Auto,
-}
-
-/// Parses a decimal number written by a person: spaces, apostrophes and underscores group
-/// digits, a leading `€` or trailing `EUR` is allowed, `−` counts as a minus sign.
-pub fn parse_decimal(raw: &str, style: NumberStyle) -> Result<Decimal, String> {
-    let raw = raw.trim();
-    let mut text: String = raw
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\'' | '_' | '€'))
-        .map(|c| if c == '−' { '-' } else { c })
-        .collect();
-    if let Some(stripped) = text.strip_suffix("EUR") {
-        text = stripped.to_string();
-    }
-    if text.is_empty() {
-        return Err("empty number".into());
-    }
-    let (decimal, group) = separators(&text, style);
-    let (int_part, frac_part) = match decimal {
-        Some(d) => match text.rsplit_once(d) {
-            Some((i, f)) => (i.to_string(), Some(f.to_string())),
-            None => (text.clone(), None),
-        },
-        None => (text.clone(), None),
-    };
-    if let Some(f) = &frac_part
-        && (f.contains(group) || decimal.is_some_and(|d| f.contains(d)))
-    {
-        return Err(format!("'{raw}' has a separator after the decimals"));
-    }
-    let int_digits = ungroup(&int_part, group)
-        .ok_or_else(|| format!("'{raw}' groups its thousands oddly (expected e.g. 1{group}234{group}567)"))?;
-    let canonical = match frac_part {
-        Some(f) => format!("{int_digits}.{f}"),
-        None => int_digits,
-    };
-    Decimal::from_str_exact(&canonical).map_err(|_| format!("'{raw}' is not a number"))
-}
-
-/// Chooses the decimal mark and the grouping mark for a text in a style.
-fn separators(text: &str, style: NumberStyle) -> (Option<char>, char) {
-    match style {
-        NumberStyle::Point => (Some('.'), ','),
-        NumberStyle::Comma => (Some(','), '.'),
-        NumberStyle::Auto => {
-            let (points, commas) = (text.matches('.').count(), text.matches(',').count());
-            match (points, commas) {
-                (0, 0) => (None, ','),
-                (_, 0) if points > 1 => (None, '.'),
-                (_, 0) => (Some('.'), ','),
-                (0, _) if commas > 1 => (None, ','),
-                (0, _) => (Some(','), '.'),
-                _ if text.rfind('.') > text.rfind(',') => (Some('.'), ','),
-                _ => (Some(','), '.'),
-            }
-        }
-    }
-}
-
-/// Removes thousands separators, checking that every group after the first has three digits.
-fn ungroup(int_part: &str, group: char) -> Option<String> {
-    if !int_part.contains(group) {
-        return Some(int_part.to_string());
-    }
-    let unsigned = int_part.trim_start_matches(['-', '+']);
-    let mut parts = unsigned.split(group);
-    let first = parts.next()?;
-    if first.is_empty() || first.len() > 3 {
-        return None;
-    }
-    if parts.any(|p| p.len() != 3) {
-        return None;
-    }
-    Some(int_part.replace(group, ""))
-}
+pub use super::number::{NumberStyle, parse_decimal};
 
 /// A decimal as a float for ratios: mantissa over a power of ten, enough for a ratio and much
 /// cheaper than an exact conversion.
@@ -297,7 +213,7 @@ impl Pct {
 
     /// Parses `18.5`, `18,5` or `18.5 %`, which must lie in 0–100.
     pub fn parse(raw: &str, style: NumberStyle) -> Result<Pct, String> {
-        let d = parse_decimal(raw.trim().trim_end_matches('%'), style)?;
+        let d = parse_decimal(raw.trim().trim_end_matches('%'), style.for_ratio())?;
         if d < Decimal::ZERO || d > Decimal::ONE_HUNDRED {
             return Err(format!("'{}' is not between 0 and 100 %", raw.trim()));
         }
@@ -379,36 +295,6 @@ fn deserialize_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Er
 mod tests {
     use super::*;
     use rust_decimal::dec;
-
-    #[test]
-    fn parses_every_spreadsheet_form() {
-        let cases = [
-            ("1234567.89", NumberStyle::Point, dec!(1234567.89)),
-            ("1,234,567.89", NumberStyle::Point, dec!(1234567.89)),
-            ("1.234.567,89", NumberStyle::Comma, dec!(1234567.89)),
-            ("1 234 567,89", NumberStyle::Comma, dec!(1234567.89)),
-            ("-12,5", NumberStyle::Comma, dec!(-12.5)),
-            ("−12.5", NumberStyle::Point, dec!(-12.5)),
-            ("€ 1.000", NumberStyle::Comma, dec!(1000)),
-            ("1.234.567,89", NumberStyle::Auto, dec!(1234567.89)),
-            ("1,234,567.89", NumberStyle::Auto, dec!(1234567.89)),
-            ("12,5", NumberStyle::Auto, dec!(12.5)),
-            ("12.5", NumberStyle::Auto, dec!(12.5)),
-            ("1.234.567", NumberStyle::Auto, dec!(1234567)),
-            ("250000", NumberStyle::Auto, dec!(250000)),
-        ];
-        for (raw, style, want) in cases {
-            assert_eq!(parse_decimal(raw, style), Ok(want), "{raw}");
-        }
-    }
-
-    #[test]
-    fn rejects_what_is_not_a_number() {
-        for raw in ["", "abc", "12.34.5,6,7", "1.23,4.5", "12,34.567", "1e5"] {
-            assert!(parse_decimal(raw, NumberStyle::Comma).is_err(), "{raw}");
-        }
-        assert!(parse_decimal("1.23.4", NumberStyle::Auto).is_err());
-    }
 
     #[test]
     fn money_keeps_cents_exact_and_refuses_fractions_of_cents() {

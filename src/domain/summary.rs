@@ -1,6 +1,8 @@
 //! What the portfolio table shows of one prospect's evaluation, and the exact sums over a set
 //! of prospects that the table's totals and the band × segment matrix read.
 
+use rust_decimal::Decimal;
+
 use super::date::Date;
 use super::evaluate::{Evaluation, evaluate_with};
 use super::money::{Money, Pct};
@@ -38,6 +40,10 @@ pub struct Summary {
     pub band: Band,
     pub insufficient_data: bool,
     pub score: Option<f64>,
+    /// The one-year probability of default (a fraction).
+    pub pd: Decimal,
+    /// Days beyond terms, as the prospect gives them.
+    pub dbt_days: Option<u32>,
     pub segment: Option<Segment>,
     pub volume: Option<Money>,
     pub payment_days: u32,
@@ -102,6 +108,8 @@ impl Summary {
             band: e.assessment.band,
             insufficient_data: e.assessment.insufficient_data,
             score: e.assessment.score,
+            pd: e.assessment.pd,
+            dbt_days: p.dbt_days,
             segment: e.segment,
             volume: p.annual_volume,
             payment_days: terms.payment_days,

@@ -9,9 +9,11 @@
 //! only the prospect that changed.
 
 pub mod chunks;
+pub mod filter;
 pub mod load;
 pub mod names;
 pub mod order;
+pub mod query;
 pub mod revision;
 pub mod sort;
 pub mod view;

@@ -10,56 +10,13 @@
 use rayon::prelude::*;
 
 use super::Portfolio;
-use super::names::{NameIndex, folded, is_match_folded};
-use crate::domain::date::Date;
-use crate::domain::summary::{Summary, Totals};
-use crate::domain::vocabulary::{Band, Segment, Status};
+use super::filter::{Filter, Tags};
+use super::names::NameIndex;
+use super::query::Rank;
+use crate::domain::summary::{FIGURES, Totals};
 
 /// Entries per chunk when the order is laid out; a chunk that grows to twice this is split.
 pub const CHUNK: usize = 4096;
-
-/// The name query (folded) and the quick filters, as one test.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Filter {
-    pub query: String,
-    pub band: Option<Band>,
-    pub segment: Option<Segment>,
-    pub status: Option<Status>,
-    /// Only the prospects due for review on or before this day, when set.
-    pub due_by: Option<Date>,
-}
-
-impl Filter {
-    /// The filter for a query as typed (folded here, once per keystroke rather than once per
-    /// name) and the quick filters.
-    pub fn new(query: &str, band: Option<Band>, segment: Option<Segment>, status: Option<Status>) -> Filter {
-        Filter { query: folded(query), band, segment, status, due_by: None }
-    }
-
-    fn quick(&self) -> bool {
-        self.band.is_some() || self.segment.is_some() || self.status.is_some() || self.due_by.is_some()
-    }
-
-    /// Whether the filters other than the name are the same: a query that grew then narrows.
-    pub fn same_tags(&self, other: &Filter) -> bool {
-        (self.band, self.segment, self.status, self.due_by)
-            == (other.band, other.segment, other.status, other.due_by)
-    }
-
-    fn tags_pass(&self, e: &Entry) -> bool {
-        self.band.is_none_or(|b| e.band == b)
-            && self.segment.is_none_or(|s| e.segment == Some(s))
-            && self.status.is_none_or(|s| e.status == s)
-            && self.due_by.is_none_or(|day| e.review_due.is_some_and(|due| due <= day))
-    }
-
-    /// Whether the prospect at a position of the portfolio passes. The name first: it lives in
-    /// the compact name index, while the summaries are only read when a quick filter is on.
-    pub fn keeps(&self, portfolio: &Portfolio, index: usize) -> bool {
-        is_match_folded(&self.query, portfolio.folded_name(index))
-            && (!self.quick() || Entry::of(portfolio.summary(index)).is_some_and(|e| self.tags_pass(&e)))
-    }
-}
 
 /// A list of portfolio positions in display order, as binary searches read it.
 pub trait Positions {
@@ -81,24 +38,18 @@ impl Positions for [usize] {
 /// What the filters and the totals read of one prospect.
 #[derive(Debug, Clone, Copy)]
 struct Entry {
-    cents: [i64; crate::domain::summary::FIGURES],
-    band: Band,
-    segment: Option<Segment>,
-    status: Status,
-    review_due: Option<Date>,
+    cents: [i64; FIGURES],
+    tags: Tags,
+    /// The prospect's id, for "only the marked".
+    id: u64,
 }
 
 impl Entry {
-    /// What the filters read of a summary; none without one, as `Filter::keeps` treats it:
-    /// shown by name, never by a quick filter, and out of the totals.
-    fn of(summary: Option<&Summary>) -> Option<Entry> {
-        summary.map(|s| Entry {
-            cents: s.cents,
-            band: s.band,
-            segment: s.segment,
-            status: s.status,
-            review_due: s.review_due,
-        })
+    /// What the filters read of the prospect at a position; none without a summary, as
+    /// `Filter::keeps` treats it: shown by name, never by a quick filter, and out of the totals.
+    fn of(portfolio: &Portfolio, index: usize) -> Option<Entry> {
+        let (s, p) = (portfolio.summary(index)?, portfolio.prospect(index)?);
+        Some(Entry { cents: s.cents, tags: Tags::of(s), id: p.id })
     }
 }
 
@@ -115,14 +66,14 @@ impl Chunk {
     fn push(&mut self, portfolio: &Portfolio, index: usize) {
         self.index.push(index);
         self.names.push_folded(portfolio.folded_name(index));
-        self.entries.push(Entry::of(portfolio.summary(index)));
+        self.entries.push(Entry::of(portfolio, index));
         self.shown.push(false);
     }
 
     fn insert(&mut self, portfolio: &Portfolio, at: usize, index: usize, shown: bool) {
         self.index.insert(at, index);
         self.names.insert(at, portfolio.prospect(index).map_or("", |p| p.name.as_str()));
-        self.entries.insert(at, Entry::of(portfolio.summary(index)));
+        self.entries.insert(at, Entry::of(portfolio, index));
         self.shown.insert(at, shown);
     }
 
@@ -151,18 +102,25 @@ impl Chunk {
     }
 
     /// The rows of this chunk that pass `filter` (all entries, or when `narrow` only those
-    /// shown), recording which pass.
+    /// shown), by how well each matches the query, recording which pass.
     fn filter(&mut self, filter: &Filter, narrow: bool) -> Passed {
+        let matcher = filter.words.matcher();
         let mut passed = Passed::default();
         for (k, keep) in self.shown.iter_mut().enumerate() {
             if narrow && !*keep {
                 continue;
             }
             let e = self.entries[k].as_ref();
-            *keep = (!filter.quick() || e.is_some_and(|e| filter.tags_pass(e)))
-                && is_match_folded(&filter.query, self.names.get(k));
-            if *keep {
-                passed.rows.push(self.index[k]);
+            let rank = if (!filter.quick() || e.is_some_and(|e| filter.tags_pass(e.tags)))
+                && (filter.only.is_none() || filter.kept_by_id(e.map(|e| e.id)))
+            {
+                matcher.rank(self.names.get(k))
+            } else {
+                None
+            };
+            *keep = rank.is_some();
+            if let Some(rank) = rank {
+                passed.rows[rank as usize].push(self.index[k]);
                 if let Some(e) = e {
                     passed.totals.add_cents(&e.cents);
                 }
@@ -172,11 +130,26 @@ impl Chunk {
     }
 }
 
-/// What passed a filter in one chunk: portfolio positions in display order, and their totals.
+/// What passed a filter in one chunk: portfolio positions, one list per rank of their match,
+/// each in display order, and their totals.
 #[derive(Debug, Default)]
 struct Passed {
-    rows: Vec<usize>,
+    rows: Ranked,
     totals: Totals,
+}
+
+/// Rows that pass a filter, one list per rank of their match, each in display order.
+type Ranked = [Vec<usize>; Rank::COUNT];
+
+/// The rows of ranked lists, best rank first, the lists of parts in order at each rank.
+fn best_first(parts: &[Ranked]) -> Vec<usize> {
+    let mut rows = Vec::with_capacity(parts.iter().flatten().map(Vec::len).sum());
+    for rank in 0..Rank::COUNT {
+        for part in parts {
+            rows.extend_from_slice(&part[rank]);
+        }
+    }
+    rows
 }
 
 /// The portfolio in display order, with what the filter reads beside each position.
@@ -266,18 +239,19 @@ impl DisplayOrder {
             .find_map(|(c, start)| c.index.iter().position(|&i| i == index).map(|k| start + k))
     }
 
-    /// The rows that pass `filter` (positions in the portfolio, in display order) and their totals.
-    /// `narrow`: the filter only got stricter, so only the entries shown are tested. The chunks
-    /// are filtered on every core, then their rows joined in order.
+    /// The rows that pass `filter` (positions in the portfolio, by how well each matches the
+    /// query, then in display order) and their totals. `narrow`: the filter only got stricter,
+    /// so only the entries shown are tested. The chunks are filtered on every core, then their
+    /// rows joined, best rank first and in order at each rank.
     pub fn filter(&mut self, filter: &Filter, narrow: bool) -> (Vec<usize>, Totals) {
         let parts: Vec<Passed> = self.chunks.par_iter_mut().map(|c| c.filter(filter, narrow)).collect();
-        let mut rows = Vec::with_capacity(parts.iter().map(|p| p.rows.len()).sum());
         let mut totals = Totals::default();
+        let mut ranked = Vec::with_capacity(parts.len());
         for part in parts {
-            rows.extend(part.rows);
             totals.merge(&part.totals);
+            ranked.push(part.rows);
         }
-        (rows, totals)
+        (best_first(&ranked), totals)
     }
 
     /// Moves the entry at `from` to `to` (a place counted without it), with its name and
@@ -334,6 +308,7 @@ mod tests {
     use crate::cli::demo::demo_prospects;
     use crate::domain::date::Date;
     use crate::domain::policy::Policy;
+    use crate::portfolio::query::Query;
 
     fn portfolio() -> Portfolio {
         let today = Date::new(2026, 11, 28).expect("a date");
@@ -341,7 +316,21 @@ mod tests {
     }
 
     fn query(q: &str) -> Filter {
-        Filter { query: q.to_string(), ..Filter::default() }
+        Filter::new(q, None, None, None, None)
+    }
+
+    #[test]
+    fn only_the_prospects_asked_for_pass() {
+        let portfolio = portfolio();
+        let all: Vec<usize> = (0..portfolio.len()).collect();
+        let mut order = DisplayOrder::in_chunks_of(&portfolio, &all, 7);
+        let id = |i: usize| portfolio.prospect(i).map(|p| p.id).unwrap_or_default();
+        // The ids of positions 3, 11 and 40, given out of order.
+        let only = Filter::new("", None, None, None, Some(vec![id(40), id(3), id(11)]));
+        assert_eq!(order.filter(&only, false).0, vec![3, 11, 40]);
+        assert!(only.keeps(&portfolio, 11) && !only.keeps(&portfolio, 12));
+        let none = Filter::new("", None, None, None, Some(Vec::new()));
+        assert!(order.filter(&none, false).0.is_empty());
     }
 
     fn places(order: &DisplayOrder) -> Vec<usize> {
@@ -359,6 +348,15 @@ mod tests {
         pool.install(|| order.filter(filter, narrow))
     }
 
+    /// The positions (in display order) that match `q`, the best matches first and each rank
+    /// in display order.
+    fn best_match_first(portfolio: &Portfolio, q: &str, in_order: impl Iterator<Item = usize>) -> Vec<usize> {
+        let words = Query::new(q);
+        let mut kept: Vec<usize> = in_order.filter(|&i| query(q).keeps(portfolio, i)).collect();
+        kept.sort_by_key(|&i| words.rank(portfolio.folded_name(i)));
+        kept
+    }
+
     #[test]
     fn threads_find_what_one_finds_in_the_same_order() {
         let portfolio = portfolio();
@@ -369,8 +367,7 @@ mod tests {
             let one = filter_on(1, &mut alone, &query(q), narrow);
             let three = filter_on(3, &mut order, &query(q), narrow);
             assert_eq!(one, three, "query {q:?}");
-            let want: Vec<usize> =
-                reversed.iter().copied().filter(|&i| query(q).keeps(&portfolio, i)).collect();
+            let want = best_match_first(&portfolio, q, reversed.iter().copied());
             assert_eq!(three.0, want, "query {q:?}");
         }
     }
@@ -428,7 +425,8 @@ mod tests {
                 prop_assert_eq!(places(&order), model.clone());
                 prop_assert!(order.chunks.iter().all(|c| c.index.len() < 8 && !c.index.is_empty()));
             }
-            let want: Vec<usize> = model.iter().zip(&shown).filter(|(_, s)| **s).map(|(i, _)| *i).collect();
+            let shown_in_order = model.iter().zip(&shown).filter(|(_, s)| **s).map(|(i, _)| *i);
+            let want = best_match_first(&portfolio, "a", shown_in_order);
             let names_ok = model.iter().enumerate().all(|(k, &i)| {
                 let (c, offset) = order.find(k);
                 order.chunks[c].names.get(offset) == portfolio.folded_name(i)

@@ -1,22 +1,34 @@
-//! The portfolio table's columns, which are also its sort keys, and how each one orders two
-//! prospects.
+//! The portfolio table's columns, which are also its sort keys, how each one orders two
+//! prospects, and the whole portfolio sorted by one.
 
 use std::cmp::Ordering;
 
+use rayon::prelude::*;
 use strum::VariantArray;
 
+use super::Portfolio;
+use super::names::{NameIndex, fold};
 use crate::domain::summary::Summary;
 
-/// The table's columns, in screen order.
+/// The table's sort: a column and a direction.
+pub type Sort = (Column, SortDirection);
+
+/// The table's columns, in screen order (a narrow table leaves some out).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, VariantArray)]
 pub enum Column {
     Name,
+    Sector,
+    City,
     Band,
     Score,
+    Pd,
+    Dbt,
     Segment,
     Volume,
     Days,
     Advance,
+    Exposure,
+    ExpectedLoss,
     Profit,
     Status,
 }
@@ -25,15 +37,27 @@ impl Column {
     pub fn title(self) -> &'static str {
         match self {
             Column::Name => "Name",
+            Column::Sector => "Sector",
+            Column::City => "City",
             Column::Band => "Band",
             Column::Score => "Score",
+            Column::Pd => "PD %",
+            Column::Dbt => "DBT",
             Column::Segment => "Segment",
             Column::Volume => "Volume",
             Column::Days => "Days",
             Column::Advance => "Adv %",
+            Column::Exposure => "Exposure",
+            Column::ExpectedLoss => "Exp. loss",
             Column::Profit => "RA profit",
             Column::Status => "Status",
         }
+    }
+
+    /// Whether the column holds text of the prospect's (name, sector, city), compared folded,
+    /// rather than a figure of its summary.
+    pub fn is_text(self) -> bool {
+        matches!(self, Column::Name | Column::Sector | Column::City)
     }
 }
 
@@ -57,10 +81,15 @@ fn unknown_last<T: PartialOrd>(a: Option<T>, b: Option<T>, direction: SortDirect
     }
 }
 
-/// Orders two summaries by a column; unknown values last.
+/// Orders two summaries by a column; unknown values last. Text columns are the view's (it
+/// reads the prospects' names, sectors and cities): equal here.
 pub fn compare(column: Column, direction: SortDirection, a: &Summary, b: &Summary) -> Ordering {
     match column {
-        Column::Name => Ordering::Equal,
+        Column::Name | Column::Sector | Column::City => Ordering::Equal,
+        Column::Pd => unknown_last(Some(a.pd), Some(b.pd), direction),
+        Column::Dbt => unknown_last(a.dbt_days, b.dbt_days, direction),
+        Column::Exposure => unknown_last(Some(a.exposure), Some(b.exposure), direction),
+        Column::ExpectedLoss => unknown_last(Some(a.expected_loss), Some(b.expected_loss), direction),
         Column::Band => unknown_last(Some(a.band), Some(b.band), direction),
         Column::Score => unknown_last(a.score, b.score, direction),
         Column::Segment => unknown_last(a.segment, b.segment, direction),
@@ -69,5 +98,105 @@ pub fn compare(column: Column, direction: SortDirection, a: &Summary, b: &Summar
         Column::Advance => unknown_last(Some(a.advance), Some(b.advance), direction),
         Column::Profit => unknown_last(a.risk_adjusted_profit, b.risk_adjusted_profit, direction),
         Column::Status => unknown_last(Some(a.status), Some(b.status), direction),
+    }
+}
+
+/// Every index of the portfolio in `sort`'s order.
+pub fn sorted(portfolio: &Portfolio, sort: Sort) -> Vec<usize> {
+    // The order is total (ties fall to the portfolio's order), so an unstable sort, split over
+    // the cores, gives the same result as a stable one, faster.
+    let (column, direction) = sort;
+    if column.is_text() {
+        // Sectors and cities folded once into one buffer, as the names already are.
+        let texts = (column != Column::Name).then(|| {
+            let mut texts = NameIndex::with_capacity(portfolio.len(), portfolio.len() * 12);
+            (0..portfolio.len()).for_each(|i| texts.push(text_of(column, portfolio, i).unwrap_or("")));
+            texts
+        });
+        let text = |i: usize| texts.as_ref().map_or_else(|| portfolio.folded_name(i), |t| t.get(i));
+        // Each text beside its position and its first eight bytes as a number: most
+        // comparisons end on the number, without reading the text. Unknown (empty) last.
+        let mut keyed: Vec<(bool, u64, &str, usize)> = (0..portfolio.len())
+            .into_par_iter()
+            .map(|i| {
+                let text = text(i);
+                let mut head = [0u8; 8];
+                let n = text.len().min(8);
+                head[..n].copy_from_slice(&text.as_bytes()[..n]);
+                (text.is_empty(), u64::from_be_bytes(head), text, i)
+            })
+            .collect();
+        keyed.par_sort_unstable_by(|(ua, ha, ta, a), (ub, hb, tb, b)| {
+            let o = ha.cmp(hb).then_with(|| ta.cmp(tb));
+            let o = if direction == SortDirection::Descending { o.reverse() } else { o };
+            ua.cmp(ub).then(o).then(a.cmp(b))
+        });
+        return keyed.into_par_iter().map(|(_, _, _, i)| i).collect();
+    }
+    let mut all: Vec<usize> = (0..portfolio.len()).collect();
+    all.par_sort_unstable_by(|a, b| order(portfolio, sort, *a, *b, None));
+    all
+}
+
+/// A prospect's sort keys before an edit: its row still sits where they put it.
+pub struct SortKeyBeforeEdit<'a> {
+    pub index: usize,
+    /// The folded name.
+    pub name: &'a str,
+    pub summary: &'a Summary,
+}
+
+/// The table's order between two prospects of the portfolio: the sort column, then the
+/// portfolio's order (which is what a stable sort keeps), reading one prospect's keys as they
+/// were before an edit when `before_edit` is given. Sectors and cities are read from the
+/// prospects as they are (the view finds an edited one's old place by a linear search).
+pub fn order(
+    portfolio: &Portfolio,
+    sort: Sort,
+    a: usize,
+    b: usize,
+    before_edit: Option<&SortKeyBeforeEdit>,
+) -> Ordering {
+    let name = |i: usize| match before_edit {
+        Some(f) if f.index == i => f.name,
+        _ => portfolio.folded_name(i),
+    };
+    let summary = |i: usize| match before_edit {
+        Some(f) if f.index == i => Some(f.summary),
+        _ => portfolio.summary(i),
+    };
+    let (column, direction) = sort;
+    let primary = match column {
+        Column::Name => {
+            let o = name(a).cmp(name(b));
+            if direction == SortDirection::Descending { o.reverse() } else { o }
+        }
+        Column::Sector | Column::City => {
+            let text =
+                |i| text_of(column, portfolio, i).filter(|t| !t.is_empty()).map(|t| t.chars().map(fold));
+            match (text(a), text(b)) {
+                (Some(x), Some(y)) => {
+                    let o = x.cmp(y);
+                    if direction == SortDirection::Descending { o.reverse() } else { o }
+                }
+                // Unknown last, whatever the direction.
+                (x, y) => x.is_none().cmp(&y.is_none()),
+            }
+        }
+        _ => match (summary(a), summary(b)) {
+            (Some(sa), Some(sb)) => compare(column, direction, sa, sb),
+            _ => Ordering::Equal,
+        },
+    };
+    primary.then(a.cmp(&b))
+}
+
+/// A prospect's sector or city, the text a sort by that column reads.
+fn text_of(column: Column, portfolio: &Portfolio, index: usize) -> Option<&str> {
+    let p = portfolio.prospect(index)?;
+    match column {
+        Column::Sector => p.sector.as_deref(),
+        Column::City => p.city.as_deref(),
+        _ => None,
     }
 }

@@ -4,15 +4,12 @@
 
 use std::cmp::Ordering;
 
-use rayon::prelude::*;
-
 use super::Portfolio;
-use super::order::{self, DisplayOrder, Filter, Positions};
-use super::sort::{Column, SortDirection, compare};
+use super::filter::Filter;
+use super::order::{self, DisplayOrder, Positions};
+pub use super::sort::Sort;
+use super::sort::{self, Column, SortDirection, SortKeyBeforeEdit};
 use crate::domain::summary::{Summary, Totals};
-
-/// The table's sort: a column and a direction.
-pub type Sort = (Column, SortDirection);
 
 /// The rows shown and their totals, for one sort and one filter.
 #[derive(Debug, Clone)]
@@ -127,7 +124,7 @@ impl View {
     /// search while the rows follow the order, else by a linear one.
     pub fn row_of(&self, portfolio: &Portfolio, index: usize) -> Option<usize> {
         match self.in_order(portfolio) {
-            true => self.locate(portfolio, self.rows.as_slice(), index, None),
+            true => self.locate(portfolio, (List::Rows, self.rows.as_slice()), index, None),
             false => self.rows.iter().position(|&i| i == index),
         }
     }
@@ -140,67 +137,43 @@ impl View {
 
     /// Every index of the portfolio in the current sort order.
     fn sorted(&self, portfolio: &Portfolio) -> Vec<usize> {
-        // The order is total (ties fall to the portfolio's order), so an unstable sort, split over
-        // the cores, gives the same result as a stable one, faster.
-        if let (Column::Name, direction) = self.sort {
-            // Each name beside its position and its first eight bytes as a number: most
-            // comparisons end on the number, without reading the name.
-            let mut keyed: Vec<(u64, &str, usize)> = (0..portfolio.len())
-                .into_par_iter()
-                .map(|i| {
-                    let name = portfolio.folded_name(i);
-                    let mut head = [0u8; 8];
-                    let n = name.len().min(8);
-                    head[..n].copy_from_slice(&name.as_bytes()[..n]);
-                    (u64::from_be_bytes(head), name, i)
-                })
-                .collect();
-            keyed.par_sort_unstable_by(|(ha, na, a), (hb, nb, b)| {
-                let o = ha.cmp(hb).then_with(|| na.cmp(nb));
-                if direction == SortDirection::Descending { o.reverse() } else { o }.then(a.cmp(b))
-            });
-            return keyed.into_par_iter().map(|(_, _, i)| i).collect();
-        }
-        let mut all: Vec<usize> = (0..portfolio.len()).collect();
-        all.par_sort_unstable_by(|a, b| self.order(portfolio, *a, *b));
-        all
+        sort::sorted(portfolio, self.sort)
     }
 
-    /// The table's order between two prospects of the portfolio: the sort column, then the
-    /// portfolio's order (which is what a stable sort keeps).
-    fn order(&self, portfolio: &Portfolio, a: usize, b: usize) -> Ordering {
-        self.order_with(portfolio, a, b, None)
-    }
-
-    /// The same order, reading one prospect's sort key as it was before an edit (its row still
-    /// sits where that key put it).
-    fn order_with(
+    /// The rows' order between two prospects: while a query is on, how well each matches it
+    /// (the whole name, its start, a later word's start, inside a word), then the table's
+    /// order. `before_edit` gives one prospect's keys as they were before an edit.
+    fn row_order(
         &self,
         portfolio: &Portfolio,
         a: usize,
         b: usize,
         before_edit: Option<&SortKeyBeforeEdit>,
     ) -> Ordering {
-        let name = |i: usize| match before_edit {
-            Some(f) if f.index == i => f.name,
-            _ => portfolio.folded_name(i),
-        };
-        let summary = |i: usize| match before_edit {
-            Some(f) if f.index == i => Some(f.summary),
-            _ => portfolio.summary(i),
-        };
-        let (column, direction) = self.sort;
-        let primary = match column {
-            Column::Name => {
-                let o = name(a).cmp(name(b));
-                if direction == SortDirection::Descending { o.reverse() } else { o }
-            }
-            _ => match (summary(a), summary(b)) {
-                (Some(sa), Some(sb)) => compare(column, direction, sa, sb),
-                _ => Ordering::Equal,
-            },
-        };
-        primary.then(a.cmp(&b))
+        let ranked = self.built_for.as_ref().filter(|f| !f.words.is_empty());
+        let by_rank = ranked.map_or(Ordering::Equal, |filter| {
+            let rank = |i: usize| match before_edit {
+                Some(f) if f.index == i => filter.words.rank(f.name),
+                _ => filter.words.rank(portfolio.folded_name(i)),
+            };
+            rank(a).cmp(&rank(b))
+        });
+        by_rank.then_with(|| sort::order(portfolio, self.sort, a, b, before_edit))
+    }
+
+    /// The order of `list`: the rows' (ranked), or the display order's.
+    fn order_of(
+        &self,
+        list: List,
+        portfolio: &Portfolio,
+        a: usize,
+        b: usize,
+        before_edit: Option<&SortKeyBeforeEdit>,
+    ) -> Ordering {
+        match list {
+            List::Rows => self.row_order(portfolio, a, b, before_edit),
+            List::Ordered => sort::order(portfolio, self.sort, a, b, before_edit),
+        }
     }
 
     /// Whether the order covers the whole portfolio, and so the rows follow it and a row can be
@@ -210,11 +183,12 @@ impl View {
         self.ordered.as_ref().is_some_and(|o| o.len() == portfolio.len())
     }
 
-    /// Where `index` sits in `list` (sorted, holding it under its `before_edit` key, if given).
+    /// Where `index` sits in `list` (sorted as `kind` is, holding it under its `before_edit`
+    /// key, if given).
     fn locate<L>(
         &self,
         portfolio: &Portfolio,
-        list: &L,
+        (kind, list): (List, &L),
         index: usize,
         before_edit: Option<&SortKeyBeforeEdit>,
     ) -> Option<usize>
@@ -222,21 +196,21 @@ impl View {
         L: Positions + ?Sized,
     {
         let at = self.first_not_before(list, None, |i| {
-            i != index && self.order_with(portfolio, i, index, before_edit).is_lt()
+            i != index && self.order_of(kind, portfolio, i, index, before_edit).is_lt()
         });
         (at < list.count() && list.at(at) == index).then_some(at)
     }
 
-    /// Where `index` belongs in `list` under its current key, counting as if the entry at
-    /// `skip` (its old place) were not there.
+    /// Where `index` belongs in `list` (sorted as `kind` is) under its current key, counting as
+    /// if the entry at `skip` (its old place) were not there.
     fn place<L: Positions + ?Sized>(
         &self,
         portfolio: &Portfolio,
-        list: &L,
+        (kind, list): (List, &L),
         index: usize,
         skip: Option<usize>,
     ) -> usize {
-        self.first_not_before(list, skip, |i| self.order(portfolio, i, index).is_lt())
+        self.first_not_before(list, skip, |i| self.order_of(kind, portfolio, i, index, None).is_lt())
     }
 
     /// A binary search: the first place in `list` (without the entry at `skip`, if given)
@@ -267,36 +241,41 @@ impl View {
         if self.invalidated() {
             return;
         }
-        let (Some((name, summary)), true) = (before_edit, self.in_order(portfolio)) else {
+        // Sorted by sector or city, the old place is not known from the name and summary kept
+        // for it: found by a linear search instead (a rare sort, and still a fraction of a sort).
+        let by_other_text = matches!(self.sort.0, Column::Sector | Column::City);
+        let (Some((name, summary)), true, false) = (before_edit, self.in_order(portfolio), by_other_text)
+        else {
             return self.changed_slowly(portfolio, index, before_edit.map(|(_, s)| s));
         };
         let before_edit = SortKeyBeforeEdit { index, name, summary };
         let mut ordered = self.ordered.take().unwrap_or_default();
-        let Some(from) = self.locate(portfolio, &ordered, index, Some(&before_edit)) else {
+        let Some(from) = self.locate(portfolio, (List::Ordered, &ordered), index, Some(&before_edit)) else {
             // The order did not hold it where expected: rebuild rather than guess.
             let filter = self.built_for.take().unwrap_or_default();
             self.invalidate();
             return self.refresh(portfolio, self.sort, filter);
         };
         let keeps = self.built_for.as_ref().is_none_or(|f| f.keeps(portfolio, index));
-        let to = self.place(portfolio, &ordered, index, Some(from));
+        let to = self.place(portfolio, (List::Ordered, &ordered), index, Some(from));
         ordered.relocate(portfolio, from, to, keeps);
         self.ordered = Some(ordered);
 
-        let was = self.locate(portfolio, self.rows.as_slice(), index, Some(&before_edit));
+        let rows = (List::Rows, self.rows.as_slice());
+        let was = self.locate(portfolio, rows, index, Some(&before_edit));
         if was.is_some() {
             self.totals.remove(before_edit.summary);
         }
         match (was, keeps) {
             (Some(from), true) => {
-                let to = self.place(portfolio, self.rows.as_slice(), index, Some(from));
+                let to = self.place(portfolio, rows, index, Some(from));
                 move_entry(&mut self.rows, from, to);
             }
             (Some(from), false) => {
                 self.rows.remove(from);
             }
             (None, true) => {
-                let at = self.place(portfolio, self.rows.as_slice(), index, None);
+                let at = self.place(portfolio, rows, index, None);
                 self.rows.insert(at, index);
             }
             (None, false) => {}
@@ -322,13 +301,13 @@ impl View {
             }
             // Without it, a whole order lacks just this one prospect; otherwise it is stale.
             if ordered.len() + 1 == portfolio.len() {
-                let at = self.place(portfolio, &ordered, index, None);
+                let at = self.place(portfolio, (List::Ordered, &ordered), index, None);
                 ordered.insert(portfolio, at, index, keeps);
                 self.ordered = Some(ordered);
             }
         }
         if keeps {
-            let at = self.rows.partition_point(|&i| self.order(portfolio, i, index) == Ordering::Less);
+            let at = self.rows.partition_point(|&i| self.row_order(portfolio, i, index, None).is_lt());
             self.rows.insert(at, index);
             if let Some(s) = portfolio.summary(index) {
                 self.totals.add(s);
@@ -370,11 +349,11 @@ impl View {
     }
 }
 
-/// A prospect's sort key before an edit.
-struct SortKeyBeforeEdit<'a> {
-    index: usize,
-    name: &'a str,
-    summary: &'a Summary,
+/// Which sorted list a binary search reads: the rows shown, or the whole display order.
+#[derive(Debug, Clone, Copy)]
+enum List {
+    Rows,
+    Ordered,
 }
 
 /// Moves the entry at `from` to `to` (a place counted as if the entry were not in the list),

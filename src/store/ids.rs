@@ -90,7 +90,8 @@ pub fn fresh(highest: u64, count: usize) -> Result<std::ops::Range<u64>, String>
         Some(last) if last <= MAX_ID => Ok(highest.saturating_add(1)..last.saturating_add(1)),
         _ if count == 0 => Ok(0..0),
         _ => Err(format!(
-            "no ids left: {count} new prospect(s) after id {highest} would pass the largest id {MAX_ID}"
+            "no ids left: {} after id {highest} would pass the largest id {MAX_ID}",
+            crate::domain::format::count(count, "new prospect")
         )),
     }
 }

@@ -1,7 +1,7 @@
 //! The answers of the runner's effects that concern the whole desk: saves, the demo copy,
 //! reloads, and the store's blocks as they load.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::app::{App, Effect, Nav, SaveError, SaveState};
 use super::history::History;
@@ -24,8 +24,9 @@ pub fn on_saved(app: &mut App, generation: u64, result: Result<(), SaveError>, e
                 if app.notice.as_ref().is_some_and(|n| n.error && n.text.starts_with(SAVE_FAILED)) {
                     app.say("Saved: the retry worked and every change is on disk");
                 }
-                // The user asked to quit while this save ran: now nothing is lost.
-                if matches!(app.modal, Some(Modal::ConfirmQuit)) {
+                // The user asked to quit while this save ran: now nothing is lost (unless the
+                // policy editor holds edits, which the question is still about).
+                if matches!(app.modal, Some(Modal::ConfirmQuit)) && !super::quit::policy_edited(app) {
                     app.modal = None;
                     effects.push(Effect::Quit);
                 }
@@ -47,6 +48,7 @@ pub fn on_demo(app: &mut App, result: Result<(PathBuf, Vec<Prospect>), String>) 
     match result {
         Ok((path, prospects)) => {
             replace_portfolio(app, prospects);
+            app.policy_path = demo_policy_path(&path);
             app.store_path = path;
             app.demo = true;
             app.go(Nav::Replace(Screen::Portfolio));
@@ -54,6 +56,11 @@ pub fn on_demo(app: &mut App, result: Result<(PathBuf, Vec<Prospect>), String>) 
         }
         Err(message) => app.warn(format!("Cannot open the demo: {message}")),
     }
+}
+
+/// Where the demo's policy editor saves: the demo's temporary folder, beside its store.
+pub fn demo_policy_path(demo_store: &Path) -> Option<PathBuf> {
+    demo_store.parent().map(|dir| dir.join("policy.json"))
 }
 
 pub fn on_reloaded(app: &mut App, result: Result<Vec<Prospect>, String>) {
@@ -94,8 +101,18 @@ pub fn on_load_done(app: &mut App, result: Result<(), String>) {
     app.loading = None;
     match result {
         Ok(()) => {
+            // Rows came in file order; sorted now, the first selection is the top row unless
+            // the user chose another one meanwhile.
+            let chosen = app.view.selected != 0;
             app.view.invalidate();
             app.view.refresh(&app.portfolio);
+            if !chosen {
+                app.view.select_top();
+            }
+            let height = app.page_height();
+            app.view.scroll_into_view(height);
+            // A file viewed, to be saved into the portfolio just read: its preview.
+            super::viewing::preview(app);
         }
         Err(message) => {
             // Nothing read may be written back: the file stays as it is.

@@ -18,6 +18,7 @@ use super::modals::Modal;
 use super::modals::path_prompt::ExportError;
 use super::portfolio::state::PortfolioView;
 use super::screen::Screen;
+use super::viewing::Viewing;
 use crate::domain::date::Date;
 use crate::domain::decision::Stamp;
 use crate::domain::policy::Policy;
@@ -84,6 +85,12 @@ pub enum Msg {
     LoadDone(Result<(), String>),
     /// The policy file was written (where), or why not.
     PolicySaved(Result<(PathBuf, String), String>),
+    /// The user's store was opened (to save a viewed file into it): why it is read-only if
+    /// it is, and whether it is being read; or why it cannot be opened.
+    StoreOpened {
+        result: Result<Option<String>, String>,
+        loading: bool,
+    },
     /// A signal (or Ctrl-Z): the runner acts on it before `update` would see it.
     Signal(super::signals::Request),
 }
@@ -120,6 +127,11 @@ pub enum Effect {
     },
     Reload,
     OpenDemo,
+    /// Open the user's store (after viewing a file) and read it under this policy.
+    OpenStore {
+        policy: Box<Policy>,
+        today: Date,
+    },
     /// List the files that could complete a typed path.
     Complete(String),
     /// Read and check a CSV file for import, reporting progress.
@@ -173,6 +185,8 @@ pub struct App {
     pub fatal: Option<String>,
     /// Set when the portfolio is a temporary copy of the demo.
     pub demo: bool,
+    /// A file opened to view, when the portfolio shown is its prospects.
+    pub viewing: Option<Viewing>,
     pub store_path: PathBuf,
     /// Where the policy editor saves: `--policy PATH` or the user's policy file.
     pub policy_path: Option<PathBuf>,
@@ -215,6 +229,7 @@ impl App {
             notice: None,
             read_only: None,
             demo: false,
+            viewing: None,
             loading: None,
             fatal: None,
             store_path,
@@ -343,9 +358,11 @@ impl App {
         self.nav.push(nav);
     }
 
-    /// Makes the changes of screen asked for, in order.
-    pub fn navigate(&mut self) {
-        for nav in std::mem::take(&mut self.nav) {
+    /// Makes the changes of screen asked for, in order; whether there were any.
+    pub fn navigate(&mut self) -> bool {
+        let moves = std::mem::take(&mut self.nav);
+        let moved = !moves.is_empty();
+        for nav in moves {
             match nav {
                 Nav::Push(screen) => {
                     let previous = std::mem::replace(&mut self.screen, screen);
@@ -359,6 +376,7 @@ impl App {
                 }
             }
         }
+        moved
     }
 
     /// Lends the current screen's state to `f` with the rest of the desk (the screen is out of

@@ -8,17 +8,19 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::app::{App, Effect, Msg};
+use super::kit::action::Action;
 use super::kit::chrome::{footer, has_banner};
 use super::kit::help::{self, HelpPage};
 use super::kit::keys::Table;
 use super::kit::layout;
 use super::modals::{self, path_prompt, reading};
 use super::screen::Screen;
-use super::{answers, compare, import, matrix, policy, portfolio, prospect, terms, welcome};
+use super::{answers, compare, import, matrix, policy, portfolio, prospect, quit, terms, viewing, welcome};
 
 /// Handles one message; returns what the runner must do.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     let mut effects = Vec::new();
+    let notice_before = app.notice.clone();
     match msg {
         Msg::Key(key) if key.kind == KeyEventKind::Press => on_key(app, &key, &mut effects),
         Msg::Key(_) => {}
@@ -40,6 +42,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::DemoOpened(result) => answers::on_demo(app, result),
         Msg::Reloaded(result) => answers::on_reloaded(app, result),
         Msg::PolicySaved(result) => policy::update::on_saved(app, result),
+        Msg::StoreOpened { result, loading } => viewing::on_store_opened(app, result, loading),
         Msg::LoadChunk { prospects, summaries, progress } => {
             answers::on_load_chunk(app, prospects, summaries, progress)
         }
@@ -47,8 +50,12 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         // The runner acts on signals before they would reach here.
         Msg::Signal(_) => {}
     }
-    app.navigate();
+    // A message about the screen being left goes with it; one said on the way stays.
+    if app.navigate() && app.notice == notice_before {
+        app.notice = None;
+    }
     catch_up(app);
+    keep_panel_in_range(app);
     effects
 }
 
@@ -66,8 +73,30 @@ fn catch_up(app: &mut App) {
     });
 }
 
-/// A key goes to the pop-up first, then the help overlay, then the screen.
+/// The form's live assessment never scrolls past its end (it depends on the text and the
+/// terminal, which only the view measures).
+fn keep_panel_in_range(app: &mut App) {
+    let max = match &app.screen {
+        Screen::Prospect(form) => prospect::panel::max_scroll(app, form),
+        _ => return,
+    };
+    if let Some(form) = app.screen.form_mut() {
+        form.panel_scroll = form.panel_scroll.min(max);
+    }
+}
+
+/// A key goes to the pop-up first, then the help overlay, then the screen. Quitting (Ctrl-C
+/// everywhere, `q` where it means quit) is the same everywhere; while the terminal is too small
+/// nothing else acts.
 fn on_key(app: &mut App, key: &KeyEvent, effects: &mut Vec<Effect>) {
+    let action = keys(app).lookup(key);
+    if action == Some(Action::Quit) || (layout::too_small(app.size) && is_q(key)) {
+        quit::request(app, effects);
+        return;
+    }
+    if layout::too_small(app.size) {
+        return;
+    }
     if app.modal.is_some() {
         modals::on_key(app, key, effects);
         return;
@@ -86,6 +115,11 @@ fn on_key(app: &mut App, key: &KeyEvent, effects: &mut Vec<Effect>) {
         Screen::Policy(editor) => policy::update::on_key(app, editor, key, effects),
         Screen::ImportPreview(preview) => import::update::on_key(app, preview, key, effects),
     });
+}
+
+/// A plain `q`, which quits while the terminal is too small to show what it would do.
+fn is_q(key: &KeyEvent) -> bool {
+    key.code == ratatui::crossterm::event::KeyCode::Char('q') && key.modifiers.is_empty()
 }
 
 /// The help page of a screen.
@@ -131,8 +165,13 @@ pub fn keys(app: &App) -> Table {
 pub fn render(frame: &mut Frame, app: &App) {
     let area = frame.area();
     if layout::too_small(area) {
+        let way_out = if quit::asking(app) {
+            "there are unsaved changes: enlarge it to deal with them, or press q or Ctrl-C again to quit without them"
+        } else {
+            "enlarge it, or press q or Ctrl-C to quit"
+        };
         let text = format!(
-            "terminal too small (need {}×{}, have {}×{})",
+            "terminal too small (need {}×{}, have {}×{}): {way_out}",
             layout::MIN_WIDTH,
             layout::MIN_HEIGHT,
             area.width,

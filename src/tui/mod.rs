@@ -15,8 +15,10 @@ pub mod modals;
 pub mod policy;
 pub mod portfolio;
 pub mod prospect;
+pub mod quit;
 pub mod screen;
 pub mod terms;
+pub mod viewing;
 pub mod welcome;
 
 mod files;
@@ -54,6 +56,8 @@ pub struct Options {
     pub policy_problem: Option<String>,
     pub today: Date,
     pub demo: bool,
+    /// A file to view instead of the store, until its prospects are saved into it.
+    pub open: Option<PathBuf>,
     /// Who this process is, for the lock file.
     pub holder: String,
     /// `--as-of`: the date decisions are recorded on, instead of the clock's.
@@ -62,14 +66,7 @@ pub struct Options {
 
 /// A demo copy that lives as long as the desk.
 struct DemoCopy {
-    dir: tempfile::TempDir,
-}
-
-impl DemoCopy {
-    /// Where the demo's policy editor saves: beside the demo's store, never the user's own file.
-    fn policy_path(&self) -> PathBuf {
-        self.dir.path().join("policy.json")
-    }
+    _dir: tempfile::TempDir,
 }
 
 /// Opens the demo portfolio in a temporary store.
@@ -79,7 +76,15 @@ fn open_demo(holder: &str) -> Result<(Store, Vec<Prospect>, DemoCopy)> {
     let prospects = crate::cli::demo::demo_prospects()?;
     store::write_new(&path, &prospects)?;
     let (store, prospects) = Store::open(&path, holder)?;
-    Ok((store, prospects, DemoCopy { dir }))
+    Ok((store, prospects, DemoCopy { _dir: dir }))
+}
+
+/// Creates the folder the store goes in (the first time the desk runs, the data folder).
+fn create_store_folder(store: &Path) -> Result<()> {
+    if let Some(dir) = store.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    Ok(())
 }
 
 /// Opens the store (or the demo), then runs the desk until the user quits. Errors before the
@@ -87,22 +92,25 @@ fn open_demo(holder: &str) -> Result<(Store, Vec<Prospect>, DemoCopy)> {
 pub fn run(options: Options) -> Result<()> {
     let (store, prospects, mut demo, welcome) = if options.demo {
         let (store, prospects, copy) = open_demo(&options.holder)?;
-        (store, prospects, Some(copy), false)
+        (Some(store), prospects, Some(copy), false)
+    } else if options.open.is_some() {
+        // Viewing a file: no store is opened, nor its lock taken, until the user saves.
+        (None, Vec::new(), None, false)
     } else {
-        if let Some(dir) = options.store.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-        }
+        create_store_folder(&options.store)?;
         // The store is read on the saver's thread, so that the first screen is up at once and
         // rows appear as they load.
         let welcome = !options.store.exists();
         let store = Store::open_unread(&options.store, &options.holder)?;
-        (store, Vec::new(), None, welcome)
+        (Some(store), Vec::new(), None, welcome)
     };
-    let load = !options.demo && !welcome;
-    let mut app = App::new(prospects, options.policy, options.today, store.path().to_path_buf(), welcome);
-    app.read_only = store.read_only_reason().map(str::to_string);
+    let load = store.is_some() && !options.demo && !welcome;
+    let store_path = store.as_ref().map_or_else(|| options.store.clone(), |s| s.path().to_path_buf());
+    let mut app = App::new(prospects, options.policy, options.today, store_path, welcome);
+    app.read_only = store.as_ref().and_then(|s| s.read_only_reason()).map(str::to_string);
+    // The demo's policy edits are saved beside its copy, never over the user's policy file.
     app.policy_path = match &demo {
-        Some(copy) => Some(copy.policy_path()),
+        Some(_) => answers::demo_policy_path(&app.store_path),
         None => options.policy_path,
     };
     app.modal = options.policy_problem.map(modals::Modal::BrokenPolicy);
@@ -111,6 +119,10 @@ pub fn run(options: Options) -> Result<()> {
     app.as_of = options.as_of;
 
     let (tx, rx) = mpsc::channel();
+    if let Some(path) = options.open {
+        viewing::start(&mut app, path.clone());
+        files::read_import(path, tx.clone());
+    }
     let (jobs, saver) = saver::spawn(store, tx.clone());
     if load {
         app.loading = Some(store::stream::Progress { done: 0, total: 0, started_over: false });
@@ -254,6 +266,24 @@ fn perform(
         Effect::Export { path, format, prospects, overwrite } => {
             let export = modals::path_prompt::PendingExport { path, format, prospects };
             let _ = tx.send(Msg::Exported(files::export(export, overwrite, store)));
+        }
+        Effect::OpenStore { policy, today } => {
+            match create_store_folder(store).and_then(|()| Ok(Store::open_unread(store, holder)?)) {
+                Ok(opened) => {
+                    let read_only = opened.read_only_reason().map(str::to_string);
+                    // A store not written yet is a new, empty portfolio: nothing to read.
+                    let loading = store.exists();
+                    // Said before the saver starts reading, so that the desk hears it before any block.
+                    let _ = tx.send(Msg::StoreOpened { result: Ok(read_only), loading });
+                    let _ = jobs.send(Job::Replace(Box::new(opened)));
+                    if loading {
+                        let _ = jobs.send(Job::Load { policy, today });
+                    }
+                }
+                Err(e) => {
+                    let _ = tx.send(Msg::StoreOpened { result: Err(e.to_string()), loading: false });
+                }
+            }
         }
         Effect::OpenDemo => {
             let result = open_demo(holder).map(|(store, prospects, copy)| {

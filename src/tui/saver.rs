@@ -23,23 +23,32 @@ pub enum Job {
         overwrite: bool,
     },
     Reload,
-    /// Switch to another store (the demo copy).
+    /// Switch to another store (the demo copy, or the user's once a file viewed is saved).
     Replace(Box<Store>),
 }
 
-/// Starts the thread; its handle returns the message of the last save if it failed.
-pub fn spawn(store: Store, tx: Sender<Msg>) -> (Sender<Job>, JoinHandle<Option<String>>) {
+/// Starts the thread, with no store while a file is only viewed; its handle returns the
+/// message of the last save if it failed.
+pub fn spawn(store: Option<Store>, tx: Sender<Msg>) -> (Sender<Job>, JoinHandle<Option<String>>) {
     let (jobs, rx) = mpsc::channel();
     let handle = thread::spawn(move || work(store, &rx, &tx));
     (jobs, handle)
 }
 
-fn work(mut store: Store, rx: &Receiver<Job>, tx: &Sender<Msg>) -> Option<String> {
+fn work(mut store: Option<Store>, rx: &Receiver<Job>, tx: &Sender<Msg>) -> Option<String> {
     let mut last_failure = None;
     while let Ok(first) = rx.recv() {
         let mut queue: Vec<Job> = vec![first];
         queue.extend(rx.try_iter());
         for job in merge_saves(queue) {
+            if let Job::Replace(new) = job {
+                store = Some(*new);
+                continue;
+            }
+            let Some(store) = store.as_mut() else {
+                // Viewing a file: the desk is read-only and asks for none of these.
+                continue;
+            };
             match job {
                 Job::Save { generation, prospects, overwrite } => {
                     let result = if overwrite {
@@ -62,7 +71,8 @@ fn work(mut store: Store, rx: &Receiver<Job>, tx: &Sender<Msg>) -> Option<String
                     let result = store.reload().map_err(|e| e.to_string());
                     let _ = tx.send(Msg::Reloaded(result));
                 }
-                Job::Replace(new) => store = *new,
+                // Taken above, before a store is needed.
+                Job::Replace(_) => {}
                 Job::Load { policy, today } => {
                     let read = |each: &mut load::OnBlock| store.read_in_chunks(each);
                     let result =

@@ -179,6 +179,53 @@ pub fn screen_text(backend: &TestBackend) -> Vec<String> {
         .collect()
 }
 
+/// A name as a Benelux reader sorts and searches it: lower case, accents dropped.
+pub fn fold(name: &str) -> String {
+    name.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ä' => 'a',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ò' | 'ó' | 'ô' | 'ö' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            other => other,
+        })
+        .collect()
+}
+
+/// The notice line's text, and whether it is an error.
+pub fn notice(app: &App) -> (String, bool) {
+    let n = app.notice.as_ref().expect("a notice");
+    (n.text.clone(), n.error)
+}
+
+/// The totals line must add up exactly the rows shown: the volume of each, the other figures
+/// of those not declined or on hold.
+pub fn assert_totals_match_rows(app: &App) {
+    use dealdesk::domain::money::Money;
+    use dealdesk::domain::vocabulary::Status;
+    let shown = summaries(app);
+    let (mut volume, mut exposure, mut loss, mut profit) =
+        (Money::ZERO, Money::ZERO, Money::ZERO, Money::ZERO);
+    for s in &shown {
+        volume += s.volume.unwrap_or(Money::ZERO);
+        if matches!(s.status, Status::Declined | Status::OnHold) {
+            continue;
+        }
+        exposure += s.exposure;
+        loss += s.expected_loss;
+        profit += s.risk_adjusted_profit.unwrap_or(Money::ZERO);
+    }
+    let t = app.view.totals();
+    assert_eq!(t.count, shown.len());
+    assert_eq!(
+        (t.volume(), t.exposure(), t.expected_loss(), t.risk_adjusted_profit()),
+        (volume, exposure, loss, profit)
+    );
+}
+
 /// Where a desk under test would save its policy; never written (the runner is not here).
 pub const POLICY_FILE: &str = "/tmp/dealdesk-test/policy.json";
 

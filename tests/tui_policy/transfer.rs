@@ -174,7 +174,7 @@ fn a_name_ending_in_json_exports_json() {
     let (path, json, names) = exported(&press(&mut app, KeyCode::Enter));
     assert_eq!((path, json, names.len()), (PathBuf::from("out/Portfolio.JSON"), true, 50));
     update(&mut app, Msg::Exported(Ok((PathBuf::from("out/Portfolio.JSON"), 50))));
-    assert_eq!(notice(&app), ("Exported 50 prospect(s) to out/Portfolio.JSON".to_string(), false));
+    assert_eq!(notice(&app), ("Exported 50 prospects to out/Portfolio.JSON".to_string(), false));
 }
 
 #[test]

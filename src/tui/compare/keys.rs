@@ -4,7 +4,7 @@ use ratatui::crossterm::event::KeyCode as K;
 
 use crate::tui::kit::action::Action as A;
 use crate::tui::kit::help::{HelpPage, Section};
-use crate::tui::kit::keys::{Binding, Table, bind, ch, code};
+use crate::tui::kit::keys::{Binding, QUIT, Table, bind, ch, code};
 
 const COMPARE: &[Binding] = &[
     bind(&[code(K::Left), ch('h'), code(K::BackTab)], A::Left, "previous column", None),
@@ -15,7 +15,7 @@ const COMPARE: &[Binding] = &[
     bind(&[ch('?')], A::Help, "help", Some("help")),
 ];
 
-pub const KEYS: Table = Table(&[COMPARE]);
+pub const KEYS: Table = Table(&[COMPARE, QUIT]);
 
 pub const HELP: HelpPage =
     HelpPage { title: "Compare", sections: &[Section { heading: None, table: KEYS, notes: &[] }] };

@@ -15,6 +15,7 @@ use super::state::CompareView;
 use crate::domain::compare::{Side, todo, verdict};
 use crate::domain::economics::Economics;
 use crate::domain::evaluate::{Evaluation, evaluate};
+use crate::domain::format;
 use crate::domain::money::Money;
 use crate::domain::prospect::{Prospect, Terms};
 use crate::tui::app::App;
@@ -68,14 +69,12 @@ fn cell(i: usize, c: &DealColumn) -> String {
     let money =
         |get: fn(&Economics) -> Money| c.economics.as_ref().map_or("—".into(), |e| get(e).grouped());
     let ratio = |get: fn(&Economics) -> Option<Decimal>, unit: &str, none: &str| {
-        c.economics
-            .as_ref()
-            .map_or("—".into(), |e| get(e).map_or(none.into(), |m| format!("{} {unit}", m.round_dp(1))))
+        c.economics.as_ref().map_or("—".into(), |e| get(e).map_or(none.into(), |m| format::tenths(m, unit)))
     };
     let a = &c.evaluation.assessment;
     let t = &c.terms;
     match i {
-        0 => format!("{} ({})", a.band, a.score.map_or("—".into(), |s| format!("{s:.1}"))),
+        0 => format!("{} ({})", a.band, a.score.map_or("—".into(), format::score)),
         1 => format!("{}, {}", c.evaluation.segment.map_or("—".into(), |s| s.to_string()), t.channel.label()),
         2 => {
             let volume = c.prospect.annual_volume.map_or("—".into(), |v| v.grouped());

@@ -18,6 +18,7 @@ use crate::tui::history::Change;
 use crate::tui::kit::action::Action;
 use crate::tui::modals::Modal;
 use crate::tui::screen::Screen;
+use crate::tui::viewing;
 
 /// The file is read: its preview (the import's plan against the portfolio) takes the screen,
 /// or the reason it cannot be read or is refused is said. A reading the user cancelled is
@@ -27,10 +28,18 @@ pub fn on_read(app: &mut App, path: PathBuf, result: Result<ImportFile, String>)
         return;
     }
     app.modal = None;
-    let mut file = match result {
-        Ok(file) => file,
-        Err(message) => return app.warn(format!("Cannot import {}: {message}", path.display())),
-    };
+    if viewing::is_first_read(app, &path) {
+        return viewing::on_read(app, result);
+    }
+    match result {
+        Ok(file) => show_preview(app, path, file),
+        Err(message) => app.warn(format!("Cannot import {}: {message}", path.display())),
+    }
+}
+
+/// The preview of a file read (the import's plan against the portfolio) takes the screen, or
+/// why the file is refused is said.
+pub fn show_preview(app: &mut App, path: PathBuf, mut file: ImportFile) {
     let brought = file.bring(app.today);
     if let Some(reason) = brought.refused {
         return app.warn(format!("Cannot import {}: {reason}", path.display()));

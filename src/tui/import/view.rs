@@ -8,6 +8,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Row, Table};
 
 use super::state::ImportPreview;
+use crate::domain::format::count;
 use crate::io::printable;
 use crate::tui::app::App;
 use crate::tui::kit::chrome::{chrome, has_banner};
@@ -29,7 +30,8 @@ pub fn render(frame: &mut Frame, app: &App, preview: &ImportPreview) {
     } else {
         Line::styled(
             format!(
-                " {bad_rows} bad row(s): a imports the valid rows, n nothing, f nothing (fix the file first)."
+                " {}: a imports the valid rows, n nothing, f nothing (fix the file first).",
+                count(bad_rows, "bad row")
             ),
             t.warning(),
         )

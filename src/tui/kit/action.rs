@@ -10,6 +10,9 @@ pub enum Action {
     Down,
     PageUp,
     PageDown,
+    /// Scroll a panel beside the focus (the form's live assessment) by a page.
+    ScrollUp,
+    ScrollDown,
     /// The next (or previous) page of a paged view: a term of the matrix, a curve.
     NextPage,
     PreviousPage,
@@ -19,8 +22,10 @@ pub enum Action {
     New,
     Delete,
     Decide,
+    /// Sort by the next (previous) column shown, in the same direction.
     SortNext,
     SortPrevious,
+    SortReverse,
     Filter,
     CycleBand,
     CycleSegment,
@@ -42,6 +47,8 @@ pub enum Action {
     Overwrite,
     Reload,
     Mark,
+    ClearMarks,
+    OnlyMarked,
     Compare,
     Terms,
     Matrix,

@@ -10,8 +10,10 @@ use ratatui::widgets::Paragraph;
 use super::keys::{self, Table};
 use super::layout::FrameAreas;
 use super::theme::Theme;
+use crate::domain::format::count;
 use crate::domain::money::Money;
 use crate::tui::app::{App, SaveState};
+use crate::tui::viewing;
 
 /// Whether the banner line is shown (read-only or demo).
 pub fn has_banner(app: &App) -> bool {
@@ -28,6 +30,7 @@ pub fn chrome(frame: &mut Frame, app: &App, f: &FrameAreas, screen: &str, form_e
             Span::styled(format!("reading {} %…", app.loading.map_or(0, |p| p.percent())), t.warning())
         }
         SaveState::Failed(_) => Span::styled("✗ save failed", t.error()),
+        _ if app.viewing.is_some() => Span::styled("viewing a file", t.warning()),
         _ if form_edited => Span::styled("● form not saved (Ctrl-S)", t.warning()),
         SaveState::Saved if app.unsaved() => Span::styled("● not saved", t.warning()),
         SaveState::Saved => Span::styled("✓ saved", t.good()),
@@ -37,14 +40,20 @@ pub fn chrome(frame: &mut Frame, app: &App, f: &FrameAreas, screen: &str, form_e
         Span::styled(" dealdesk ", t.title()),
         save,
         Span::raw(format!(
-            " · {screen} · {} · {} prospect(s)",
-            file_name(&app.store_path),
-            app.portfolio.len()
+            " · {screen} · {} · {}",
+            viewing::file_name(app.viewing.as_ref().map_or(&app.store_path, |v| &v.path)),
+            count(app.portfolio.len(), "prospect")
         )),
     ]);
     frame.render_widget(Paragraph::new(title), f.title);
     if has_banner(app) {
         let text = match &app.read_only {
+            Some(_) if let Some(v) = &app.viewing => {
+                format!(
+                    " VIEWING {} (read-only): Ctrl-S adds its prospects to your portfolio ",
+                    viewing::file_name(&v.path)
+                )
+            }
             Some(holder) => {
                 format!(" READ-ONLY: {holder} ")
             }
@@ -56,11 +65,6 @@ pub fn chrome(frame: &mut Frame, app: &App, f: &FrameAreas, screen: &str, form_e
         let style = if notice.error { t.error() } else { Style::new() };
         frame.render_widget(Paragraph::new(Span::styled(format!(" {}", notice.text), style)), f.notice);
     }
-}
-
-/// The store's file name: the full path is on the welcome screen and in `dealdesk check`.
-fn file_name(path: &std::path::Path) -> String {
-    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
 
 /// The footer: the table's footer keys.

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::action::Action;
 use super::chrome::clear;
-use super::keys::{self, Binding, Table, bind, ch, code};
+use super::keys::{self, Binding, QUIT, Table, bind, ch, code};
 use super::layout;
 use super::theme::Theme;
 use crate::tui::app::App;
@@ -29,16 +29,19 @@ pub struct Section {
 }
 
 /// The overlay's own keys.
-pub const KEYS: Table = Table(&[&[
-    bind(&[code(KeyCode::Up), ch('k')], Action::Up, "scroll up", None),
-    bind(&[code(KeyCode::Down), ch('j')], Action::Down, "scroll down", None),
-    bind(
-        &[code(KeyCode::Esc), ch('q'), ch('?'), code(KeyCode::F(1))],
-        Action::Back,
-        "close help",
-        Some("close"),
-    ),
-]]);
+pub const KEYS: Table = Table(&[
+    QUIT,
+    &[
+        bind(&[code(KeyCode::Up), ch('k')], Action::Up, "scroll up", None),
+        bind(&[code(KeyCode::Down), ch('j')], Action::Down, "scroll down", None),
+        bind(
+            &[code(KeyCode::Esc), ch('q'), ch('?'), code(KeyCode::F(1))],
+            Action::Back,
+            "close help",
+            Some("close"),
+        ),
+    ],
+]);
 
 fn binding_line(t: Theme, b: &Binding) -> Line<'static> {
     Line::from(vec![Span::styled(format!(" {:<18}", keys::keys_label(b)), t.key()), Span::raw(b.desc)])

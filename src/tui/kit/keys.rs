@@ -124,6 +124,9 @@ pub const LINE_EDITING: &[Binding] = &[
     bind(&[ctrl('u')], A::ClearLine, "empty the line", None),
 ];
 
+/// In every table, screens and pop-ups alike: quit, asking first about what is not saved.
+pub const QUIT: &[Binding] = &[bind(&[ctrl('c')], A::Quit, "quit (asks first about unsaved changes)", None)];
+
 /// How a key is written in the footer and help: `Ctrl-S`, `↑`, `PgDn`, `q`.
 pub fn label(key: &Key) -> String {
     let code = match *key {
@@ -150,6 +153,7 @@ pub fn label(key: &Key) -> String {
         KeyCode::Delete => "Del".into(),
         KeyCode::Backspace => "Backspace".into(),
         KeyCode::F(n) => format!("F{n}"),
+        KeyCode::Insert => "Ins".into(),
         _ => "?".into(),
     }
 }
@@ -159,13 +163,36 @@ pub fn keys_label(binding: &Binding) -> String {
     binding.keys.iter().map(label).collect::<Vec<_>>().join("/")
 }
 
+/// A key press named as the user typed it: `'x'`, `Ctrl-G`, `Alt-X`, `F5`, `Shift-F5`.
+pub fn typed(event: &KeyEvent) -> String {
+    let m = event.modifiers;
+    let mut name = String::new();
+    if m.contains(KeyModifiers::CONTROL) {
+        name.push_str("Ctrl-");
+    }
+    if m.contains(KeyModifiers::ALT) {
+        name.push_str("Alt-");
+    }
+    match event.code {
+        KeyCode::Char(c) if name.is_empty() => name.push_str(&format!("'{c}'")),
+        KeyCode::Char(c) => name.push(c.to_ascii_uppercase()),
+        KeyCode::BackTab => name.push_str("Shift-Tab"),
+        code => {
+            if m.contains(KeyModifiers::SHIFT) {
+                name.push_str("Shift-");
+            }
+            name.push_str(&match label(&Key::Plain(code)) {
+                unnamed if unnamed == "?" => "that key".to_string(),
+                known => known,
+            });
+        }
+    }
+    name
+}
+
 /// The message for a key that means nothing here, and where to look.
 pub fn unknown(key: &KeyEvent, help: &str) -> String {
-    let name = match key.code {
-        KeyCode::Char(c) => format!("'{c}'"),
-        other => format!("{other:?}"),
-    };
-    format!("{name} does nothing here; {help} lists the keys")
+    format!("{} does nothing here; {help} lists the keys", typed(key))
 }
 
 #[cfg(test)]
@@ -210,6 +237,22 @@ mod tests {
         assert_eq!(label(&ctrl('s')), "Ctrl-S");
         assert_eq!(keys_label(&SAMPLE.0[0][0]), "↓/j");
         assert_eq!(label(&code(KeyCode::F(1))), "F1");
+    }
+
+    #[test]
+    fn an_unbound_key_is_named_as_typed() {
+        let said = |code, modifiers| unknown(&press(code, modifiers), "?");
+        assert_eq!(
+            said(KeyCode::Char('c'), KeyModifiers::CONTROL),
+            "Ctrl-C does nothing here; ? lists the keys"
+        );
+        assert!(said(KeyCode::F(5), KeyModifiers::NONE).starts_with("F5 does nothing"));
+        assert!(said(KeyCode::F(5), KeyModifiers::SHIFT).starts_with("Shift-F5 does"));
+        assert!(said(KeyCode::Char('x'), KeyModifiers::ALT).starts_with("Alt-X does"));
+        assert!(said(KeyCode::Char('z'), KeyModifiers::NONE).starts_with("'z' does"));
+        assert!(said(KeyCode::Char('Z'), KeyModifiers::SHIFT).starts_with("'Z' does"));
+        assert!(said(KeyCode::BackTab, KeyModifiers::SHIFT).starts_with("Shift-Tab does"));
+        assert!(said(KeyCode::Insert, KeyModifiers::NONE).starts_with("Ins does"));
     }
 
     #[test]

@@ -4,7 +4,7 @@ use ratatui::crossterm::event::KeyCode as K;
 
 use crate::tui::kit::action::Action as A;
 use crate::tui::kit::help::{HelpPage, Section};
-use crate::tui::kit::keys::{Binding, Table, bind, ch, code};
+use crate::tui::kit::keys::{Binding, QUIT, Table, bind, ch, code};
 
 const MATRIX: &[Binding] = &[
     bind(&[code(K::Up), ch('k')], A::Up, "band above", None),
@@ -16,7 +16,7 @@ const MATRIX: &[Binding] = &[
     bind(&[ch('?')], A::Help, "help", Some("help")),
 ];
 
-pub const KEYS: Table = Table(&[MATRIX]);
+pub const KEYS: Table = Table(&[MATRIX, QUIT]);
 
 pub const HELP: HelpPage = HelpPage {
     title: "Risk × volume matrix",

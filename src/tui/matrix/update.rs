@@ -31,6 +31,8 @@ pub fn on_key(app: &mut App, view: &mut MatrixView, key: &KeyEvent) {
             v.status = None;
             v.query.clear();
             v.refresh(&app.portfolio);
+            // The cell's rows from the top, wherever the table was scrolled to.
+            v.select_top();
             app.say(format!("Showing band {band} × {segment}; Esc clears the filter"));
         }
         Some(Action::Back) => app.go(Nav::Pop),

@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
 use strum::VariantArray;
 
 use super::state::MatrixView;
+use crate::domain::format::count;
 use crate::domain::money::Money;
 use crate::domain::summary::Totals;
 use crate::domain::vocabulary::{Band, Segment};
@@ -86,7 +87,8 @@ pub fn render(frame: &mut Frame, app: &App, view: &MatrixView) {
         grid,
     );
     let unknown = if m.unsegmented.count > 0 {
-        format!(" {} prospect(s) with unknown volume are not in the grid.", m.unsegmented.count)
+        let (n, verb) = (m.unsegmented.count, if m.unsegmented.count == 1 { "is" } else { "are" });
+        format!(" {} with unknown volume {verb} not in the grid.", count(n, "prospect"))
     } else {
         String::new()
     };
@@ -116,13 +118,16 @@ fn selected_cell(app: &App, band: Band, segment: Segment, t: &Totals) -> String 
     if t.count == 0 {
         return format!("{policy}; no deals.");
     }
-    let raroc = t.raroc_pct().map_or_else(|| "no capital at risk".to_string(), |r| format!("RAROC {r} %"));
+    let raroc = t.raroc_pct().map_or_else(
+        || "no capital at risk".to_string(),
+        |r| format!("RAROC {}", crate::domain::format::percent(r)),
+    );
     // Short amounts without a space inside, so that a wrapped line never splits one.
     let short = |m: Money| short_amount(m).replace(' ', "");
     format!(
-        "{policy}. {} deal(s): volume sold {} of {}, exposure {} ({} covered), expected loss {}, \
+        "{policy}. {}: volume sold {} of {}, exposure {} ({} covered), expected loss {}, \
          risk-adj. profit {}, {raroc}.",
-        t.count,
+        count(t.count, "deal"),
         short(t.volume_sold()),
         short(t.volume()),
         short(t.exposure()),

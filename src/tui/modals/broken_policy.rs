@@ -4,9 +4,9 @@ use ratatui::crossterm::event::KeyCode as K;
 use ratatui::text::Line;
 
 use super::Modal;
-use crate::tui::app::{App, Effect};
+use crate::tui::app::App;
 use crate::tui::kit::action::Action;
-use crate::tui::kit::keys::{Binding, Table, bind, ch, code};
+use crate::tui::kit::keys::{Binding, QUIT, Table, bind, ch, code};
 use crate::tui::kit::theme::Theme;
 
 const BROKEN_POLICY: &[Binding] = &[
@@ -19,21 +19,14 @@ const BROKEN_POLICY: &[Binding] = &[
     bind(&[ch('q'), code(K::Esc)], Action::Quit, "quit (fix the file first)", Some("quit")),
 ];
 
-pub const KEYS: Table = Table(&[BROKEN_POLICY]);
+pub const KEYS: Table = Table(&[BROKEN_POLICY, QUIT]);
 
-pub fn on_key(
-    app: &mut App,
-    message: String,
-    action: Option<Action>,
-    effects: &mut Vec<Effect>,
-) -> Option<Modal> {
-    match action {
-        Some(Action::Confirm) => {
-            app.say("Running on the built-in policy; your policy file was left as it is")
-        }
-        Some(Action::Quit) => effects.push(Effect::Quit),
-        _ => return Some(Modal::BrokenPolicy(message)),
+/// Continue on the defaults; quitting is the dispatcher's.
+pub fn on_key(app: &mut App, message: String, action: Option<Action>) -> Option<Modal> {
+    if action != Some(Action::Confirm) {
+        return Some(Modal::BrokenPolicy(message));
     }
+    app.say("Running on the built-in policy; your policy file was left as it is");
     None
 }
 

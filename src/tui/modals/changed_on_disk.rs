@@ -6,7 +6,7 @@ use ratatui::text::Line;
 use super::Modal;
 use crate::tui::app::{App, Effect};
 use crate::tui::kit::action::Action;
-use crate::tui::kit::keys::{Binding, Table, bind, ch, code};
+use crate::tui::kit::keys::{Binding, QUIT, Table, bind, ch, code};
 
 const CHANGED: &[Binding] = &[
     bind(&[ch('o')], Action::Overwrite, "overwrite it with this portfolio", Some("overwrite")),
@@ -14,7 +14,7 @@ const CHANGED: &[Binding] = &[
     bind(&[code(K::Esc)], Action::Cancel, "decide later", Some("later")),
 ];
 
-pub const KEYS: Table = Table(&[CHANGED]);
+pub const KEYS: Table = Table(&[CHANGED, QUIT]);
 
 pub fn on_key(app: &mut App, action: Option<Action>, effects: &mut Vec<Effect>) -> Option<Modal> {
     match action {

@@ -6,17 +6,19 @@ use ratatui::text::Line;
 
 use super::Modal;
 use super::path_prompt::PendingExport;
+use crate::domain::format::count;
 use crate::tui::app::{App, Effect, Nav, SaveState};
 use crate::tui::history::Change;
 use crate::tui::kit::action::Action;
-use crate::tui::kit::keys::{Binding, Table, bind, ch, code};
+use crate::tui::kit::keys::{Binding, QUIT, Table, bind, ch, code};
+use crate::tui::quit;
 
 const CONFIRM: &[Binding] = &[
     bind(&[ch('y'), code(K::Enter)], Action::Confirm, "yes", Some("yes")),
     bind(&[ch('n'), code(K::Esc)], Action::Cancel, "no", Some("no")),
 ];
 
-pub const KEYS: Table = Table(&[CONFIRM]);
+pub const KEYS: Table = Table(&[CONFIRM, QUIT]);
 
 /// Yes does what was asked; no closes; any other key leaves the question up.
 pub fn on_key(
@@ -65,11 +67,18 @@ pub fn body(app: &App, modal: &Modal) -> (&'static str, Vec<Line<'static>>) {
             (" Delete ", vec![Line::raw(format!("Delete {name}? (u undoes it)"))])
         }
         Modal::ConfirmQuit => {
-            let why = match &app.save_state {
-                SaveState::Failed(message) => format!("The last save failed ({message})."),
-                _ => "A save is still running.".to_string(),
-            };
-            (" Quit ", vec![Line::raw(why), Line::raw("Quit anyway and lose the changes not on disk?")])
+            let mut lines = Vec::new();
+            if quit::policy_edited(app) {
+                lines.push(Line::raw("The policy editor has edits that are not saved."));
+            }
+            if app.unsaved() {
+                lines.push(Line::raw(match &app.save_state {
+                    SaveState::Failed(message) => format!("The last save failed ({message})."),
+                    _ => "A save is still running.".to_string(),
+                }));
+            }
+            lines.push(Line::raw("Quit anyway and lose them? (Ctrl-C again quits too)"));
+            (" Quit ", lines)
         }
         Modal::ConfirmResetPolicy => (
             " Reset the policy ",
@@ -79,7 +88,10 @@ pub fn body(app: &App, modal: &Modal) -> (&'static str, Vec<Line<'static>>) {
             " Replace the file? ",
             vec![
                 Line::raw(format!("{} exists already.", pending.path.display())),
-                Line::raw(format!("Replace it with this export of {} prospect(s)?", pending.prospects.len())),
+                Line::raw(format!(
+                    "Replace it with this export of {}?",
+                    count(pending.prospects.len(), "prospect")
+                )),
             ],
         ),
         _ => (" Policy edits ", vec![Line::raw("Leave the policy editor and lose its unsaved edits?")]),

@@ -9,13 +9,14 @@ use strum::VariantArray;
 
 use super::Modal;
 use crate::domain::decision::{self, Decision};
+use crate::domain::format;
 use crate::domain::prospect::{Prospect, Terms};
 use crate::domain::vocabulary::Status;
 use crate::portfolio::revision::{Freshness, Revision};
 use crate::tui::app::{App, Effect};
 use crate::tui::history::Change;
 use crate::tui::kit::action::Action;
-use crate::tui::kit::keys::{Binding, LINE_EDITING, Table, bind, code};
+use crate::tui::kit::keys::{Binding, LINE_EDITING, QUIT, Table, bind, code};
 use crate::tui::kit::line_edit::LineEdit;
 
 const DECISION: &[Binding] = &[
@@ -26,7 +27,7 @@ const DECISION: &[Binding] = &[
 ];
 
 /// The note takes the line-editing keys.
-pub const KEYS: Table = Table(&[DECISION, LINE_EDITING]);
+pub const KEYS: Table = Table(&[DECISION, LINE_EDITING, QUIT]);
 
 /// The decision dialog: a status and a note for one prospect.
 #[derive(Debug, Clone)]
@@ -130,7 +131,7 @@ fn recorded(app: &App, dialog: &DecisionDialog) -> [Line<'static>; 2] {
     } else {
         "the suggested terms"
     };
-    let score = s.score.map_or("—".into(), |v| format!("{v:.1}"));
+    let score = s.score.map_or("—".into(), format::score);
     let dim = app.theme.dim();
     [
         Line::styled(format!("Now {} · band {} ({score}) today", p.status.label(), s.band), dim),

@@ -4,9 +4,8 @@ use ratatui::crossterm::event::KeyCode as K;
 use ratatui::text::Line;
 
 use super::Modal;
-use crate::tui::app::Effect;
 use crate::tui::kit::action::Action;
-use crate::tui::kit::keys::{Binding, Table, bind, ch, code};
+use crate::tui::kit::keys::{Binding, QUIT, Table, bind, ch, code};
 use crate::tui::kit::theme::Theme;
 
 const LOAD_FAILED: &[Binding] = &[bind(
@@ -16,13 +15,10 @@ const LOAD_FAILED: &[Binding] = &[bind(
     Some("quit"),
 )];
 
-pub const KEYS: Table = Table(&[LOAD_FAILED]);
+pub const KEYS: Table = Table(&[LOAD_FAILED, QUIT]);
 
-pub fn on_key(message: String, action: Option<Action>, effects: &mut Vec<Effect>) -> Option<Modal> {
-    if action == Some(Action::Quit) {
-        effects.push(Effect::Quit);
-        return None;
-    }
+/// Every key but quit (which the dispatcher takes) leaves the message up.
+pub fn on_key(message: String) -> Option<Modal> {
     Some(Modal::LoadFailed(message))
 }
 

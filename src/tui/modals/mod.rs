@@ -95,8 +95,8 @@ pub fn on_key(app: &mut App, key: &KeyEvent, effects: &mut Vec<Effect>) {
         Modal::Path(prompt) => path_prompt::on_key(app, prompt, action, key, effects),
         Modal::Reading { path, done, total } => reading::on_key(app, path, done, total, action),
         Modal::ChangedOnDisk => changed_on_disk::on_key(app, action, effects),
-        Modal::BrokenPolicy(message) => broken_policy::on_key(app, message, action, effects),
-        Modal::LoadFailed(message) => load_failed::on_key(message, action, effects),
+        Modal::BrokenPolicy(message) => broken_policy::on_key(app, message, action),
+        Modal::LoadFailed(message) => load_failed::on_key(message),
     };
 }
 

@@ -8,11 +8,12 @@ use ratatui::crossterm::event::{KeyCode as K, KeyEvent};
 use ratatui::text::{Line, Span};
 
 use super::Modal;
+use crate::domain::format::count as count_of;
 use crate::domain::prospect::Prospect;
 use crate::io::export::FileFormat;
 use crate::tui::app::{App, Effect};
 use crate::tui::kit::action::Action;
-use crate::tui::kit::keys::{Binding, LINE_EDITING, Table, bind, code, ctrl};
+use crate::tui::kit::keys::{Binding, LINE_EDITING, QUIT, Table, bind, code, ctrl};
 use crate::tui::kit::line_edit::LineEdit;
 
 const GO: Binding = bind(&[code(K::Enter)], Action::Confirm, "go", Some("go"));
@@ -20,7 +21,7 @@ const COMPLETE: Binding = bind(&[code(K::Tab)], Action::Complete, "complete the 
 const CANCEL: Binding = bind(&[code(K::Esc)], Action::Cancel, "cancel", Some("cancel"));
 
 /// The import prompt's keys; the path takes the line-editing keys.
-pub const IMPORT_KEYS: Table = Table(&[&[GO, COMPLETE, CANCEL], LINE_EDITING]);
+pub const IMPORT_KEYS: Table = Table(&[&[GO, COMPLETE, CANCEL], LINE_EDITING, QUIT]);
 
 /// The export prompt's keys: the import's, and the choice of what to export.
 pub const EXPORT_KEYS: Table = Table(&[
@@ -31,6 +32,7 @@ pub const EXPORT_KEYS: Table = Table(&[
         CANCEL,
     ],
     LINE_EDITING,
+    QUIT,
 ]);
 
 /// What a path prompt is for.
@@ -177,7 +179,9 @@ pub fn on_completions(app: &mut App, typed: &str, candidates: Vec<String>) {
 
 pub fn on_exported(app: &mut App, result: Result<(PathBuf, usize), ExportError>) {
     match result {
-        Ok((path, count)) => app.say(format!("Exported {count} prospect(s) to {}", path.display())),
+        Ok((path, count)) => {
+            app.say(format!("Exported {} to {}", count_of(count, "prospect"), path.display()))
+        }
         Err(ExportError::Exists(pending)) => app.modal = Some(Modal::ConfirmOverwrite(pending)),
         Err(ExportError::Failed(message)) => app.warn(format!("Export failed: {message}")),
     }

@@ -8,11 +8,11 @@ use ratatui::text::Line;
 use super::Modal;
 use crate::tui::app::App;
 use crate::tui::kit::action::Action;
-use crate::tui::kit::keys::{Binding, Table, bind, code};
+use crate::tui::kit::keys::{Binding, QUIT, Table, bind, code};
 
 const READING: &[Binding] = &[bind(&[code(K::Esc)], Action::Cancel, "cancel the import", Some("cancel"))];
 
-pub const KEYS: Table = Table(&[READING]);
+pub const KEYS: Table = Table(&[READING, QUIT]);
 
 /// Esc closes the pop-up; the file's contents, when they come, are then ignored.
 pub fn on_key(

@@ -6,7 +6,7 @@ use ratatui::text::Line;
 use super::Modal;
 use crate::tui::app::{App, Effect};
 use crate::tui::kit::action::Action;
-use crate::tui::kit::keys::{Binding, Table, bind, ch, code, ctrl};
+use crate::tui::kit::keys::{Binding, QUIT, Table, bind, ch, code, ctrl};
 use crate::tui::prospect::state::PendingExit;
 use crate::tui::prospect::update::{finish, save};
 
@@ -16,7 +16,7 @@ const UNSAVED: &[Binding] = &[
     bind(&[code(K::Esc), ch('c')], Action::Cancel, "stay", Some("stay")),
 ];
 
-pub const KEYS: Table = Table(&[UNSAVED]);
+pub const KEYS: Table = Table(&[UNSAVED, QUIT]);
 
 pub fn on_key(
     app: &mut App,
@@ -50,6 +50,9 @@ pub fn body(exit: PendingExit) -> (&'static str, Vec<Line<'static>>) {
     let what = if exit == PendingExit::Quit { "quitting" } else { "leaving" };
     (
         " Unsaved changes ",
-        vec![Line::raw(format!("This prospect has unsaved changes. Save them before {what}?"))],
+        vec![Line::raw(format!(
+            "This prospect has unsaved changes. Save them before {what}?{}",
+            if exit == PendingExit::Quit { " (Ctrl-C again quits without them)" } else { "" }
+        ))],
     )
 }

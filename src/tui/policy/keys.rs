@@ -5,7 +5,7 @@ use ratatui::crossterm::event::KeyCode as K;
 
 use crate::tui::kit::action::Action as A;
 use crate::tui::kit::help::{HelpPage, Section};
-use crate::tui::kit::keys::{Binding, Key, LINE_EDITING, Table, bind, ch, code, ctrl};
+use crate::tui::kit::keys::{Binding, Key, LINE_EDITING, QUIT, Table, bind, ch, code, ctrl};
 
 const POLICY: &[Binding] = &[
     bind(&[code(K::Tab)], A::NextField, "next section", Some("section")),
@@ -29,7 +29,7 @@ const POLICY: &[Binding] = &[
     bind(&[ch('x'), code(K::Delete)], A::Delete, "remove this point of the curve", None),
     bind(&[ch('D')], A::Reset, "reset to the shipped defaults (asks)", Some("defaults")),
     bind(&[ctrl('s')], A::Save, "save the policy and re-evaluate the portfolio", Some("save")),
-    bind(&[code(K::Esc)], A::Back, "back (asks if edited)", Some("back")),
+    bind(&[code(K::Esc), ch('q')], A::Back, "back (asks if edited)", Some("back")),
     bind(&[ch('?'), code(K::F(1))], A::Help, "help", Some("help")),
 ];
 
@@ -47,11 +47,11 @@ const SEARCH: &[Binding] = &[
     bind(&[code(K::Esc)], A::Cancel, "back to where the search began", Some("cancel")),
 ];
 
-pub const KEYS: Table = Table(&[POLICY]);
+pub const KEYS: Table = Table(&[POLICY, QUIT]);
 
-pub const TYPING_KEYS: Table = Table(&[TYPING, LINE_EDITING]);
+pub const TYPING_KEYS: Table = Table(&[TYPING, LINE_EDITING, QUIT]);
 
-pub const SEARCH_KEYS: Table = Table(&[SEARCH, LINE_EDITING]);
+pub const SEARCH_KEYS: Table = Table(&[SEARCH, LINE_EDITING, QUIT]);
 
 pub const HELP: HelpPage = HelpPage {
     title: "Policy",

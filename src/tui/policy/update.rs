@@ -4,6 +4,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::keys::{KEYS, SEARCH_KEYS, TYPING_KEYS};
 use super::state::PolicyEditor;
+use crate::domain::format::count as count_of;
 use crate::domain::policy::Policy;
 use crate::tui::app::{App, Effect, Nav};
 use crate::tui::kit::action::Action;
@@ -117,7 +118,7 @@ fn save(app: &mut App, e: &mut PolicyEditor, effects: &mut Vec<Effect>) {
         if let Some(i) = at {
             e.focus_on(i);
         }
-        app.warn(format!("Not saved: {} problem(s). {sentence}", e.issues.len()));
+        app.warn(format!("Not saved: {}. {sentence}", count_of(e.issues.len(), "problem")));
         return;
     }
     match path {
@@ -144,6 +145,7 @@ pub fn on_saved(app: &mut App, result: Result<(std::path::PathBuf, String), Stri
         *e = fresh;
     }
     let place = if app.demo {
+        // The path is on the editor's first line.
         "the demo's temporary folder (not your own policy file)".to_string()
     } else {
         path.display().to_string()
@@ -165,5 +167,5 @@ pub fn apply_policy(app: &mut App, policy: Policy) -> String {
         .count();
     app.view.invalidate();
     app.view.refresh(&app.portfolio);
-    format!("{band} prospect(s) changed band, {terms} changed suggested terms")
+    format!("{} changed band, {terms} changed suggested terms", count_of(band, "prospect"))
 }

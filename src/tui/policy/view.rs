@@ -12,6 +12,7 @@ use super::choices::choices;
 use super::sections::{Section, SectionId};
 use super::state::PolicyEditor;
 use super::view_block::section_lines;
+use crate::domain::format::count;
 use crate::domain::policy_names::{full_name, label_of};
 use crate::domain::policy_ranges::range_of;
 use crate::tui::app::App;
@@ -37,7 +38,7 @@ pub fn render(frame: &mut Frame, app: &App, e: &PolicyEditor) {
     };
     let status = match e.issues.len() {
         0 => Span::styled("valid", t.good()),
-        n => Span::styled(format!("{n} problem(s): cannot be saved"), t.error()),
+        n => Span::styled(format!("{}: cannot be saved", count(n, "problem")), t.error()),
     };
     let header = Line::from(vec![
         Span::raw(format!(" Saves to {source} · ")),

@@ -4,7 +4,7 @@ use ratatui::crossterm::event::KeyCode as K;
 
 use crate::tui::kit::action::Action as A;
 use crate::tui::kit::help::{HelpPage, Section};
-use crate::tui::kit::keys::{Binding, LINE_EDITING, Table, bind, ch, code, ctrl};
+use crate::tui::kit::keys::{Binding, LINE_EDITING, QUIT, Table, bind, ch, code, ctrl};
 
 const PORTFOLIO: &[Binding] = &[
     bind(&[code(K::Up), ch('k')], A::Up, "previous prospect", None),
@@ -19,6 +19,8 @@ const PORTFOLIO: &[Binding] = &[
     bind(&[ch('d'), code(K::Delete)], A::Delete, "delete (asks first)", None),
     bind(&[ch('t')], A::Terms, "what-if on the terms", Some("terms")),
     bind(&[ch(' ')], A::Mark, "mark / unmark for comparison", None),
+    bind(&[ch('C')], A::ClearMarks, "clear all marks", None),
+    bind(&[ch('M')], A::OnlyMarked, "show only the marked prospects (again: all)", None),
     bind(&[ch('c')], A::Compare, "compare the marked prospects (2–4)", Some("compare")),
     bind(&[ch('m')], A::Matrix, "risk × volume matrix", Some("matrix")),
     bind(&[ch('p')], A::Policy, "the credit policy (view and edit)", None),
@@ -30,8 +32,9 @@ const PORTFOLIO: &[Binding] = &[
     bind(&[ch('f')], A::CycleStatus, "filter: next status", None),
     bind(&[ch('R')], A::DueForReview, "filter: due for review (again: all)", None),
     bind(&[code(K::Esc)], A::ClearFilters, "clear all filters", None),
-    bind(&[ch('s')], A::SortNext, "sort: next column / direction", Some("sort")),
-    bind(&[ch('S')], A::SortPrevious, "sort: previous column / direction", None),
+    bind(&[ch('>')], A::SortNext, "sort by the column to the right", Some("sort")),
+    bind(&[ch('<')], A::SortPrevious, "sort by the column to the left", None),
+    bind(&[ch('r')], A::SortReverse, "reverse the sort", None),
     bind(&[ch('u')], A::Undo, "undo", None),
     bind(&[ctrl('s')], A::Save, "save now (retries a failed save)", None),
     bind(&[ctrl('r')], A::Redo, "redo", None),
@@ -47,9 +50,9 @@ const FILTER_KEYS: &[Binding] = &[
     bind(&[code(K::Down)], A::Down, "next match", None),
 ];
 
-pub const KEYS: Table = Table(&[PORTFOLIO]);
+pub const KEYS: Table = Table(&[PORTFOLIO, QUIT]);
 
-pub const FILTER: Table = Table(&[FILTER_KEYS, LINE_EDITING]);
+pub const FILTER: Table = Table(&[FILTER_KEYS, LINE_EDITING, QUIT]);
 
 pub const HELP: HelpPage = HelpPage {
     title: "Portfolio",

@@ -5,14 +5,12 @@
 
 use std::sync::Arc;
 
-use strum::VariantArray;
-
 use crate::domain::date::Date;
 use crate::domain::prospect::Prospect;
 use crate::domain::summary::{Summary, Totals};
 use crate::domain::vocabulary::{Band, Segment, Status};
 use crate::portfolio::Portfolio;
-use crate::portfolio::order::Filter;
+use crate::portfolio::filter::Filter;
 pub use crate::portfolio::sort::{Column, SortDirection};
 use crate::portfolio::view::View;
 use crate::tui::kit::line_edit::LineEdit;
@@ -36,6 +34,8 @@ pub struct PortfolioView {
     /// Prospects marked for comparison, by id, in the order they were marked (the order of
     /// the compare screen's columns).
     pub marked: Vec<u64>,
+    /// Whether only the marked prospects are shown.
+    pub only_marked: bool,
     /// The rows for this sort and these filters, and their totals.
     shown: View,
 }
@@ -60,6 +60,7 @@ impl PortfolioView {
             selected: 0,
             offset: 0,
             marked: Vec::new(),
+            only_marked: false,
             shown: View::with_chunk(chunk),
         }
     }
@@ -80,20 +81,29 @@ impl PortfolioView {
             || self.band.is_some()
             || self.segment.is_some()
             || self.status.is_some()
+            || self.only_marked
             || self.due_by.is_some()
     }
 
     /// The filters as they stand.
     fn filter(&self) -> Filter {
-        Filter { due_by: self.due_by, ..Filter::new(self.query.text(), self.band, self.segment, self.status) }
+        let marked = self.only_marked.then(|| self.marked.clone());
+        Filter {
+            due_by: self.due_by,
+            ..Filter::new(self.query.text(), self.band, self.segment, self.status, marked)
+        }
     }
 
     /// Rebuilds the rows after the filters or the sort changed, keeping the selected prospect
-    /// selected when it is still shown.
+    /// selected when it is still shown, else selecting the top row.
     pub fn refresh(&mut self, portfolio: &Portfolio) {
         let selected_id = self.selected_id(portfolio);
         self.shown.refresh(portfolio, self.sort, self.filter());
-        self.select_id(portfolio, selected_id);
+        let index = selected_id.and_then(|id| portfolio.position(id));
+        match index.and_then(|i| self.shown.row_of(portfolio, i)) {
+            Some(at) => self.selected = at,
+            None => self.selected = 0,
+        }
     }
 
     /// Shows prospects added at the end of the portfolio (from `start`) that pass the filters,
@@ -206,16 +216,25 @@ impl PortfolioView {
             .min(self.rows().len().saturating_sub(1));
     }
 
-    /// The next sort in the cycle: each column ascending then descending, then the next column.
-    pub fn cycle_sort(&mut self, forward: bool) {
-        let (column, direction) = self.sort;
-        let at = Column::VARIANTS.iter().position(|c| *c == column).unwrap_or(0) * 2
-            + usize::from(direction == SortDirection::Descending);
-        let n = Column::VARIANTS.len() * 2;
-        let next = if forward { (at + 1) % n } else { (at + n - 1) % n };
-        let dir = if next % 2 == 0 { SortDirection::Ascending } else { SortDirection::Descending };
-        self.sort = (Column::VARIANTS[next / 2], dir);
+    /// Sorts by another column, in the same direction.
+    pub fn sort_by(&mut self, column: Column) {
+        self.sort.0 = column;
         self.invalidate();
+    }
+
+    /// Reverses the sort's direction.
+    pub fn reverse_sort(&mut self) {
+        self.sort.1 = match self.sort.1 {
+            SortDirection::Ascending => SortDirection::Descending,
+            SortDirection::Descending => SortDirection::Ascending,
+        };
+        self.invalidate();
+    }
+
+    /// Selects the top row and shows it (new rows: a matrix cell, a finished load).
+    pub fn select_top(&mut self) {
+        self.selected = 0;
+        self.offset = 0;
     }
 }
 

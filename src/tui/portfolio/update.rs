@@ -3,8 +3,10 @@
 use ratatui::crossterm::event::{KeyEvent, MouseEvent, MouseEventKind};
 use strum::VariantArray;
 
+use super::columns;
 use super::keys::{FILTER, KEYS};
 use super::state::cycle;
+use crate::domain::format::count;
 use crate::domain::vocabulary::{Band, Segment, Status};
 use crate::tui::app::{App, Effect};
 use crate::tui::kit::action::Action;
@@ -12,7 +14,7 @@ use crate::tui::kit::layout;
 use crate::tui::modals::Modal;
 use crate::tui::modals::decision::DecisionDialog;
 use crate::tui::modals::path_prompt::PathPrompt;
-use crate::tui::{compare, matrix, policy, prospect, terms};
+use crate::tui::{compare, matrix, policy, prospect, terms, viewing};
 
 pub fn on_key(app: &mut App, key: &KeyEvent, effects: &mut Vec<Effect>) {
     if app.view.typing {
@@ -53,10 +55,30 @@ pub fn on_key(app: &mut App, key: &KeyEvent, effects: &mut Vec<Effect>) {
         Action::ClearFilters => {
             view.query.clear();
             (view.band, view.segment, view.status, view.due_by) = (None, None, None, None);
+            view.only_marked = false;
             view.refresh(&app.portfolio);
         }
         Action::SortNext | Action::SortPrevious => {
-            view.cycle_sort(action == Action::SortNext);
+            let step = if action == Action::SortNext { 1 } else { -1 };
+            view.sort_by(columns::beside(app.size.width, view.sort.0, step));
+            view.refresh(&app.portfolio);
+        }
+        Action::SortReverse => {
+            view.reverse_sort();
+            view.refresh(&app.portfolio);
+        }
+        Action::ClearMarks => {
+            let cleared = view.marked.len();
+            view.marked.clear();
+            // Only the marked, with none marked, would be an empty table: all are shown again.
+            if view.only_marked {
+                view.only_marked = false;
+                view.refresh(&app.portfolio);
+            }
+            app.say(format!("{} cleared", count(cleared, "mark")));
+        }
+        Action::OnlyMarked => {
+            view.only_marked = !view.only_marked;
             view.refresh(&app.portfolio);
         }
         Action::Open => match view.selected_prospect(&app.portfolio) {
@@ -77,10 +99,11 @@ pub fn on_key(app: &mut App, key: &KeyEvent, effects: &mut Vec<Effect>) {
         Action::Decide => decide_selected(app),
         Action::Delete => delete_selected(app),
         Action::Undo | Action::Redo => undo_redo(app, action == Action::Undo, effects),
-        Action::Save if app.writable() => app.save_now(effects, false),
+        // Viewing a file, Ctrl-S saves its prospects into the portfolio (after the preview).
+        Action::Save if !viewing::save_into_portfolio(app, effects) && app.writable() => {
+            app.save_now(effects, false)
+        }
         Action::Help => app.help = true,
-        Action::Quit if app.unsaved() => app.modal = Some(Modal::ConfirmQuit),
-        Action::Quit => effects.push(Effect::Quit),
         _ => {}
     }
     let height = app.page_height();
@@ -99,9 +122,10 @@ fn filter(app: &mut App, key: &KeyEvent) {
         }
         Some(Action::Up) => app.view.move_by(-1, height),
         Some(Action::Down) => app.view.move_by(1, height),
+        // The best match is on top: it is selected, as the query changes.
         Some(action) if app.view.query.apply(action, key) => {
             app.view.refresh(&app.portfolio);
-            app.view.scroll_into_view(height);
+            app.view.select_top();
         }
         _ => {}
     }
@@ -124,6 +148,9 @@ fn toggle_mark(app: &mut App) {
             app.view.marked.remove(at);
         }
         None => app.view.marked.push(p.id),
+    }
+    if app.view.only_marked {
+        app.view.refresh(&app.portfolio);
     }
     let height = app.page_height();
     app.view.move_by(1, height);

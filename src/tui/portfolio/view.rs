@@ -5,15 +5,17 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table};
-use strum::VariantArray;
 
+use super::columns;
+use crate::domain::format::{self, fit};
+use crate::domain::money::Money;
 use crate::domain::prospect::Prospect;
 use crate::domain::summary::{Basis, Summary};
 use crate::domain::vocabulary::{Segment, Status};
-use crate::portfolio::names;
+use crate::portfolio::query::Query;
 use crate::portfolio::sort::{Column, SortDirection};
 use crate::tui::app::App;
-use crate::tui::kit::chrome::{chrome, has_banner};
+use crate::tui::kit::chrome::{chrome, has_banner, short_amount};
 use crate::tui::kit::layout;
 use crate::tui::kit::theme::Theme;
 
@@ -22,11 +24,6 @@ fn arrow(direction: SortDirection) -> &'static str {
         SortDirection::Ascending => " ▲",
         SortDirection::Descending => " ▼",
     }
-}
-
-/// Whether the table is narrow enough to abbreviate (an 80-column terminal).
-fn narrow(area: Rect) -> bool {
-    area.width < 100
 }
 
 /// A segment in at most 6 characters when narrow (the column is 7 wide), else its label.
@@ -47,20 +44,29 @@ fn status_text(status: Status, narrow: bool) -> &'static str {
     }
 }
 
-/// Column widths; the name takes what is left.
-fn widths(narrow: bool) -> [Constraint; 9] {
-    let (segment, money, status) = if narrow { (7, 10, 10) } else { (9, 12, 11) };
-    [
-        Constraint::Min(12),
-        Constraint::Length(4),
-        Constraint::Length(5),
-        Constraint::Length(segment),
-        Constraint::Length(money),
-        Constraint::Length(4),
-        Constraint::Length(5),
-        Constraint::Length(money),
-        Constraint::Length(status),
-    ]
+/// An amount as wide as the column allows: grouped, else about three figures (`2.4M`), else
+/// cut with "…".
+fn amount(m: Money, width: usize) -> String {
+    let grouped = m.grouped();
+    if grouped.chars().count() <= width {
+        return grouped;
+    }
+    fit(&short_amount(m), width)
+}
+
+/// A column's title, with the sort's arrow on the sorted column; a title cut to make room for
+/// the arrow keeps the arrow.
+fn title(column: Column, sort: (Column, SortDirection), width: usize) -> String {
+    if sort.0 != column {
+        return fit(column.title(), width);
+    }
+    let arrow = arrow(sort.1);
+    let whole = format!("{}{arrow}", column.title());
+    if whole.chars().count() <= width {
+        whole
+    } else {
+        format!("{}{arrow}", fit(column.title(), width.saturating_sub(arrow.chars().count())))
+    }
 }
 
 pub fn render(frame: &mut Frame, app: &App) {
@@ -69,19 +75,19 @@ pub fn render(frame: &mut Frame, app: &App) {
     render_filters(frame, app, areas.filter);
     let t = app.theme;
     let view = &app.view;
-    let narrow = narrow(areas.body);
-    let header = Row::new(Column::VARIANTS.iter().map(|&c| {
-        if view.sort.0 == c {
-            Cell::from(format!("{}{}", c.title(), arrow(view.sort.1))).style(t.selected())
-        } else {
-            Cell::from(c.title())
-        }
+    let shown = columns::shown(areas.body.width);
+    let widths: Vec<Constraint> = shown.iter().map(|(_, w)| Constraint::Length(*w)).collect();
+    let header = Row::new(shown.iter().map(|&(c, w)| {
+        let cell = Cell::from(title(c, view.sort, usize::from(w)));
+        if view.sort.0 == c { cell.style(t.selected()) } else { cell }
     }))
     .style(t.header());
-    frame.render_widget(Table::new([header], widths(narrow)).column_spacing(1), areas.header);
+    frame.render_widget(Table::new([header], widths.clone()).column_spacing(1), areas.header);
 
     let height = areas.body.height as usize;
     let mut positions = Vec::new();
+    let query = Query::new(view.query.text());
+    let table = Cells { narrow: columns::narrow(areas.body.width), t };
     let rows: Vec<Row> = view
         .rows()
         .iter()
@@ -91,9 +97,10 @@ pub fn render(frame: &mut Frame, app: &App) {
         .filter_map(|(pos, &index)| {
             let p = app.portfolio.prospect(index)?;
             let s = app.portfolio.summary(index)?;
-            names::matches(view.query.text(), &p.name, &mut positions);
+            query.positions(&p.name, &mut positions);
             let marked = view.marked.contains(&p.id);
-            let row = row(p, s, &positions, marked, narrow, t);
+            let cells = shown.iter().map(|&(c, w)| table.cell(c, usize::from(w), p, s, &positions, marked));
+            let row = Row::new(cells.collect::<Vec<_>>());
             Some(if pos == view.selected { row.style(t.selected()) } else { row })
         })
         .collect();
@@ -105,37 +112,79 @@ pub fn render(frame: &mut Frame, app: &App) {
         };
         frame.render_widget(Paragraph::new(text).style(t.dim()), areas.body);
     } else {
-        frame.render_widget(Table::new(rows, widths(narrow)).column_spacing(1), areas.body);
+        frame.render_widget(Table::new(rows, widths).column_spacing(1), areas.body);
     }
     render_totals(frame, app, areas.totals);
 }
 
-/// One table row, with the letters the filter matched highlighted.
-fn row<'a>(p: &'a Prospect, s: &Summary, matched: &[usize], marked: bool, narrow: bool, t: Theme) -> Row<'a> {
-    let mut name: Vec<Span> = Vec::new();
+/// What the cells of one table need besides the prospect.
+struct Cells {
+    narrow: bool,
+    t: Theme,
+}
+
+impl Cells {
+    /// One cell, cut to its column's width with "…"; the name with the letters the filter
+    /// matched highlighted and a ● when marked.
+    fn cell(
+        &self,
+        column: Column,
+        width: usize,
+        p: &Prospect,
+        s: &Summary,
+        matched: &[usize],
+        marked: bool,
+    ) -> Line<'static> {
+        let t = self.t;
+        let right = |text: String| Line::from(fit(&text, width)).right_aligned();
+        let money = |m: Option<Money>| m.map_or("—".to_string(), |m| amount(m, width));
+        match column {
+            Column::Name => name_cell(p, matched, marked, width, t),
+            Column::Sector => Line::from(fit(p.sector.as_deref().unwrap_or("—"), width)),
+            Column::City => Line::from(fit(p.city.as_deref().unwrap_or("—"), width)),
+            Column::Band => {
+                let band = format!("{}{}", s.band, if s.insufficient_data { "?" } else { "" });
+                Line::styled(band, t.band(s.band))
+            }
+            Column::Score => right(s.score.map_or("—".into(), format::score)),
+            Column::Pd => right(format::pd_percent(s.pd)),
+            Column::Dbt => right(s.dbt_days.map_or("—".into(), |d| d.to_string())),
+            Column::Segment => Line::from(s.segment.map_or("—", |x| segment_text(x, self.narrow))),
+            Column::Volume => right(money(s.volume)),
+            // Agreed terms are marked, as the compare screen marks edited ones.
+            Column::Days => right(format!("{}{}", s.payment_days, agreed_mark(s.basis))),
+            Column::Advance => right(format!("{}{}", s.advance, agreed_mark(s.basis))),
+            Column::Exposure => right(money(Some(s.exposure))),
+            Column::ExpectedLoss => right(money(Some(s.expected_loss))),
+            Column::Profit => {
+                let style = if s.risk_adjusted_profit.is_some_and(|m| m.is_negative()) {
+                    t.bad()
+                } else {
+                    Style::new()
+                };
+                Line::styled(money(s.risk_adjusted_profit), style).right_aligned()
+            }
+            Column::Status => Line::from(status_text(s.status, self.narrow)),
+        }
+    }
+}
+
+/// The name, its matched letters highlighted, cut with "…" to the column.
+fn name_cell(p: &Prospect, matched: &[usize], marked: bool, width: usize, t: Theme) -> Line<'static> {
+    let mut spans: Vec<Span> = Vec::new();
+    let mut room = width;
     if marked {
-        name.push(Span::styled("● ", t.key()));
+        spans.push(Span::styled("● ", t.key()));
+        room = room.saturating_sub(2);
     }
-    for (i, c) in p.name.chars().enumerate() {
-        let style = if matched.contains(&i) { t.highlight() } else { Style::new() };
-        name.push(Span::styled(c.to_string(), style));
+    let cut = fit(&p.name, room);
+    let whole = cut.chars().count() == p.name.chars().count();
+    for (i, c) in cut.chars().enumerate() {
+        let is_ellipsis = !whole && i + 1 == room;
+        let style = if matched.contains(&i) && !is_ellipsis { t.highlight() } else { Style::new() };
+        spans.push(Span::styled(c.to_string(), style));
     }
-    let band = format!("{}{}", s.band, if s.insufficient_data { "?" } else { "" });
-    let profit = s.risk_adjusted_profit.map_or("—".to_string(), |m| m.grouped());
-    let profit_style =
-        if s.risk_adjusted_profit.is_some_and(|m| m.is_negative()) { t.bad() } else { Style::new() };
-    Row::new(vec![
-        Line::from(name),
-        Line::styled(band, t.band(s.band)),
-        Line::from(s.score.map_or("—".into(), |v| format!("{v:.1}"))).right_aligned(),
-        Line::from(s.segment.map_or("—", |x| segment_text(x, narrow))),
-        Line::from(s.volume.map_or("—".into(), |v| v.grouped())).right_aligned(),
-        // Agreed terms are marked, as the compare screen marks edited ones.
-        Line::from(format!("{}{}", s.payment_days, agreed_mark(s.basis))).right_aligned(),
-        Line::from(format!("{}{}", s.advance, agreed_mark(s.basis))).right_aligned(),
-        Line::styled(profit, profit_style).right_aligned(),
-        Line::from(status_text(s.status, narrow)),
-    ])
+    Line::from(spans)
 }
 
 /// `*` after the terms of a row on agreed terms.
@@ -169,8 +218,12 @@ fn render_filters(frame: &mut Frame, app: &App, area: Rect) {
         spans.push(Span::styled("  R ", t.key()));
         spans.push(Span::styled(format!("due for review by {day}"), t.highlight()));
     }
+    if view.only_marked {
+        spans.push(Span::styled("  M ", t.key()));
+        spans.push(Span::styled("marked only", t.highlight()));
+    }
     let (column, direction) = view.sort;
-    spans.push(Span::styled("  s ", t.key()));
+    spans.push(Span::styled("  <> ", t.key()));
     spans.push(Span::raw(format!("sort: {}{}", column.title(), arrow(direction))));
     spans.push(Span::styled(format!("   {} of {}", view.rows().len(), app.portfolio.len()), t.dim()));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
@@ -211,11 +264,13 @@ fn render_totals(frame: &mut Frame, app: &App, area: Rect) {
 
 #[cfg(test)]
 mod tests {
+    use strum::VariantArray;
+
     use super::*;
 
     #[test]
     fn segments_and_statuses_fit_their_columns() {
-        // The widths of `widths`: segment 7 narrow, status 10 narrow and 11 wide.
+        // The widths of `columns::shown`: segment 7 narrow, status 10 narrow and 11 wide.
         assert!(Segment::VARIANTS.iter().all(|s| segment_text(*s, true).chars().count() <= 6));
         assert!(Status::VARIANTS.iter().all(|s| status_text(*s, true).chars().count() <= 10));
         assert!(Status::VARIANTS.iter().all(|s| status_text(*s, false).chars().count() <= 11));

@@ -10,24 +10,51 @@ use ratatui::widgets::{Block, LineGauge, Paragraph, Wrap};
 
 use super::state::ProspectForm;
 use crate::domain::evaluate::Evaluation;
+use crate::domain::format;
 use crate::domain::reason::ReasonKind;
 use crate::domain::terms::review_text;
 use crate::tui::app::App;
-use crate::tui::kit::chrome::pair;
+use crate::tui::kit::chrome::{has_banner, pair};
+use crate::tui::kit::layout;
 use crate::tui::kit::theme::Theme;
+
+/// The panel's text below the gauge, wrapped to the panel's width; its areas.
+fn text_and_areas(app: &App, form: &ProspectForm, area: Rect) -> (Paragraph<'static>, Rect, Rect) {
+    let inner = Block::bordered().inner(area);
+    let [gauge, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+    (Paragraph::new(lines(app, form)).wrap(Wrap { trim: false }), gauge, rest)
+}
+
+/// How far the panel can scroll: the lines that do not fit below the gauge.
+pub fn max_scroll(app: &App, form: &ProspectForm) -> u16 {
+    let area = layout::prospect(app.size, has_banner(app)).panel;
+    let (text, _, rest) = text_and_areas(app, form, area);
+    let total = u16::try_from(text.line_count(rest.width)).unwrap_or(u16::MAX);
+    total.saturating_sub(rest.height)
+}
 
 pub fn render(frame: &mut Frame, app: &App, form: &ProspectForm, area: Rect) {
     let t = app.theme;
-    let e = &form.evaluation;
-    let a = &e.assessment;
-    let block = Block::bordered().title(" Live assessment ");
-    let inner = block.inner(area);
+    let a = &form.evaluation.assessment;
+    let (text, gauge_area, rest) = text_and_areas(app, form, area);
+    let total = u16::try_from(text.line_count(rest.width)).unwrap_or(u16::MAX);
+    let scroll = form.panel_scroll.min(total.saturating_sub(rest.height));
+    let below = total.saturating_sub(rest.height).saturating_sub(scroll);
+    let mut block = Block::bordered().title(" Live assessment ");
+    let hint = match (below, scroll) {
+        (0, 0) => None,
+        (0, _) => Some(" ↑ Ctrl-B ".to_string()),
+        (more, 0) => Some(format!(" ↓ {more} more: Ctrl-F ")),
+        (more, _) => Some(format!(" ↓ {more} more: Ctrl-F · ↑ Ctrl-B ")),
+    };
+    if let Some(hint) = hint {
+        block = block.title_bottom(Line::styled(hint, t.dim()));
+    }
     frame.render_widget(block, area);
-    let [gauge_area, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
 
     let ratio = a.score.map_or(0.0, |s| (s / 100.0).clamp(0.0, 1.0));
     let label = match a.score {
-        Some(s) => format!("Score {s:.1} "),
+        Some(s) => format!("Score {} ", format::score(s)),
         None => "Score — ".to_string(),
     };
     let gauge = LineGauge::default()
@@ -37,11 +64,21 @@ pub fn render(frame: &mut Frame, app: &App, form: &ProspectForm, area: Rect) {
         .unfilled_symbol("░")
         .filled_style(t.band(a.band));
     frame.render_widget(gauge, gauge_area);
+    frame.render_widget(text.scroll((scroll, 0)), rest);
+}
 
+/// Everything the panel says below the gauge.
+fn lines(app: &App, form: &ProspectForm) -> Vec<Line<'static>> {
+    let t = app.theme;
+    let e = &form.evaluation;
+    let a = &e.assessment;
     let mut lines = vec![headline(e, t)];
     let invalid = form.visible_errors();
     if invalid > 0 {
-        lines.push(Line::styled(format!("{invalid} invalid field(s) counted as unknown"), t.warning()));
+        lines.push(Line::styled(
+            format!("{} counted as unknown", format::count(invalid, "invalid field")),
+            t.warning(),
+        ));
     }
     lines.extend(caps_and_warnings(e, t));
     lines.push(Line::styled("Reasons, largest first", t.header()));
@@ -63,7 +100,7 @@ pub fn render(frame: &mut Frame, app: &App, form: &ProspectForm, area: Rect) {
     }
     lines.extend(terms_lines(e, t));
     lines.extend(history_lines(form, t));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), rest);
+    lines
 }
 
 /// The default grade, every cap (worst first) and every warning, each on its line.
@@ -87,8 +124,7 @@ fn headline(e: &Evaluation, t: Theme) -> Line<'static> {
     let a = &e.assessment;
     let mut spans = vec![Span::styled(format!("Band {} ", a.band), t.band(a.band))];
     spans.push(Span::raw(format!("({}) ", a.band.description())));
-    let pd = (a.pd * rust_decimal::Decimal::ONE_HUNDRED).round_dp(2).normalize();
-    spans.extend(pair("PD", format!("{pd} % "), Style::new()));
+    spans.extend(pair("PD", format!("{} % ", format::pd_percent(a.pd)), Style::new()));
     let coverage_style = if a.insufficient_data { t.warning() } else { Style::new() };
     spans.extend(pair("coverage", format!("{:.0} % ", a.coverage * 100.0), coverage_style));
     let z = match (a.altman_z2, a.zone) {
@@ -123,7 +159,7 @@ fn terms_lines(e: &Evaluation, t: Theme) -> Vec<Line<'static>> {
         Some(x) => lines.push(Line::from(format!(
             " Risk-adj. profit {} ({}) · expected loss {} · financing {}",
             x.risk_adjusted_profit.grouped(),
-            x.margin_pct.map_or("—".into(), |m| format!("{:.1} %", m)),
+            x.margin_pct.map_or("—".into(), format::percent),
             x.expected_loss.grouped(),
             x.financing_cost.grouped()
         ))),
@@ -142,7 +178,7 @@ fn history_lines(form: &ProspectForm, t: Theme) -> Vec<Line<'static>> {
     }
     let mut lines = vec![Line::styled("Decisions", t.header())];
     for d in history.iter().rev() {
-        let score = d.score.map_or("—".into(), |s| format!("{s:.1}"));
+        let score = d.score.map_or("—".into(), format::score);
         let note = if d.note.is_empty() { String::new() } else { format!(" “{}”", d.note) };
         lines.push(Line::from(format!(
             " {} {} · band {} ({score}) · {} d, {} % adv.{note}",

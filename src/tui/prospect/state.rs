@@ -11,6 +11,7 @@ use crate::domain::fields::Field;
 use crate::domain::money::{Money, NumberStyle};
 use crate::domain::policy::Policy;
 use crate::domain::prospect::Prospect;
+use crate::domain::vocabulary::FieldGroup;
 use crate::portfolio::revision::Revision;
 use crate::tui::kit::line_edit::LineEdit;
 
@@ -33,6 +34,15 @@ fn input_text(field: Field, p: &Prospect) -> String {
     }
 }
 
+/// The fields in the order a form shows them: for a new prospect the deal (volume, margin,
+/// orders, requested days), which the account manager knows first, then the rest in the
+/// field table's order; for a prospect already in the portfolio, the table's order.
+fn form_order(new: bool) -> Vec<usize> {
+    let deal = |i: &usize| new && Field::ALL[*i].group() == FieldGroup::Deal;
+    let all = 0..Field::ALL.len();
+    all.clone().filter(deal).chain(all.filter(|i| !deal(i))).collect()
+}
+
 #[derive(Debug, Clone)]
 pub struct ProspectForm {
     /// The prospect being edited as last saved (id, decisions and agreed terms come from here).
@@ -49,6 +59,10 @@ pub struct ProspectForm {
     pub touched: Vec<bool>,
     /// Index into `Field::ALL` of the field with the cursor.
     pub focus: usize,
+    /// The fields (indices into `Field::ALL`) in the order the form shows them and Tab visits.
+    pub order: Vec<usize>,
+    /// Lines the live assessment beside the form is scrolled down by.
+    pub panel_scroll: u16,
     /// The prospect as the valid fields describe it.
     pub draft: Prospect,
     pub evaluation: Evaluation,
@@ -73,6 +87,8 @@ impl ProspectForm {
             errors: vec![None; Field::ALL.len()],
             touched: vec![false; Field::ALL.len()],
             focus: 0,
+            order: form_order(false),
+            panel_scroll: 0,
             draft: p.clone(),
             evaluation: evaluate(p, policy, today),
             saved_texts: texts,
@@ -85,6 +101,8 @@ impl ProspectForm {
     pub fn blank(id: u64, policy: &Policy, today: Date) -> ProspectForm {
         let mut form = ProspectForm::on(&Prospect { id, ..Prospect::default() }, policy, today);
         form.is_new = true;
+        form.order = form_order(true);
+        form.focus = form.order[0];
         form
     }
 
@@ -139,41 +157,68 @@ impl ProspectForm {
         };
         for (i, field) in Field::ALL.iter().enumerate() {
             let text = self.inputs[i].text();
-            self.errors[i] = field.set(&mut draft, text, NumberStyle::Auto).err();
+            self.errors[i] = field.set(&mut draft, text, NumberStyle::Typed).err();
         }
         self.evaluation = evaluate(&draft, policy, today);
         self.draft = draft;
     }
 
-    /// Moves the cursor to another field, wrapping around, past the status: it changes only
-    /// through a decision, so that every change of status is in the history.
+    /// The field being left shows its value as read, when it is valid ("45.000" becomes
+    /// "45 000"), so that the user sees how the text was understood; an invalid one keeps its
+    /// text and its error.
+    fn show_read(&mut self) {
+        let i = self.focus;
+        if self.touched.get(i).copied().unwrap_or(false) && self.errors.get(i).is_some_and(Option::is_none) {
+            let text = input_text(Field::ALL[i], &self.draft);
+            self.inputs[i].set(&text);
+        }
+    }
+
+    /// Moves the cursor to another field in the form's order, wrapping around, past the
+    /// status: it changes only through a decision, so that every change of status is in the
+    /// history.
     pub fn move_focus(&mut self, delta: isize) {
-        let n = Field::ALL.len() as isize;
-        let mut at = self.focus as isize;
+        self.show_read();
+        let n = self.order.len() as isize;
+        let mut at = self.place() as isize;
         for _ in 0..n {
             at = (at + delta.signum()).rem_euclid(n);
-            if Field::ALL[at as usize] != Field::Status {
+            if self.field_at(at as usize) != Some(Field::Status) {
                 break;
             }
         }
-        self.focus = at as usize;
+        self.focus = self.order.get(at as usize).copied().unwrap_or(0);
+    }
+
+    /// Where the focused field stands in the form's order.
+    fn place(&self) -> usize {
+        self.order.iter().position(|&i| i == self.focus).unwrap_or(0)
+    }
+
+    /// The field at a place in the form's order.
+    fn field_at(&self, place: usize) -> Option<Field> {
+        self.order.get(place).map(|&i| Field::ALL[i])
+    }
+
+    /// The group of the field at a place in the form's order.
+    fn group_at(&self, place: usize) -> Option<FieldGroup> {
+        self.field_at(place).map(Field::group)
     }
 
     /// Jumps to the first field of the next (or previous) group.
     pub fn jump_group(&mut self, forward: bool) {
-        let group = self.field().group();
-        let fields = Field::ALL;
-        if forward {
-            if let Some(i) = (self.focus..fields.len()).find(|&i| fields[i].group() != group) {
-                self.focus = i;
-            }
+        self.show_read();
+        let (here, group) = (self.place(), self.group_at(self.place()));
+        let target = if forward {
+            (here..self.order.len()).find(|&k| self.group_at(k) != group)
         } else {
-            let start = (0..self.focus).rev().find(|&i| fields[i].group() != group);
-            if let Some(prev) = start {
-                let prev_group = fields[prev].group();
-                self.focus =
-                    (0..=prev).rev().take_while(|&i| fields[i].group() == prev_group).last().unwrap_or(prev);
-            }
+            (0..here).rev().find(|&k| self.group_at(k) != group).map(|prev| {
+                let prev_group = self.group_at(prev);
+                (0..=prev).rev().take_while(|&k| self.group_at(k) == prev_group).last().unwrap_or(prev)
+            })
+        };
+        if let Some(k) = target {
+            self.focus = self.order[k];
         }
     }
 

@@ -6,11 +6,14 @@ use ratatui::crossterm::event::KeyEvent;
 
 use super::keys::KEYS;
 use super::state::{PendingExit, ProspectForm};
+use crate::domain::format::count as count_of;
 use crate::domain::prospect::Prospect;
 use crate::portfolio::revision::Freshness;
 use crate::tui::app::{App, Effect, Nav};
 use crate::tui::history::Change;
 use crate::tui::kit::action::Action;
+use crate::tui::kit::chrome::has_banner;
+use crate::tui::kit::layout;
 use crate::tui::modals::Modal;
 use crate::tui::modals::decision::DecisionDialog;
 use crate::tui::screen::Screen;
@@ -49,6 +52,8 @@ pub fn on_key(app: &mut App, f: &mut ProspectForm, key: &KeyEvent, effects: &mut
         Some(Action::PreviousField) => f.move_focus(-1),
         Some(Action::PageDown) => f.jump_group(true),
         Some(Action::PageUp) => f.jump_group(false),
+        Some(Action::ScrollDown) => f.panel_scroll = f.panel_scroll.saturating_add(panel_page(app)),
+        Some(Action::ScrollUp) => f.panel_scroll = f.panel_scroll.saturating_sub(panel_page(app)),
         Some(Action::CycleChoice) => {
             if !f.cycle_choice(policy, today) {
                 f.edit(|line| line.insert(' '), policy, today);
@@ -63,6 +68,12 @@ pub fn on_key(app: &mut App, f: &mut ProspectForm, key: &KeyEvent, effects: &mut
         }
         None => app.unknown_key(key, "F1"),
     }
+}
+
+/// A page of the live assessment: its lines below the gauge, less one kept for context.
+fn panel_page(app: &App) -> u16 {
+    let panel = layout::prospect(app.size, has_banner(app)).panel;
+    panel.height.saturating_sub(4).max(1)
 }
 
 /// Saves the form into the portfolio. Refused, with the cursor sent to the first problem, while
@@ -80,7 +91,10 @@ pub fn save(app: &mut App, f: &mut ProspectForm, effects: &mut Vec<Effect>) -> b
         let count = f.invalid_count();
         f.focus = first;
         let field = f.field().label();
-        app.warn(format!("Not saved: {count} invalid field(s), first {field}; fix or empty them"));
+        app.warn(format!(
+            "Not saved: {}, first {field}; fix or empty them",
+            count_of(count, "invalid field")
+        ));
         return false;
     }
     let after = Arc::new(f.draft.clone());

@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Paragraph};
 use super::panel;
 use super::state::ProspectForm;
 use crate::domain::fields::Field;
+use crate::domain::format::fit;
 use crate::domain::vocabulary::FieldGroup;
 use crate::tui::app::App;
 use crate::tui::kit::chrome::{chrome, has_banner};
@@ -22,20 +23,41 @@ const LABEL: u16 = 22;
 enum Entry {
     Group(FieldGroup),
     Field(usize),
-    Error(usize),
+    /// A line of a field's error, wrapped to the form's width so that it is read whole.
+    Error(String),
 }
 
-fn entries(form: &ProspectForm) -> Vec<Entry> {
+/// Words of `text` in lines of at most `width` characters (a longer word gets a line of its own).
+fn wrapped(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split(' ') {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
+fn entries(form: &ProspectForm, width: usize) -> Vec<Entry> {
     let mut out = Vec::new();
     let mut group = None;
-    for (i, field) in Field::ALL.iter().enumerate() {
+    for &i in &form.order {
+        let field = &Field::ALL[i];
         if group != Some(field.group()) {
             group = Some(field.group());
             out.push(Entry::Group(field.group()));
         }
         out.push(Entry::Field(i));
-        if form.visible_error(i).is_some() {
-            out.push(Entry::Error(i));
+        if let Some(message) = form.visible_error(i) {
+            out.extend(
+                wrapped(&format!("✗ {message}"), width.saturating_sub(2).max(10))
+                    .into_iter()
+                    .map(Entry::Error),
+            );
         }
     }
     out
@@ -57,7 +79,7 @@ fn render_form(frame: &mut Frame, app: &App, form: &ProspectForm, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
-    let lines = entries(form);
+    let lines = entries(form, inner.width as usize);
     let height = inner.height as usize;
     let focus_line = lines.iter().position(|e| matches!(e, Entry::Field(i) if *i == form.focus)).unwrap_or(0);
     let offset = focus_line.saturating_sub(height / 2).min(lines.len().saturating_sub(height));
@@ -91,9 +113,9 @@ fn render_form(frame: &mut Frame, app: &App, form: &ProspectForm, area: Rect) {
                 let (value, cursor) = if focused {
                     window(input.text(), input.cursor(), value_width)
                 } else if decision {
-                    (truncated(form.original.status.label(), value_width), 0)
+                    (fit(form.original.status.label(), value_width), 0)
                 } else {
-                    (truncated(input.text(), value_width), 0)
+                    (fit(input.text(), value_width), 0)
                 };
                 let mut spans = vec![
                     Span::styled(marker, marker_style),
@@ -112,10 +134,7 @@ fn render_form(frame: &mut Frame, app: &App, form: &ProspectForm, area: Rect) {
                 }
                 Line::from(spans)
             }
-            Entry::Error(i) => {
-                let message = form.visible_error(*i).unwrap_or_default().to_string();
-                Line::styled(format!("  ✗ {message}"), t.error())
-            }
+            Entry::Error(part) => Line::styled(format!("  {part}"), t.error()),
         };
         text.push(line);
     }
@@ -131,14 +150,4 @@ fn window(text: &str, cursor: usize, width: usize) -> (String, usize) {
         shown.replace_range(..shown.char_indices().nth(1).map_or(shown.len(), |(i, _)| i), "…");
     }
     (shown, cursor - start)
-}
-
-/// A value cut to the width, with "…" when it does not fit.
-fn truncated(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.to_string();
-    }
-    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
-    cut.push('…');
-    cut
 }

@@ -4,7 +4,7 @@ use ratatui::crossterm::event::KeyCode as K;
 
 use crate::tui::kit::action::Action as A;
 use crate::tui::kit::help::{HelpPage, Section};
-use crate::tui::kit::keys::{Binding, Key, LINE_EDITING, Table, bind, ch, code, ctrl};
+use crate::tui::kit::keys::{Binding, Key, LINE_EDITING, QUIT, Table, bind, ch, code, ctrl};
 
 const TERMS: &[Binding] = &[
     bind(&[code(K::Up), ch('k')], A::Up, "previous term", None),
@@ -27,7 +27,7 @@ const TERMS: &[Binding] = &[
     ),
     bind(&[ch('r')], A::Reset, "reset to the suggested terms", Some("reset")),
     bind(&[ctrl('s')], A::Save, "record a decision on these terms", Some("save")),
-    bind(&[code(K::Esc)], A::Back, "back (the edit is kept for this session)", Some("back")),
+    bind(&[code(K::Esc), ch('q')], A::Back, "back (the edit is kept for this session)", Some("back")),
     bind(&[ch('?'), code(K::F(1))], A::Help, "help", Some("help")),
 ];
 
@@ -37,9 +37,9 @@ const TYPING: &[Binding] = &[
     bind(&[code(K::Esc)], A::Cancel, "cancel", Some("cancel")),
 ];
 
-pub const KEYS: Table = Table(&[TERMS]);
+pub const KEYS: Table = Table(&[TERMS, QUIT]);
 
-pub const TYPING_KEYS: Table = Table(&[TYPING, LINE_EDITING]);
+pub const TYPING_KEYS: Table = Table(&[TYPING, LINE_EDITING, QUIT]);
 
 pub const HELP: HelpPage = HelpPage {
     title: "What-if terms",

@@ -212,7 +212,7 @@ impl TermsEditor {
                 .ok_or_else(|| format!("'{text}' is not a number of days (0–365)"))
         };
         let amount = |text: &str, what: &str| {
-            Money::parse(text, NumberStyle::Auto).and_then(|m| {
+            Money::parse(text, NumberStyle::Typed).and_then(|m| {
                 if m.is_negative() { Err(format!("a {what} cannot be negative")) } else { Ok(m) }
             })
         };
@@ -226,10 +226,10 @@ impl TermsEditor {
                 }
             }),
             TermsField::DiscountDays => days(text).map(|d| t.discount_days = d),
-            TermsField::Advance => Pct::parse(text, NumberStyle::Auto)
+            TermsField::Advance => Pct::parse(text, NumberStyle::Typed)
                 .map(|p| t.advance_pct = p)
                 .map_err(|_| format!("advance '{text}' is outside 0–100 %")),
-            TermsField::Discount => Pct::parse(text, NumberStyle::Auto).map(|p| t.discount_pct = p),
+            TermsField::Discount => Pct::parse(text, NumberStyle::Typed).map(|p| t.discount_pct = p),
             TermsField::CreditLimit => amount(text, "credit limit").map(|m| t.credit_limit = m),
             TermsField::SecurityAmount => amount(text, "security amount").map(|m| t.security_amount = m),
             TermsField::MaxMonths => text

@@ -12,6 +12,7 @@ use strum::VariantArray;
 
 use super::state::{TermsEditor, TermsField};
 use crate::domain::economics::Economics;
+use crate::domain::format;
 use crate::domain::money::Money;
 use crate::domain::prospect::Terms;
 use crate::domain::vocabulary::{Channel, Delivery, Security};
@@ -177,18 +178,10 @@ fn measure_delta(
     match (before, after) {
         (Some(b), Some(a)) if a != b => {
             let raw = a - b;
-            // Small changes keep two decimals, so that a loss never reads as "+0.0"; large ones
-            // none, so that the sign still fits the narrow column.
-            let d = match raw.abs() {
-                a if a < Decimal::new(1, 1) => raw.round_dp(2),
-                a if a >= Decimal::ONE_HUNDRED => raw.round_dp(0),
-                _ => raw.round_dp(1),
-            };
             let better = raw.is_sign_positive() == more_is_better;
             let style = if better { t.good() } else { t.bad() };
-            let sign = if raw.is_sign_positive() { "+" } else { "" };
             let unit = if unit == "%" { "pt" } else { unit };
-            Line::styled(format!("{sign}{d} {unit}"), style).right_aligned()
+            Line::styled(format::change(raw, unit), style).right_aligned()
         }
         (Some(_), Some(_)) | (None, None) => Line::styled("=", t.dim()).right_aligned(),
         _ => Line::styled("—", t.dim()).right_aligned(),
@@ -196,7 +189,7 @@ fn measure_delta(
 }
 
 fn measure(value: Option<Decimal>, unit: &str, none: &str) -> String {
-    value.map_or(none.into(), |v| format!("{} {unit}", v.round_dp(1)))
+    value.map_or(none.into(), |v| format::tenths(v, unit))
 }
 
 fn render_figures(frame: &mut Frame, t: Theme, e: &TermsEditor, area: Rect, narrow: bool) {

@@ -4,7 +4,7 @@ use ratatui::crossterm::event::KeyCode as K;
 
 use crate::tui::kit::action::Action as A;
 use crate::tui::kit::help::{HelpPage, Section};
-use crate::tui::kit::keys::{Binding, Table, bind, ch, code};
+use crate::tui::kit::keys::{Binding, QUIT, Table, bind, ch, code};
 
 const WELCOME: &[Binding] = &[
     bind(&[ch('n')], A::New, "new prospect", Some("new")),
@@ -14,7 +14,7 @@ const WELCOME: &[Binding] = &[
     bind(&[ch('q'), code(K::Esc)], A::Quit, "quit", Some("quit")),
 ];
 
-pub const KEYS: Table = Table(&[WELCOME]);
+pub const KEYS: Table = Table(&[WELCOME, QUIT]);
 
 pub const HELP: HelpPage =
     HelpPage { title: "Welcome", sections: &[Section { heading: None, table: KEYS, notes: &[] }] };

@@ -15,7 +15,6 @@ pub fn on_key(app: &mut App, key: &KeyEvent, effects: &mut Vec<Effect>) {
         Some(Action::OpenDemo) => effects.push(Effect::OpenDemo),
         Some(Action::Import) => app.modal = Some(Modal::Path(PathPrompt::import())),
         Some(Action::Help) => app.help = true,
-        Some(Action::Quit) => effects.push(Effect::Quit),
         _ => app.unknown_key(key, "?"),
     }
 }
