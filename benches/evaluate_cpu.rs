@@ -53,5 +53,7 @@ fn main() {
             black_box(assess(black_box(p), &policy, today));
         }
     });
-    println!("on_load {on_load:.3} ms, explained {explained:.3} ms, assess {assessed:.3} ms (CPU, least of {rounds}, 1 000 prospects)");
+    println!(
+        "on_load {on_load:.3} ms, explained {explained:.3} ms, assess {assessed:.3} ms (CPU, least of {rounds}, 1 000 prospects)"
+    );
 }
