@@ -129,7 +129,7 @@ fn the_status_is_shown_not_typed_and_a_decision_records_who_when_and_its_own_not
     assert_eq!(at.date_naive().to_string(), "2026-11-28", "dated as of --as-of");
     assert_eq!(x.agreed_terms.as_ref(), Some(&d.terms), "an approval agrees its terms");
     let text = std::fs::read_to_string(&store).unwrap();
-    assert!(text.starts_with("{\"schema\": 4,"), "written in the new schema");
+    assert!(text.starts_with("{\"schema\": 5,"), "written in the new schema");
 }
 
 #[test]

@@ -101,3 +101,52 @@ fn a_dry_run_says_what_would_change_and_records_nothing() {
     assert_eq!(prospects[0]["status"], "reviewing", "the dry run wrote nothing");
     assert_eq!(prospects[0]["history"].as_array().map(Vec::len), Some(1), "only the first import's");
 }
+
+/// Aerts approved on 45 days, no advance, a limit of 80 000 (the rest of its suggestion).
+fn aerts_approved() -> Prospect {
+    use dealdesk::domain::decision::{Decision, record};
+    let p = Prospect { annual_volume: Some(dealdesk::domain::money::Money::units(120_000)), ..aerts() };
+    let mut terms =
+        dealdesk::domain::evaluate::evaluate(&p, &common::domain::POLICY, common::domain::today())
+            .suggestion
+            .terms;
+    (terms.payment_days, terms.advance_pct) = (45, dealdesk::domain::money::Pct::ZERO);
+    terms.credit_limit = dealdesk::domain::money::Money::units(80_000);
+    let decision = Decision { status: Status::Approved, terms: Some(terms), note: String::new() };
+    record(&p, decision, &common::domain::stamp(), &common::domain::POLICY, common::domain::today())
+}
+
+#[test]
+fn term_cells_are_agreed_terms_and_an_empty_cell_keeps_the_agreed_term() {
+    let before = aerts_approved();
+    let agreed = before.agreed_terms.clone().unwrap();
+    // No status cell: the prospect stays approved, on 20 days instead of 45; the empty advance
+    // and limit cells keep 0 % and 80 000.
+    let text = "name;country;registration;status;payment_days;advance_pct;credit_limit\n\
+                Aerts BV;BE;0403170701;;20;;\n";
+    let first = import(&[&before], text);
+    assert_eq!(first.summary(), "0 new, 1 updated, 0 unchanged");
+    let shown: Vec<String> = first.updated[0].changes.iter().map(|c| c.describe()).collect();
+    assert_eq!(shown, ["payment_days 45 → 20"]);
+    let after = &first.updated[0].after;
+    let d = after.history.last().unwrap();
+    assert_eq!(
+        (d.status, d.note.as_str(), after.history.len()),
+        (Status::Approved, "imported from book.csv", 2)
+    );
+    let want = dealdesk::domain::prospect::Terms { payment_days: 20, ..agreed.clone() };
+    assert_eq!((after.agreed_terms.as_ref(), &d.terms), (Some(&want), &want));
+
+    assert_eq!(import(&[after], text).summary(), "0 new, 0 updated, 1 unchanged", "no second decision");
+    let empty = "name;country;registration;status;payment_days;advance_pct\nAerts BV;BE;0403170701;;;\n";
+    assert_eq!(import(&[&before], empty).summary(), "0 new, 0 updated, 1 unchanged", "empty cells");
+}
+
+#[test]
+fn terms_with_a_status_that_agrees_none_are_not_agreed() {
+    let before = aerts_approved();
+    let text = "name;country;registration;status;payment_days\nAerts BV;BE;0403170701;on_hold;20\n";
+    let after = &import(&[&before], text).updated[0].after;
+    assert_eq!(after.status, Status::OnHold);
+    assert_eq!(after.agreed_terms, before.agreed_terms, "an on-hold decision agrees no terms");
+}

@@ -63,7 +63,7 @@ fn a_csv_row_changes_only_the_cells_it_fills() {
     assert_eq!(u.after.city.as_deref(), Some("Gent"), "an empty cell changes nothing");
     assert_eq!(u.after.revenue, Some(Money::units(2500)));
     let changes: Vec<String> =
-        u.changes.iter().map(|c| format!("{} {} → {}", c.field.key(), c.old, c.new)).collect();
+        u.changes.iter().map(|c| format!("{} {} → {}", c.column, c.old, c.new)).collect();
     assert_eq!(changes, ["revenue 1000 → 2500"]);
     // The same row again: unchanged.
     let again =

@@ -180,7 +180,7 @@ fn an_update_changes_the_figures_and_keeps_the_deal_payment_and_decision() {
     }
     assert_eq!((after.margin_pct, after.status), (before.margin_pct, Status::Approved));
     let changed: Vec<(&str, &str, &str)> =
-        update.changes.iter().map(|c| (c.field.key(), c.old.as_str(), c.new.as_str())).collect();
+        update.changes.iter().map(|c| (c.column, c.old.as_str(), c.new.as_str())).collect();
     assert!(changed.contains(&("revenue", "350000", "383495.91")), "{changed:?}");
     assert!(changed.contains(&("city", "Gent", "Lokeren")), "{changed:?}");
     assert!(changed.contains(&("cash", "", "674722.57")), "{changed:?}");

@@ -27,11 +27,11 @@ fn a_missing_store_is_an_empty_portfolio_and_saves_round_trip() {
     drop(store);
     assert_eq!(store::load(&path).unwrap(), saved);
     let text = fs::read_to_string(&path).unwrap();
-    assert!(text.starts_with("{\"schema\": 4,"), "{text}");
+    assert!(text.starts_with("{\"schema\": 5,"), "{text}");
 }
 
 #[test]
-fn a_schema_1_store_loads_unchanged_and_saves_as_schema_4() {
+fn a_schema_1_store_loads_unchanged_and_saves_as_schema_5() {
     // Schema 1 held tax and social-security debt as amounts only; they read as amounts.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("portfolio.json");
@@ -43,7 +43,7 @@ fn a_schema_1_store_loads_unchanged_and_saves_as_schema_4() {
     assert_eq!((prospects[0].tax_debt, prospects[0].social_debt), want);
     store.save(&prospects).unwrap();
     let text = fs::read_to_string(&path).unwrap();
-    assert!(text.starts_with("{\"schema\": 4,") && text.contains("\"tax_debt\":\"63000\""), "{text}");
+    assert!(text.starts_with("{\"schema\": 5,") && text.contains("\"tax_debt\":\"63000\""), "{text}");
     assert_eq!(store::load(&path).unwrap(), prospects);
 }
 
@@ -89,10 +89,10 @@ fn a_truncated_store_is_corrupt() {
 fn a_newer_schema_is_refused_even_when_it_does_not_parse() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("portfolio.json");
-    fs::write(&path, r#"{"schema": 5, "prospects": [], "currencies": ["EUR"]}"#).unwrap();
+    fs::write(&path, r#"{"schema": 6, "prospects": [], "currencies": ["EUR"]}"#).unwrap();
     let err = store::load(&path).unwrap_err();
-    assert!(matches!(err, StoreError::NewerSchema { found: 5, .. }), "{err:?}");
-    assert!(err.to_string().contains("schema 5"));
+    assert!(matches!(err, StoreError::NewerSchema { found: 6, .. }), "{err:?}");
+    assert!(err.to_string().contains("schema 6"));
 }
 
 #[test]

@@ -1,8 +1,10 @@
-//! Store schema 4 (issue 13, item 2): a decision of schema 1 to 3 (a date, status, terms, note,
-//! band, score, profit) reads with no time, no user and no deviations, keeps the rest, and is
-//! written back in schema 4 with the prospect's note its own. Schema 2 (issue 11) added register
+//! Store schemas 4 and 5 (issue 13, item 2): a decision of schema 1 to 3 (a date, status, terms,
+//! note, band, score, profit) reads with no time and no user, keeps the rest, and is written back
+//! in the current schema with the prospect's note its own. Schema 2 (issue 11) added register
 //! listings as debts and the authority summons, schema 3 (issue 12) a security amount and
-//! discount days in the terms; those read as they were.
+//! discount days in the terms; those read as they were. Schema 4 wrote an empty list of
+//! deviations whatever the terms: a decision of schema 4 or older reads with its deviations not
+//! known (`None`), never as within policy.
 
 use std::fs;
 
@@ -18,21 +20,21 @@ const SCHEMA_1: &str = r#"{"schema": 1, "prospects": [
 "#;
 
 #[test]
-fn a_schema_1_decision_reads_without_time_or_user_and_is_written_as_schema_4() {
+fn a_schema_1_decision_reads_without_time_or_user_and_is_written_as_schema_5() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("portfolio.json");
     fs::write(&path, SCHEMA_1).unwrap();
     let (mut store, prospects) = Store::open(&path, "process 1 of test").unwrap();
     let d = &prospects[0].history[0];
     assert_eq!((d.date, d.status, d.band), (Date::new(2026, 3, 2).unwrap(), Status::Approved, Band::D));
-    assert_eq!((d.decided_at, d.decided_by.as_deref(), d.deviations.len()), (None, None, 0));
+    assert_eq!((d.decided_at, d.decided_by.as_deref(), d.deviations.as_ref()), (None, None, None));
     assert_eq!((d.note.as_str(), d.score, d.terms.review_months), ("pays late", Some(38.3), 3));
     assert_eq!(d.review_date(), Date::new(2026, 6, 2).unwrap(), "three months after the decision");
 
     store.save(&prospects).unwrap();
     drop(store);
     let text = fs::read_to_string(&path).unwrap();
-    assert!(text.starts_with("{\"schema\": 4,"), "{text}");
+    assert!(text.starts_with("{\"schema\": 5,"), "{text}");
     assert_eq!(store::load(&path).unwrap(), prospects, "nothing lost in the new schema");
 }
 
@@ -54,13 +56,13 @@ fn a_schema_2_store_keeps_its_debts_and_summons_and_its_decisions_read_as_schema
     assert_eq!((p.tax_debt, p.social_debt, p.summons_authority), (debts.0, debts.1, Some(true)));
     let d = &p.history[0];
     assert_eq!((d.date, d.status, d.band), (Date::new(2026, 5, 10).unwrap(), Status::OnHold, Band::E));
-    assert_eq!((d.decided_at, d.decided_by.as_deref(), d.deviations.len()), (None, None, 0));
+    assert_eq!((d.decided_at, d.decided_by.as_deref(), d.deviations.as_ref()), (None, None, None));
     assert_eq!(d.review_date(), d.date, "an interval of 0 (before every order) is due at once");
 
     store.save(&prospects).unwrap();
     drop(store);
     let text = fs::read_to_string(&path).unwrap();
-    assert!(text.starts_with("{\"schema\": 4,") && text.contains("\"tax_debt\":true"), "{text}");
+    assert!(text.starts_with("{\"schema\": 5,") && text.contains("\"tax_debt\":true"), "{text}");
     assert_eq!(store::load(&path).unwrap(), prospects, "nothing lost in the new schema");
 }
 
@@ -82,13 +84,38 @@ fn a_schema_3_store_keeps_its_security_amounts_and_its_decisions_read_as_schema_
     // Schema 3 has its own security amount: 20 000 of the 50 000 limit, not migrated to all of it.
     assert_eq!((t.security_amount, t.discount_days), (Money::units(20_000), 10));
     let d = &p.history[0];
-    assert_eq!((d.decided_at, d.decided_by.as_deref(), d.deviations.len()), (None, None, 0));
+    assert_eq!((d.decided_at, d.decided_by.as_deref(), d.deviations.as_ref()), (None, None, None));
     // 1 June 2026 plus the recorded 6 months: 1 December 2026.
     assert_eq!(d.review_date(), Date::new(2026, 12, 1).unwrap());
 
     store.save(&prospects).unwrap();
     drop(store);
     let text = fs::read_to_string(&path).unwrap();
-    assert!(text.starts_with("{\"schema\": 4,"), "{text}");
+    assert!(text.starts_with("{\"schema\": 5,"), "{text}");
     assert_eq!(store::load(&path).unwrap(), prospects, "nothing lost in the new schema");
+}
+
+/// A schema-4 file as issue 13's first dealdesk wrote it: a decision with its time and user and
+/// the placeholder empty list of deviations, on terms well outside the cell (no advance, no
+/// security, 60 days for a band-D buyer).
+const SCHEMA_4: &str = r#"{"schema": 4, "prospects": [
+{"id": 1, "name": "W", "status": "approved", "agreed_terms": {"payment_days": 60, "advance_pct": "0", "discount_pct": "0", "discount_days": 0, "credit_limit": "900000", "security_amount": "0", "delivery": "standard", "security": "none", "channel": "direct", "review_months": 1}, "history": [{"date": "2026-11-02", "decided_at": "2026-11-02T10:00:00+01:00", "decided_by": "ann", "status": "approved", "terms": {"payment_days": 60, "advance_pct": "0", "discount_pct": "0", "discount_days": 0, "credit_limit": "900000", "security_amount": "0", "delivery": "standard", "security": "none", "channel": "direct", "review_months": 1}, "deviations": [], "note": "by phone", "band": "D", "score": 38.3}]}
+]}
+"#;
+
+#[test]
+fn a_schema_4_decision_reads_with_its_deviations_not_known_and_is_written_as_schema_5() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("portfolio.json");
+    fs::write(&path, SCHEMA_4).unwrap();
+    let (mut store, prospects) = Store::open(&path, "process 1 of test").unwrap();
+    let d = &prospects[0].history[0];
+    assert_eq!((d.decided_by.as_deref(), d.note.as_str()), (Some("ann"), "by phone"));
+    assert_eq!(d.deviations, None, "schema 4's empty list said nothing about these terms");
+
+    store.save(&prospects).unwrap();
+    drop(store);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with("{\"schema\": 5,") && !text.contains("\"deviations\""), "{text}");
+    assert_eq!(store::load(&path).unwrap(), prospects, "still not known after a save");
 }

@@ -138,7 +138,7 @@ fn rows_batches(bytes: &[u8], sheet: bool, batch: &mut dyn FnMut(Vec<Row>) -> Re
             return;
         }
         rows.push(
-            read.and_then(|r| r.terms.map(|terms| Given { prospect: r.prospect, terms }))
+            read.map(|r| Given { prospect: r.prospect, terms: r.terms })
                 .map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")),
         );
         if rows.len() == BATCH {

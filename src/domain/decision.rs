@@ -6,23 +6,13 @@ use chrono::{DateTime, Datelike, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use super::date::Date;
-use super::evaluate::evaluate;
+use super::economics::channel;
+use super::evaluate::{Evaluation, evaluate};
 use super::money::Money;
 use super::policy::Policy;
 use super::prospect::{Prospect, Terms};
+use super::terms::deviations::{Deviation, deviations};
 use super::vocabulary::{Band, Status};
-
-/// One way the agreed terms are easier than the policy's cell.
-///
-/// SEAM(econ): the economics issue's `terms::deviations::Deviation` (same shape) replaces this
-/// type, and `record` fills the list with `deviations(&terms, &evaluation.suggestion)`; until
-/// then every record's list is empty.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Deviation {
-    /// The term's name as the CSV and the decision record spell it (`advance_pct`…).
-    pub term: String,
-    pub text: String,
-}
 
 /// One recorded decision, with the terms and the assessment as they stood that day.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -39,9 +29,11 @@ pub struct DecisionRecord {
     pub status: Status,
     /// The terms the decision agreed to (or those in force, for one that agrees none).
     pub terms: Terms,
-    /// How those terms are easier than policy; a decision outside policy needs the credit role.
-    #[serde(default)]
-    pub deviations: Vec<Deviation>,
+    /// How the agreed terms are easier than the policy's cell on the day (none for a decision
+    /// that agrees no terms). `None`: not known, the record is from before decisions kept them
+    /// (store schema 4 and older).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deviations: Option<Vec<Deviation>>,
     /// The decision's own note (the prospect's note is the prospect's).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
@@ -96,18 +88,45 @@ pub fn agrees_terms(status: Status) -> bool {
     matches!(status, Status::Approved | Status::ApprovedWithConditions | Status::RoutedToPartner)
 }
 
-/// The prospect after a decision: its status, its agreed terms when the decision agrees some,
-/// and the decision appended to its history with the assessment of `today`. The prospect's own
-/// note is kept.
-pub fn record(p: &Prospect, decision: Decision, stamp: &Stamp, policy: &Policy, today: Date) -> Prospect {
-    let evaluation = evaluate(p, policy, today);
-    let mut terms = decision
-        .terms
-        .or_else(|| p.agreed_terms.clone())
-        .unwrap_or_else(|| evaluation.suggestion.terms.clone());
+/// The terms a decision on `p` stands on when it names none: those agreed before (a routed
+/// prospect's back on its segment's channel), else the suggestion of `evaluation`.
+pub fn standing_terms(p: &Prospect, evaluation: &Evaluation) -> Terms {
+    let suggested = &evaluation.suggestion.terms;
+    match &p.agreed_terms {
+        Some(t) if p.status == Status::RoutedToPartner => Terms { channel: suggested.channel, ..t.clone() },
+        Some(t) => t.clone(),
+        None => suggested.clone(),
+    }
+}
+
+/// The terms a decision on `p` records and how they deviate from the suggestion of
+/// `evaluation`: those given, else `standing_terms`; the review interval is the band's on the
+/// day, and a routing serves them through a partner (`channel::routed`). A decision that
+/// agrees no terms deviates in none.
+pub fn decided_terms(
+    p: &Prospect,
+    status: Status,
+    given: Option<Terms>,
+    evaluation: &Evaluation,
+) -> (Terms, Vec<Deviation>) {
+    let mut terms = given.unwrap_or_else(|| standing_terms(p, evaluation));
     // The review interval is the band's (policy bands.*.review_months), not a negotiated term:
     // terms agreed before, or typed in the what-if, do not carry an older interval forward.
     terms.review_months = evaluation.assessment.review_months;
+    if status == Status::RoutedToPartner {
+        terms.channel = channel::routed(terms.channel);
+    }
+    let deviations =
+        if agrees_terms(status) { deviations(&terms, &evaluation.suggestion) } else { Vec::new() };
+    (terms, deviations)
+}
+
+/// The prospect after a decision: its status, its agreed terms when the decision agrees some,
+/// and the decision appended to its history with the assessment of `today` and its terms'
+/// deviations from policy (`decided_terms`). The prospect's own note is kept.
+pub fn record(p: &Prospect, decision: Decision, stamp: &Stamp, policy: &Policy, today: Date) -> Prospect {
+    let evaluation = evaluate(p, policy, today);
+    let (terms, deviations) = decided_terms(p, decision.status, decision.terms, &evaluation);
     let record = DecisionRecord {
         date: stamp.date(today),
         decided_at: Some(stamp.at),
@@ -115,7 +134,7 @@ pub fn record(p: &Prospect, decision: Decision, stamp: &Stamp, policy: &Policy, 
         status: decision.status,
         risk_adjusted_profit: evaluation.economics_on(&terms, policy).map(|x| x.risk_adjusted_profit),
         terms: terms.clone(),
-        deviations: Vec::new(),
+        deviations: Some(deviations),
         note: decision.note,
         band: evaluation.assessment.band,
         score: evaluation.assessment.score,
@@ -168,6 +187,24 @@ mod tests {
         let d = &after.history[0];
         // 28 November 2026 plus the band's 5 months (not the 24 agreed before): 28 April 2027.
         assert_eq!((d.terms.review_months, d.review_date()), (5, Date::new(2027, 4, 28).unwrap()));
+    }
+
+    #[test]
+    fn a_routing_serves_through_the_partner_and_an_approval_after_it_serves_direct_again() {
+        use crate::domain::money::Money;
+        use crate::domain::vocabulary::Channel;
+        let policy = Policy::default_policy();
+        let today = Date::new(2026, 11, 28).unwrap();
+        // 120 000 a year is the Core segment, served by inside sales (policy segments.core).
+        let p = Prospect { annual_volume: Some(Money::units(120_000)), ..Prospect::named("A") };
+        let decide = |p: &Prospect, status| {
+            let decision = Decision { status, terms: None, note: String::new() };
+            record(p, decision, &stamp(), &policy, today)
+        };
+        let routed = decide(&p, Status::RoutedToPartner);
+        assert_eq!(routed.agreed_terms.as_ref().map(|t| t.channel), Some(Channel::Partner));
+        let approved = decide(&routed, Status::Approved);
+        assert_eq!(approved.agreed_terms.as_ref().map(|t| t.channel), Some(Channel::InsideSales));
     }
 
     #[test]

@@ -1,27 +1,43 @@
 //! The columns that carry a prospect's latest decision in a CSV or workbook export, after the
 //! field table's (whose `status` is the decision's status), so that an export imports again
-//! with its decisions: when and by whom, and the review date that follows from them.
-//!
-//! SEAM(econ): the agreed terms join these columns under the economics issue's names
-//! (`payment_days`, `advance_pct`, `credit_limit`, `security`, `security_amount`, `delivery`,
-//! `discount_pct`, `discount_days`), read by its `terms::given::GivenTerms`.
+//! with its decisions: when and by whom, the review date that follows from them, and the terms
+//! it agreed under the economics' term names (`terms::given::COLUMNS`: `payment_days`,
+//! `advance_pct`, `credit_limit`, `security`, `security_amount`, `delivery`, `discount_pct`,
+//! `discount_days`), which an import reads back with `terms::given::GivenTerms`.
 
 use chrono::{DateTime, FixedOffset};
 
 use super::date::Date;
+use super::decision::{agrees_terms, review_due};
 use super::prospect::Prospect;
+use super::terms::given;
 
-/// The decision columns, in the order an export writes them.
+/// The decision columns, in the order an export writes them, before the term columns.
 pub const COLUMNS: [&str; 3] = ["decided_at", "decided_by", "review_date"];
 
-/// The latest decision's cells (empty when there is none or it kept no time or user).
-pub fn cells(p: &Prospect) -> [String; 3] {
-    let Some(d) = p.history.last() else { return Default::default() };
-    [
+/// How many columns an export adds after the field table's: the decision's and its terms'.
+pub const EXPORTED: usize = COLUMNS.len() + given::COLUMNS.len();
+
+/// Every column an export adds, in order: the decision's, then its agreed terms'.
+pub fn exported() -> impl Iterator<Item = &'static str> {
+    COLUMNS.into_iter().chain(given::COLUMNS)
+}
+
+/// The latest decision's cells, in `exported` order: empty when there is none, when it kept no
+/// time or user, the review date when none is to come (declined), and the term columns when it
+/// agreed no terms (declined, on hold, reviewing).
+pub fn cells(p: &Prospect) -> Vec<String> {
+    let Some(d) = p.history.last() else { return vec![String::new(); EXPORTED] };
+    let mut cells = vec![
         d.decided_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
         d.decided_by.clone().unwrap_or_default(),
-        d.review_date().to_string(),
-    ]
+        review_due(p).map(|d| d.to_string()).unwrap_or_default(),
+    ];
+    if agrees_terms(d.status) {
+        cells.extend(given::cells(&d.terms));
+    }
+    cells.resize(EXPORTED, String::new());
+    cells
 }
 
 /// What a row's decision columns say about the decision its status records.

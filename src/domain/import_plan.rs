@@ -12,6 +12,7 @@ use super::decision_columns::DecisionCells;
 use super::fields::Field;
 pub use super::import_decision::Decider;
 use super::prospect::Prospect;
+use super::terms::given::{self, GivenTerms};
 
 /// A set of fields, e.g. the cells a CSV row filled in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -56,12 +57,16 @@ pub struct Incoming {
     /// When and by whom its status was decided, when the file says (an export's decision
     /// columns); else the import's own time and user.
     pub decided: DecisionCells,
+    /// The terms its term columns give (an export's agreed terms): recorded as agreed when the
+    /// prospect's status agrees terms.
+    pub terms: GivenTerms,
 }
 
-/// One field an update changes, as text (empty when unknown).
+/// One field or agreed term an update changes, as text (empty when unknown).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
-    pub field: Field,
+    /// The field's key or the term's column name (`payment_days`…).
+    pub column: &'static str,
     pub old: String,
     pub new: String,
 }
@@ -70,7 +75,7 @@ impl Change {
     /// `revenue 1000 → 1500`, an unknown value as `(unknown)`.
     pub fn describe(&self) -> String {
         let shown = |v: &str| if v.is_empty() { "(unknown)".to_string() } else { v.to_string() };
-        format!("{} {} → {}", self.field.key(), shown(&self.old), shown(&self.new))
+        format!("{} {} → {}", self.column, shown(&self.old), shown(&self.new))
     }
 }
 
@@ -250,13 +255,14 @@ fn apply(item: &Incoming, target: &mut Prospect, decider: &Decider) {
     decider.apply(item, target);
 }
 
-/// The fields that differ between `before` and `after`, as text.
+/// The fields and agreed terms that differ between `before` and `after`, as text.
 fn changes(before: &Prospect, after: &Prospect) -> Vec<Change> {
-    Field::ALL
-        .iter()
-        .filter_map(|&field| {
-            let (old, new) = (field.get(before), field.get(after));
-            (old != new).then_some(Change { field, old, new })
-        })
+    let fields = Field::ALL.iter().map(|&field| (field.key(), field.get(before), field.get(after)));
+    let agreed = |p: &Prospect| p.agreed_terms.as_ref().map(given::cells).unwrap_or_default();
+    let terms =
+        given::COLUMNS.into_iter().zip(agreed(before)).zip(agreed(after)).map(|((c, o), n)| (c, o, n));
+    fields
+        .chain(terms)
+        .filter_map(|(column, old, new)| (old != new).then_some(Change { column, old, new }))
         .collect()
 }

@@ -4,19 +4,25 @@
 use rust_decimal::Decimal;
 
 use super::date::Date;
+use super::economics::channel;
 use super::evaluate::{Evaluation, evaluate_with};
 use super::money::{Money, Pct};
 use super::policy::Policy;
 use super::prospect::{Prospect, Terms};
-use super::vocabulary::{Band, Channel, Segment, Status};
+use super::vocabulary::{Band, Segment, Status};
 
 /// Which terms a prospect's row and its part of the totals are on, by its status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Basis {
     /// Approved (with conditions or not): the terms agreed.
     Agreed,
-    /// Routed to a partner: the agreed terms as the partner channel serves them.
+    /// Routed to a partner: the agreed terms as the partner serves them
+    /// (`economics::channel::routed`: the sister brand, or the wholesaler of the smallest
+    /// buyers), so that exposure and loss are what the channel leaves with the seller: its
+    /// share of the price and cost to serve, and its own debtor where it is one.
     Partner,
+    /// Routed with no terms agreed: the suggestion as the partner serves it.
+    PartnerSuggested,
     /// New or being reviewed: the suggestion.
     Suggested,
     /// Declined or on hold: no exposure to count; the row shows the suggestion.
@@ -53,7 +59,7 @@ pub struct Summary {
     pub risk_adjusted_profit: Option<Money>,
     pub status: Status,
     /// The terms the row and the totals are on; `Agreed` or `Partner` only where terms were
-    /// agreed (else the suggestion, as `Suggested`).
+    /// agreed (else the suggestion, as `Suggested` or `PartnerSuggested`).
     pub basis: Basis,
     /// When the prospect is due for review (see `decision::review_due`).
     pub review_due: Option<Date>,
@@ -67,13 +73,17 @@ pub struct Summary {
 pub const FIGURES: usize = 7;
 
 impl Summary {
-    /// The row of a prospect: on its agreed terms when it was approved or routed with terms
-    /// agreed, else on the suggestion.
+    /// The row of a prospect: on its agreed terms when it was approved with terms agreed,
+    /// through the partner channel when it was routed, else on the suggestion.
     pub fn new(p: &Prospect, e: &Evaluation, policy: &Policy) -> Summary {
         let agreed = match (Basis::of(p.status), &p.agreed_terms) {
             (Basis::Agreed, Some(t)) => Some((Basis::Agreed, t.clone())),
-            (Basis::Partner, Some(t)) => {
-                Some((Basis::Partner, Terms { channel: Channel::Partner, ..t.clone() }))
+            (Basis::Partner, agreed) => {
+                let (basis, terms) = match agreed {
+                    Some(t) => (Basis::Partner, t),
+                    None => (Basis::PartnerSuggested, &e.suggestion.terms),
+                };
+                Some((basis, Terms { channel: channel::routed(terms.channel), ..terms.clone() }))
             }
             _ => None,
         };

@@ -14,7 +14,7 @@ use crate::domain::terms::given::{GivenTerms, header_column};
 
 /// The columns of a sheet: the field of each (none for a decision or a term column), the fields
 /// in `Field::ALL` order with their column, and the decision and the term columns with theirs.
-/// An import reads past the term columns; `eval` evaluates them.
+/// `eval` evaluates the term columns; an import records them as agreed terms.
 pub(crate) struct Layout {
     pub fields: Vec<Option<Field>>,
     pub order: Vec<(Field, usize)>,

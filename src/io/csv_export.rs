@@ -20,13 +20,14 @@ pub fn cell(field: Field, prospect: &Prospect) -> String {
     }
 }
 
-/// Writes a header of every `Field::ALL` key and the decision columns, and one row per
+/// Writes a header of every `Field::ALL` key and the decision and term columns, and one row per
 /// prospect; unknown values are empty cells. The latest decision is in the decision columns
-/// (its status is the `status` column); the whole history stays in the store and JSON.
+/// (its status is the `status` column) with the terms it agreed; the whole history stays in
+/// the store and JSON.
 pub fn write_prospects<W: Write>(prospects: &[Prospect], out: W) -> io::Result<()> {
     let mut writer = csv::WriterBuilder::new().from_writer(out);
-    writer.write_record(Field::ALL.iter().map(|f| f.key()).chain(decision_columns::COLUMNS))?;
-    let mut cells: Vec<String> = Vec::with_capacity(Field::ALL.len() + decision_columns::COLUMNS.len());
+    writer.write_record(Field::ALL.iter().map(|f| f.key()).chain(decision_columns::exported()))?;
+    let mut cells: Vec<String> = Vec::with_capacity(Field::ALL.len() + decision_columns::EXPORTED);
     for prospect in prospects {
         cells.clear();
         cells.extend(Field::ALL.iter().map(|&f| cell(f, prospect)));
@@ -51,7 +52,8 @@ mod tests {
     #[test]
     fn the_header_lists_every_field_in_form_order() {
         let text = export(&[]);
-        let keys: Vec<&str> = Field::ALL.iter().map(|f| f.key()).chain(decision_columns::COLUMNS).collect();
+        let keys: Vec<&str> =
+            Field::ALL.iter().map(|f| f.key()).chain(decision_columns::exported()).collect();
         assert_eq!(text, format!("{}\n", keys.join(",")));
     }
 
@@ -88,7 +90,7 @@ mod tests {
         assert!(row.starts_with("\"'=HYPERLINK(\"\"http://x\"\")\""), "{row}");
         assert!(row.contains(",'s-Hertogenbosch,"), "{row}");
         assert!(row.contains(",-5000,"), "{row}");
-        assert!(row.ends_with(",new,'@SUM(A1),,,"), "{row}");
+        assert!(row.ends_with(",new,'@SUM(A1),,,,,,,,,,,"), "{row}");
         let back = read_prospects(text.as_bytes()).unwrap();
         assert_eq!(back.prospects[0].prospect, p);
     }

@@ -26,9 +26,9 @@ pub struct ImportedProspect {
     pub prospect: Prospect,
     /// The fields whose cells were not empty: what a re-import updates.
     pub filled: FieldSet,
-    /// The row's term cells (`payment_days`, `security`…), which `eval` evaluates instead of
-    /// the suggestion, or their errors; an import reads past them.
-    pub terms: Result<GivenTerms, Vec<RowError>>,
+    /// The row's term cells (`payment_days`, `security`…): the terms `eval` evaluates instead
+    /// of the suggestion, and those an import records as agreed.
+    pub terms: GivenTerms,
     /// When and by whom the row's status was decided, when its decision columns say.
     pub decided: DecisionCells,
 }
@@ -42,6 +42,7 @@ impl ImportedProspect {
             updates: self.filled,
             keeps_newer_accounts: false,
             decided: self.decided,
+            terms: self.terms,
         }
     }
 }
@@ -155,13 +156,7 @@ pub fn read_rows(
                 continue;
             }
             let read =
-                header.read_row(&record, style, row).map(|(prospect, filled, decided)| ImportedProspect {
-                    row,
-                    prospect,
-                    filled,
-                    decided,
-                    terms: header.read_terms(&record, style, row),
-                });
+                imported(row, header.read_row(&record, style, row), header.read_terms(&record, style, row));
             if let Some((.., earlier)) = pending.replace((start, row, read)) {
                 sink(earlier);
             }
@@ -189,6 +184,22 @@ pub fn read_rows(
         encoding,
         sheet: None,
     })
+}
+
+/// A row read from its cells and its term cells, or the errors of both, from left to right.
+pub(crate) fn imported(
+    row: usize,
+    cells: Result<RowCells, Vec<RowError>>,
+    terms: Result<GivenTerms, Vec<RowError>>,
+) -> RowRead {
+    match (cells, terms) {
+        (Ok((prospect, filled, decided)), Ok(terms)) => {
+            Ok(ImportedProspect { row, prospect, filled, decided, terms })
+        }
+        (cells, terms) => {
+            Err(cells.err().unwrap_or_default().into_iter().chain(terms.err().unwrap_or_default()).collect())
+        }
+    }
 }
 
 const UNCLOSED: &str = "a quote (\") opens a cell here and is never closed, so it would take in the rest \
@@ -410,19 +421,17 @@ mod tests {
     }
 
     #[test]
-    fn term_columns_are_read_for_eval_and_never_stop_an_import() {
+    fn term_columns_are_read_and_a_bad_one_is_the_rows_error() {
         // A `;` file: 14 days, and 96.000,50 with the decimal comma and thousands dots.
         let import =
             read_prospects(b"name;Payment Days;security_amount\nA NV;14;96.000,50\nB NV;x;\n").unwrap();
-        assert!(import.errors.is_empty(), "{:?}", import.errors);
-        let [a, b] = &import.prospects[..] else { panic!("two rows: {:?}", import.prospects) };
-        let given = a.terms.as_ref().unwrap();
-        assert_eq!(given.payment_days, Some(14));
+        let [a] = &import.prospects[..] else { panic!("one good row: {:?}", import.prospects) };
+        assert_eq!(a.terms.payment_days, Some(14));
         assert_eq!(
-            given.security_amount,
+            a.terms.security_amount,
             Some(crate::domain::money::Money::parse("96000.50", NumberStyle::Point).unwrap())
         );
-        let errors = b.terms.as_ref().unwrap_err();
-        assert_eq!(errors[0].to_string(), "row 3: column payment_days: 'x' is not a number of days (0–365)");
+        let errors: Vec<String> = import.errors.iter().map(ToString::to_string).collect();
+        assert_eq!(errors, ["row 3: column payment_days: 'x' is not a number of days (0–365)"]);
     }
 }

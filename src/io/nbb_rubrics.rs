@@ -146,8 +146,8 @@ pub fn to_incoming(filing: &Filing, today: Date) -> Result<(Incoming, Vec<String
     }
     let reference = filing.reference.as_deref().map_or(String::new(), |r| format!(", filing {r}"));
     let label = format!("{} ({} of {}{reference})", filing.name, filing.entity_number, filing.period_end);
-    let decided = Default::default();
-    Ok((Incoming { label, prospect: p, updates, keeps_newer_accounts: true, decided }, notes))
+    let (decided, terms) = Default::default();
+    Ok((Incoming { label, prospect: p, updates, keeps_newer_accounts: true, decided, terms }, notes))
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::columns::{layout, read_cells, read_terms};
 use super::csv_error::CsvFileError;
-use super::csv_import::{CsvImport, ImportedProspect};
+use super::csv_import::{CsvImport, imported};
 use super::decode::TextEncoding;
 use crate::domain::date::Date;
 use crate::domain::field_values::Kind;
@@ -61,11 +61,9 @@ pub fn read_sheet(bytes: &[u8], sheet: Option<&str>) -> Result<CsvImport, CsvFil
             Some(data) => text(data, kind_at(columns, column)),
             None => Ok(String::new()),
         };
-        match read_cells(&layout, row, NumberStyle::Point, cell) {
-            Ok((prospect, filled, decided)) => {
-                let terms = read_terms(&layout.terms, row, NumberStyle::Point, cell);
-                import.prospects.push(ImportedProspect { row, prospect, filled, decided, terms });
-            }
+        let cells = read_cells(&layout, row, NumberStyle::Point, cell);
+        match imported(row, cells, read_terms(&layout.terms, row, NumberStyle::Point, cell)) {
+            Ok(prospect) => import.prospects.push(prospect),
             Err(errors) => import.errors.extend(errors),
         }
     }

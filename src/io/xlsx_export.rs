@@ -40,15 +40,22 @@ fn fill(sheet: &mut Worksheet, prospects: &[Prospect]) -> Result<(), XlsxError> 
         sheet.set_column_width(col, if field.kind() == Kind::Text { 24 } else { 14 })?;
     }
     let first_decision_column = Field::ALL.len() as u16;
-    for (col, name) in (first_decision_column..).zip(decision_columns::COLUMNS) {
+    for (col, name) in (first_decision_column..).zip(decision_columns::exported()) {
         sheet.write_string_with_format(0, col, name, &header)?;
         sheet.set_column_width(col, 24)?;
     }
     sheet.set_freeze_panes(1, 0)?;
     for (row, p) in (1u32..).zip(prospects) {
-        for (col, text) in (first_decision_column..).zip(decision_columns::cells(p)) {
-            if !text.is_empty() {
-                sheet.write_string(row, col, text)?;
+        let columns = (first_decision_column..).zip(decision_columns::exported());
+        for ((col, name), text) in columns.zip(decision_columns::cells(p)) {
+            match name {
+                _ if text.is_empty() => {}
+                "payment_days" | "discount_days" => number_or_text(sheet, row, col, &text, &whole)?,
+                "advance_pct" | "discount_pct" => number_or_text(sheet, row, col, &text, &percent)?,
+                "credit_limit" | "security_amount" => number_or_text(sheet, row, col, &text, &money)?,
+                _ => {
+                    sheet.write_string(row, col, text)?;
+                }
             }
         }
         for (col, &field) in (0u16..).zip(Field::ALL) {

@@ -10,11 +10,17 @@ use crate::domain::vocabulary::Security;
 /// Schemas 1 and 2 had no security amount: their economics applied a security's loss given
 /// default to the whole exposure, so a secured term written then covers its whole credit limit.
 /// (Schema 1's debts are amounts, which schema 2 and later read as they are.)
+///
+/// Decisions of schemas 1 to 4 kept no deviations from policy (schema 4 wrote an empty list
+/// whatever the terms): they are not known, which is not "within policy".
 pub fn from_schema(mut prospects: Vec<Prospect>, schema: u32) -> Vec<Prospect> {
-    if schema < 3 {
-        for p in &mut prospects {
+    for p in &mut prospects {
+        if schema < 3 {
             p.agreed_terms.iter_mut().for_each(cover_the_limit);
             p.history.iter_mut().for_each(|d| cover_the_limit(&mut d.terms));
+        }
+        if schema < 5 {
+            p.history.iter_mut().for_each(|d| d.deviations = None);
         }
     }
     prospects
@@ -57,6 +63,26 @@ mod tests {
             assert_eq!(amount, Some(Money::units(50_000)), "schema {schema}");
             assert_eq!(got[1], unsecured);
         }
-        assert_eq!(from_schema(vec![p.clone()], 3), vec![p], "the current schema is read as it is");
+        assert_eq!(from_schema(vec![p.clone()], 3), vec![p], "schema 3 covers its amounts already");
+    }
+
+    #[test]
+    fn deviations_before_schema_5_are_not_known() {
+        let record = crate::domain::prospect::DecisionRecord {
+            date: crate::domain::date::Date::EPOCH,
+            decided_at: None,
+            decided_by: None,
+            status: crate::domain::vocabulary::Status::Approved,
+            terms: terms(Security::None),
+            deviations: Some(Vec::new()),
+            note: String::new(),
+            band: crate::domain::vocabulary::Band::A,
+            score: None,
+            risk_adjusted_profit: None,
+        };
+        let p = Prospect { history: vec![record], ..Prospect::named("Decided") };
+        // Schema 4 wrote `"deviations": []` for every decision: that list said nothing.
+        assert_eq!(from_schema(vec![p.clone()], 4)[0].history[0].deviations, None);
+        assert_eq!(from_schema(vec![p.clone()], 5), vec![p], "the current schema is read as it is");
     }
 }

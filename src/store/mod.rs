@@ -44,9 +44,14 @@ use lock::{LockError, StoreLock};
 /// over the prospect's note). An older record reads with no time and no user (it kept neither)
 /// and no deviations.
 ///
-/// Every older file is written back as 4, so that an older dealdesk refuses it as newer instead
+/// 5: a decision's `deviations` are the real ones: each way its agreed terms are easier than the
+/// policy's cell on the day (`terms::deviations`). Schema 4 wrote an empty list whatever the
+/// terms, so a record of schema 4 or older reads with its deviations not known (`null`), not
+/// as within policy.
+///
+/// Every older file is written back as 5, so that an older dealdesk refuses it as newer instead
 /// of misreading it or dropping what it does not know.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// What identifies one version of the file on disk, to notice replacement by others.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -95,7 +95,7 @@ fn a_last_prospect_with_history_is_not_taken_for_the_end() {
         decided_by: None,
         status: Status::Approved,
         terms,
-        deviations: Vec::new(),
+        deviations: Some(Vec::new()),
         note: String::new(),
         band: Band::A,
         score: None,

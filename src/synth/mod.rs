@@ -361,7 +361,7 @@ fn decisions(r: &mut Rng, p: &mut Prospect, health: f64, volume: i64) {
             decided_by: None,
             status,
             terms: terms.clone(),
-            deviations: Vec::new(),
+            deviations: None,
             note: if r.chance(0.5) { r.pick(DECISION_NOTES).to_string() } else { String::new() },
             band,
             score: Some(score),

@@ -8,6 +8,16 @@ use crate::domain::money::{Money, Pct};
 use crate::domain::policy::Policy;
 use crate::domain::vocabulary::Channel;
 
+/// The channel a prospect routed to a partner is served through: one that is a partner already
+/// (the sister brand, or a wholesaler, the smallest buyers' partner, which is then the debtor),
+/// else the sister brand.
+pub fn routed(channel: Channel) -> Channel {
+    match channel {
+        Channel::Partner | Channel::Wholesaler => channel,
+        Channel::KeyAccount | Channel::Direct | Channel::InsideSales => Channel::Partner,
+    }
+}
+
 /// The seller's gross margin rate through a channel: the margin less the channel's share of
 /// the price (negative when the channel keeps more than the margin).
 pub fn margin_rate(margin: Pct, channel: Channel, policy: &Policy) -> Decimal {

@@ -71,6 +71,21 @@ fn choice<T: Copy + Into<&'static str>>(all: &[T], text: &str) -> Result<T, Stri
     })
 }
 
+/// Terms as their `COLUMNS` cells, in that order, each in the form `GivenTerms::set` reads back
+/// (the canonical number with a decimal point, the choice's key).
+pub fn cells(t: &Terms) -> [String; 8] {
+    [
+        t.payment_days.to_string(),
+        t.advance_pct.to_string(),
+        t.credit_limit.to_string(),
+        <&str>::from(t.security).to_string(),
+        t.security_amount.to_string(),
+        <&str>::from(t.delivery).to_string(),
+        t.discount_pct.to_string(),
+        t.discount_days.to_string(),
+    ]
+}
+
 impl GivenTerms {
     pub fn is_empty(&self) -> bool {
         *self == GivenTerms::default()
@@ -169,5 +184,32 @@ mod tests {
         assert!(err.contains("'gold' is not one of none, retention_of_title"), "{err}");
         assert!(GivenTerms::parse_list("limit=-5").unwrap_err().contains("negative"));
         assert!(GivenTerms::parse_list("advance").unwrap_err().contains("not name=value"));
+    }
+
+    #[test]
+    fn terms_written_as_cells_read_back_the_same() {
+        let t = Terms {
+            payment_days: 14,
+            advance_pct: Pct::parse("32.5", NumberStyle::Point).unwrap(),
+            discount_pct: Pct::whole(2),
+            discount_days: 10,
+            credit_limit: Money::parse("424000.50", NumberStyle::Point).unwrap(),
+            delivery: Delivery::Partial,
+            security: Security::BankGuarantee,
+            security_amount: Money::units(381_000),
+            channel: crate::domain::vocabulary::Channel::KeyAccount,
+            review_months: 1,
+        };
+        let written = cells(&t);
+        assert_eq!(written, ["14", "32.5", "424000.50", "bank_guarantee", "381000", "partial", "2", "10"]);
+        let mut given = GivenTerms::default();
+        for (name, text) in COLUMNS.iter().zip(&written) {
+            given.set(name, text, NumberStyle::Point).unwrap();
+        }
+        // Channel and review interval are not terms a file gives: they stay the base's.
+        let base =
+            Terms { channel: crate::domain::vocabulary::Channel::Direct, review_months: 6, ..t.clone() };
+        assert_eq!(given.apply(&base), base);
+        assert_eq!(given.apply(&Terms { payment_days: 60, ..base.clone() }), base);
     }
 }

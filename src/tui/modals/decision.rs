@@ -9,6 +9,7 @@ use strum::VariantArray;
 
 use super::Modal;
 use crate::domain::decision::{self, Decision};
+use crate::domain::evaluate::evaluate;
 use crate::domain::format;
 use crate::domain::prospect::{Prospect, Terms};
 use crate::domain::vocabulary::Status;
@@ -114,7 +115,28 @@ pub fn body(app: &App, dialog: &DecisionDialog) -> (&'static str, Vec<Line<'stat
     }
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![Span::styled("Note: ", t.key()), Span::raw(dialog.note.text().to_string())]));
+    // After the note, so that the note's line (and the cursor on it) stays where it is.
+    lines.extend(deviation_lines(app, dialog));
     (" Record a decision ", lines)
+}
+
+/// The deviations from policy the highlighted status would record with these terms.
+fn deviation_lines(app: &App, dialog: &DecisionDialog) -> Vec<Line<'static>> {
+    let Some(p) = app.portfolio.position(dialog.id).and_then(|i| app.portfolio.prospect(i)) else {
+        return Vec::new();
+    };
+    let status = Status::VARIANTS.get(dialog.status_index).copied().unwrap_or(Status::New);
+    if !decision::agrees_terms(status) {
+        return vec![Line::styled("Agrees no terms: nothing outside policy", app.theme.dim())];
+    }
+    let evaluation = evaluate(p, &app.policy, app.today);
+    let (_, deviations) = decision::decided_terms(p, status, dialog.terms.clone(), &evaluation);
+    if deviations.is_empty() {
+        return vec![Line::styled("Within policy: the terms of the band's cell", app.theme.dim())];
+    }
+    let mut lines = vec![Line::styled("Outside policy, recorded with the decision:", app.theme.warning())];
+    lines.extend(deviations.into_iter().map(|d| Line::raw(format!("  · {}", d.text))));
+    lines
 }
 
 /// What the decision will record besides status and note: today's band and the terms.

@@ -235,31 +235,29 @@ fn render_filters(frame: &mut Frame, app: &App, area: Rect) {
 
 fn render_totals(frame: &mut Frame, app: &App, area: Rect) {
     let totals = app.view.totals();
-    // What the sums count: agreed terms where agreed, none of the declined or on hold.
-    let labels = if area.width >= 150 {
-        [
-            "shown",
-            "volume",
-            "exposure",
-            "expected loss",
-            "risk-adj. profit",
-            "· * agreed terms; declined, on hold left out",
-        ]
-    } else if area.width >= 100 {
-        ["shown", "vol", "exp", "EL", "RAP", "· *agreed; declined, on hold out"]
+    let names = if area.width >= 150 {
+        ["shown", "volume", "exposure", "expected loss", "risk-adj. profit"]
     } else {
-        ["shown", "vol", "exp", "EL", "RAP", "· *agreed; decl./hold out"]
+        ["shown", "vol", "exp", "EL", "RAP"]
     };
-    let [shown, volume, exposure, loss, profit, basis] = labels;
-    let text = format!(
-        " {} {shown} · {volume} {} · {exposure} {} · {loss} {} · {profit} {} {basis}",
+    let [shown, volume, exposure, loss, profit] = names;
+    let sums = format!(
+        " {} {shown} · {volume} {} · {exposure} {} · {loss} {} · {profit} {} ",
         totals.count,
         totals.volume().grouped(),
         totals.exposure().grouped(),
         totals.expected_loss().grouped(),
         totals.risk_adjusted_profit().grouped()
     );
-    frame.render_widget(Paragraph::new(text).style(app.theme.header()), area);
+    // What the sums count, said as fully as the line allows (the last one is cut if need be).
+    let bases = [
+        "· * agreed terms, routed ones through the partner; declined, on hold left out",
+        "· *agreed, routed via partner; decl./hold out",
+        "· *agreed; decl./hold out",
+    ];
+    let room = usize::from(area.width).saturating_sub(sums.chars().count());
+    let basis = bases.iter().find(|b| b.chars().count() <= room).unwrap_or(&bases[2]);
+    frame.render_widget(Paragraph::new(format!("{sums}{basis}")).style(app.theme.header()), area);
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, LineGauge, Paragraph, Wrap};
 
 use super::state::ProspectForm;
+use crate::domain::decision::agrees_terms;
 use crate::domain::evaluate::Evaluation;
 use crate::domain::format;
 use crate::domain::reason::ReasonKind;
@@ -180,14 +181,23 @@ fn history_lines(form: &ProspectForm, t: Theme) -> Vec<Line<'static>> {
     for d in history.iter().rev() {
         let score = d.score.map_or("—".into(), format::score);
         let note = if d.note.is_empty() { String::new() } else { format!(" “{}”", d.note) };
+        // Older records kept no deviations: they say nothing, rather than "within policy".
+        let policy = match &d.deviations {
+            Some(list) if list.is_empty() && agrees_terms(d.status) => " · within policy",
+            Some(list) if !list.is_empty() => " · outside policy:",
+            _ => "",
+        };
         lines.push(Line::from(format!(
-            " {} {} · band {} ({score}) · {} d, {} % adv.{note}",
+            " {} {} · band {} ({score}) · {} d, {} % adv.{note}{policy}",
             d.date,
             d.status.label(),
             d.band,
             d.terms.payment_days,
             d.terms.advance_pct
         )));
+        for deviation in d.deviations.iter().flatten() {
+            lines.push(Line::styled(format!("   · {}", deviation.text), t.warning()));
+        }
     }
     lines
 }
