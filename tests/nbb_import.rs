@@ -272,3 +272,26 @@ fn a_correction_wins_over_the_filing_it_corrects_whatever_the_order_given() {
     assert_eq!(prospects.len(), 1);
     assert_eq!(prospects[0]["revenue"], "120000", "the corrected turnover");
 }
+
+#[test]
+fn eval_reads_a_filing_as_import_reads_it() {
+    // The bug: `eval` took a filing for a prospect table ("unknown column 'Reference number'").
+    let sandbox = Sandbox::new();
+    let store = sandbox.store();
+    let direct =
+        sandbox.run(&["eval", &fixture("nbb/profinance.csv"), "--format", "json", "--store", &store]);
+    let direct = direct.ok().json();
+    assert_eq!(direct.len(), 1);
+    assert_eq!(direct[0]["name"], "Profinance"); // "Entity name"
+    // The same prospect imported, then evaluated from the store: the same record.
+    sandbox.run(&["import", &fixture("nbb/profinance.csv"), "--store", &store]).ok();
+    let stored = sandbox.run(&["eval", &store, "--format", "json", "--store", &store]).ok().json();
+    assert_eq!(direct, stored);
+    // A filing import refuses, eval refuses with the same reason.
+    let edited = String::from_utf8(common::sandbox::bytes(&fixture("nbb/profinance.csv")))
+        .unwrap()
+        .replace("\"Currency\",\"EUR\"", "\"Currency\",\"USD\"");
+    let usd = sandbox.write("usd.csv", edited.as_bytes());
+    let refused = sandbox.run(&["eval", &usd, "--store", &store]).failed();
+    assert!(refused.stderr.contains("its amounts are in USD"), "{}", refused.all());
+}

@@ -63,7 +63,7 @@ pub fn stream(
     let with_terms = |row: Row| given_terms(row, terms, &ctx.policy);
     if !skip_invalid {
         let mut bad = Vec::new();
-        input.batches(&mut |rows| {
+        input.batches(ctx.today, &mut |rows| {
             bad.extend(rows.into_iter().map(with_terms).filter_map(Result::err));
             Ok(())
         })?;
@@ -77,7 +77,9 @@ pub fn stream(
         }
     }
     let mut sink = Sink { format, written: 0, skipped: 0, table: Vec::new() };
-    input.batches(&mut |rows| sink.batch(ctx, name, rows.into_iter().map(with_terms).collect(), out))?;
+    input.batches(ctx.today, &mut |rows| {
+        sink.batch(ctx, name, rows.into_iter().map(with_terms).collect(), out)
+    })?;
     sink.finish(ctx, out)?;
     Ok((sink.written, sink.skipped))
 }

@@ -1,20 +1,24 @@
 //! The prospects `eval` reads, handed on in batches so that no input sits in memory whole as
 //! prospects: a store file block by block (`store::stream`), a JSON array element by element,
-//! CSV and spreadsheet rows one by one, each with the terms its term columns give. A bad row is
-//! an `Err` with its message, so that the caller can stop or skip it.
+//! CSV and spreadsheet rows one by one, each with the terms its term columns give, and a filing
+//! of annual accounts as `import` reads it (`ImportFile::bring`). A bad row is an `Err` with its
+//! message, so that the caller can stop or skip it.
 
 use std::borrow::Borrow;
 use std::fmt;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Result, anyhow};
+use anyhow::{Result, anyhow, bail};
 use serde::de::{DeserializeSeed, SeqAccess, Visitor};
 
 use super::read_input;
+use crate::domain::date::Date;
 use crate::domain::prospect::Prospect;
 use crate::domain::terms::given::GivenTerms;
 use crate::io::csv_import::read_rows;
+use crate::io::import_file::read_import_file;
+use crate::io::nbb::is_filing;
 use crate::io::sheet_import::{is_workbook, read_sheet};
 use crate::store::{self, StoreError};
 
@@ -65,8 +69,8 @@ impl Input {
 
     /// Hands every row to `batch`, `BATCH` at a time, in input order; stops at the first error
     /// `batch` returns. Errors of the file as a whole (a store that does not parse, a CSV
-    /// header that cannot be used) are returned.
-    pub fn batches(&self, batch: &mut dyn FnMut(Vec<Row>) -> Result<()>) -> Result<()> {
+    /// header that cannot be used, a filing refused as of `today`) are returned.
+    pub fn batches(&self, today: Date, batch: &mut dyn FnMut(Vec<Row>) -> Result<()>) -> Result<()> {
         match self {
             Input::StoreFile(path) => store_batches(path, batch),
             Input::Bytes { bytes, name } => {
@@ -75,6 +79,7 @@ impl Input {
                     _ if is_workbook(bytes) => rows_batches(bytes, true, batch),
                     Some(b'[') => json_array(text, batch),
                     Some(b'{') => json_object(text, name, batch),
+                    _ if is_filing(bytes) => filing(bytes, name, today, batch),
                     _ => rows_batches(bytes, false, batch),
                 }
             }
@@ -155,6 +160,21 @@ fn rows_batches(bytes: &[u8], sheet: bool, batch: &mut dyn FnMut(Vec<Row>) -> Re
         return Err(e);
     }
     if rows.is_empty() { Ok(()) } else { batch(rows) }
+}
+
+/// A filing of annual accounts: the one prospect `import` would bring from it.
+fn filing(
+    bytes: &[u8],
+    name: &str,
+    today: Date,
+    batch: &mut dyn FnMut(Vec<Row>) -> Result<()>,
+) -> Result<()> {
+    let mut file = read_import_file(bytes, None, &mut |_| {}).map_err(|e| anyhow!("{name}: {e}"))?;
+    let brought = file.bring(today);
+    if let Some(refused) = brought.refused {
+        bail!("{name}: {refused}");
+    }
+    batch(brought.incoming.into_iter().map(|i| bare(i.prospect)).collect())
 }
 
 /// One prospect object, or a whole store file's text.

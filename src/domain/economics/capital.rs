@@ -17,6 +17,11 @@ use crate::domain::money::{Money, Pct};
 /// The IRB confidence level.
 const CONFIDENCE: f64 = 0.999;
 
+/// G(0.999), the inverse normal of the confidence level: the same for every deal, so worked
+/// out once rather than per prospect.
+static G_CONFIDENCE: std::sync::LazyLock<f64> =
+    std::sync::LazyLock::new(|| Normal::standard().inverse_cdf(CONFIDENCE));
+
 /// Capital per unit of loss at default at this PD: N(…) − PD, with PD floored.
 pub fn capital_factor(pd: Decimal, floor: Pct) -> f64 {
     let pd = pd.max(floor.fraction()).to_f64().unwrap_or(1.0).clamp(0.0, 1.0);
@@ -26,7 +31,7 @@ pub fn capital_factor(pd: Decimal, floor: Pct) -> f64 {
     let normal = Normal::standard();
     let w = (1.0 - (-50.0 * pd).exp()) / (1.0 - (-50.0f64).exp());
     let r = 0.12 * w + 0.24 * (1.0 - w);
-    let x = (normal.inverse_cdf(pd) + r.sqrt() * normal.inverse_cdf(CONFIDENCE)) / (1.0 - r).sqrt();
+    let x = (normal.inverse_cdf(pd) + r.sqrt() * *G_CONFIDENCE) / (1.0 - r).sqrt();
     (normal.cdf(x) - pd).max(0.0)
 }
 

@@ -156,7 +156,13 @@ pub fn economics(deal: &Deal, terms: &Terms, policy: &Policy) -> Economics {
         None => deal.volume,
     };
     let billed = volume_sold.times(d.billed);
-    let exposure = exposure::receivable(billed, deal.vat, d.advance, days);
+    // Where the limit does not bind, the receivable on the volume sold is the credit need
+    // already worked out (the same amounts to the last digit: not worked out twice).
+    let exposure = if same_digits(billed, billed_volume) {
+        credit_need
+    } else {
+        exposure::receivable(billed, deal.vat, d.advance, days)
+    };
     let covered = loss::covered(security, d.security_amount, exposure, policy);
     let loss_at_default = loss::loss_at_default(security, exposure, covered, deal.vat, policy);
     let expected_loss = loss::expected_loss(d.pd, loss_at_default);
@@ -215,6 +221,12 @@ pub fn economics(deal: &Deal, terms: &Terms, policy: &Policy) -> Economics {
             .filter(|_| d.limit.is_some())
             .map(|orders| exposure::largest_order_on_credit(deal.volume, orders, deal.vat, d.advance)),
     }
+}
+
+/// Whether two amounts are the same decimal, scale included, so that any figure worked out from
+/// one is the figure worked out from the other.
+fn same_digits(a: Money, b: Money) -> bool {
+    a.amount().serialize() == b.amount().serialize()
 }
 
 /// The seller's part of a security's yearly fee: a rate on the amount it guarantees (bank

@@ -2,6 +2,8 @@
 //! unsecured cap from capacity (the band's share of equity × the payment component's health,
 //! within the segment cap), and the ceiling of a secured line.
 
+use rust_decimal::Decimal;
+
 use crate::domain::money::Money;
 use crate::domain::policy::Policy;
 use crate::domain::prospect::Prospect;
@@ -65,6 +67,11 @@ pub enum CapSource {
     BetterBand,
 }
 
+/// The payment health as the exact factor a cap is multiplied by, to four decimals.
+pub fn health_weight(health: f64) -> Decimal {
+    Decimal::from_f64_retain(health).unwrap_or_default().round_dp(4)
+}
+
 /// The unsecured cap before rounding, and where it comes from. On stale accounts (`stale`)
 /// open credit rests on their equity no further than on none: at most the no-accounts cap.
 pub fn unsecured_cap(
@@ -74,9 +81,20 @@ pub fn unsecured_cap(
     (health, stale): (f64, bool),
     policy: &Policy,
 ) -> (Money, CapSource) {
+    unsecured_cap_weighted(p, band, segment, (health, health_weight(health), stale), policy)
+}
+
+/// `unsecured_cap` with the health's `health_weight` given, which is the same for every band a
+/// suggestion tries.
+pub fn unsecured_cap_weighted(
+    p: &Prospect,
+    band: Band,
+    segment: Segment,
+    (health, weight, stale): (f64, Decimal, bool),
+    policy: &Policy,
+) -> (Money, CapSource) {
     let segment_cap = policy.segments.get(segment).credit_cap;
     let share = policy.terms.get(band).equity_share_pct;
-    let weight = rust_decimal::Decimal::from_f64_retain(health).unwrap_or_default().round_dp(4);
     let (cap, source) = match p.equity {
         _ if share.percent().is_zero() => (Money::ZERO, CapSource::NoOpenCredit(band)),
         Some(equity) if equity.is_positive() && stale => (
@@ -115,25 +133,54 @@ pub fn cap_text(cap: Money, source: CapSource) -> String {
     format!("{} ({why})", cap.grouped())
 }
 
+/// What bounds a secured line, told only when someone reads it.
+#[derive(Debug, Clone, Copy)]
+pub enum CeilingSource {
+    /// The policy's share of the buyer's revenue.
+    RevenueShare {
+        share: crate::domain::money::Pct,
+        revenue: Money,
+    },
+    RevenueUnknown,
+    /// The seller's concentration limit on one customer.
+    Concentration {
+        share: crate::domain::money::Pct,
+        turnover: Money,
+    },
+}
+
+impl CeilingSource {
+    /// The ceiling's reason in words: "10 % of revenue 2 000 000".
+    pub fn text(self) -> String {
+        match self {
+            CeilingSource::RevenueShare { share, revenue } => {
+                format!("{share} % of revenue {}", revenue.grouped())
+            }
+            CeilingSource::RevenueUnknown => {
+                "revenue unknown: no secured line above the unsecured cap".to_string()
+            }
+            CeilingSource::Concentration { share, turnover } => {
+                format!("the concentration limit, {share} % of the seller's turnover {}", turnover.grouped())
+            }
+        }
+    }
+}
+
 /// The most a secured line may reach: a share of the buyer's revenue (none above the unsecured
 /// cap while the revenue is unknown), and never above the seller's concentration limit.
-pub fn line_ceiling(p: &Prospect, unsecured: Money, policy: &Policy) -> (Money, String) {
+pub fn line_ceiling(p: &Prospect, unsecured: Money, policy: &Policy) -> (Money, CeilingSource) {
     let seller = &policy.seller;
     let concentration = seller.turnover.times(seller.max_customer_share_pct.fraction());
     let share = policy.exposure.revenue_share_pct;
     let (by_revenue, why) = match p.revenue {
-        Some(revenue) => (
-            revenue.times(share.fraction()).max(unsecured),
-            format!("{share} % of revenue {}", revenue.grouped()),
-        ),
-        None => (unsecured, "revenue unknown: no secured line above the unsecured cap".to_string()),
+        Some(revenue) => {
+            (revenue.times(share.fraction()).max(unsecured), CeilingSource::RevenueShare { share, revenue })
+        }
+        None => (unsecured, CeilingSource::RevenueUnknown),
     };
     if concentration < by_revenue {
-        let why = format!(
-            "the concentration limit, {} % of the seller's turnover {}",
-            seller.max_customer_share_pct,
-            seller.turnover.grouped()
-        );
+        let why =
+            CeilingSource::Concentration { share: seller.max_customer_share_pct, turnover: seller.turnover };
         (concentration, why)
     } else {
         (by_revenue, why)

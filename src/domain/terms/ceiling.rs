@@ -29,8 +29,13 @@ fn large_buyer(p: &Prospect, policy: &Policy) -> bool {
 
 /// The ceiling that applies to a deal with `p`.
 pub fn term_ceiling(p: &Prospect, policy: &Policy) -> Ceiling {
-    let home = policy.seller.home_country.to_ascii_uppercase();
-    let rule = policy.term_ceilings.countries.get(&home).filter(|rule| match rule.applies {
+    // The rule filed under the home country in capitals, found without a new string per deal.
+    let home = policy.seller.home_country.as_bytes();
+    let is_home = |code: &str| {
+        code.len() == home.len() && code.bytes().zip(home).all(|(c, h)| c == h.to_ascii_uppercase())
+    };
+    let rule = policy.term_ceilings.countries.iter().find(|(code, _)| is_home(code)).map(|(_, rule)| rule);
+    let rule = rule.filter(|rule| match rule.applies {
         CeilingScope::Always => true,
         CeilingScope::LargeBuyerToSme => policy.seller.is_sme && large_buyer(p, policy),
     });

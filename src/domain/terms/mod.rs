@@ -105,8 +105,8 @@ pub fn suggest_with(
     if let Some(ask) = &ask {
         why.push(|| ask.clone());
     }
-    let (limit, review) = (terms.credit_limit, review_text(terms.review_months));
-    why.push(|| format!("Credit limit {}, review {review}", limit.grouped()));
+    let (limit, months) = (terms.credit_limit, terms.review_months);
+    why.push(|| format!("Credit limit {}, review {}", limit.grouped(), review_text(months)));
     Suggestion {
         terms,
         why: why.lines(),
@@ -120,9 +120,9 @@ pub fn suggest_with(
         observed_terms_days: ctx.observed,
         policy_days,
         policy_advance,
-        ceiling: ctx.ceiling.clone(),
+        ceiling: ctx.ceiling,
         fit: ctx.fit,
-        open_credit: ctx.open_credit.clone(),
+        open_credit: ctx.open_credit,
     }
 }
 

@@ -30,6 +30,8 @@ pub(super) struct Context<'a> {
     band: Band,
     pub(super) observed: u32,
     health: f64,
+    /// `health` as the factor of the unsecured cap.
+    health_weight: Decimal,
     /// The accounts are stale: open credit rests on their equity no further than on none.
     stale: bool,
     /// Months between reviews, from the risk model.
@@ -50,6 +52,7 @@ impl<'a> Context<'a> {
             None => (policy.terms.get(a.band).assumed_dbt_days.max(cautious), true),
         };
         let domestic = exposure::is_domestic(p.country.as_deref(), policy);
+        let health = capacity::payment_health(a, policy);
         Context {
             p,
             policy,
@@ -59,7 +62,8 @@ impl<'a> Context<'a> {
             dbt_assumed,
             band: a.band,
             observed: p.observed_terms_days.unwrap_or(policy.exposure.observed_terms_days),
-            health: capacity::payment_health(a, policy),
+            health,
+            health_weight: capacity::health_weight(health),
             stale: a.stale_accounts,
             review_months: a.review_months,
             vat: exposure::vat_rate(p.country.as_deref(), policy),
@@ -280,7 +284,8 @@ pub(super) fn propose(ctx: &Context, band: Band, floor: &Floor, why: &mut Why) -
     };
     let need = ctx.need(volume, &terms);
     let cover_only = ctx.open_credit == OpenCredit::FirstDemandCoverOnly;
-    let (raw_cap, source) = capacity::unsecured_cap(ctx.p, band, ctx.column, (ctx.health, ctx.stale), policy);
+    let health = (ctx.health, ctx.health_weight, ctx.stale);
+    let (raw_cap, source) = capacity::unsecured_cap_weighted(ctx.p, band, ctx.column, health, policy);
     let (raw_cap, source) =
         if cover_only { (Money::ZERO, capacity::CapSource::RiskModel) } else { (raw_cap, source) };
     let unit = policy.limits.rounding;
@@ -317,11 +322,12 @@ pub(super) fn propose(ctx: &Context, band: Band, floor: &Floor, why: &mut Why) -
         let kind = terms.security;
         why.push(|| {
             format!(
-                "Credit need {} exceeds the cap {}: a {} covers the excess, up to the line's ceiling {} ({ceiling_why})",
+                "Credit need {} exceeds the cap {}: a {} covers the excess, up to the line's ceiling {} ({})",
                 need.grouped(),
                 cap_text(),
                 kind.label(),
-                line_ceiling.grouped()
+                line_ceiling.grouped(),
+                ceiling_why.text()
             )
         });
     }
@@ -376,19 +382,18 @@ fn fit(ctx: &Context, volume: Money, terms: &mut Terms, target: Money) {
         .filter(|d| *d < start && *d > floor)
         .chain((start > floor).then_some(floor))
         .collect();
+    let mut need = ctx.need(volume, terms);
     for days in shorter {
-        let before = ctx.need(volume, terms);
         let candidate = Terms { payment_days: days, ..terms.clone() };
         let after = ctx.need(volume, &candidate);
-        if after >= before {
+        if after >= need {
             break;
         }
-        *terms = candidate;
+        (*terms, need) = (candidate, after);
         if after <= target {
             return;
         }
     }
-    let need = ctx.need(volume, terms);
     if need <= target {
         return;
     }
