@@ -7,9 +7,9 @@ use std::sync::Arc;
 
 use common::postgres::{TestDb, database, import};
 use dealdesk::domain::date::Date;
-use dealdesk::domain::decision::Deviation;
 use dealdesk::domain::money::{Money, Pct};
 use dealdesk::domain::prospect::{DecisionRecord, Prospect, Terms};
+use dealdesk::domain::terms::deviations::Deviation;
 use dealdesk::domain::vocabulary::{Band, Channel, Delivery, Security, Status};
 use dealdesk::portfolio::Snapshot;
 use dealdesk::store::backend::{Access, Backend, Changed, SaveRequest, read_all};

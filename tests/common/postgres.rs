@@ -339,6 +339,7 @@ pub fn import(
             updates: FieldSet::of(Field::ALL),
             keeps_newer_accounts: false,
             decided: Default::default(),
+            terms: Default::default(),
         })
         .collect();
     let mut incoming = Some(incoming);
