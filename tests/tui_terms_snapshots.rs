@@ -80,11 +80,13 @@ fn the_matrix() {
 
 // ---- what a user must be able to read at every size ----
 
-/// Fails unless every one of `texts` is on the screen drawn at `width`×`height`.
+/// Fails unless every one of `texts` is on the screen drawn at `width`×`height`, read across
+/// its wrapped lines (a continuation's indent counts as one space).
 fn assert_shows(mut app: App, (width, height): (u16, u16), texts: &[&str]) {
     let screen = screen_text(&render(&mut app, width, height)).join("\n");
+    let read = screen.split_whitespace().collect::<Vec<_>>().join(" ");
     for text in texts {
-        assert!(screen.replace('\n', " ").contains(text), "{text:?} is not on screen:\n{screen}");
+        assert!(read.contains(text), "{text:?} is not on screen:\n{screen}");
     }
 }
 

@@ -10,3 +10,4 @@ pub mod keys;
 pub mod layout;
 pub mod line_edit;
 pub mod theme;
+pub mod wrap;

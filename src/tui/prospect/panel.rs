@@ -18,12 +18,14 @@ use crate::tui::app::App;
 use crate::tui::kit::chrome::{has_banner, pair};
 use crate::tui::kit::layout;
 use crate::tui::kit::theme::Theme;
+use crate::tui::kit::wrap;
 
 /// The panel's text below the gauge, wrapped to the panel's width; its areas.
 fn text_and_areas(app: &App, form: &ProspectForm, area: Rect) -> (Paragraph<'static>, Rect, Rect) {
     let inner = Block::bordered().inner(area);
     let [gauge, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
-    (Paragraph::new(lines(app, form)).wrap(Wrap { trim: false }), gauge, rest)
+    let lines = wrap::hanging(lines(app, form), rest.width);
+    (Paragraph::new(lines).wrap(Wrap { trim: false }), gauge, rest)
 }
 
 /// How far the panel can scroll: the lines that do not fit below the gauge.

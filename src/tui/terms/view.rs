@@ -21,6 +21,7 @@ use crate::tui::kit::chart::profit_chart;
 use crate::tui::kit::chrome::{chrome, has_banner, short_amount};
 use crate::tui::kit::layout;
 use crate::tui::kit::theme::Theme;
+use crate::tui::kit::wrap;
 use rust_decimal::Decimal;
 
 pub fn render(frame: &mut Frame, app: &App, e: &TermsEditor) {
@@ -36,7 +37,7 @@ pub fn render(frame: &mut Frame, app: &App, e: &TermsEditor) {
     };
     // On a short terminal the charts give way to two lines of figures, and those to the
     // messages when they need the room: a warning is never cut for a chart.
-    let messages_text = messages(app.theme, e);
+    let messages_text = messages(app.theme, e, width);
     // The figures' 16 rows come first and whole (RAROC is their last row); the messages and
     // charts share what is left, so that no Min of theirs squeezes the figures.
     let rest = f.body.height.saturating_sub(FIGURES_HEIGHT);
@@ -244,8 +245,9 @@ fn render_figures(frame: &mut Frame, t: Theme, e: &TermsEditor, area: Rect, narr
     frame.render_widget(Table::new(rows, widths).header(header).column_spacing(1).block(block), area);
 }
 
-/// Errors, deviations, warnings, the goal seek's answer and what to ask for, wrapped.
-fn messages(t: Theme, e: &TermsEditor) -> Paragraph<'static> {
+/// Errors, deviations, warnings, the goal seek's answer and what to ask for, wrapped to `width`
+/// with each continuation under its text.
+fn messages(t: Theme, e: &TermsEditor, width: u16) -> Paragraph<'static> {
     let mut lines: Vec<Line> = Vec::new();
     if let Some(error) = &e.error {
         lines.push(Line::styled(format!("✗ {error}"), t.error()));
@@ -273,7 +275,8 @@ fn messages(t: Theme, e: &TermsEditor) -> Paragraph<'static> {
     if let Some(ask) = &e.ask {
         lines.push(Line::styled(ask.clone(), t.dim()));
     }
-    Paragraph::new(lines).wrap(Wrap { trim: true })
+    // Not trimmed: the continuations' indent is the point.
+    Paragraph::new(wrap::hanging(lines, width)).wrap(Wrap { trim: false })
 }
 
 fn render_charts(frame: &mut Frame, t: Theme, e: &TermsEditor, area: Rect) {
