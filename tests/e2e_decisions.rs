@@ -56,14 +56,7 @@ fn a_decision_from_the_what_if_survives_saving_the_form_below_it() {
     desk.send_key(Key::CtrlS);
     desk.wait_for("Record a decision", DEADLINE);
     // From X's status (reviewing) down to declined: approved, w/ conditions, routed, declined.
-    for _ in 0..4 {
-        desk.send_key(Key::Down);
-    }
-    desk.wait_for("› declined", DEADLINE);
-    desk.send("too risky for now");
-    desk.wait_for("Note: too risky for now", DEADLINE);
-    desk.send_key(Key::Enter);
-    desk.wait_for(&format!("Decision recorded for {X}: declined"), DEADLINE);
+    desk.decide(4, "declined", "too risky for now", X);
     desk.send_key(Key::Esc);
     // The form below took the decision: its status and its history show it.
     let screen = desk.wait_for(" Prospect ", DEADLINE);
@@ -109,12 +102,7 @@ fn the_status_is_shown_not_typed_and_a_decision_records_who_when_and_its_own_not
 
     desk.send_key(Key::CtrlD);
     desk.wait_for("Record a decision", DEADLINE);
-    desk.send_key(Key::Down);
-    desk.wait_for("› approved", DEADLINE);
-    desk.send("agreed by phone");
-    desk.wait_for("Note: agreed by phone", DEADLINE);
-    desk.send_key(Key::Enter);
-    desk.wait_for(&format!("Decision recorded for {X}: approved"), DEADLINE);
+    desk.decide(1, "approved", "agreed by phone", X);
     desk.wait_until("the decision on disk", DEADLINE, saved_on_disk);
     let x = quit_and_read_x(desk, &store);
     assert!(

@@ -105,16 +105,7 @@ fn x_on_a_raised_advance_is_compared_with_y_and_the_decision_lands_in_the_store(
     desk.send_key(Key::CtrlS);
     desk.wait_for("Records the edited terms: 14 days, 45 % advance", DEADLINE);
     desk.wait_for("› reviewing", DEADLINE);
-    desk.send_key(Key::Down);
-    desk.wait_until("approved selected", DEADLINE, |s| {
-        s.contains("› approved") && !s.contains("› reviewing")
-    });
-    desk.send_key(Key::Down);
-    desk.wait_for("› approved w/ conditions", DEADLINE);
-    desk.send("adapted: 45 % advance");
-    desk.wait_for("Note: adapted: 45 % advance", DEADLINE);
-    desk.send_key(Key::Enter);
-    desk.wait_for(&format!("Decision recorded for {X}: approved w/ conditions"), DEADLINE);
+    desk.decide(2, "approved w/ conditions", "adapted: 45 % advance", X);
     desk.wait_until("the decision on disk", DEADLINE, saved_on_disk);
 
     desk.send_key(Key::Esc);

@@ -15,7 +15,7 @@ use std::process::Command;
 
 use dealdesk::domain::policy::Policy;
 use dealdesk::domain::prospect::Prospect;
-use dealdesk::tui::app::{App, Effect, Msg, SaveError};
+use dealdesk::tui::app::{App, Effect, Msg, SaveError, StoreJob};
 use dealdesk::tui::dispatch::update;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use sandbox::{Sandbox, arg, running_as_root};
@@ -127,7 +127,7 @@ fn a_successful_retry_clears_the_notice_of_a_failed_save() {
     assert!(app.notice.as_ref().is_some_and(|n| n.error && n.text.starts_with("Save failed")));
 
     let retry = update(&mut app, Msg::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)));
-    assert!(matches!(retry.as_slice(), [Effect::Save { .. }]), "Ctrl-S retries: {retry:?}");
+    assert!(matches!(retry.as_slice(), [Effect::Store(StoreJob::Save { .. })]), "Ctrl-S retries: {retry:?}");
     update(&mut app, Msg::Saved { generation, result: Ok(Default::default()) });
     let notice = app.notice.clone().expect("a notice");
     assert!(!notice.error && !notice.text.contains("failed"), "{notice:?}");

@@ -2,6 +2,8 @@
 //! compare folded (case and accents off), unknown values come last in both directions, and
 //! ties keep the portfolio's order; the display order's chunking changes none of it.
 
+use std::cmp::Ordering;
+
 use strum::VariantArray;
 
 use dealdesk::cli::demo::demo_prospects;
@@ -12,7 +14,7 @@ use dealdesk::domain::prospect::Prospect;
 use dealdesk::domain::vocabulary::Status;
 use dealdesk::portfolio::Portfolio;
 use dealdesk::portfolio::filter::Filter;
-use dealdesk::portfolio::sort::{Column, SortDirection};
+use dealdesk::portfolio::sort::{Column, SortDirection, order, sorted};
 use dealdesk::portfolio::view::View;
 
 fn today() -> Date {
@@ -82,6 +84,26 @@ fn every_sort_shows_every_prospect_once() {
             let mut seen = list.clone();
             seen.sort_unstable();
             assert_eq!(seen, (0..portfolio.len()).collect::<Vec<_>>(), "{column:?}");
+        }
+    }
+}
+
+#[test]
+fn a_portfolio_large_enough_to_sort_on_every_core_is_ordered_as_a_small_one() {
+    // 5 000 prospects: past the size below which the sort stays on one thread, so this is the
+    // parallel path; the small portfolios above take the serial one.
+    let policy = Policy::default_policy();
+    let portfolio = Portfolio::new(dealdesk::synth::portfolio(5_000, 7), &policy, today());
+    for &column in Column::VARIANTS {
+        for direction in [SortDirection::Ascending, SortDirection::Descending] {
+            let sort = (column, direction);
+            let list = sorted(&portfolio, sort);
+            let mut seen = list.clone();
+            seen.sort_unstable();
+            assert_eq!(seen, (0..portfolio.len()).collect::<Vec<_>>(), "{column:?}: each row once");
+            let misplaced =
+                list.windows(2).find(|w| order(&portfolio, sort, w[0], w[1], None) != Ordering::Less);
+            assert_eq!(misplaced, None, "{column:?} {direction:?}: each row before the next");
         }
     }
 }

@@ -18,7 +18,7 @@ use dealdesk::domain::vocabulary::Status;
 use dealdesk::store::StoreError;
 use dealdesk::store::backend::{Access, Backend, Heard, NewIds, SaveRequest, read_all};
 use dealdesk::store::postgres::{self, PgStore, schema::Level};
-use dealdesk::tui::app::{App, Effect, Msg, SaveError};
+use dealdesk::tui::app::{App, Effect, Msg, SaveError, StoreJob};
 use dealdesk::tui::dispatch::update;
 use dealdesk::tui::history::Change;
 use dealdesk::tui::modals::Modal;
@@ -69,7 +69,7 @@ fn drive(app: &mut App, store: &mut PgStore, mut effects: Vec<Effect>) {
         let mut next = Vec::new();
         for effect in effects {
             let answer = match effect {
-                Effect::Save { generation, prospects, changed, overwrite } => {
+                Effect::Store(StoreJob::Save { generation, prospects, changed, overwrite }) => {
                     let request = SaveRequest { portfolio: &prospects, changed: &changed, overwrite };
                     let result = store.save(request).map_err(|e| match e {
                         StoreError::ChangedOnDisk { .. } => SaveError::ChangedOnDisk,
@@ -77,8 +77,10 @@ fn drive(app: &mut App, store: &mut PgStore, mut effects: Vec<Effect>) {
                     });
                     Msg::Saved { generation, result }
                 }
-                Effect::Fetch(ids) => Msg::Fetched(store.fetch(&ids).map_err(|e| e.to_string())),
-                Effect::Accept { id, version } => {
+                Effect::Store(StoreJob::Fetch(ids)) => {
+                    Msg::Fetched(store.fetch(&ids).map_err(|e| e.to_string()))
+                }
+                Effect::Store(StoreJob::Accept { id, version }) => {
                     store.accept(id, version);
                     continue;
                 }
@@ -201,7 +203,7 @@ fn a_second_desk_sees_the_first_one_s_change_without_reloading_or_moving_its_sel
     assert!(matches!(news, Heard::Changed { version: 2, .. }), "{news:?}");
     let effects = update(&mut second, Msg::Heard(news));
     assert!(
-        matches!(effects.as_slice(), [Effect::Fetch(ids)] if ids.len() == 1),
+        matches!(effects.as_slice(), [Effect::Store(StoreJob::Fetch(ids))] if ids.len() == 1),
         "only that row: {effects:?}"
     );
     drive(&mut second, &mut second_store, effects);

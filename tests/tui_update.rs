@@ -9,7 +9,7 @@ use dealdesk::domain::summary::Summary;
 use dealdesk::domain::vocabulary::Band;
 use dealdesk::portfolio::sort::{Column, SortDirection};
 use dealdesk::store::stream::Progress;
-use dealdesk::tui::app::{Effect, Msg, SaveError, SaveState};
+use dealdesk::tui::app::{Effect, Msg, SaveError, SaveState, StoreJob};
 use dealdesk::tui::dispatch::update;
 use dealdesk::tui::modals::Modal;
 use dealdesk::tui::screen::Screen;
@@ -279,7 +279,7 @@ fn a_store_changed_on_disk_asks_overwrite_or_reload() {
     assert_eq!(saves(&ch(&mut app, 'o')), [(1, 49, true)]);
 
     update(&mut app, Msg::Saved { generation: 1, result: Err(SaveError::ChangedOnDisk) });
-    assert_eq!(ch(&mut app, 'r'), [Effect::Reload]);
+    assert_eq!(ch(&mut app, 'r'), [Effect::Store(StoreJob::Reload)]);
     assert!(app.modal.is_none());
 }
 

@@ -184,21 +184,24 @@ impl DisplayOrder {
     /// Lays out the portfolio in `order` (positions in the portfolio, sorted) in chunks of `chunk`
     /// entries, each chunk on whichever core is free; nothing shown yet.
     pub fn in_chunks_of(portfolio: &Portfolio, order: &[usize], chunk: usize) -> DisplayOrder {
-        let chunks = order
-            .par_chunks(chunk.max(1))
-            .map(|part| {
-                // Room for names of 32 bytes: reading each name's length first would cost a
-                // second pass over names scattered in memory.
-                let mut c = Chunk {
-                    index: Vec::with_capacity(part.len()),
-                    names: NameIndex::with_capacity(part.len(), part.len() * 32),
-                    entries: Vec::with_capacity(part.len()),
-                    shown: Vec::with_capacity(part.len()),
-                };
-                part.iter().for_each(|&i| c.push(portfolio, i));
-                c
-            })
-            .collect();
+        let lay_out = |part: &[usize]| {
+            // Room for names of 32 bytes: reading each name's length first would cost a
+            // second pass over names scattered in memory.
+            let mut c = Chunk {
+                index: Vec::with_capacity(part.len()),
+                names: NameIndex::with_capacity(part.len(), part.len() * 32),
+                entries: Vec::with_capacity(part.len()),
+                shown: Vec::with_capacity(part.len()),
+            };
+            part.iter().for_each(|&i| c.push(portfolio, i));
+            c
+        };
+        // One chunk stays on this thread: handing it to rayon's pool only adds the wake-up.
+        let chunks = if order.len() <= chunk {
+            order.chunks(chunk.max(1)).map(lay_out).collect()
+        } else {
+            order.par_chunks(chunk.max(1)).map(lay_out).collect()
+        };
         let mut order = DisplayOrder { chunks, starts: Vec::new(), len: 0, chunk: chunk.max(1) };
         order.recount_starts();
         order
@@ -244,7 +247,11 @@ impl DisplayOrder {
     /// so only the entries shown are tested. The chunks are filtered on every core, then their
     /// rows joined, best rank first and in order at each rank.
     pub fn filter(&mut self, filter: &Filter, narrow: bool) -> (Vec<usize>, Totals) {
-        let parts: Vec<Passed> = self.chunks.par_iter_mut().map(|c| c.filter(filter, narrow)).collect();
+        let parts: Vec<Passed> = if self.chunks.len() <= 1 {
+            self.chunks.iter_mut().map(|c| c.filter(filter, narrow)).collect()
+        } else {
+            self.chunks.par_iter_mut().map(|c| c.filter(filter, narrow)).collect()
+        };
         let mut totals = Totals::default();
         let mut ranked = Vec::with_capacity(parts.len());
         for part in parts {

@@ -123,11 +123,16 @@ pub fn compare(column: Column, direction: SortDirection, a: &Summary, b: &Summar
     }
 }
 
+/// Below this many prospects the sort stays on the calling thread: waking rayon's pool costs
+/// more than splitting 1 000 rows saves (`load/rows/1k` measured +23 µs on two cores).
+const SERIAL_BELOW: usize = 4096;
+
 /// Every index of the portfolio in `sort`'s order.
 pub fn sorted(portfolio: &Portfolio, sort: Sort) -> Vec<usize> {
     // The order is total (ties fall to the portfolio's order), so an unstable sort, split over
     // the cores, gives the same result as a stable one, faster.
     let (column, direction) = sort;
+    let serial = portfolio.len() < SERIAL_BELOW;
     if column.is_text() {
         // Sectors and cities folded once into one buffer, as the names already are.
         let texts = (column != Column::Name).then(|| {
@@ -138,26 +143,35 @@ pub fn sorted(portfolio: &Portfolio, sort: Sort) -> Vec<usize> {
         let text = |i: usize| texts.as_ref().map_or_else(|| portfolio.folded_name(i), |t| t.get(i));
         // Each text beside its position and its first eight bytes as a number: most
         // comparisons end on the number, without reading the text. Unknown (empty) last.
-        let mut keyed: Vec<(bool, u64, &str, usize)> = (0..portfolio.len())
-            .into_par_iter()
-            .map(|i| {
-                let text = text(i);
-                let mut head = [0u8; 8];
-                let n = text.len().min(8);
-                head[..n].copy_from_slice(&text.as_bytes()[..n]);
-                (text.is_empty(), u64::from_be_bytes(head), text, i)
-            })
-            .collect();
-        keyed.par_sort_unstable_by(|(ua, ha, ta, a), (ub, hb, tb, b)| {
+        let key = |i: usize| {
+            let text = text(i);
+            let mut head = [0u8; 8];
+            let n = text.len().min(8);
+            head[..n].copy_from_slice(&text.as_bytes()[..n]);
+            (text.is_empty(), u64::from_be_bytes(head), text, i)
+        };
+        let mut keyed: Vec<(bool, u64, &str, usize)> = if serial {
+            (0..portfolio.len()).map(key).collect()
+        } else {
+            (0..portfolio.len()).into_par_iter().map(key).collect()
+        };
+        let by_key = |(ua, ha, ta, a): &(bool, u64, &str, usize),
+                      (ub, hb, tb, b): &(bool, u64, &str, usize)| {
             let o = ha.cmp(hb).then_with(|| ta.cmp(tb));
             let o = if direction == SortDirection::Descending { o.reverse() } else { o };
             ua.cmp(ub).then(o).then(a.cmp(b))
-        });
-        return keyed.into_par_iter().map(|(_, _, _, i)| i).collect();
+        };
+        sort_maybe_in_parallel(&mut keyed, serial, by_key);
+        return keyed.into_iter().map(|(_, _, _, i)| i).collect();
     }
     let mut all: Vec<usize> = (0..portfolio.len()).collect();
-    all.par_sort_unstable_by(|a, b| order(portfolio, sort, *a, *b, None));
+    sort_maybe_in_parallel(&mut all, serial, |a, b| order(portfolio, sort, *a, *b, None));
     all
+}
+
+/// An unstable sort, on the calling thread when `serial`, else split over the cores.
+fn sort_maybe_in_parallel<T: Send>(items: &mut [T], serial: bool, by: impl Fn(&T, &T) -> Ordering + Sync) {
+    if serial { items.sort_unstable_by(by) } else { items.par_sort_unstable_by(by) }
 }
 
 /// A prospect's sort keys before an edit: its row still sits where they put it.

@@ -124,9 +124,9 @@ pub enum Nav {
     Home,
 }
 
-/// What the runner must do.
+/// What the store must do, carried as it is from the desk's update to the saver thread.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
+pub enum StoreJob {
     /// Write this snapshot (generation n of the portfolio) to the store.
     Save {
         generation: u64,
@@ -141,16 +141,18 @@ pub enum Effect {
     /// Read whatever other users changed while the link was down.
     CatchUp,
     /// This desk took another user's version of a prospect.
-    Accept {
-        id: u64,
-        version: i64,
-    },
+    Accept { id: u64, version: i64 },
     /// Save the team's policy after `base`, the version the editor started from.
-    SaveTeamPolicy {
-        text: String,
-        base: Option<i64>,
-    },
+    SaveTeamPolicy { text: String, base: Option<i64> },
+    /// Read the whole store again.
     Reload,
+}
+
+/// What the runner must do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Hand this to the store (on the saver thread).
+    Store(StoreJob),
     OpenDemo,
     /// Open the user's store (after viewing a file) and read it under this policy.
     OpenStore {
@@ -383,12 +385,12 @@ impl App {
             return;
         }
         self.save_state = SaveState::Saving;
-        effects.push(Effect::Save {
+        effects.push(Effect::Store(StoreJob::Save {
             generation: self.generation,
             prospects: self.portfolio.snapshot(),
             changed: self.dirty.changed(&self.portfolio),
             overwrite,
-        });
+        }));
     }
 
     /// Ids for `count` new prospects: after the highest in the portfolio (a file has one

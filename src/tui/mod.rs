@@ -346,16 +346,7 @@ fn perform(
     };
     match effect {
         Effect::Quit => return true,
-        Effect::Save { generation, prospects, changed, overwrite } => {
-            job(Job::Save { generation, prospects, changed, overwrite })
-        }
-        Effect::Fetch(ids) => job(Job::Fetch(ids)),
-        Effect::CatchUp => job(Job::CatchUp),
-        Effect::Accept { id, version } => job(Job::Accept { id, version }),
-        Effect::SaveTeamPolicy { text, base } => job(Job::SaveTeamPolicy { text, base }),
-        Effect::Reload => {
-            let _ = jobs.send(Job::Reload);
-        }
+        Effect::Store(work) => job(Job::Store(work)),
         Effect::SavePolicy { path, text } => {
             let result =
                 store::policy_file::write_policy(&path, &text).map(|()| (path.display().to_string(), text));

@@ -6,42 +6,20 @@
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::{self, JoinHandle};
 
-use super::app::{Msg, SaveError};
+use super::app::{Msg, SaveError, StoreJob};
 
 use crate::domain::date::Date;
 use crate::domain::policy::Policy;
-use crate::portfolio::Snapshot;
 use crate::store::StoreError;
-use crate::store::backend::{Backend, Changed, SaveRequest, read_all};
+use crate::store::backend::{Backend, SaveRequest, read_all};
 
 pub enum Job {
     /// Read the store, evaluating each block as it comes, before anything else.
-    Load {
-        policy: Box<Policy>,
-        today: Date,
-    },
-    Save {
-        generation: u64,
-        prospects: Snapshot,
-        changed: Vec<Changed>,
-        overwrite: bool,
-    },
-    Reload,
+    Load { policy: Box<Policy>, today: Date },
     /// Switch to another store (the demo copy, or the user's once a file viewed is saved).
     Replace(Box<dyn Backend>),
-    /// Read these prospects as other users left them.
-    Fetch(Vec<u64>),
-    /// Read what changed while the link to the store was down.
-    CatchUp,
-    /// The desk took another user's version of a prospect.
-    Accept {
-        id: u64,
-        version: i64,
-    },
-    SaveTeamPolicy {
-        text: String,
-        base: Option<i64>,
-    },
+    /// What the desk's update asked of the store.
+    Store(StoreJob),
 }
 
 /// Starts the thread, with no store while a file is only viewed; its handle returns the
@@ -67,7 +45,7 @@ fn work(mut store: Option<Box<dyn Backend>>, rx: &Receiver<Job>, tx: &Sender<Msg
                 continue;
             };
             match job {
-                Job::Save { generation, prospects, changed, overwrite } => {
+                Job::Store(StoreJob::Save { generation, prospects, changed, overwrite }) => {
                     let request = SaveRequest { portfolio: &prospects, changed: &changed, overwrite };
                     let result = store.save(request).map_err(|e| match e {
                         StoreError::ChangedOnDisk { .. } => SaveError::ChangedOnDisk,
@@ -77,14 +55,14 @@ fn work(mut store: Option<Box<dyn Backend>>, rx: &Receiver<Job>, tx: &Sender<Msg
                         Err(SaveError::Failed(message)) => Some(message.clone()),
                         Err(SaveError::ChangedOnDisk) => Some("the store changed on disk".into()),
                         Ok(saved) if !saved.stale.is_empty() => Some(format!(
-                            "{} prospect(s) changed by another user meanwhile were not saved",
-                            saved.stale.len()
+                            "not saved: {} changed by another user meanwhile",
+                            crate::domain::format::count(saved.stale.len(), "prospect")
                         )),
                         Ok(_) => None,
                     };
                     let _ = tx.send(Msg::Saved { generation, result });
                 }
-                Job::Reload => {
+                Job::Store(StoreJob::Reload) => {
                     let result = read_all(store.as_mut()).map_err(|e| e.to_string());
                     let _ = tx.send(Msg::Reloaded(result));
                 }
@@ -96,15 +74,15 @@ fn work(mut store: Option<Box<dyn Backend>>, rx: &Receiver<Job>, tx: &Sender<Msg
                     });
                     let _ = tx.send(Msg::LoadDone(result.map_err(|e| e.to_string())));
                 }
-                Job::Fetch(ids) => {
+                Job::Store(StoreJob::Fetch(ids)) => {
                     let _ = tx.send(Msg::Fetched(store.fetch(&ids).map_err(|e| e.to_string())));
                 }
-                Job::CatchUp => {
+                Job::Store(StoreJob::CatchUp) => {
                     let rows = store.out_of_date().and_then(|ids| store.fetch(&ids));
                     let _ = tx.send(Msg::Fetched(rows.map_err(|e| e.to_string())));
                 }
-                Job::Accept { id, version } => store.accept(id, version),
-                Job::SaveTeamPolicy { text, base } => {
+                Job::Store(StoreJob::Accept { id, version }) => store.accept(id, version),
+                Job::Store(StoreJob::SaveTeamPolicy { text, base }) => {
                     let result = store.save_team_policy(&text, base).map(|t| (t.version, t.text));
                     let result = result.map_err(|e| e.to_string());
                     let _ = tx.send(Msg::TeamPolicySaved(result));
@@ -122,15 +100,15 @@ fn merge(queue: Vec<Job>) -> Vec<Job> {
     for job in queue {
         match (out.last_mut(), job) {
             (
-                Some(Job::Save { generation, prospects, changed, overwrite }),
-                Job::Save { generation: g, prospects: p, changed: c, overwrite: o },
+                Some(Job::Store(StoreJob::Save { generation, prospects, changed, overwrite })),
+                Job::Store(StoreJob::Save { generation: g, prospects: p, changed: c, overwrite: o }),
             ) => {
                 let later: std::collections::HashSet<u64> = c.iter().map(|c| c.id).collect();
                 changed.retain(|earlier| !later.contains(&earlier.id));
                 changed.extend(c);
                 (*generation, *prospects, *overwrite) = (g, p, *overwrite || o);
             }
-            (Some(Job::Fetch(ids)), Job::Fetch(more)) => ids.extend(more),
+            (Some(Job::Store(StoreJob::Fetch(ids))), Job::Store(StoreJob::Fetch(more))) => ids.extend(more),
             (_, job) => out.push(job),
         }
     }

@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-use super::app::{App, Effect};
+use super::app::{App, Effect, StoreJob};
 use super::history::Change;
 use super::modals::Modal;
 use super::screen::Screen;
@@ -94,8 +94,8 @@ pub fn on_heard(app: &App, heard: Heard, effects: &mut Vec<Effect>) {
         return;
     }
     effects.push(match heard {
-        Heard::Changed { id, .. } => Effect::Fetch(vec![id]),
-        Heard::Reconnected => Effect::CatchUp,
+        Heard::Changed { id, .. } => Effect::Store(StoreJob::Fetch(vec![id])),
+        Heard::Reconnected => Effect::Store(StoreJob::CatchUp),
     });
 }
 
@@ -143,7 +143,7 @@ pub fn take_theirs(app: &mut App, theirs: Theirs, effects: &mut Vec<Effect>) {
         None => app.take_out(theirs.id),
     }
     app.dirty.forget(theirs.id);
-    effects.push(Effect::Accept { id: theirs.id, version: theirs.stamp.version });
+    effects.push(Effect::Store(StoreJob::Accept { id: theirs.id, version: theirs.stamp.version }));
 }
 
 /// The saved prospect as a new one beside theirs: this desk's version, kept under a new id.

@@ -8,7 +8,7 @@ use dealdesk::domain::fields::Field;
 use dealdesk::domain::policy::Policy;
 use dealdesk::domain::prospect::Prospect;
 use dealdesk::domain::summary::Summary;
-use dealdesk::tui::app::{App, Effect, Msg};
+use dealdesk::tui::app::{App, Effect, Msg, StoreJob};
 use dealdesk::tui::dispatch::update;
 use dealdesk::tui::kit::theme::Theme;
 use dealdesk::tui::policy::state::PolicyEditor;
@@ -80,7 +80,7 @@ pub fn saves(effects: &[Effect]) -> Vec<(u64, usize, bool)> {
     effects
         .iter()
         .filter_map(|e| match e {
-            Effect::Save { generation, prospects, overwrite, .. } => {
+            Effect::Store(StoreJob::Save { generation, prospects, overwrite, .. }) => {
                 Some((*generation, prospects.len(), *overwrite))
             }
             _ => None,

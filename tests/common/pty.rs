@@ -160,6 +160,20 @@ impl Desk {
         self.send(key.bytes());
     }
 
+    /// In the open decision dialog on `name`: `downs` steps down the statuses to `status`, the
+    /// note typed, Enter; waits for each step to show and for the decision to be recorded.
+    pub fn decide(&mut self, downs: usize, status: &str, note: &str, name: &str) {
+        for _ in 0..downs {
+            self.send_key(Key::Down);
+        }
+        let chosen = format!("│ › {status} ");
+        self.wait_until(&format!("{status} chosen"), DEADLINE, |s| s.lines().any(|l| l.contains(&chosen)));
+        self.send(note);
+        self.wait_for(&format!("Note: {note}"), DEADLINE);
+        self.send_key(Key::Enter);
+        self.wait_for(&format!("Decision recorded for {name}: {status}"), DEADLINE);
+    }
+
     /// The screen as text, one line per row.
     pub fn screen(&self) -> String {
         lock(&self.parser).screen().contents()

@@ -4,7 +4,7 @@ use ratatui::crossterm::event::KeyCode as K;
 use ratatui::text::Line;
 
 use super::Modal;
-use crate::tui::app::{App, Effect};
+use crate::tui::app::{App, Effect, StoreJob};
 use crate::tui::kit::action::Action;
 use crate::tui::kit::keys::{Binding, QUIT, Table, bind, ch, code};
 
@@ -19,7 +19,7 @@ pub const KEYS: Table = Table(&[CHANGED, QUIT]);
 pub fn on_key(app: &mut App, action: Option<Action>, effects: &mut Vec<Effect>) -> Option<Modal> {
     match action {
         Some(Action::Overwrite) => app.save_now(effects, true),
-        Some(Action::Reload) => effects.push(Effect::Reload),
+        Some(Action::Reload) => effects.push(Effect::Store(StoreJob::Reload)),
         Some(Action::Cancel) => {
             app.warn("Not saved: the store on disk is someone else's version; Ctrl-S asks again")
         }

@@ -6,7 +6,7 @@ use super::keys::{KEYS, SEARCH_KEYS, TYPING_KEYS};
 use super::state::PolicyEditor;
 use crate::domain::format::count as count_of;
 use crate::domain::policy::Policy;
-use crate::tui::app::{App, Effect, Nav};
+use crate::tui::app::{App, Effect, Nav, StoreJob};
 use crate::tui::kit::action::Action;
 use crate::tui::kit::line_edit::{LineEdit, typing_key};
 use crate::tui::modals::Modal;
@@ -123,9 +123,8 @@ fn save(app: &mut App, e: &mut PolicyEditor, effects: &mut Vec<Effect>) {
     }
     match (path, &app.team) {
         (Some(path), _) => effects.push(Effect::SavePolicy { path, text: e.text() }),
-        (None, Some(team)) if team.credit => {
-            effects.push(Effect::SaveTeamPolicy { text: e.text(), base: team.policy_version })
-        }
+        (None, Some(team)) if team.credit => effects
+            .push(Effect::Store(StoreJob::SaveTeamPolicy { text: e.text(), base: team.policy_version })),
         (None, Some(team)) => app.warn(format!(
             "Not saved: only the credit role (dealdesk_credit) edits the team policy, and {} is not in it",
             team.user
