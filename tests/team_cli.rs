@@ -27,19 +27,26 @@ fn store_copy_round_trips_file_to_database_to_file_with_every_decision() {
     on(&s, &url, &["store", "init"]).ok();
     let there = s.run(&["store", "copy", "--from", &s.arg("a.json"), "--to", &url]).ok();
     assert!(
-        there.stdout.contains(&format!(
-            "copied 300 prospect(s) with {decisions} decision(s) from {}",
-            s.arg("a.json")
-        )),
+        there
+            .stdout
+            .contains(&format!("copied 300 prospects with {decisions} decisions from {}", s.arg("a.json"))),
         "{}",
         there.all()
     );
     let back = s.run(&["store", "copy", "--from", &url, "--to", &s.arg("b.json")]).ok();
-    assert!(back.stdout.contains("copied 300 prospect(s)"), "{}", back.all());
+    assert!(back.stdout.contains("copied 300 prospects with "), "{}", back.all());
     assert_eq!(store::load(&s.path("b.json")).unwrap(), original, "the same prospects and decisions");
     // A copy never mixes into a store that holds prospects already.
     let again = s.run(&["store", "copy", "--from", &s.arg("a.json"), "--to", &url]).failed();
-    again.says("holds 300 prospect(s) already");
+    again.says("holds 300 prospects already");
+    // One of each is said in the singular.
+    let single = original.iter().find(|p| p.history.len() == 1).expect("a prospect with one decision");
+    store::write_new(&s.path("one.json"), std::slice::from_ref(single)).unwrap();
+    let one = s.run(&["store", "copy", "--from", &s.arg("one.json"), "--to", &s.arg("c.json")]).ok();
+    assert!(one.stdout.contains("copied 1 prospect with 1 decision from "), "{}", one.all());
+    s.run(&["store", "copy", "--from", &s.arg("one.json"), "--to", &s.arg("c.json")])
+        .failed()
+        .says("holds 1 prospect already");
 }
 
 #[test]

@@ -9,6 +9,7 @@ use clap::Subcommand;
 
 use super::Context;
 use super::output::Report;
+use crate::domain::format;
 use crate::store::backend::read_all;
 use crate::store::location::{ConnInfo, Location};
 use crate::store::postgres::{self, schema};
@@ -91,7 +92,8 @@ pub fn run(ctx: &Context, action: &Action) -> Result<ExitCode> {
             let decisions: usize = prospects.iter().map(|p| p.history.len()).sum();
             let count = prospects.len();
             crate::store::open(&to, &holder)?.fill(prospects)?;
-            let done = format!("copied {count} prospect(s) with {decisions} decision(s) from {from} to {to}");
+            let (count, decisions) = (format::count(count, "prospect"), format::count(decisions, "decision"));
+            let done = format!("copied {count} with {decisions} from {from} to {to}");
             report.line(&done).map_err(|e| e.after(&done))?;
             if from.postgres().is_some() {
                 report.line(

@@ -130,7 +130,8 @@ impl fmt::Display for StoreError {
             ),
             StoreError::NotEmpty { store, held } => write!(
                 f,
-                "{store} holds {held} prospect(s) already; a copy goes only into an empty store (nothing was written)"
+                "{store} holds {} already; a copy goes only into an empty store (nothing was written)",
+                crate::domain::format::count(*held, "prospect")
             ),
             StoreError::NoIdsLeft { message } => f.write_str(message),
             StoreError::Database { store, problem, message } => match problem {

@@ -77,12 +77,41 @@ pub fn prospect_of(id: i64, data: &[u8], decisions: Option<&[u8]>) -> Result<(Pr
     Ok((prospect, ids))
 }
 
-/// The SQL expression for a prospect's live decisions as `[[id, record], …]` (NULL when it has
-/// none): recorded, not reversed, oldest first. `p` is the prospects row.
-pub const LIVE_DECISIONS: &str = "(SELECT jsonb_agg(jsonb_build_array(d.id, d.record) ORDER BY d.id)
-      FROM dealdesk.decisions d
-     WHERE d.prospect_id = p.id AND d.reverses IS NULL
-       AND NOT EXISTS (SELECT FROM dealdesk.decisions r WHERE r.reverses = d.id))";
+/// Which decisions are live: recorded (not a reversal) and not reversed since. `d` is the
+/// decisions row.
+macro_rules! live {
+    () => {
+        "d.reverses IS NULL AND NOT EXISTS (SELECT FROM dealdesk.decisions r WHERE r.reverses = d.id)"
+    };
+}
+
+/// The live decisions of a prospect, oldest first, as JSON text `[[id, record], …]`.
+macro_rules! decisions_json {
+    () => {
+        "json_agg(json_build_array(d.id, d.record) ORDER BY d.id)"
+    };
+}
+
+/// The SQL expression for a prospect's live decisions (NULL when it has none), for a few
+/// prospects. `p` is the prospects row.
+pub const LIVE_DECISIONS: &str = concat!(
+    "(SELECT ",
+    decisions_json!(),
+    " FROM dealdesk.decisions d WHERE d.prospect_id = p.id AND ",
+    live!(),
+    ")"
+);
+
+/// Every prospect's live decisions, one row per prospect that has any (`prospect_id`,
+/// `decisions`), for a join with the whole table: one pass over the decisions instead of a
+/// lookup per prospect.
+pub const LIVE_DECISIONS_BY_PROSPECT: &str = concat!(
+    "SELECT d.prospect_id, ",
+    decisions_json!(),
+    " AS decisions FROM dealdesk.decisions d WHERE ",
+    live!(),
+    " GROUP BY d.prospect_id"
+);
 
 /// A decision as its row stores it: the status and deviations the SQL checks see, and the
 /// whole record.
