@@ -65,6 +65,7 @@ mod tests {
 
     fn summary(band: Band, segment: Option<Segment>, volume: i64) -> Summary {
         Summary {
+            id: 0,
             band,
             insufficient_data: false,
             score: Some(50.0),

@@ -43,6 +43,9 @@ impl Basis {
 /// What the portfolio table shows of one prospect's evaluation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
+    /// The prospect's id, beside its figures: the display order's "only the marked" filter
+    /// reads it here rather than from the prospect, a cache miss away.
+    pub id: u64,
     pub band: Band,
     pub insufficient_data: bool,
     pub score: Option<f64>,
@@ -115,6 +118,7 @@ impl Summary {
             figure(|x| x.capital),
         ];
         Summary {
+            id: p.id,
             band: e.assessment.band,
             insufficient_data: e.assessment.insufficient_data,
             score: e.assessment.score,

@@ -68,7 +68,7 @@ impl Filter {
     pub fn keeps(&self, portfolio: &Portfolio, index: usize) -> bool {
         self.words.matches(portfolio.folded_name(index))
             && (!self.quick() || portfolio.summary(index).is_some_and(|s| self.tags_pass(Tags::of(s))))
-            && self.kept_by_id(portfolio.prospect(index).map(|p| p.id))
+            && (self.only.is_none() || self.kept_by_id(portfolio.prospect(index).map(|p| p.id)))
     }
 }
 

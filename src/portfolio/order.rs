@@ -45,11 +45,13 @@ struct Entry {
 }
 
 impl Entry {
-    /// What the filters read of the prospect at a position; none without a summary, as
-    /// `Filter::keeps` treats it: shown by name, never by a quick filter, and out of the totals.
+    /// What the filters read of the prospect at a position, all from its summary (the prospect
+    /// itself is not read: laying out the order would miss the cache once more per entry);
+    /// none without a summary, as `Filter::keeps` treats it: shown by name, never by a quick
+    /// filter, and out of the totals.
     fn of(portfolio: &Portfolio, index: usize) -> Option<Entry> {
-        let (s, p) = (portfolio.summary(index)?, portfolio.prospect(index)?);
-        Some(Entry { cents: s.cents, tags: Tags::of(s), id: p.id })
+        let s = portfolio.summary(index)?;
+        Some(Entry { cents: s.cents, tags: Tags::of(s), id: s.id })
     }
 }
 
