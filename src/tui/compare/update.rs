@@ -2,7 +2,7 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
-use super::keys::KEYS;
+use super::keys::{KEYS, TOGGLE_EDITED};
 use super::state::CompareView;
 use crate::tui::app::{App, Nav};
 use crate::tui::kit::action::Action;
@@ -25,7 +25,7 @@ pub fn on_key(app: &mut App, view: &mut CompareView, key: &KeyEvent) {
     match KEYS.lookup(key) {
         Some(Action::Left) => view.column = view.column.saturating_sub(1),
         Some(Action::Right) => view.column = (view.column + 1).min(last),
-        Some(Action::ToggleEdited) => view.edited = !view.edited,
+        Some(TOGGLE_EDITED) => view.edited = !view.edited,
         Some(Action::Terms) => {
             let id = view.ids.get(view.column).copied();
             match id

@@ -60,7 +60,6 @@ pub enum Action {
     Reset,
     SeekAdvance,
     SeekBest,
-    ToggleEdited,
     Left,
     Right,
     Policy,
@@ -81,4 +80,8 @@ pub enum Action {
     LineEnd,
     DeleteWord,
     ClearLine,
+    /// An intent of one screen only, named in that screen's folder (`<screen>/keys.rs`), so
+    /// that a key meaning something on one screen adds nothing here. The number tells one
+    /// screen's own intents apart; only that screen's table and update read it.
+    Local(u8),
 }
