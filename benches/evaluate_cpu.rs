@@ -1,6 +1,7 @@
 //! Evaluation cost per prospect in CPU time (not wall time), so that a loaded machine that
-//! shares its cores does not count the waiting: `evaluate_with(.., false)` and `assess` over the
-//! 1 000 prospects of the evaluate benchmark (`synth::portfolio(1000, 1)`), repeated.
+//! shares its cores does not count the waiting: `evaluate_with(.., false)`, `assess` with the
+//! suggested terms but without the economics, and `assess` alone over the 1 000 prospects of
+//! the evaluate benchmark (`synth::portfolio(1000, 1)`), repeated.
 //!
 //! ```text
 //! cargo bench --bench evaluate_cpu -- 200
@@ -12,6 +13,8 @@ use dealdesk::domain::date::Date;
 use dealdesk::domain::evaluate::evaluate_with;
 use dealdesk::domain::policy::Policy;
 use dealdesk::domain::risk::assess;
+use dealdesk::domain::segment::segment_for;
+use dealdesk::domain::terms::suggest_with;
 use dealdesk::synth;
 
 /// The CPU time this thread has used, in seconds.
@@ -48,12 +51,20 @@ fn main() {
             black_box(evaluate_with(black_box(p), &policy, today, true));
         }
     });
+    let terms = least(rounds, || {
+        for p in &prospects {
+            let a = assess(black_box(p), &policy, today);
+            let segment = p.annual_volume.map(|v| segment_for(v, &policy));
+            black_box(suggest_with(p, &a, segment, &policy, false));
+        }
+    });
     let assessed = least(rounds, || {
         for p in &prospects {
             black_box(assess(black_box(p), &policy, today));
         }
     });
     println!(
-        "on_load {on_load:.3} ms, explained {explained:.3} ms, assess {assessed:.3} ms (CPU, least of {rounds}, 1 000 prospects)"
+        "on_load {on_load:.3} ms, explained {explained:.3} ms, assess+terms {terms:.3} ms, assess {assessed:.3} ms \
+         (CPU, least of {rounds}, 1 000 prospects)"
     );
 }

@@ -31,7 +31,7 @@ impl Money {
 
     /// An amount rounded to the cent (half away from zero, as invoices do).
     pub fn new(amount: Decimal) -> Money {
-        Money(amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
+        Money(super::rounding::to_cent(amount))
     }
 
     /// The largest amount an input may hold (10^15 either way).

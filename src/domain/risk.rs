@@ -196,8 +196,9 @@ pub fn assess(p: &Prospect, policy: &Policy, today: Date) -> Assessment {
     let review_months =
         if default.is_some() { sc.default.review_months } else { policy.bands.get(band).review_months };
 
-    let mut reasons: Vec<Reason> = caps.iter().map(|c| Reason::cap(*c)).collect();
-    reasons.extend(sum.reasons);
+    // Caps first, into the inputs' list (one list, not a second one copied into).
+    let mut reasons = sum.reasons;
+    reasons.splice(0..0, caps.iter().map(|c| Reason::cap(*c)));
     Assessment {
         score: sum.score,
         band,

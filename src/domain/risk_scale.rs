@@ -8,6 +8,7 @@ use rust_decimal::prelude::FromPrimitive;
 use strum::VariantArray;
 
 use super::policy::Policy;
+use super::rounding::fraction_half_even;
 use super::vocabulary::Band;
 
 /// The highest score of a band (the lowest of the band above; 100 for the best).
@@ -58,7 +59,9 @@ pub fn pd_floor(band: Band, policy: &Policy) -> f64 {
     pd_at(best_score(band, policy), policy)
 }
 
-/// A PD fraction as the exact decimal the economics use, to a millionth (0.0001 %).
+/// A PD fraction as the exact decimal the economics use, to a millionth (0.0001 %): the float's
+/// `Decimal::from_f64` rounded half to even, taken from the float alone where it decides.
 pub fn pd_decimal(pd: f64) -> Decimal {
-    Decimal::from_f64(pd.clamp(0.0, 1.0)).map_or(Decimal::ONE, |d| d.round_dp(6))
+    let pd = pd.clamp(0.0, 1.0);
+    fraction_half_even(pd, 6).unwrap_or_else(|| Decimal::from_f64(pd).map_or(Decimal::ONE, |d| d.round_dp(6)))
 }

@@ -9,10 +9,12 @@
 //! K is linear in LGD, so the capital of a split exposure is K(PD) times its loss at default.
 
 use rust_decimal::Decimal;
-use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
+use rust_decimal::prelude::ToPrimitive;
 use statrs::distribution::{ContinuousCDF, Normal};
 
+use crate::domain::float_decimal;
 use crate::domain::money::{Money, Pct};
+use crate::domain::rounding::half_even;
 
 /// The IRB confidence level.
 const CONFIDENCE: f64 = 0.999;
@@ -41,7 +43,7 @@ pub fn capital(pd: Decimal, loss_at_default: Money, floor: Pct) -> Money {
     if pd >= Decimal::ONE {
         return loss_at_default;
     }
-    let factor = Decimal::from_f64(capital_factor(pd, floor)).unwrap_or(Decimal::ONE);
+    let factor = float_decimal::from_f64(capital_factor(pd, floor)).unwrap_or(Decimal::ONE);
     loss_at_default.times(factor)
 }
 
@@ -49,13 +51,13 @@ pub fn capital(pd: Decimal, loss_at_default: Money, floor: Pct) -> Money {
 /// the loss) or when nothing is at risk.
 pub fn raroc_pct(profit: Money, capital: Money, in_default: bool) -> Option<Decimal> {
     (!in_default && capital.is_positive())
-        .then(|| (profit.amount() * Decimal::ONE_HUNDRED / capital.amount()).round_dp(1))
+        .then(|| half_even(profit.amount() * Decimal::ONE_HUNDRED / capital.amount(), 1))
 }
 
 /// How many months of the yearly risk-adjusted profit one default wipes out, to one decimal;
 /// none where there is no profit to cover a default.
 pub fn loss_months(loss_at_default: Money, profit: Money) -> Option<Decimal> {
-    profit.is_positive().then(|| (loss_at_default.amount() * Decimal::from(12) / profit.amount()).round_dp(1))
+    profit.is_positive().then(|| half_even(loss_at_default.amount() * Decimal::from(12) / profit.amount(), 1))
 }
 
 /// The new sales that would earn back one default at this gross margin (write-off ÷ margin);

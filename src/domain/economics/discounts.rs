@@ -5,6 +5,7 @@
 use rust_decimal::Decimal;
 
 use crate::domain::money::{Money, Pct};
+use crate::domain::rounding::half_even;
 
 const YEAR: Decimal = Decimal::from_parts(365, 0, 0, false, 0);
 
@@ -25,7 +26,7 @@ pub fn annualised_cost_pct(discount: Pct, discount_days: u32, days_otherwise: De
     let d = discount.fraction();
     let gained = days_otherwise - Decimal::from(discount_days);
     (d > Decimal::ZERO && d < Decimal::ONE && gained > Decimal::ZERO)
-        .then(|| (d / (Decimal::ONE - d) * YEAR / gained * Decimal::ONE_HUNDRED).round_dp(1))
+        .then(|| half_even(d / (Decimal::ONE - d) * YEAR / gained * Decimal::ONE_HUNDRED, 1))
 }
 
 #[cfg(test)]

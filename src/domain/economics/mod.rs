@@ -18,6 +18,7 @@ use rust_decimal::Decimal;
 use super::money::{Money, Pct};
 use super::policy::Policy;
 use super::prospect::Terms;
+use super::rounding::half_even;
 use super::vocabulary::{Delivery, Security};
 use exposure::Payment;
 
@@ -197,7 +198,7 @@ pub fn economics(deal: &Deal, terms: &Terms, policy: &Policy) -> Economics {
         credit_need,
         exposure,
         covered,
-        days_to_pay: days.round_dp(1),
+        days_to_pay: half_even(days, 1),
         loss_at_default,
         expected_loss,
         financing_cost,
@@ -205,7 +206,7 @@ pub fn economics(deal: &Deal, terms: &Terms, policy: &Policy) -> Economics {
         security_cost,
         risk_adjusted_profit,
         margin_pct: volume_sold.is_positive().then(|| {
-            (risk_adjusted_profit.amount() * Decimal::ONE_HUNDRED / volume_sold.amount()).round_dp(2)
+            half_even(risk_adjusted_profit.amount() * Decimal::ONE_HUNDRED / volume_sold.amount(), 2)
         }),
         loss_at_default_months: capital::loss_months(loss_at_default, risk_adjusted_profit),
         sales_to_replace_loss: capital::sales_to_replace(loss_at_default, margin_rate),

@@ -67,9 +67,11 @@ pub enum CapSource {
     BetterBand,
 }
 
-/// The payment health as the exact factor a cap is multiplied by, to four decimals.
+/// The payment health as the exact factor a cap is multiplied by, to four decimals (the
+/// float's exact decimal rounded half to even, taken from the float alone where it decides).
 pub fn health_weight(health: f64) -> Decimal {
-    Decimal::from_f64_retain(health).unwrap_or_default().round_dp(4)
+    crate::domain::rounding::fraction_half_even(health, 4)
+        .unwrap_or_else(|| Decimal::from_f64_retain(health).unwrap_or_default().round_dp(4))
 }
 
 /// The unsecured cap before rounding, and where it comes from. On stale accounts (`stale`)

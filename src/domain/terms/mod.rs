@@ -9,6 +9,7 @@
 
 pub mod capacity;
 pub mod ceiling;
+mod context;
 pub mod deviations;
 pub mod given;
 pub mod optimise;
@@ -85,7 +86,7 @@ pub fn suggest_with(
     policy: &Policy,
     explain: bool,
 ) -> Suggestion {
-    let ctx = propose::Context::new(p, a, segment, policy);
+    let ctx = context::Context::new(p, a, segment, policy);
     // The better bands first, each tightening the floor the next starts from.
     let mut floor = Floor::loosest();
     for band in Band::VARIANTS.iter().copied().take_while(|b| *b < a.band) {

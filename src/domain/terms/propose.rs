@@ -6,92 +6,14 @@ use rust_decimal::Decimal;
 
 use super::Why;
 use super::capacity::{self, OpenCredit};
-use super::ceiling::{Ceiling, term_ceiling};
-use super::security::Fit;
-use crate::domain::economics::exposure::{self, Payment};
+use super::context::Context;
+use crate::domain::economics::exposure;
 use crate::domain::money::{Money, Pct};
-use crate::domain::policy::Policy;
-use crate::domain::prospect::{Prospect, Terms};
-use crate::domain::risk::Assessment;
-use crate::domain::vocabulary::{Band, Delivery, Security, Segment};
+use crate::domain::prospect::Terms;
+use crate::domain::vocabulary::{Band, Delivery, Security};
 
 /// Standard payment terms the fit shortens through, longest first.
 const STANDARD_TERMS: [u32; 7] = [90, 60, 45, 30, 21, 14, 7];
-
-/// What every band's proposal for one prospect shares.
-pub(super) struct Context<'a> {
-    p: &'a Prospect,
-    policy: &'a Policy,
-    segment: Option<Segment>,
-    column: Segment,
-    pub(super) dbt: u32,
-    pub(super) dbt_assumed: bool,
-    /// The prospect's own band, whose DBT is assumed when unknown.
-    band: Band,
-    pub(super) observed: u32,
-    health: f64,
-    /// `health` as the factor of the unsecured cap.
-    health_weight: Decimal,
-    /// The accounts are stale: open credit rests on their equity no further than on none.
-    stale: bool,
-    /// Months between reviews, from the risk model.
-    review_months: u32,
-    vat: Pct,
-    pub(super) ceiling: Ceiling,
-    pub(super) fit: Fit,
-    pub(super) open_credit: OpenCredit,
-    insufficient_data: bool,
-}
-
-impl<'a> Context<'a> {
-    pub(super) fn new(p: &'a Prospect, a: &Assessment, segment: Option<Segment>, policy: &'a Policy) -> Self {
-        // Unknown DBT: the larger of the band's assumption and the scorecard's cautious value.
-        let cautious = policy.scorecard.payment.dbt_days.cautious.clamp(0.0, 3650.0).ceil() as u32;
-        let (dbt, dbt_assumed) = match p.dbt_days {
-            Some(d) => (d, false),
-            None => (policy.terms.get(a.band).assumed_dbt_days.max(cautious), true),
-        };
-        let domestic = exposure::is_domestic(p.country.as_deref(), policy);
-        let health = capacity::payment_health(a, policy);
-        Context {
-            p,
-            policy,
-            segment,
-            column: segment.unwrap_or(Segment::Micro),
-            dbt,
-            dbt_assumed,
-            band: a.band,
-            observed: p.observed_terms_days.unwrap_or(policy.exposure.observed_terms_days),
-            health,
-            health_weight: capacity::health_weight(health),
-            stale: a.stale_accounts,
-            review_months: a.review_months,
-            vat: exposure::vat_rate(p.country.as_deref(), policy),
-            ceiling: term_ceiling(p, policy),
-            fit: Fit { domestic, goods_identifiable: policy.seller.goods_identifiable },
-            open_credit: capacity::open_credit(a),
-            insufficient_data: a.insufficient_data,
-        }
-    }
-
-    fn payment(&self, t: &Terms) -> Payment {
-        Payment {
-            payment_days: t.payment_days,
-            delivery: t.delivery,
-            security: t.security,
-            dbt_days: self.dbt,
-            observed_terms_days: self.observed,
-            discount_pct: t.discount_pct,
-            discount_days: t.discount_days,
-        }
-    }
-
-    /// The receivable `t` needs on the whole volume, in invoice amounts.
-    fn need(&self, volume: Money, t: &Terms) -> Money {
-        let days = exposure::days_to_pay(&self.payment(t), self.policy);
-        exposure::receivable(volume, self.vat, t.advance_pct, days)
-    }
-}
 
 /// The strictest terms of the better bands: no band below may ease them.
 #[derive(Debug, Clone)]
@@ -377,11 +299,10 @@ pub(super) fn propose(ctx: &Context, band: Band, floor: &Floor, why: &mut Why) -
 fn fit(ctx: &Context, volume: Money, terms: &mut Terms, target: Money) {
     let policy = ctx.policy;
     let (floor, start) = (policy.limits.fit_min_payment_days, terms.payment_days);
-    let shorter: Vec<u32> = STANDARD_TERMS
+    let shorter = STANDARD_TERMS
         .into_iter()
         .filter(|d| *d < start && *d > floor)
-        .chain((start > floor).then_some(floor))
-        .collect();
+        .chain((start > floor).then_some(floor));
     let mut need = ctx.need(volume, terms);
     for days in shorter {
         let candidate = Terms { payment_days: days, ..terms.clone() };
