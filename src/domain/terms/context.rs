@@ -56,15 +56,17 @@ struct Needs {
 type NeedKey = ([u8; 16], [u8; 16], [u8; 16]);
 
 impl Needs {
-    fn get_or(&mut self, volume: Money, advance: Pct, days: Decimal, work: impl FnOnce() -> Money) -> Money {
-        let key = (volume.amount().serialize(), advance.percent().serialize(), days.serialize());
-        if let Some((_, need)) = self.entries.iter().flatten().find(|(k, _)| *k == key) {
-            return *need;
-        }
-        let need = work();
+    fn key(volume: Money, advance: Pct, days: Decimal) -> NeedKey {
+        (volume.amount().serialize(), advance.percent().serialize(), days.serialize())
+    }
+
+    fn get(&self, key: &NeedKey) -> Option<Money> {
+        self.entries.iter().flatten().find(|(k, _)| k == key).map(|(_, need)| *need)
+    }
+
+    fn put(&mut self, key: NeedKey, need: Money) {
         self.entries[self.next] = Some((key, need));
         self.next = (self.next + 1) % self.entries.len();
-        need
     }
 }
 
@@ -115,7 +117,13 @@ impl<'a> Context<'a> {
     /// The receivable `t` needs on the whole volume, in invoice amounts.
     pub(super) fn need(&self, volume: Money, t: &Terms) -> Money {
         let days = exposure::days_to_pay(&self.payment(t), self.policy);
-        let work = || exposure::receivable(volume, self.vat, t.advance_pct, days);
-        self.needs.borrow_mut().get_or(volume, t.advance_pct, days, work)
+        let key = Needs::key(volume, t.advance_pct, days);
+        // Looked up and stored in two short borrows: none is held while the amount is worked out.
+        if let Some(need) = self.needs.borrow().get(&key) {
+            return need;
+        }
+        let need = exposure::receivable(volume, self.vat, t.advance_pct, days);
+        self.needs.borrow_mut().put(key, need);
+        need
     }
 }
