@@ -94,7 +94,7 @@ fn subcommands_work_on_the_database_as_on_the_file() {
         listed.iter().filter_map(|d| Some((d["name"].as_str()?, d["decided_on"].as_str()?))).collect();
     assert_eq!(due, [("Aerts NV", "2024-01-15")], "{}", review.all());
     let check = on(&s, &url, &["check"]).ok();
-    assert!(check.stdout.contains("2 prospects, schema migration 2"), "{}", check.stdout);
+    assert!(check.stdout.contains("2 prospects, schema migration 3"), "{}", check.stdout);
     assert!(check.stdout.contains(&format!("you: {} — may edit", db.server.admin)), "{}", check.stdout);
     // The team's policy is the one in force once the credit role saved one.
     let policy = on(&s, &url, &["policy"]).ok();
@@ -136,7 +136,7 @@ fn the_store_variable_and_the_config_file_name_the_database() {
     let url = db.server.url(&db.name, &db.server.admin);
     s.command(&["store", "init"]).env("DEALDESK_STORE", &url).output().unwrap();
     let by_variable = s.command(&["check"]).env("DEALDESK_STORE", &url).output().unwrap();
-    assert!(String::from_utf8_lossy(&by_variable.stdout).contains("schema migration 2"));
+    assert!(String::from_utf8_lossy(&by_variable.stdout).contains("schema migration 3"));
     std::fs::create_dir_all(s.path("config/dealdesk")).unwrap();
     std::fs::write(s.path("config/dealdesk/config.json"), format!("{{\"store\": \"{url}\"}}")).unwrap();
     let by_config = s.run(&["check"]).ok();

@@ -79,9 +79,9 @@ fn init_brings_a_database_an_older_dealdesk_set_up_to_the_decision_record() {
         )
         .unwrap();
     let refused = PgStore::open(&info).err().expect("an older schema is refused").to_string();
-    assert!(refused.contains("migration 1 of 2") && refused.contains("store init"), "{refused}");
+    assert!(refused.contains("migration 1 of 3") && refused.contains("store init"), "{refused}");
     let done = postgres::init(&info).expect("init");
-    assert_eq!(done.applied, [(2, "decision record")]);
+    assert_eq!(done.applied, [(2, "decision record"), (3, "load text")]);
     // Migration 2 reads the record's deviations: a column that says none no longer hides them.
     let listed: i32 = admin
         .query_one(
@@ -95,7 +95,39 @@ fn init_brings_a_database_an_older_dealdesk_set_up_to_the_decision_record() {
     assert_eq!(listed, 1);
     let kept: i64 = admin.query_one("SELECT count(*) FROM dealdesk.decisions", &[]).unwrap().get(0);
     assert_eq!(kept, 2, "the decision recorded before the upgrade is kept");
+    // Migration 3 gives the rows written before it their text, as the server writes it.
+    let texts: (String, String) = {
+        let row = admin
+            .query_one(
+                "SELECT p.data_text, d.record_text FROM dealdesk.prospects p
+                 JOIN dealdesk.decisions d ON d.prospect_id = p.id ORDER BY d.id LIMIT 1",
+                &[],
+            )
+            .unwrap();
+        (row.get(0), row.get(1))
+    };
+    assert_eq!(texts, (r#"{"name": "Aerts NV"}"#.to_string(), r#"{"status": "declined"}"#.to_string()));
     PgStore::open(&info).expect("the upgraded database opens");
+}
+
+#[test]
+fn the_text_a_load_reads_follows_every_save_and_no_client_can_write_it() {
+    let Some((db, mut store)) = ready("load_text") else { return };
+    assert_eq!(import(&mut store, vec![named("Aerts NV")]).new, 1);
+    let mut loaded = read_all(&mut store).expect("load");
+    let mut p = loaded.remove(0);
+    p.note = Some("pays on time".into());
+    save(&mut store, std::slice::from_ref(&p));
+    let again = read_all(&mut store).expect("load");
+    assert_eq!(again[0].note.as_deref(), Some("pays on time"), "the load reads the saved data");
+    let same: bool = db
+        .admin()
+        .query_one("SELECT bool_and(data_text = data::text) FROM dealdesk.prospects", &[])
+        .unwrap()
+        .get(0);
+    assert!(same, "the kept text is the JSONB's own");
+    let refused = db.admin().execute("UPDATE dealdesk.prospects SET data_text = '{}'", &[]);
+    assert!(refused.is_err(), "a generated column cannot be written");
 }
 
 #[test]

@@ -26,6 +26,7 @@ use super::backend::{
 use super::error::{DbProblem, StoreError};
 use super::location::ConnInfo;
 use crate::domain::prospect::Prospect;
+pub use load::copy_sql;
 
 /// What this desk read of a prospect, for its next save to build on: the row's version and
 /// the recorded decisions (id and fingerprint) its history holds.

@@ -16,7 +16,8 @@ type BoxError = Box<dyn Error + Sync + Send>;
 /// The version byte of JSONB's binary form.
 const JSONB_VERSION: u8 = 1;
 
-/// JSON text, read from or written to a `jsonb` (or `json`) column without building a tree.
+/// JSON text, read from or written to a `jsonb` (or `json`) column without building a tree, or
+/// read from a `text` column that holds JSON (the server's text of a JSONB, migration 3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Json<'a>(pub &'a [u8]);
 
@@ -30,7 +31,7 @@ impl<'a> FromSql<'a> for Json<'a> {
     }
 
     fn accepts(ty: &Type) -> bool {
-        *ty == Type::JSONB || *ty == Type::JSON
+        *ty == Type::JSONB || *ty == Type::JSON || *ty == Type::TEXT
     }
 }
 
@@ -85,10 +86,12 @@ macro_rules! live {
     };
 }
 
-/// The live decisions of a prospect, oldest first, as JSON text `[[id, record], …]`.
+/// The live decisions of a prospect, oldest first, as JSON text `[[id, record], …]`, put
+/// together from the record's text as the server keeps it (`record_text`), so that no record
+/// is turned from JSONB into text, or parsed as JSON, on the way.
 macro_rules! decisions_json {
     () => {
-        "json_agg(json_build_array(d.id, d.record) ORDER BY d.id)"
+        "'[' || string_agg('[' || d.id || ',' || d.record_text || ']', ',' ORDER BY d.id) || ']'"
     };
 }
 

@@ -33,7 +33,7 @@ pub fn delta<'a>(recorded: &[(i64, u64)], history: &'a [DecisionRecord]) -> Delt
 }
 
 /// The columns `fetch` and a stale save read, in this order.
-pub const THEIRS: &str = "p.id, p.version, p.data, p.changed_by::text, \
+pub const THEIRS: &str = "p.id, p.version, p.data_text, p.changed_by::text, \
      to_char(p.changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC', p.archived_at IS NOT NULL";
 
 /// Reads prospects as they are in the database now, with what `known` needs to build on them.

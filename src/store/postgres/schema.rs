@@ -20,6 +20,7 @@ pub struct Migration {
 pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 1, name: "team store", sql: include_str!("sql/0001_team_store.sql") },
     Migration { version: 2, name: "decision record", sql: include_str!("sql/0002_decision_record.sql") },
+    Migration { version: 3, name: "load text", sql: include_str!("sql/0003_load_text.sql") },
 ];
 
 /// The schema version this build reads and writes.
