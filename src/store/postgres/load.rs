@@ -96,6 +96,9 @@ pub fn load(
     let reader = tx.copy_out(copy_sql().as_str()).map_err(db)?;
     let mut rows = BinaryCopyOutIter::new(reader, &[Type::INT8, Type::INT8, Type::TEXT, Type::TEXT]);
     known.clear();
+    // One table the size of the book, not one grown (and rehashed) block by block; a count
+    // too large to reserve just leaves it to grow.
+    let _ = known.try_reserve(usize::try_from(total).unwrap_or(0));
     let (to_workers, blocks) = mpsc::sync_channel::<(usize, Block)>(4);
     let blocks = Mutex::new(blocks);
     let (to_reader, parsed) = mpsc::channel::<(usize, Result<Parsed, String>)>();
