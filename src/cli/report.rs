@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::domain::economics::Economics;
 use crate::domain::evaluate::Evaluation;
+use crate::domain::format;
 use crate::domain::money::{Money, Pct};
 use crate::domain::policy::Policy;
 use crate::domain::prospect::{Prospect, Terms};
@@ -142,7 +143,9 @@ fn pct(p: Pct) -> f64 {
 
 /// Points as the reason's text rounds them (so that the number and the text agree), and never -0.
 fn points(value: f64) -> f64 {
-    let rounded = format!("{value:.1}").parse::<f64>().unwrap_or(0.0);
+    let mut text = String::with_capacity(24);
+    format::write_fixed(&mut text, value, 1);
+    let rounded = text.parse::<f64>().unwrap_or(0.0);
     if rounded == 0.0 { 0.0 } else { rounded }
 }
 
