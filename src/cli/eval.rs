@@ -15,7 +15,7 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
-use super::eval_input::{BATCH, Given, Input, Row, input_name};
+use super::eval_input::{Given, Input, Row, input_name};
 use super::output::{Report, note};
 use super::report::EvalRecord;
 use super::table::{Align, render};
@@ -67,7 +67,7 @@ pub fn stream(
     let held = if skip_invalid { None } else { check(input, ctx.today, name, &with_terms)? };
     let mut sink = Sink { format, written: 0, skipped: 0, table: Vec::new() };
     match held {
-        Some(rows) => rows.chunks(BATCH).try_for_each(|rows| sink.write(ctx, rows, out))?,
+        Some(batches) => batches.iter().try_for_each(|rows| sink.write(ctx, rows, out))?,
         None => input.batches(ctx.today, &mut |rows| {
             sink.batch(ctx, name, rows.into_iter().map(with_terms).collect(), out)
         })?,
@@ -81,21 +81,27 @@ pub fn stream(
 const HOLD: usize = 131_072;
 
 /// The check pass: every row read and checked, an error naming every bad row. Returns the
-/// checked rows when there are no more than `HOLD`, else `None`: then they are read again.
+/// checked rows, in their batches, when there are no more than `HOLD`, else `None`: then they
+/// are read again.
 fn check(
     input: &Input,
     today: Date,
     name: &str,
     with_terms: &dyn Fn(Row) -> Row,
-) -> Result<Option<Vec<Given>>> {
-    let (mut held, mut bad) = (Some(Vec::new()), Vec::new());
+) -> Result<Option<Vec<Vec<Given>>>> {
+    let (mut held, mut count, mut bad) = (Some(Vec::new()), 0, Vec::new());
     input.batches(today, &mut |rows| {
+        count += rows.len();
+        let mut good = Vec::with_capacity(rows.len());
         for row in rows.into_iter().map(with_terms) {
-            match (row, &mut held) {
-                (Err(message), _) => bad.push(message),
-                (Ok(given), Some(rows)) if rows.len() < HOLD => rows.push(given),
-                (Ok(_), _) => held = None,
+            match row {
+                Ok(given) => good.push(given),
+                Err(message) => bad.push(message),
             }
+        }
+        match &mut held {
+            Some(batches) if count <= HOLD && bad.is_empty() => batches.push(good),
+            _ => held = None,
         }
         Ok(())
     })?;
