@@ -5,10 +5,11 @@
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use crate::domain::economics::Economics;
 use crate::domain::evaluate::Evaluation;
+use crate::domain::format;
 use crate::domain::money::{Money, Pct};
 use crate::domain::policy::Policy;
 use crate::domain::prospect::{Prospect, Terms};
@@ -50,9 +51,9 @@ pub struct EvalRecord<'a> {
     /// The suggestion, when other terms were given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggested_terms: Option<TermsRecord<'a>>,
-    pub credit_need: Money,
-    pub credit_cap: Money,
-    pub line_ceiling: Money,
+    pub credit_need: Amount,
+    pub credit_cap: Amount,
+    pub line_ceiling: Amount,
     /// Null when the annual volume is unknown.
     pub economics: Option<EconomicsRecord>,
     /// How the evaluated terms deviate from policy (none for the suggestion).
@@ -88,12 +89,12 @@ pub struct TermsRecord<'a> {
     pub advance_pct: f64,
     pub discount_pct: f64,
     pub discount_days: u32,
-    pub credit_limit: Money,
+    pub credit_limit: Amount,
     /// The open part of the limit: all but what a guarantee or letter of credit covers.
-    pub unsecured_limit: Money,
+    pub unsecured_limit: Amount,
     pub delivery: Delivery,
     pub security: Security,
-    pub security_amount: Money,
+    pub security_amount: Amount,
     /// 0 means before every order.
     pub review_months: u32,
     /// The reasoning behind the suggested terms; absent on given terms.
@@ -106,30 +107,79 @@ pub struct TermsRecord<'a> {
 
 #[derive(Debug, Serialize)]
 pub struct EconomicsRecord {
-    pub volume: Money,
-    pub volume_sold: Money,
-    pub gross_margin: Money,
-    pub discounts: Money,
-    pub prepayment_discount: Money,
-    pub early_payment_discount: Money,
+    pub volume: Amount,
+    pub volume_sold: Amount,
+    pub gross_margin: Amount,
+    pub discounts: Amount,
+    pub prepayment_discount: Amount,
+    pub early_payment_discount: Amount,
     pub discount_cost_pct: Option<f64>,
-    pub credit_need: Money,
+    pub credit_need: Amount,
     pub days_to_pay: f64,
-    pub average_receivable: Money,
-    pub exposure: Money,
-    pub covered_exposure: Money,
-    pub uncovered_exposure: Money,
-    pub loss_at_default: Money,
-    pub expected_loss: Money,
-    pub financing_cost: Money,
-    pub cost_to_serve: Money,
-    pub security_cost: Money,
-    pub risk_adjusted_profit: Money,
+    pub average_receivable: Amount,
+    pub exposure: Amount,
+    pub covered_exposure: Amount,
+    pub uncovered_exposure: Amount,
+    pub loss_at_default: Amount,
+    pub expected_loss: Amount,
+    pub financing_cost: Amount,
+    pub cost_to_serve: Amount,
+    pub security_cost: Amount,
+    pub risk_adjusted_profit: Amount,
     pub risk_adjusted_margin_pct: Option<f64>,
     pub loss_at_default_months: Option<f64>,
-    pub sales_to_replace_loss: Option<Money>,
-    pub capital: Money,
+    pub sales_to_replace_loss: Option<Amount>,
+    pub capital: Amount,
     pub raroc_pct: Option<f64>,
+}
+
+/// An amount as the contract writes it, the bytes of `Money`'s `Display` (`1234567.89`, or
+/// `1234567` for a whole amount), without the decimal library's formatter: a record holds some
+/// thirty amounts. Finer than the cent, which no `Money` is, or beyond 2^64 cents: `Display`.
+#[derive(Debug, Clone, Copy)]
+pub struct Amount(pub Money);
+
+impl Serialize for Amount {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut buffer = [0u8; 24];
+        match amount_text(self.0.amount(), &mut buffer) {
+            Some(text) => s.serialize_str(text),
+            None => s.collect_str(&self.0),
+        }
+    }
+}
+
+/// Writes `d` (at most 2 decimals) normalized, with 2 decimals when it has any, at the end of
+/// `buffer`.
+fn amount_text(d: Decimal, buffer: &mut [u8; 24]) -> Option<&str> {
+    let scale = d.scale();
+    if scale > 2 {
+        return None;
+    }
+    let cents = u64::try_from(d.mantissa().unsigned_abs()).ok()?.checked_mul(10u64.pow(2 - scale))?;
+    let mut start = buffer.len();
+    let mut put = |byte: u8| {
+        start -= 1;
+        buffer[start] = byte;
+    };
+    let digit = |n: u64| b'0' + (n % 10) as u8;
+    if cents % 100 != 0 {
+        put(digit(cents));
+        put(digit(cents / 10));
+        put(b'.');
+    }
+    let mut whole = cents / 100;
+    loop {
+        put(digit(whole));
+        whole /= 10;
+        if whole == 0 {
+            break;
+        }
+    }
+    if cents != 0 && d.is_sign_negative() {
+        put(b'-');
+    }
+    std::str::from_utf8(&buffer[start..]).ok()
 }
 
 fn number(d: Decimal) -> f64 {
@@ -142,7 +192,9 @@ fn pct(p: Pct) -> f64 {
 
 /// Points as the reason's text rounds them (so that the number and the text agree), and never -0.
 fn points(value: f64) -> f64 {
-    let rounded = format!("{value:.1}").parse::<f64>().unwrap_or(0.0);
+    let mut text = String::with_capacity(24);
+    format::write_fixed(&mut text, value, 1);
+    let rounded = text.parse::<f64>().unwrap_or(0.0);
     if rounded == 0.0 { 0.0 } else { rounded }
 }
 
@@ -158,11 +210,11 @@ impl<'a> TermsRecord<'a> {
             advance_pct: pct(t.advance_pct),
             discount_pct: pct(t.discount_pct),
             discount_days: t.discount_days,
-            credit_limit: t.credit_limit,
-            unsecured_limit: unsecured_limit(t.credit_limit, t.security, t.security_amount),
+            credit_limit: Amount(t.credit_limit),
+            unsecured_limit: Amount(unsecured_limit(t.credit_limit, t.security, t.security_amount)),
             delivery: t.delivery,
             security: t.security,
-            security_amount: t.security_amount,
+            security_amount: Amount(t.security_amount),
             review_months: t.review_months,
             why,
             ask,
@@ -215,9 +267,9 @@ impl<'a> EvalRecord<'a> {
             channel: on.channel,
             terms,
             suggested_terms,
-            credit_need: s.credit_need,
-            credit_cap: s.credit_cap,
-            line_ceiling: s.line_ceiling,
+            credit_need: Amount(s.credit_need),
+            credit_cap: Amount(s.credit_cap),
+            line_ceiling: Amount(s.line_ceiling),
             economics: e.deal.as_ref().zip(economics.as_ref()).map(|(d, x)| economics_record(d.volume, x)),
             deviations: deviations(on, s),
             assumptions: &e.assumptions,
@@ -227,29 +279,50 @@ impl<'a> EvalRecord<'a> {
 
 fn economics_record(volume: Money, x: &Economics) -> EconomicsRecord {
     EconomicsRecord {
-        volume,
-        volume_sold: x.volume_sold,
-        gross_margin: x.gross_margin,
-        discounts: x.discounts,
-        prepayment_discount: x.prepayment_discount,
-        early_payment_discount: x.early_payment_discount,
+        volume: Amount(volume),
+        volume_sold: Amount(x.volume_sold),
+        gross_margin: Amount(x.gross_margin),
+        discounts: Amount(x.discounts),
+        prepayment_discount: Amount(x.prepayment_discount),
+        early_payment_discount: Amount(x.early_payment_discount),
         discount_cost_pct: x.discount_cost_pct.map(number),
-        credit_need: x.credit_need,
+        credit_need: Amount(x.credit_need),
         days_to_pay: number(x.days_to_pay),
-        average_receivable: x.exposure,
-        exposure: x.exposure,
-        covered_exposure: x.covered,
-        uncovered_exposure: x.uncovered(),
-        loss_at_default: x.loss_at_default,
-        expected_loss: x.expected_loss,
-        financing_cost: x.financing_cost,
-        cost_to_serve: x.cost_to_serve,
-        security_cost: x.security_cost,
-        risk_adjusted_profit: x.risk_adjusted_profit,
+        average_receivable: Amount(x.exposure),
+        exposure: Amount(x.exposure),
+        covered_exposure: Amount(x.covered),
+        uncovered_exposure: Amount(x.uncovered()),
+        loss_at_default: Amount(x.loss_at_default),
+        expected_loss: Amount(x.expected_loss),
+        financing_cost: Amount(x.financing_cost),
+        cost_to_serve: Amount(x.cost_to_serve),
+        security_cost: Amount(x.security_cost),
+        risk_adjusted_profit: Amount(x.risk_adjusted_profit),
         risk_adjusted_margin_pct: x.margin_pct.map(number),
         loss_at_default_months: x.loss_at_default_months.map(number),
-        sales_to_replace_loss: x.sales_to_replace_loss,
-        capital: x.capital,
+        sales_to_replace_loss: x.sales_to_replace_loss.map(Amount),
+        capital: Amount(x.capital),
         raroc_pct: x.raroc_pct.map(number),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+        /// Any amount to the cent, of any size, either sign and scale (negative zero too): the
+        /// bytes `Money` itself serializes to.
+        #[test]
+        fn amounts_serialize_as_money_does(m in any::<u128>(), bits in 0u32..=96, negative: bool, scale in 0u32..=4) {
+            let m = if bits == 0 { 0 } else { m >> (128 - bits) };
+            let d = Decimal::from_parts(m as u32, (m >> 32) as u32, (m >> 64) as u32, negative, scale);
+            let money = Money::new(d);
+            let ours = serde_json::to_string(&Amount(money)).ok();
+            prop_assert_eq!(ours, serde_json::to_string(&money).ok(), "{:?}", d);
+        }
     }
 }

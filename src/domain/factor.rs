@@ -1,6 +1,7 @@
 //! The scorecard's inputs, with the names, units and directions the reasons use.
 
 use super::curve::Direction;
+use super::format::write_fixed;
 use super::money::Money;
 
 /// One input of the scorecard, or a cap that a reason reports.
@@ -103,33 +104,40 @@ impl Factor {
         }
     }
 
-    /// A value in this factor's unit: `42 days`, `0.85`, `-12 %`, `12 000`.
-    pub fn show(self, value: f64) -> String {
-        self.show_with(value, 0)
-    }
-
-    /// A value with `extra` more decimals than usual, for when the usual ones would make a
-    /// value and its threshold look equal ("35 % < 35 %").
-    pub fn show_with(self, value: f64, extra: usize) -> String {
+    /// Writes a value in this factor's unit on `out` (`42 days`, `0.85`, `-12 %`, `12 000`),
+    /// with `extra` more decimals than usual, for when the usual ones would make a value and its
+    /// threshold look equal ("35 % < 35 %").
+    pub fn write_value(self, out: &mut String, value: f64, extra: usize) {
         if value.is_infinite() {
             let none = if self == Factor::AltmanZ2 { "liabilities" } else { "current liabilities" };
-            return format!("with no {none}");
+            out.push_str("with no ");
+            out.push_str(none);
+            return;
         }
-        let unit = |n: f64, one: &str, many: &str| {
-            let word = if n == 1.0 { one } else { many };
-            format!("{n:.extra$} {word}")
+        let unit = |out: &mut String, one: &str, many: &str| {
+            write_fixed(out, value, extra);
+            out.push(' ');
+            out.push_str(if value == 1.0 { one } else { many });
         };
         match self.unit() {
-            Unit::Days => unit(value, "day", "days"),
-            Unit::Percent => format!("{value:.extra$} %"),
-            Unit::Fraction => format!("{:.extra$} %", value * 100.0),
-            Unit::Ratio => format!("{value:.d$}", d = 2 + extra),
-            Unit::Count | Unit::Plain => format!("{value:.extra$}"),
-            Unit::Amount => rust_decimal::Decimal::from_f64_retain(value)
-                .map(|d| if extra == 0 { Money::new(d).grouped() } else { Money::new(d).grouped_cents() })
-                .unwrap_or_else(|| format!("{value:.0}")),
-            Unit::Years => unit(value, "year", "years"),
-            Unit::Months => unit(value, "month", "months"),
+            Unit::Days => unit(out, "day", "days"),
+            Unit::Years => unit(out, "year", "years"),
+            Unit::Months => unit(out, "month", "months"),
+            Unit::Percent => {
+                write_fixed(out, value, extra);
+                out.push_str(" %");
+            }
+            Unit::Fraction => {
+                write_fixed(out, value * 100.0, extra);
+                out.push_str(" %");
+            }
+            Unit::Ratio => write_fixed(out, value, 2 + extra),
+            Unit::Count | Unit::Plain => write_fixed(out, value, extra),
+            Unit::Amount => match rust_decimal::Decimal::from_f64_retain(value).map(Money::new) {
+                Some(m) if extra == 0 => out.push_str(&m.grouped()),
+                Some(m) => out.push_str(&m.grouped_cents()),
+                None => write_fixed(out, value, 0),
+            },
         }
     }
 

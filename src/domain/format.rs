@@ -2,6 +2,8 @@
 //! (half away from zero, as invoices round), one precision per kind of figure, and counted
 //! nouns in the right number ("1 month", "3 months").
 
+use std::fmt::Write;
+
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// A decimal rounded half away from zero to `places`.
@@ -58,6 +60,66 @@ pub fn score(value: f64) -> String {
     }
 }
 
+/// Writes `value` with `decimals` places on `out`: the same bytes as `{value:.decimals$}` (the
+/// exact binary value rounded half to even, so 9.995 writes "9.99"; a negative value keeps its
+/// sign, "-0.00" included), without the formatting machinery, for which std falls back to a slow
+/// exact algorithm on many values: every reason writes a few such figures. Values beyond 10^15,
+/// more than 4 places and non-finite values are written by std itself.
+pub fn write_fixed(out: &mut String, value: f64, decimals: usize) {
+    let Some(scaled) = scaled_half_even(value, decimals) else {
+        let _ = write!(out, "{value:.decimals$}");
+        return;
+    };
+    if value.is_sign_negative() {
+        out.push('-');
+    }
+    let unit = 10u64.pow(decimals as u32);
+    push_digits(out, scaled / unit, 1);
+    if decimals > 0 {
+        out.push('.');
+        push_digits(out, scaled % unit, decimals);
+    }
+}
+
+/// `|value| × 10^decimals`, rounded half to even from the exact binary value, where it fits
+/// (finite, under 10^15, at most 4 places: then it stays under 10^19 < 2^64).
+fn scaled_half_even(value: f64, decimals: usize) -> Option<u64> {
+    if !value.is_finite() || value.abs() >= 1e15 || decimals > 4 {
+        return None;
+    }
+    let bits = value.to_bits();
+    let (exponent, fraction) = ((bits >> 52) & 0x7ff, bits & ((1 << 52) - 1));
+    // value = mantissa × 2^-shift; under 10^15 (< 2^50) the exponent is always negative.
+    let (mantissa, shift) =
+        if exponent == 0 { (fraction, 1074) } else { (fraction | (1 << 52), 1075u64.checked_sub(exponent)?) };
+    if shift == 0 {
+        return None;
+    }
+    // Under 2^53 × 10^4 < 2^67: below half of 2^shift from a shift of 68 on, so it rounds to 0.
+    let product = u128::from(mantissa) * u128::from(10u64.pow(decimals as u32));
+    if shift >= 128 {
+        return Some(0);
+    }
+    let (quotient, rest, half) = (product >> shift, product & ((1u128 << shift) - 1), 1u128 << (shift - 1));
+    let up = rest > half || (rest == half && quotient & 1 == 1);
+    u64::try_from(quotient + u128::from(up)).ok()
+}
+
+/// `n` in decimal digits, zero-padded to at least `width`.
+pub fn push_digits(out: &mut String, mut n: u64, width: usize) {
+    let mut digits = [b'0'; 20];
+    let mut start = digits.len();
+    while n > 0 || start == digits.len() {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    for _ in digits.len() - start..width {
+        out.push('0');
+    }
+    out.extend(digits[start..].iter().map(|&d| char::from(d)));
+}
+
 /// `n` of a thing, singular or plural: `1 month`, `3 months`, `0 prospects`.
 pub fn count<N: Copy + PartialEq + From<u8> + std::fmt::Display>(n: N, singular: &str) -> String {
     if n == N::from(1) { format!("1 {singular}") } else { format!("{n} {singular}s") }
@@ -78,7 +140,61 @@ pub fn fit(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
     use rust_decimal::dec;
+
+    fn fixed(value: f64, decimals: usize) -> String {
+        let mut out = String::new();
+        write_fixed(&mut out, value, decimals);
+        out
+    }
+
+    #[test]
+    fn fixed_places_write_what_std_writes() {
+        // The exact binary value decides: 9.995 is 9.99499…, 0.125 a true tie (to even).
+        assert_eq!(fixed(9.995, 2), "9.99");
+        assert_eq!(fixed(0.125, 2), "0.12");
+        assert_eq!(fixed(0.375, 2), "0.38");
+        assert_eq!(fixed(2.5, 0), "2");
+        assert_eq!(fixed(3.5, 0), "4");
+        assert_eq!(fixed(-0.0, 1), "-0.0");
+        assert_eq!(fixed(-0.001, 2), "-0.00");
+        assert_eq!(fixed(0.0, 0), "0");
+        assert_eq!(fixed(5e-324, 4), "0.0000");
+        assert_eq!(fixed(999_999_999_999_999.9, 4), format!("{:.4}", 999_999_999_999_999.9f64));
+        for (value, decimals) in [(1e15, 2), (f64::NAN, 1), (f64::INFINITY, 0), (1.5, 6)] {
+            assert_eq!(fixed(value, decimals), format!("{value:.decimals$}"));
+        }
+    }
+
+    /// Any bit pattern, figures as the reasons have them, and ties of every kind.
+    fn float() -> impl Strategy<Value = f64> {
+        prop_oneof![
+            any::<u64>().prop_map(f64::from_bits),
+            -1e6f64..1e6,
+            -1.0f64..1.0,
+            (any::<i64>(), 0u32..=6)
+                .prop_map(|(n, places)| (n % 10_000_000_000) as f64 / 10f64.powi(places as i32)),
+            (any::<i32>(), 1u32..=16).prop_map(|(n, bits)| f64::from(n) / f64::from(1u32 << bits)),
+            (0.0f64..1e15),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(50_000))]
+
+        #[test]
+        fn fixed_places_as_std_formats(value in float(), decimals in 0usize..=5) {
+            prop_assert_eq!(fixed(value, decimals), format!("{value:.decimals$}"), "{:?} to {}", value, decimals);
+        }
+
+        #[test]
+        fn digits_as_std_writes_them(n: u64, width in 0usize..=22) {
+            let mut out = String::new();
+            push_digits(&mut out, n, width);
+            prop_assert_eq!(out, format!("{n:0width$}"));
+        }
+    }
 
     #[test]
     fn percentages_round_half_away_from_zero_to_one_decimal() {

@@ -1,8 +1,11 @@
 //! The "why" of a score: one reason per input or cap, in plain words, naming the input, its
 //! value (or the value assumed for it), the threshold it passed and the points it moved.
 
+use std::fmt::Write;
+
 use super::curve::Direction;
 use super::factor::Factor;
+use super::format::{push_digits, write_fixed};
 use super::money::{Money, Pct};
 use super::register_entry::RegisterEntry;
 use super::risk_caps::Cap;
@@ -32,24 +35,36 @@ pub struct Doubt {
 }
 
 impl Doubt {
-    /// "(observed 14 months ago: counted halfway to the assumed 30 days)".
-    fn text(self, assumed: &str) -> String {
-        let cause = match self.cause {
-            DoubtCause::Observed(m) => format!("observed {} ago", months(m)),
-            DoubtCause::ObservationUndated(m) => {
-                format!("observation date unknown, taken as {} old", months(m))
-            }
-            DoubtCause::AccountsStale(m) => format!("accounts {} old", months(m)),
-            DoubtCause::AccountsUnusable(m) => format!("accounts {} old, counted as no accounts", months(m)),
-            DoubtCause::Inconsistent => "resting on figures that do not agree".to_string(),
+    /// Writes " (observed 14 months ago: counted halfway to the assumed 30 days)" on `out`,
+    /// the assumed value written by `assumed`.
+    fn write(self, out: &mut String, assumed: impl FnOnce(&mut String)) {
+        out.push_str(" (");
+        let (before, m, after) = match self.cause {
+            DoubtCause::Observed(m) => ("observed ", m, " ago"),
+            DoubtCause::ObservationUndated(m) => ("observation date unknown, taken as ", m, " old"),
+            DoubtCause::AccountsStale(m) => ("accounts ", m, " old"),
+            DoubtCause::AccountsUnusable(m) => ("accounts ", m, " old, counted as no accounts"),
+            DoubtCause::Inconsistent => ("resting on figures that do not agree", 0, ""),
         };
-        let effect = if self.halfway { "counted halfway to" } else { "counted at most as" };
-        format!(" ({cause}: {effect} the assumed {assumed})")
+        out.push_str(before);
+        if self.cause != DoubtCause::Inconsistent {
+            months(out, m);
+        }
+        out.push_str(after);
+        out.push_str(if self.halfway {
+            ": counted halfway to the assumed "
+        } else {
+            ": counted at most as the assumed "
+        });
+        assumed(out);
+        out.push(')');
     }
 }
 
-fn months(m: u32) -> String {
-    if m == 1 { "1 month".into() } else { format!("{m} months") }
+/// "1 month", "14 months".
+fn months(out: &mut String, m: u32) {
+    push_digits(out, u64::from(m), 1);
+    out.push_str(if m == 1 { " month" } else { " months" });
 }
 
 /// What a reason says, beyond the points it moved.
@@ -114,19 +129,28 @@ pub struct Reason {
 /// would make two different figures look equal ("34.6 % < 35.0 %"); where even that would,
 /// it says so in words rather than in five decimals: "0.30 (just under 0.30)". The JSON
 /// report keeps both numbers exact.
-fn against_threshold(f: Factor, value: f64, t: f64) -> String {
+fn against_threshold(out: &mut String, f: Factor, value: f64, t: f64) {
     // Signs aside, so that "-0 %" and "0 %" also count as looking equal.
     let alike = |a: &str, b: &str| a.trim_start_matches('-') == b.trim_start_matches('-');
-    let (shown, limit) = (f.show(value), f.show(t));
-    if value == t || !alike(&shown, &limit) {
-        return format!("{shown} {} {limit}", comparison(f, value, t));
+    let start = out.len();
+    for extra in [0, 1] {
+        f.write_value(out, value, extra);
+        let middle = out.len();
+        f.write_value(out, t, extra);
+        if (extra == 0 && value == t) || !alike(&out[start..middle], &out[middle..]) {
+            let limit = out.split_off(middle);
+            out.push(' ');
+            out.push_str(comparison(f, value, t));
+            out.push(' ');
+            out.push_str(&limit);
+            return;
+        }
+        out.truncate(start);
     }
-    let (closer, closer_limit) = (f.show_with(value, 1), f.show_with(t, 1));
-    if !alike(&closer, &closer_limit) {
-        return format!("{closer} {} {closer_limit}", comparison(f, value, t));
-    }
-    let side = if value < t { "just under" } else { "just over" };
-    format!("{shown} ({side} {limit})")
+    f.write_value(out, value, 0);
+    out.push_str(if value < t { " (just under " } else { " (just over " });
+    f.write_value(out, t, 0);
+    out.push(')');
 }
 
 fn comparison(f: Factor, value: f64, t: f64) -> &'static str {
@@ -138,8 +162,9 @@ fn comparison(f: Factor, value: f64, t: f64) -> &'static str {
 }
 
 /// A share of revenue with two decimals: "0.05 %".
-fn share(value: f64) -> String {
-    format!("{:.2} %", value * 100.0)
+fn share(out: &mut String, value: f64) {
+    write_fixed(out, value * 100.0, 2);
+    out.push_str(" %");
 }
 
 impl Reason {
@@ -155,78 +180,115 @@ impl Reason {
 
     /// The reason as the screen shows it, e.g. "Days beyond terms 42 days > 30 days: -18.2".
     pub fn text(&self) -> String {
+        let mut out = String::with_capacity(80);
+        self.write_text(&mut out);
+        out
+    }
+
+    /// Writes [`Reason::text`] on `out`: one buffer for all its pieces, as `eval` writes a
+    /// reason for every input of every prospect.
+    pub fn write_text(&self, out: &mut String) {
         let f = self.factor;
-        let body = match &self.kind {
+        let label = f.label();
+        match &self.kind {
             ReasonKind::Measured { value, threshold, doubt, assumed } => {
-                let remark = f.remark(*value).map(|r| format!(" ({r})")).unwrap_or_default();
-                let doubt = doubt.map(|d| d.text(&f.show(*assumed))).unwrap_or_default();
+                out.push_str(label);
+                out.push(' ');
                 match threshold {
-                    None => format!("{} {}{remark}{doubt}", f.label(), f.show(*value)),
-                    Some(t) => {
-                        format!("{} {}{remark}{doubt}", f.label(), against_threshold(f, *value, *t))
-                    }
+                    None => f.write_value(out, *value, 0),
+                    Some(t) => against_threshold(out, f, *value, *t),
+                }
+                if let Some(remark) = f.remark(*value) {
+                    out.push_str(" (");
+                    out.push_str(remark);
+                    out.push(')');
+                }
+                if let Some(d) = doubt {
+                    d.write(out, |out| f.write_value(out, *assumed, 0));
                 }
             }
             ReasonKind::Assumed(value) if matches!(f, Factor::TaxDebt | Factor::SocialDebt) => {
-                format!("{} unknown, assumed {} of revenue", f.label(), share(*value))
+                out.push_str(label);
+                out.push_str(" unknown, assumed ");
+                share(out, *value);
+                out.push_str(" of revenue");
             }
-            ReasonKind::Assumed(value) => format!("{} unknown, assumed {}", f.label(), f.show(*value)),
+            ReasonKind::Assumed(value) => {
+                out.push_str(label);
+                out.push_str(" unknown, assumed ");
+                f.write_value(out, *value, 0);
+            }
             ReasonKind::Trend { trend, doubt, assumed } => {
-                let doubt = doubt.map(|d| d.text(assumed.label())).unwrap_or_default();
-                format!("DBT trend {}{doubt}", trend.label())
+                out.push_str("DBT trend ");
+                out.push_str(trend.label());
+                if let Some(d) = doubt {
+                    d.write(out, |out| out.push_str(assumed.label()));
+                }
             }
-            ReasonKind::AssumedTrend(trend) => format!("DBT trend unknown, assumed {}", trend.label()),
-            ReasonKind::Flag(set) => f.flag_text(*set).to_string(),
+            ReasonKind::AssumedTrend(trend) => {
+                out.push_str("DBT trend unknown, assumed ");
+                out.push_str(trend.label());
+            }
+            ReasonKind::Flag(set) => out.push_str(f.flag_text(*set)),
             ReasonKind::AssumedFlag(likelihood) => {
-                format!("{} unknown, assumed {likelihood} % likely", f.label())
+                let _ = write!(out, "{label} unknown, assumed {likelihood} % likely");
             }
             ReasonKind::Debt { entry, size, threshold, assumed, doubt } => {
-                let doubt =
-                    doubt.map(|d| d.text(&format!("{} of revenue", share(*assumed)))).unwrap_or_default();
-                let label = f.label();
-                let head = match (entry, size) {
-                    (RegisterEntry::Listed(true), _) => {
-                        format!("{label}: listed in the withholding-obligation check")
-                    }
-                    (RegisterEntry::Listed(false), _) => {
-                        format!("{label}: not listed in the withholding-obligation check")
-                    }
-                    (RegisterEntry::Amount(a), DebtSize::Listing { from }) => {
-                        format!(
-                            "{label} {} ≥ {}, the register's listing threshold",
-                            a.grouped(),
-                            from.grouped()
-                        )
-                    }
-                    (RegisterEntry::Amount(a), DebtSize::Unsized) => format!(
-                        "{label} {}, revenue and total assets unknown: assumed {} of revenue",
-                        a.grouped(),
-                        share(*assumed)
-                    ),
-                    (RegisterEntry::Amount(a), DebtSize::Share { share: s, of_assets }) => {
-                        let of = if *of_assets { "total assets" } else { "revenue" };
-                        match threshold {
-                            Some(t) => format!(
-                                "{label} {} = {} of {of} {} {}",
-                                a.grouped(),
-                                share(*s),
-                                comparison(f, *s, *t),
-                                share(*t)
-                            ),
-                            None => format!("{label} {}", a.grouped()),
-                        }
-                    }
-                };
-                format!("{head}{doubt}")
+                debt(out, f, entry, size, *threshold, *assumed);
+                if let Some(d) = doubt {
+                    d.write(out, |out| {
+                        share(out, *assumed);
+                        out.push_str(" of revenue");
+                    });
+                }
             }
-            ReasonKind::Cap(cap) => return cap.text(),
-        };
+            ReasonKind::Cap(cap) => {
+                out.push_str(&cap.text());
+                return;
+            }
+        }
         if self.points == 0.0 {
-            format!("{body}: full points")
-        } else if self.points > -0.05 {
-            format!("{body}: {:.2}", self.points)
+            out.push_str(": full points");
         } else {
-            format!("{body}: {:.1}", self.points)
+            out.push_str(": ");
+            write_fixed(out, self.points, if self.points > -0.05 { 2 } else { 1 });
+        }
+    }
+}
+
+/// A debt's reason before any doubt: listed or not, or its amount against the listing
+/// threshold or as a share of revenue (or of total assets).
+fn debt(
+    out: &mut String,
+    f: Factor,
+    entry: &RegisterEntry,
+    size: &DebtSize,
+    threshold: Option<f64>,
+    assumed: f64,
+) {
+    out.push_str(f.label());
+    match (entry, size) {
+        (RegisterEntry::Listed(true), _) => out.push_str(": listed in the withholding-obligation check"),
+        (RegisterEntry::Listed(false), _) => out.push_str(": not listed in the withholding-obligation check"),
+        (RegisterEntry::Amount(a), DebtSize::Listing { from }) => {
+            let _ = write!(out, " {} ≥ {}, the register's listing threshold", a.grouped(), from.grouped());
+        }
+        (RegisterEntry::Amount(a), DebtSize::Unsized) => {
+            let _ = write!(out, " {}, revenue and total assets unknown: assumed ", a.grouped());
+            share(out, assumed);
+            out.push_str(" of revenue");
+        }
+        (RegisterEntry::Amount(a), DebtSize::Share { share: s, of_assets }) => {
+            out.push(' ');
+            out.push_str(&a.grouped());
+            if let Some(t) = threshold {
+                out.push_str(" = ");
+                share(out, *s);
+                out.push_str(if *of_assets { " of total assets " } else { " of revenue " });
+                out.push_str(comparison(f, *s, t));
+                out.push(' ');
+                share(out, t);
+            }
         }
     }
 }
