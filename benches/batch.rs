@@ -4,7 +4,7 @@
 //!   both passes, into a sink), vs the desk's own load-and-evaluate of the same file
 //!   (`portfolio::load::read_portfolio`); target ≤ 2×;
 //! - import: reading 100 000 CSV rows into prospects and planning their import into an empty
-//!   portfolio (`read_prospects` + `import_plan::plan`), vs parsing the same bytes into string
+//!   portfolio (`read_prospects` + `portfolio::import_plan::plan`, as `dealdesk import` does), vs parsing the same bytes into string
 //!   records with the csv crate; target ≤ 2.5×. The store's save is not part of either.
 //!
 //! ```text
@@ -25,10 +25,11 @@ use dealdesk::cli::eval_input::Input;
 use dealdesk::cli::{Context, EvalFormat};
 use dealdesk::domain::date::Date;
 use dealdesk::domain::decision::Stamp;
-use dealdesk::domain::import_plan::{Decider, plan};
+use dealdesk::domain::import_plan::Decider;
 use dealdesk::domain::policy::Policy;
 use dealdesk::io::csv_export::write_prospects;
 use dealdesk::io::csv_import::read_prospects;
+use dealdesk::portfolio::import_plan::plan;
 use dealdesk::portfolio::load;
 use dealdesk::store::location::{Chosen, Location};
 use dealdesk::store::{self, policy_file::PolicySource};

@@ -12,10 +12,11 @@ use super::output::{OutputFailed, Report, note};
 use super::{Context, read_input};
 use crate::domain::decision::Stamp;
 use crate::domain::format::count;
-use crate::domain::import_plan::{Decider, Plan, plan};
+use crate::domain::import_plan::{Decider, Plan};
 use crate::domain::prospect::Prospect;
 use crate::io::import_file::{ImportFile, file_label, read_import_file};
 use crate::io::printable;
+use crate::portfolio::import_plan::plan;
 use crate::store;
 use crate::store::user::os_user;
 

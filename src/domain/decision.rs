@@ -125,8 +125,22 @@ pub fn decided_terms(
 /// and the decision appended to its history with the assessment of `today` and its terms'
 /// deviations from policy (`decided_terms`). The prospect's own note is kept.
 pub fn record(p: &Prospect, decision: Decision, stamp: &Stamp, policy: &Policy, today: Date) -> Prospect {
-    let evaluation = evaluate(p, policy, today);
-    let (terms, deviations) = decided_terms(p, decision.status, decision.terms, &evaluation);
+    let mut after = p.clone();
+    record_on(&mut after, decision, stamp, policy, today, &evaluate(p, policy, today));
+    after
+}
+
+/// `record` in place, on the evaluation of `p` as it is before the decision (`evaluate(p,
+/// policy, today)`), which a caller that has it already need not work out again.
+pub fn record_on(
+    p: &mut Prospect,
+    decision: Decision,
+    stamp: &Stamp,
+    policy: &Policy,
+    today: Date,
+    evaluation: &Evaluation,
+) {
+    let (terms, deviations) = decided_terms(p, decision.status, decision.terms, evaluation);
     let record = DecisionRecord {
         date: stamp.date(today),
         decided_at: Some(stamp.at),
@@ -139,13 +153,11 @@ pub fn record(p: &Prospect, decision: Decision, stamp: &Stamp, policy: &Policy, 
         band: evaluation.assessment.band,
         score: evaluation.assessment.score,
     };
-    let mut after = p.clone();
-    after.status = decision.status;
+    p.status = decision.status;
     if agrees_terms(decision.status) {
-        after.agreed_terms = Some(terms);
+        p.agreed_terms = Some(terms);
     }
-    after.history.push(record);
-    after
+    p.history.push(record);
 }
 
 #[cfg(test)]

@@ -4,12 +4,14 @@
 //! never repeats its decisions.
 
 use super::date::Date;
-use super::decision::{Decision, Stamp, agrees_terms, record, standing_terms};
+use super::decision::{Decision, Stamp, agrees_terms, record_on, standing_terms};
+use super::decision_columns::DecisionCells;
 use super::evaluate::evaluate;
 use super::fields::Field;
 use super::import_plan::Incoming;
 use super::policy::Policy;
-use super::prospect::{Prospect, Terms};
+use super::prospect::Prospect;
+use super::terms::given::GivenTerms;
 use super::vocabulary::Status;
 
 /// How an import records the statuses its rows carry: the policy and the date to assess the
@@ -33,39 +35,36 @@ impl<'a> Decider<'a> {
     /// (approved, with conditions, routed); each term cell left empty keeps the term `target`
     /// has agreed (else the suggestion's).
     pub fn apply(&self, item: &Incoming, target: &mut Prospect) {
-        let status = if item.updates.contains(Field::Status) { item.prospect.status } else { target.status };
-        let terms = self.agreed_terms(item, target, status);
-        if status == target.status && terms.is_none() {
+        let status = item.updates.contains(Field::Status).then_some(item.prospect.status);
+        self.decide(status, &item.terms, &item.decided, target);
+    }
+
+    /// `apply` from the parts of an incoming prospect it reads: the status of its status cell
+    /// (none when the cell is empty), its term cells and its decision columns. The prospect is
+    /// evaluated once, for the terms and the record alike, and only when a decision is made.
+    pub fn decide(
+        &self,
+        brought: Option<Status>,
+        terms: &GivenTerms,
+        decided: &DecisionCells,
+        target: &mut Prospect,
+    ) {
+        let status = brought.unwrap_or(target.status);
+        // Terms that agree nothing new (the status stays, the terms are those agreed already)
+        // are not a decision.
+        let agrees = !terms.is_empty() && agrees_terms(status);
+        let agreed_already = || target.agreed_terms.as_ref().is_some_and(|a| terms.apply(a) == *a);
+        if status == target.status && (!agrees || agreed_already()) {
             return;
         }
+        let evaluation = evaluate(target, self.policy, self.today);
+        let terms = agrees.then(|| terms.apply(&standing_terms(target, &evaluation)));
         let decision = Decision { status, terms, note: self.note.clone() };
         // A decision the file dates (an export of ours) keeps its time and its user.
         let stamp = Stamp {
-            at: item.decided.decided_at.unwrap_or(self.stamp.at),
-            by: item.decided.decided_by.clone().unwrap_or_else(|| self.stamp.by.clone()),
+            at: decided.decided_at.unwrap_or(self.stamp.at),
+            by: decided.decided_by.clone().unwrap_or_else(|| self.stamp.by.clone()),
         };
-        *target = record(target, decision, &stamp, self.policy, self.today);
-    }
-
-    /// The terms `item` agrees on `target` with `status`: none when it gives none, when the
-    /// status agrees none, or when the status stays and the given terms are those agreed
-    /// already; else the given terms over those the decision would stand on.
-    fn agreed_terms(&self, item: &Incoming, target: &Prospect, status: Status) -> Option<Terms> {
-        if item.terms.is_empty() || !agrees_terms(status) {
-            return None;
-        }
-        let agreed_already = target.agreed_terms.as_ref().is_some_and(|a| item.terms.apply(a) == *a);
-        if status == target.status && agreed_already {
-            return None;
-        }
-        let evaluation = evaluate(target, self.policy, self.today);
-        Some(item.terms.apply(&standing_terms(target, &evaluation)))
-    }
-
-    /// A new prospect as the import brings it: its status, unless new, recorded as a decision.
-    pub fn new_prospect(&self, item: &Incoming) -> Prospect {
-        let mut p = Prospect { status: Status::New, ..item.prospect.clone() };
-        self.apply(item, &mut p);
-        p
+        record_on(target, decision, &stamp, self.policy, self.today, &evaluation);
     }
 }

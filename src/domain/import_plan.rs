@@ -13,6 +13,7 @@ use super::fields::Field;
 pub use super::import_decision::Decider;
 use super::prospect::Prospect;
 use super::terms::given::{self, GivenTerms};
+use super::vocabulary::Status;
 
 /// A set of fields, e.g. the cells a CSV row filled in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -136,54 +137,110 @@ enum Slot {
 #[derive(Default)]
 struct Index {
     registration: HashMap<String, Vec<Slot>>,
-    name: HashMap<(String, Option<String>), Vec<Slot>>,
+    /// By exact name, then among that name's countries (nearly always one): looked up with the
+    /// incoming prospect's own strings, none copied.
+    name: HashMap<String, Countries>,
 }
+
+/// The prospects of one name, by country.
+type Countries = Vec<(Option<String>, Vec<Slot>)>;
 
 impl Index {
     fn add(&mut self, p: &Prospect, slot: Slot) {
         if let Some(r) = &p.registration {
             self.registration.entry(r.clone()).or_default().push(slot);
         }
-        self.name.entry((p.name.clone(), p.country.clone())).or_default().push(slot);
+        let countries = self.name.entry(p.name.clone()).or_default();
+        match countries.iter_mut().find(|(country, _)| *country == p.country) {
+            Some((_, slots)) => slots.push(slot),
+            None => countries.push((p.country.clone(), vec![slot])),
+        }
     }
 
     /// The prospects this one is, by registration first, then by exact name and country among
     /// those without another registration.
-    fn find(&self, p: &Prospect, registration_of: impl Fn(Slot) -> Option<String>) -> Vec<Slot> {
+    fn find(&self, p: &Prospect, registered: impl Fn(Slot) -> bool) -> Vec<Slot> {
         if let Some(found) = p.registration.as_ref().and_then(|r| self.registration.get(r)) {
             return found.clone();
         }
-        let named = self.name.get(&(p.name.clone(), p.country.clone())).cloned().unwrap_or_default();
+        let countries = self.name.get(&p.name).map(Vec::as_slice).unwrap_or_default();
+        let named = countries.iter().find(|(country, _)| *country == p.country).map(|(_, slots)| slots);
+        let named = named.map(Vec::as_slice).unwrap_or_default();
         match &p.registration {
-            None => named,
-            Some(_) => named.into_iter().filter(|s| registration_of(*s).is_none()).collect(),
+            None => named.to_vec(),
+            Some(_) => named.iter().copied().filter(|s| !registered(*s)).collect(),
         }
+    }
+}
+
+/// What a new prospect brings to decide on (`Decider::decide`): the status of its status cell
+/// (only one other than new decides anything), its term cells and its decision columns.
+#[derive(Debug)]
+struct Brought {
+    status: Status,
+    terms: GivenTerms,
+    decided: DecisionCells,
+}
+
+/// The decision a new prospect's status brings, left to the end of the plan (`plan_with`).
+#[derive(Debug)]
+pub struct Pending<'a> {
+    prospect: &'a mut Prospect,
+    brought: Brought,
+}
+
+impl Pending<'_> {
+    pub fn decide(&mut self, decider: &Decider) {
+        let Brought { status, terms, decided } = &self.brought;
+        decider.decide(Some(*status), terms, decided, self.prospect);
     }
 }
 
 /// Decides what importing `incoming` into `existing` does, a status brought recorded as a
 /// decision by `decider`. Pure: nothing is changed.
 pub fn plan(existing: &[&Prospect], incoming: Vec<Incoming>, decider: &Decider) -> Plan {
+    plan_with(existing, incoming, decider, |pending| pending.iter_mut().for_each(|p| p.decide(decider)))
+}
+
+/// `plan`, with the decisions of the new prospects made by `decide_new` at the end, in any
+/// order or on several threads: each is of its own prospect, as it came in, and evaluating the
+/// prospect for it is most of a large import's time. A new prospect that a later one repeats is
+/// decided when the repeat comes, as `plan` does, so the plan is the same.
+pub fn plan_with(
+    existing: &[&Prospect],
+    incoming: Vec<Incoming>,
+    decider: &Decider,
+    decide_new: impl FnOnce(&mut [Pending<'_>]),
+) -> Plan {
     let mut index = Index::default();
     for (i, p) in existing.iter().enumerate() {
         index.add(p, Slot::Existing(i));
     }
     let mut plan = Plan::default();
+    // Beside `plan.new`: what each new prospect has yet to decide (none when its status is new).
+    let mut undecided: Vec<Option<Brought>> = Vec::new();
     // Existing prospects already updated by this import, so a repeat builds on that update.
     let mut updated_at: HashMap<usize, usize> = HashMap::new();
     for item in incoming {
         let found = index.find(&item.prospect, |slot| match slot {
-            Slot::Existing(i) => existing[i].registration.clone(),
-            Slot::New(i) => plan.new[i].1.registration.clone(),
+            Slot::Existing(i) => existing[i].registration.is_some(),
+            Slot::New(i) => plan.new[i].1.registration.is_some(),
         });
         match found.as_slice() {
             [] => {
                 index.add(&item.prospect, Slot::New(plan.new.len()));
-                let p = decider.new_prospect(&item);
-                plan.new.push((item.label, p));
+                let Incoming { label, prospect, updates, terms, decided, .. } = item;
+                let status = updates.contains(Field::Status).then_some(prospect.status);
+                let brought =
+                    status.filter(|s| *s != Status::New).map(|status| Brought { status, terms, decided });
+                undecided.push(brought);
+                plan.new.push((label, Prospect { status: Status::New, ..prospect }));
             }
             [Slot::New(i)] => {
                 let first = &mut plan.new[*i];
+                if let Some(brought) = undecided[*i].take() {
+                    Pending { prospect: &mut first.1, brought }.decide(decider);
+                }
                 apply(&item, &mut first.1, decider);
                 plan.repeats.push((item.label, first.0.clone()));
             }
@@ -231,6 +288,13 @@ pub fn plan(existing: &[&Prospect], incoming: Vec<Incoming>, decider: &Decider) 
             }
         }
     }
+    let mut pending: Vec<Pending<'_>> = plan
+        .new
+        .iter_mut()
+        .zip(undecided)
+        .filter_map(|((_, prospect), brought)| Some(Pending { prospect, brought: brought? }))
+        .collect();
+    decide_new(&mut pending);
     plan
 }
 

@@ -40,6 +40,12 @@ impl NumberStyle {
 /// digits, a leading `€` or trailing `EUR` is allowed, `−` counts as a minus sign.
 pub fn parse_decimal(raw: &str, style: NumberStyle) -> Result<Decimal, String> {
     let raw = raw.trim();
+    plain(raw, style).map_or_else(|| by_the_rules(raw, style), Ok)
+}
+
+/// `parse_decimal` of trimmed text, the whole way: separators removed, the decimal and the
+/// grouping mark chosen, the groups checked.
+fn by_the_rules(raw: &str, style: NumberStyle) -> Result<Decimal, String> {
     let mut text: String = raw
         .chars()
         .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\'' | '_' | '€'))
@@ -68,6 +74,24 @@ pub fn parse_decimal(raw: &str, style: NumberStyle) -> Result<Decimal, String> {
         None => int_digits,
     };
     Decimal::from_str_exact(&canonical).map_err(|_| format!("'{raw}' is not a number"))
+}
+
+/// The number of a text that the rules below would read as written: digits after an optional
+/// minus sign, with one decimal point only in the `Point` style (where a point always marks the
+/// decimals). Such text is its own canonical form, so it is read without building one; anything
+/// else, an error included, goes the whole way (and gets its message there).
+fn plain(text: &str, style: NumberStyle) -> Option<Decimal> {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let point = style == NumberStyle::Point;
+    let mut points = 0;
+    for b in digits.bytes() {
+        match b {
+            b'0'..=b'9' => {}
+            b'.' if point && points == 0 => points += 1,
+            _ => return None,
+        }
+    }
+    Decimal::from_str_exact(text).ok()
 }
 
 /// Whether `text` is one group of thousands after one separator: 1–3 digits not starting with
@@ -216,6 +240,47 @@ mod tests {
         assert_eq!(parse_decimal("45,000", NumberStyle::Point), Ok(dec!(45000)));
         // A percentage keeps the decimal point.
         assert_eq!(parse_decimal("12.500", NumberStyle::Typed.for_ratio()), Ok(dec!(12.5)));
+    }
+
+    #[test]
+    fn plain_numbers_read_as_the_whole_parser_reads_them() {
+        // The short cut must agree with the full rules, value and scale, and leave every text it
+        // does not take (or cannot read) to them.
+        let styles = [NumberStyle::Point, NumberStyle::Comma, NumberStyle::Typed, NumberStyle::Auto];
+        for raw in [
+            "0",
+            "-0",
+            "7",
+            "250000",
+            "-1234",
+            "1234.5",
+            "-0.50",
+            "12.500",
+            "1.234",
+            "45.000",
+            ".5",
+            "5.",
+            "-",
+            ".",
+            "",
+            "1.2.3",
+            "--1",
+            "1-2",
+            "007",
+            "99999999999999999999999999999",
+            "1234567890123456789012345678901",
+        ] {
+            for style in styles {
+                let whole_way = by_the_rules(raw, style);
+                if let Some(quick) = plain(raw, style) {
+                    assert_eq!(Ok(quick), whole_way, "{raw} {style:?}");
+                    assert_eq!(Ok(quick.scale()), whole_way.as_ref().map(|d| d.scale()), "{raw} {style:?}");
+                }
+                assert_eq!(parse_decimal(raw, style), whole_way, "{raw} {style:?}");
+            }
+        }
+        assert_eq!(plain("45.000", NumberStyle::Typed), None, "a typed point may group thousands");
+        assert_eq!(plain("45.000", NumberStyle::Comma), None);
     }
 
     #[test]

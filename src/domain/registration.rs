@@ -13,12 +13,28 @@ TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM
 /// Parses a country as its ISO 3166 alpha-2 code, in any case: `be` → `BE`.
 pub fn parse_country(raw: &str) -> Result<String, String> {
     let code = raw.trim().to_ascii_uppercase();
-    let known = code.len() == 2 && ISO_3166_ALPHA2.split(' ').any(|c| c == code);
-    if known {
+    if assigned(code.as_bytes()) {
         Ok(code)
     } else {
         Err(format!("'{}' is not an ISO 3166 country code (e.g. BE, NL, LU)", raw.trim()))
     }
+}
+
+/// Whether `code` is in `ISO_3166_ALPHA2`: a binary search of its sorted codes, each two
+/// letters and a space, as every CSV row's country is checked.
+fn assigned(code: &[u8]) -> bool {
+    let list = ISO_3166_ALPHA2.as_bytes();
+    let (mut low, mut high) = (0, list.len().div_ceil(3));
+    while low < high {
+        let mid = low + (high - low) / 2;
+        let at = list.get(3 * mid..3 * mid + 2).unwrap_or_default();
+        match at.cmp(code) {
+            std::cmp::Ordering::Less => low = mid + 1,
+            std::cmp::Ordering::Greater => high = mid,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
 }
 
 const BE_FORM: &str = "a Belgian enterprise number: 10 digits starting with 0 or 1, e.g. 0403.170.701";
@@ -116,6 +132,17 @@ mod tests {
     fn other_countries_keep_free_text() {
         assert_eq!(canonical_registration(" B 123 456 ", Some("LU")).as_deref(), Ok("B 123 456"));
         assert_eq!(canonical_registration("HRB 1234", None).as_deref(), Ok("HRB 1234"));
+    }
+
+    #[test]
+    fn the_code_list_is_sorted_for_its_binary_search() {
+        let codes: Vec<&str> = ISO_3166_ALPHA2.split(' ').collect();
+        assert!(codes.iter().all(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase())));
+        assert!(codes.windows(2).all(|w| w[0] < w[1]), "sorted, each once");
+        assert!(codes.iter().all(|c| assigned(c.as_bytes())));
+        for absent in ["AA", "ZZ", "BX", "A", "", "BEL", "be"] {
+            assert!(!assigned(absent.as_bytes()), "{absent}");
+        }
     }
 
     #[test]

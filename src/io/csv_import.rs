@@ -4,12 +4,15 @@
 //! order. Every bad cell of every row is reported; the caller decides whether the good rows are
 //! imported.
 
+use std::borrow::Cow;
+
 use csv::{ByteRecord, Reader, ReaderBuilder};
 
 use super::columns::{Layout, RowCells, layout, read_cells, read_terms};
 use super::csv_error::{CsvFileError, RowError};
 use super::csv_rows::{RowCounter, scan_record};
 use super::decode::{TextEncoding, decode};
+use super::row_batch::RowBatch;
 use crate::domain::decision_columns::DecisionCells;
 use crate::domain::fields::Field;
 use crate::domain::import_plan::{FieldSet, Incoming};
@@ -129,38 +132,43 @@ pub fn read_rows(
         _ => NumberStyle::Point,
     };
     let mut rows = RowCounter::new(bytes);
-    let mut record = ByteRecord::new();
     // One reader for the whole text: a new reader would drop a BOM-like start of a cell.
     let (mut reader, mut base) = (reader_at(bytes, 0, delimiter), 0);
+    let mut batch = RowBatch::default();
     let header = loop {
-        if !read_record(&mut reader, &mut record)? {
+        let record = batch.spare();
+        if !read_record(&mut reader, record)? {
             return Err(CsvFileError::Empty);
         }
-        rows.next_row(&record, position(&reader, base));
-        if !is_blank(&record) {
-            break Header::parse(&record)?;
+        rows.next_row(record, position(&reader, base));
+        if !is_blank(record) {
+            break Header::parse(record)?;
         }
     };
-    // The last row read waits in `pending` until the next arrives: when the file ends inside a
+    let parse = |record: &ByteRecord, row: usize| {
+        imported(row, header.read_row(record, style, row), header.read_terms(record, style, row))
+    };
+    // The last row read waits in the batch until the next arrives: when the file ends inside a
     // quote it opened, that row becomes an error and the rest is read again from where it
     // would have ended with the quote as a plain character.
     loop {
-        let mut pending: Option<(usize, usize, RowRead)> = None;
-        while read_record(&mut reader, &mut record)? {
+        while read_record(&mut reader, batch.spare())? {
             let start = rows.consumed;
-            let row = rows.next_row(&record, position(&reader, base));
+            let row = rows.next_row(batch.spare(), position(&reader, base));
             if row.is_multiple_of(4096) {
                 progress(rows.consumed);
             }
-            if is_blank(&record) {
+            if is_blank(batch.spare()) {
                 continue;
             }
-            let read =
-                imported(row, header.read_row(&record, style, row), header.read_terms(&record, style, row));
-            if let Some((.., earlier)) = pending.replace((start, row, read)) {
-                sink(earlier);
+            batch.keep(start, row);
+            if batch.is_full() {
+                batch.parse(true, &parse).into_iter().for_each(|(.., read)| sink(read));
             }
         }
+        let mut reads = batch.parse(false, &parse);
+        let pending = reads.pop();
+        reads.into_iter().for_each(|(.., read)| sink(read));
         let Some((start, row, last)) = pending else { break };
         let mut plain = Vec::new();
         let mut scan = scan_record(bytes, start, delimiter, &plain);
@@ -243,6 +251,13 @@ fn detect_delimiter(bytes: &[u8]) -> u8 {
     CANDIDATES[best]
 }
 
+/// A cell's text. `decode` made the whole text UTF-8, and a cell ends only at ASCII bytes, so
+/// the check (much cheaper than a lossy conversion) always succeeds; the lossy one stays for
+/// safety.
+fn cell_text(raw: &[u8]) -> Cow<'_, str> {
+    std::str::from_utf8(raw).map_or_else(|_| String::from_utf8_lossy(raw), Cow::Borrowed)
+}
+
 /// A row with nothing but whitespace: a spreadsheet's empty row, which holds no prospect.
 fn is_blank(record: &ByteRecord) -> bool {
     record.iter().all(|cell| cell.trim_ascii().is_empty())
@@ -268,7 +283,7 @@ impl Header {
         row: usize,
     ) -> Result<GivenTerms, Vec<RowError>> {
         read_terms(&self.layout.terms, row, style, |column| {
-            Ok(String::from_utf8_lossy(record.get(column).unwrap_or_default()))
+            Ok(cell_text(record.get(column).unwrap_or_default()))
         })
     }
 
@@ -292,9 +307,7 @@ impl Header {
             );
             return Err(vec![RowError { row, column: None, reason }]);
         }
-        read_cells(&self.layout, row, style, |column| {
-            Ok(String::from_utf8_lossy(record.get(column).unwrap_or_default()))
-        })
+        read_cells(&self.layout, row, style, |column| Ok(cell_text(record.get(column).unwrap_or_default())))
     }
 }
 

@@ -14,6 +14,7 @@ pub mod import_file;
 pub mod nbb;
 pub mod nbb_rubrics;
 pub mod printable;
+mod row_batch;
 pub mod sheet_import;
 pub mod xlsx_export;
 

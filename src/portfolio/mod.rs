@@ -10,6 +10,7 @@
 
 pub mod chunks;
 pub mod filter;
+pub mod import_plan;
 pub mod load;
 pub mod names;
 pub mod order;

@@ -8,9 +8,10 @@ use ratatui::crossterm::event::KeyEvent;
 
 use super::keys::KEYS;
 use super::state::ImportPreview;
-use crate::domain::import_plan::{Decider, plan};
+use crate::domain::import_plan::Decider;
 use crate::domain::prospect::Prospect;
 use crate::io::import_file::{ImportFile, file_label};
+use crate::portfolio::import_plan::plan;
 use crate::portfolio::revision::Freshness;
 use crate::tui::app::{App, Effect, Nav};
 use crate::tui::history::Change;
