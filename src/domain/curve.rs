@@ -41,8 +41,13 @@ impl Curve {
     /// health has started to fall, for a rising curve the first one at or above `x` that would
     /// give more health. `None` when the value earns full health.
     pub fn threshold(&self, x: f64, direction: Direction) -> Option<f64> {
+        self.threshold_at(x, self.health(x), direction)
+    }
+
+    /// `threshold`, given `health` = `self.health(x)` already worked out.
+    pub fn threshold_at(&self, x: f64, health: f64, direction: Direction) -> Option<f64> {
         let best = self.0.iter().map(|p| p[1]).fold(0.0, f64::max);
-        if self.health(x) >= best {
+        if health >= best {
             return None;
         }
         match direction {

@@ -4,6 +4,7 @@
 //! Amounts are `rust_decimal::Decimal` in whole cents at most, so that what is stored, summed
 //! and shown never suffers binary rounding. Ratios and probabilities elsewhere may be `f64`.
 
+use std::cmp::Ordering;
 use std::fmt;
 use std::iter::Sum;
 use std::ops::{Add, AddAssign, Neg, Sub};
@@ -13,18 +14,48 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 pub use super::number::{NumberStyle, parse_decimal};
 
+/// 10^0 … 10^22 as floats: every one exact, and each the very float `10f64.powi` gives.
+const POW10_F64: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+    1e19, 1e20, 1e21, 1e22,
+];
+
 /// A decimal as a float for ratios: mantissa over a power of ten, enough for a ratio and much
-/// cheaper than an exact conversion.
+/// cheaper than an exact conversion. A mantissa that fits an `i64` converts as the `i128` would
+/// (both round to the nearest float) without the 128-bit routine, and the power comes from the
+/// table where it holds it.
 fn approx(d: Decimal) -> f64 {
-    d.mantissa() as f64 / 10f64.powi(d.scale() as i32)
+    let m = d.mantissa();
+    let m = if let Ok(small) = i64::try_from(m) { small as f64 } else { m as f64 };
+    let scale = d.scale();
+    m / POW10_F64.get(scale as usize).copied().unwrap_or_else(|| 10f64.powi(scale as i32))
+}
+
+/// The decimals' order: at one scale (as amounts and percentages mostly share) the order of their
+/// mantissas, without the library's rescaling; else the library's.
+#[inline]
+fn order(a: Decimal, b: Decimal) -> Ordering {
+    if a.scale() == b.scale() { a.mantissa().cmp(&b.mantissa()) } else { a.cmp(&b) }
 }
 
 /// The largest amount, in whole units, that an input may hold.
 const MAX_UNITS: i64 = 1_000_000_000_000_000;
 
 /// An exact amount of money, in the portfolio's currency, to the cent.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Money(Decimal);
+
+impl Ord for Money {
+    fn cmp(&self, other: &Money) -> Ordering {
+        order(self.0, other.0)
+    }
+}
+
+impl PartialOrd for Money {
+    fn partial_cmp(&self, other: &Money) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
 
 impl Money {
     pub const ZERO: Money = Money(Decimal::ZERO);
@@ -76,7 +107,7 @@ impl Money {
     }
 
     pub fn is_positive(self) -> bool {
-        self.0 > Decimal::ZERO
+        self.0.is_sign_positive() && !self.0.is_zero()
     }
 
     pub fn min(self, other: Money) -> Money {
@@ -196,8 +227,20 @@ impl<'de> Deserialize<'de> for Money {
 }
 
 /// A percentage such as `18.5` for 18.5 %, exact, as the user typed it.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Pct(Decimal);
+
+impl Ord for Pct {
+    fn cmp(&self, other: &Pct) -> Ordering {
+        order(self.0, other.0)
+    }
+}
+
+impl PartialOrd for Pct {
+    fn partial_cmp(&self, other: &Pct) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
 
 impl Pct {
     pub const ZERO: Pct = Pct(Decimal::ZERO);
@@ -294,6 +337,7 @@ fn deserialize_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Er
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
     use rust_decimal::dec;
 
     #[test]
@@ -332,6 +376,44 @@ mod tests {
         assert!(serde_json::from_str::<Money>(&format!("\"{huge}\"")).is_err());
         assert!(Money::parse("1000000000000000", NumberStyle::Point).is_ok());
         assert!(Money::parse("-1000000000000001", NumberStyle::Point).is_err());
+    }
+
+    /// Mantissas across the whole 96 bits, with their scale and sign.
+    fn decimal() -> impl Strategy<Value = Decimal> {
+        (0u32..=96, any::<u128>(), any::<bool>(), 0u32..=28).prop_map(|(bits, raw, negative, scale)| {
+            let m = if bits == 0 { 0 } else { raw >> (128 - bits) };
+            Decimal::from_parts(m as u32, (m >> 32) as u32, (m >> 64) as u32, negative, scale)
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+        /// The order of amounts and percentages is the decimals' order, at one scale or two.
+        #[test]
+        fn ordered_as_the_decimals(a in decimal(), b in decimal(), same_scale: bool) {
+            let mut b = b;
+            if same_scale {
+                prop_assert!(b.set_scale(a.scale()).is_ok());
+            }
+            prop_assert_eq!(Money(a).cmp(&Money(b)), a.cmp(&b));
+            prop_assert_eq!(Pct(a).cmp(&Pct(b)), a.cmp(&b));
+            prop_assert_eq!(Money(a).is_positive(), a > Decimal::ZERO);
+        }
+
+        /// The float of a decimal is the one the 128-bit conversion and `powi` give.
+        #[test]
+        fn approx_as_the_plain_conversion(d in decimal()) {
+            let plain = d.mantissa() as f64 / 10f64.powi(d.scale() as i32);
+            prop_assert_eq!(approx(d).to_bits(), plain.to_bits(), "{}", d);
+        }
+    }
+
+    #[test]
+    fn the_table_holds_the_powers_powi_gives() {
+        for (i, p) in POW10_F64.iter().enumerate() {
+            assert_eq!(p.to_bits(), 10f64.powi(std::hint::black_box(i as i32)).to_bits(), "10^{i}");
+        }
     }
 
     #[test]

@@ -18,7 +18,7 @@ use super::reason::Reason;
 use super::risk_caps::{Cap, CapRule, DefaultCause, coverage_cap, signal_caps};
 use super::risk_checks::{Warning, check};
 use super::risk_inputs::{ComponentInputs, accounts_months, score_inputs};
-use super::risk_scale::{pd_at, pd_decimal, pd_floor};
+use super::risk_scale::{MasterScale, pd_decimal};
 use super::vocabulary::{Band, Component, Insolvency, Zone};
 
 pub use super::risk_ratios::altman_z2;
@@ -121,7 +121,7 @@ fn add_up(groups: &[ComponentInputs]) -> Sum {
         let share = g.weight / nominal;
         let within = inner(g);
         let mut earned = 0.0;
-        for input in &g.inputs {
+        for input in g.inputs {
             let weight = share * input.weight / within;
             earned += 100.0 * weight * input.health;
             if input.counted {
@@ -148,8 +148,8 @@ fn add_up(groups: &[ComponentInputs]) -> Sum {
 pub fn assess(p: &Prospect, policy: &Policy, today: Date) -> Assessment {
     let sc = &policy.scorecard;
     let checks = check(p, policy, today);
-    let groups = score_inputs(p, policy, today, &checks);
-    let sum = add_up(&groups);
+    let inputs = score_inputs(p, policy, today, &checks);
+    let sum = add_up(&inputs.groups());
     let z2 = altman_z2(p);
     let zone = z2.map(|z| {
         if z > sc.distress.safe_above {
@@ -176,7 +176,8 @@ pub fn assess(p: &Prospect, policy: &Policy, today: Date) -> Assessment {
     let pd = match default {
         Some(_) => Decimal::ONE,
         None => {
-            let mut pd = sum.score.map_or(0.0, |s| pd_at(s, policy)).max(pd_floor(band, policy));
+            let scale = MasterScale::new(policy);
+            let mut pd = sum.score.map_or(0.0, |s| scale.pd_at(s)).max(scale.pd_floor(band, policy));
             if insufficient_data {
                 pd = pd.max(policy.bands.get(sc.insufficient_data_band).pd_pct.to_f64() / 100.0);
             }

@@ -33,10 +33,30 @@ pub struct Input {
 
 /// One component's inputs.
 #[derive(Debug, Clone)]
-pub struct ComponentInputs {
+pub struct ComponentInputs<'a> {
     pub component: Component,
     pub weight: f64,
-    pub inputs: Vec<Input>,
+    pub inputs: &'a [Input],
+}
+
+/// Every input in scorecard order, in one list (one allocation, not one per component), and
+/// how many of them each component has.
+#[derive(Debug, Clone)]
+pub struct ScoredInputs {
+    inputs: Vec<Input>,
+    groups: [(Component, f64, usize); 6],
+}
+
+impl ScoredInputs {
+    /// The inputs by component.
+    pub fn groups(&self) -> [ComponentInputs<'_>; 6] {
+        let mut start = 0;
+        self.groups.map(|(component, weight, n)| {
+            let inputs = &self.inputs[start..start + n];
+            start += n;
+            ComponentInputs { component, weight, inputs }
+        })
+    }
 }
 
 /// How far a known value is trusted.
@@ -64,14 +84,15 @@ impl Trust {
         }
     }
 
-    fn apply(self, own: f64, cautious: f64) -> (f64, bool, Option<Doubt>) {
+    /// The health a value of health `own` counts at; `cautious` is worked out only for a doubt.
+    fn apply(self, own: f64, cautious: impl FnOnce() -> f64) -> (f64, bool, Option<Doubt>) {
         match self {
             Trust::Full => (own, true, None),
             Trust::Halfway(cause) => {
-                (own.min((own + cautious) / 2.0), true, Some(Doubt { cause, halfway: true }))
+                (own.min((own + cautious()) / 2.0), true, Some(Doubt { cause, halfway: true }))
             }
             Trust::Capped { cause, counted } => {
-                (own.min(cautious), counted, Some(Doubt { cause, halfway: false }))
+                (own.min(cautious()), counted, Some(Doubt { cause, halfway: false }))
             }
         }
     }
@@ -79,19 +100,20 @@ impl Trust {
 
 /// The curve input's reason and health for a value (or its absence) at a trust.
 fn curve(factor: Factor, rule: &CurveRule, value: Option<f64>, trust: Trust) -> Input {
-    let cautious = rule.curve.health(rule.cautious);
+    let cautious = || rule.curve.health(rule.cautious);
     match value {
         None => Input {
             factor,
             weight: rule.weight,
-            health: cautious,
+            health: cautious(),
             known: false,
             counted: false,
             kind: ReasonKind::Assumed(rule.cautious),
         },
         Some(v) => {
-            let (health, counted, doubt) = trust.apply(rule.curve.health(v), cautious);
-            let threshold = rule.curve.threshold(v, factor.direction());
+            let own = rule.curve.health(v);
+            let (health, counted, doubt) = trust.apply(own, cautious);
+            let threshold = rule.curve.threshold_at(v, own, factor.direction());
             let kind = ReasonKind::Measured { value: v, threshold, doubt, assumed: rule.cautious };
             Input { factor, weight: rule.weight, health, known: true, counted, kind }
         }
@@ -107,11 +129,15 @@ fn sheet_curve(
     value: impl Fn(Sheet) -> Option<f64>,
     trust: Trust,
 ) -> Input {
-    let health = |v: f64| rule.curve.health(v);
-    let worst = sheets.iter().filter_map(|s| value(*s)).min_by(|a, b| health(*a).total_cmp(&health(*b)));
-    let mut input = curve(factor, rule, value(sheets[0]).or(worst), trust);
-    if let Some(w) = worst {
-        input.health = input.health.min(health(w));
+    // Each version's health once, the first of the worst kept.
+    let worst = sheets
+        .iter()
+        .filter_map(|s| value(*s))
+        .map(|v| (v, rule.curve.health(v)))
+        .min_by(|a, b| a.1.total_cmp(&b.1));
+    let mut input = curve(factor, rule, value(sheets[0]).or(worst.map(|(v, _)| v)), trust);
+    if let Some((_, health)) = worst {
+        input.health = input.health.min(health);
     }
     input
 }
@@ -148,7 +174,7 @@ fn debt(
         return curve(factor, rule, None, Trust::Full);
     };
     let worst = rule.curve.0.last().map_or(0.0, |p| p[1]);
-    let cautious = rule.curve.health(rule.cautious);
+    let cautious = || rule.curve.health(rule.cautious);
     let from = policy.scorecard.caps.register_listing.from_amount;
     let none = DebtSize::Share { share: 0.0, of_assets: false };
     let amount = match entry {
@@ -165,10 +191,11 @@ fn debt(
         DebtSize::Listing { .. } => (worst, None),
         DebtSize::Share { share, .. } => {
             let smallest = base.bases.iter().fold(f64::INFINITY, |m, b| m.min(*b));
-            let health = rule.curve.health(share).min(rule.curve.health(amount / smallest));
-            (health, rule.curve.threshold(share, factor.direction()))
+            let at_share = rule.curve.health(share);
+            let health = at_share.min(rule.curve.health(amount / smallest));
+            (health, rule.curve.threshold_at(share, at_share, factor.direction()))
         }
-        DebtSize::Unsized => (cautious, None),
+        DebtSize::Unsized => (cautious(), None),
     };
     // Only a share rests on the figure that a failed check doubts.
     let sized = matches!(size, DebtSize::Share { share, .. } if share > 0.0);
@@ -220,8 +247,8 @@ pub fn accounts_months(p: &Prospect, today: Date) -> Option<u32> {
     p.accounts_date.filter(|d| *d <= today).map(|d| d.months_until(today).max(0).unsigned_abs())
 }
 
-/// Every input of the scorecard, by component, and the Z'' of the accounts as filed.
-pub fn score_inputs(p: &Prospect, policy: &Policy, today: Date, checks: &Checks) -> [ComponentInputs; 6] {
+/// Every input of the scorecard, by component.
+pub fn score_inputs(p: &Prospect, policy: &Policy, today: Date, checks: &Checks) -> ScoredInputs {
     let sc = &policy.scorecard;
     let w = &sc.weights;
     let f = |m: Option<Money>| m.map(Money::to_f64);
@@ -243,12 +270,12 @@ pub fn score_inputs(p: &Prospect, policy: &Policy, today: Date, checks: &Checks)
         },
         Some(t) => {
             let (health, counted, doubt) =
-                seen.apply(pay.trend.health(t), pay.trend.health(pay.trend.cautious));
+                seen.apply(pay.trend.health(t), || pay.trend.health(pay.trend.cautious));
             let kind = ReasonKind::Trend { trend: t, doubt, assumed: pay.trend.cautious };
             Input { factor: Factor::DbtTrend, weight: pay.trend.weight, health, known: true, counted, kind }
         }
     };
-    let payment = vec![
+    let payment = [
         curve(Factor::DbtDays, &pay.dbt_days, p.dbt_days.map(f64::from), seen),
         curve(Factor::LateShare, &pay.late_share_pct, p.late_share_pct.map(|v| v.to_f64()), seen),
         trend,
@@ -258,7 +285,7 @@ pub fn score_inputs(p: &Prospect, policy: &Policy, today: Date, checks: &Checks)
     let (ca, cl) = (f(p.current_assets), f(p.current_liabilities));
     let quick = p.current_assets.zip(p.inventory).map(|(ca, inv)| (ca - inv).to_f64());
     let liq = &sc.liquidity;
-    let liquidity = vec![
+    let liquidity = [
         curve(Factor::CurrentRatio, &liq.current_ratio, liquidity_ratio(ca, cl), trust(Factor::CurrentRatio)),
         curve(Factor::QuickRatio, &liq.quick_ratio, liquidity_ratio(quick, cl), trust(Factor::QuickRatio)),
         curve(Factor::CashRatio, &liq.cash_ratio, liquidity_ratio(f(p.cash), cl), trust(Factor::CashRatio)),
@@ -271,7 +298,7 @@ pub fn score_inputs(p: &Prospect, policy: &Policy, today: Date, checks: &Checks)
     let over_assets = |factor, rule, num: Option<f64>| {
         sheet_curve(factor, rule, sheets, |s| ratio(num, s.assets), trust(factor))
     };
-    let solvency = vec![sheet_curve(
+    let solvency = [sheet_curve(
         Factor::EquityRatio,
         &sc.solvency.equity_ratio,
         sheets,
@@ -279,13 +306,13 @@ pub fn score_inputs(p: &Prospect, policy: &Policy, today: Date, checks: &Checks)
         trust(Factor::EquityRatio),
     )];
     let pr = &sc.profitability;
-    let profitability = vec![
+    let profitability = [
         over_assets(Factor::ReturnOnAssets, &pr.return_on_assets, f(p.net_result)),
         over_assets(Factor::EbitOnAssets, &pr.ebit_on_assets, f(p.ebit)),
     ];
     let wc = ca.zip(cl).map(|(ca, cl)| ca - cl);
     let (re, ebit) = (f(p.retained_earnings), f(p.ebit));
-    let distress = vec![sheet_curve(
+    let distress = [sheet_curve(
         Factor::AltmanZ2,
         &sc.distress.altman_z2,
         sheets,
@@ -313,7 +340,7 @@ pub fn score_inputs(p: &Prospect, policy: &Policy, today: Date, checks: &Checks)
     let years = p.founded.map(|y| f64::from((today.year() - i32::from(y)).max(0)));
     // A fiscal year end still to come is a warning, and the accounts' age unknown.
     let accounts_age = accounts_months(p, today).map(f64::from);
-    let signals = vec![
+    let signals = [
         curve(Factor::Summons, &s.summons, p.summons_12m.map(f64::from), summons_trust),
         flag(Factor::SummonsAuthority, &s.summons_authority, authority),
         debt(Factor::TaxDebt, &s.tax_debt_of_revenue, p.tax_debt, base, policy),
@@ -323,13 +350,20 @@ pub fn score_inputs(p: &Prospect, policy: &Policy, today: Date, checks: &Checks)
         curve(Factor::AccountsAge, &s.accounts_age_months, accounts_age, Trust::Full),
     ];
 
-    let group = |component, weight, inputs| ComponentInputs { component, weight, inputs };
-    [
-        group(Component::Payment, w.payment, payment),
-        group(Component::Liquidity, w.liquidity, liquidity),
-        group(Component::Solvency, w.solvency, solvency),
-        group(Component::Profitability, w.profitability, profitability),
-        group(Component::Distress, w.distress, distress),
-        group(Component::Signals, w.signals, signals),
-    ]
+    let groups = [
+        (Component::Payment, w.payment, payment.len()),
+        (Component::Liquidity, w.liquidity, liquidity.len()),
+        (Component::Solvency, w.solvency, solvency.len()),
+        (Component::Profitability, w.profitability, profitability.len()),
+        (Component::Distress, w.distress, distress.len()),
+        (Component::Signals, w.signals, signals.len()),
+    ];
+    let mut inputs = Vec::with_capacity(Factor::INPUTS);
+    inputs.extend(payment);
+    inputs.extend(liquidity);
+    inputs.extend(solvency);
+    inputs.extend(profitability);
+    inputs.extend(distress);
+    inputs.extend(signals);
+    ScoredInputs { inputs, groups }
 }

@@ -4,11 +4,11 @@
 //! the band, and the PD at score 0, so a D at 49.9 and a D at 35.0 no longer share one PD.
 
 use rust_decimal::Decimal;
-use rust_decimal::prelude::FromPrimitive;
 use strum::VariantArray;
 
+use super::float_decimal;
 use super::policy::Policy;
-use super::rounding::fraction_half_even;
+use super::rounding::{dyadic, fraction_half_even, half_even};
 use super::vocabulary::Band;
 
 /// The highest score of a band (the lowest of the band above; 100 for the best).
@@ -39,29 +39,51 @@ fn anchors(policy: &Policy) -> [(f64, f64); 7] {
     ]
 }
 
-/// The PD at a score, as a fraction: log-linear between the two anchors around it, clamped to
-/// the end anchors outside 0–100.
-pub fn pd_at(score: f64, policy: &Policy) -> f64 {
-    let points = anchors(policy);
-    let score = score.clamp(0.0, 100.0);
-    for pair in points.windows(2) {
-        let ((hi, pd_hi), (lo, pd_lo)) = (pair[0], pair[1]);
-        if score >= lo && score <= hi && hi > lo {
-            let t = (hi - score) / (hi - lo);
-            return (pd_hi.ln() + t * (pd_lo.ln() - pd_hi.ln())).exp();
-        }
+/// The scale's anchors, worked out once for the PDs of one assessment.
+pub struct MasterScale([(f64, f64); 7]);
+
+impl MasterScale {
+    pub fn new(policy: &Policy) -> MasterScale {
+        MasterScale(anchors(policy))
     }
-    points[0].1
+
+    /// The PD at a score, as a fraction: log-linear between the two anchors around it, clamped
+    /// to the end anchors outside 0–100.
+    pub fn pd_at(&self, score: f64) -> f64 {
+        let points = &self.0;
+        let score = score.clamp(0.0, 100.0);
+        for pair in points.windows(2) {
+            let ((hi, pd_hi), (lo, pd_lo)) = (pair[0], pair[1]);
+            if score >= lo && score <= hi && hi > lo {
+                let t = (hi - score) / (hi - lo);
+                return (pd_hi.ln() + t * (pd_lo.ln() - pd_hi.ln())).exp();
+            }
+        }
+        points[0].1
+    }
+
+    /// The PD at a band's best score: the least a band given by a cap carries.
+    pub fn pd_floor(&self, band: Band, policy: &Policy) -> f64 {
+        self.pd_at(best_score(band, policy))
+    }
 }
 
-/// The PD at a band's best score: the least a band given by a cap carries.
+/// The PD at a score (`MasterScale::pd_at`).
+pub fn pd_at(score: f64, policy: &Policy) -> f64 {
+    MasterScale::new(policy).pd_at(score)
+}
+
+/// The PD at a band's best score (`MasterScale::pd_floor`).
 pub fn pd_floor(band: Band, policy: &Policy) -> f64 {
-    pd_at(best_score(band, policy), policy)
+    MasterScale::new(policy).pd_floor(band, policy)
 }
 
 /// A PD fraction as the exact decimal the economics use, to a millionth (0.0001 %): the float's
-/// `Decimal::from_f64` rounded half to even, taken from the float alone where it decides.
+/// `Decimal::from_f64` rounded half to even, taken from the float alone where it decides, and
+/// else converted without the library's bit loop (`float_decimal`, the same decimal).
 pub fn pd_decimal(pd: f64) -> Decimal {
     let pd = pd.clamp(0.0, 1.0);
-    fraction_half_even(pd, 6).unwrap_or_else(|| Decimal::from_f64(pd).map_or(Decimal::ONE, |d| d.round_dp(6)))
+    fraction_half_even(pd, 6)
+        .or_else(|| dyadic(pd, 6))
+        .unwrap_or_else(|| float_decimal::from_f64(pd).map_or(Decimal::ONE, |d| half_even(d, 6)))
 }

@@ -81,6 +81,75 @@ pub fn fraction_half_even(x: f64, dp: u32) -> Option<Decimal> {
     (off > UNDECIDED && (0.5 - off).abs() > UNDECIDED).then(|| Decimal::new(n as i64, dp))
 }
 
+/// `amount ÷ unit` taken down (or up, `up`) to a whole number, times `unit`, both positive: as
+/// `(amount / unit).floor() * unit` (or `.ceil()`) gives it, in one integer division, where the
+/// whole number and the divisor (`unit`'s digits at `amount`'s scale) are below 10^12; `None`
+/// elsewhere. Why it is the same: a quotient that is not whole lies at least 1/divisor > 10^−12
+/// from every whole number, and the decimal quotient is exact or within 10^−16 of it (below
+/// 10^12 it keeps at least 16 places), so it has the same floor and ceiling; a whole number
+/// (scale 0) times `unit` is exact at `unit`'s scale.
+pub fn whole_multiple(amount: Decimal, unit: Decimal, up: bool) -> Option<Decimal> {
+    const BOUND: u128 = 1_000_000_000_000;
+    if amount.is_sign_negative() || unit.is_sign_negative() || unit.is_zero() {
+        return None;
+    }
+    let digits = |d: Decimal| u128::try_from(d.mantissa()).ok();
+    let num = digits(amount)?.checked_mul(*POW10.get(unit.scale() as usize)?)?;
+    let den = digits(unit)?.checked_mul(*POW10.get(amount.scale() as usize)?)?;
+    // As `u64` where both fit: a 128-bit division is a library call.
+    let (q, r) = match (u64::try_from(num), u64::try_from(den)) {
+        (Ok(n), Ok(d)) => (u128::from(n / d), u128::from(n % d)),
+        _ => (num / den, num % den),
+    };
+    let whole = q + u128::from(up && r != 0);
+    // A zero product keeps the library's own scale and sign: left to it.
+    if whole == 0 || whole >= BOUND || den >= BOUND {
+        return None;
+    }
+    let product = i128::try_from(whole * digits(unit)?).ok()?;
+    Decimal::try_from_i128_with_scale(product, unit.scale()).ok()
+}
+
+/// A fraction `x` in 0–1 that is a whole number of 2^−`dp` (1, 0.5, 0.375 …; `dp` ≤ 6), as
+/// `Decimal::from_f64(x)` or `Decimal::from_f64_retain(x)` rounded with `round_dp(dp)` gives
+/// it; `None` for any other float. These are the floats `fraction_half_even` leaves to the
+/// conversion most often (a health of 1 or 0.5): k / 2^j with k odd is exactly k·5^j / 10^j,
+/// both conversions give that decimal, and having j ≤ `dp` places it is not rounded. The
+/// test below checks every such float against the library.
+pub fn dyadic(x: f64, dp: u32) -> Option<Decimal> {
+    if dp > 6 || !(0.0..=1.0).contains(&x) || x.is_sign_negative() {
+        return None;
+    }
+    // Times a power of two: exact.
+    let scaled = x * f64::from(1u32 << dp);
+    if scaled.fract() != 0.0 {
+        return None;
+    }
+    let n = scaled as u64;
+    let twos = n.trailing_zeros().min(dp);
+    let places = dp - twos;
+    let mantissa = (n >> twos) * 5u64.pow(places);
+    Some(Decimal::new(i64::try_from(mantissa).ok()?, places))
+}
+
+/// `Decimal::from_f64_retain(x).round_dp(dp)` for a fraction `x` in 2^−10–1 within 10^−6 of a
+/// place at `dp` ≤ 6 but not a whole number of 2^−`dp` (`dyadic`): the nearest place, at scale
+/// `dp`; `None` elsewhere. These are the floats a curve gives for a round health (0.85 is
+/// 0.8500000000000000888…), which `fraction_half_even` leaves undecided. Why it is the same: the
+/// retained decimal is within 10^−27 of `x` (28 places, a few lost halvings of a 96-bit
+/// mantissa), and `x` = k / 2^j (k odd, `dp` < j ≤ 62 in this range) lies at least
+/// 1 / (2^j·10^dp) > 10^−25 from every place, so the decimal has more than `dp` places and
+/// rounds to the place beside it, kept at scale `dp`.
+pub fn retained_near_place(x: f64, dp: u32) -> Option<Decimal> {
+    const NEAR: f64 = 1e-6;
+    if dp > 6 || !(2f64.powi(-10)..=1.0).contains(&x) || (x * f64::from(1u32 << dp)).fract() == 0.0 {
+        return None;
+    }
+    let scaled = x * 10f64.powi(dp as i32);
+    let n = scaled.round();
+    ((scaled - n).abs() < NEAR).then(|| Decimal::new(n as i64, dp))
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
@@ -157,6 +226,52 @@ mod tests {
                 prop_assert!(retained.is_some_and(|r| same(r, fast)), "{x} to {dp}: {fast} vs {retained:?}");
             }
         }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(50_000))]
+
+        /// Beside a place, a few floats either way, as the retaining conversion rounds it.
+        #[test]
+        fn a_fraction_beside_a_place_as_retained_and_rounded(
+            k in 0u32..=1_000_000,
+            ulps in -64i64..=64,
+            dp in 0u32..=6,
+        ) {
+            let place = (f64::from(k) / 1e6 * 10f64.powi(dp as i32)).round() / 10f64.powi(dp as i32);
+            let x = f64::from_bits(place.to_bits().saturating_add_signed(ulps));
+            if let Some(fast) = retained_near_place(x, dp) {
+                let retained = Decimal::from_f64_retain(x).map(|d| d.round_dp(dp));
+                prop_assert!(retained.is_some_and(|r| same(r, fast)), "{x} to {dp}: {fast} vs {retained:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_round_health_is_its_place_at_scale_four() {
+        let h = 0.6 + 0.25;
+        assert!(same(retained_near_place(h, 4).unwrap(), Decimal::new(8500, 4)), "{h}");
+        assert_eq!(retained_near_place(0.5, 4), None, "dyadic: the shorter scale");
+        assert_eq!(retained_near_place(0.12345, 4), None, "not beside a place");
+        assert_eq!(retained_near_place(1e-9, 4), None, "below the range");
+    }
+
+    #[test]
+    fn every_dyadic_fraction_as_either_conversion_rounds_it() {
+        for dp in 0..=6u32 {
+            for n in 0..=(1u32 << dp) {
+                let x = f64::from(n) / f64::from(1u32 << dp);
+                let fast = dyadic(x, dp).expect("a dyadic fraction");
+                let kept = Decimal::from_f64(x).map(|d| d.round_dp(dp));
+                let retained = Decimal::from_f64_retain(x).map(|d| d.round_dp(dp));
+                assert!(kept.is_some_and(|k| same(k, fast)), "{x} to {dp}: {fast} vs {kept:?}");
+                assert!(retained.is_some_and(|r| same(r, fast)), "{x} to {dp}: {fast} vs {retained:?}");
+            }
+        }
+        for x in [0.1, 0.3, 1.0 / 3.0, 1.5, -0.5, -0.0, f64::NAN, 1.0 / 128.0] {
+            assert_eq!(dyadic(x, 6), None, "{x}");
+        }
+        assert_eq!(dyadic(0.125, 2), None, "three binary places do not fit two");
     }
 
     #[test]

@@ -68,9 +68,14 @@ pub enum CapSource {
 }
 
 /// The payment health as the exact factor a cap is multiplied by, to four decimals (the
-/// float's exact decimal rounded half to even, taken from the float alone where it decides).
+/// float's exact decimal rounded half to even, taken from the float alone where it decides:
+/// away from places and midpoints, on a whole number of sixteenths such as 1 or 0.5, or beside
+/// a place such as 0.85).
 pub fn health_weight(health: f64) -> Decimal {
-    crate::domain::rounding::fraction_half_even(health, 4)
+    use crate::domain::rounding::{dyadic, fraction_half_even, retained_near_place};
+    fraction_half_even(health, 4)
+        .or_else(|| dyadic(health, 4))
+        .or_else(|| retained_near_place(health, 4))
         .unwrap_or_else(|| Decimal::from_f64_retain(health).unwrap_or_default().round_dp(4))
 }
 
@@ -168,23 +173,45 @@ impl CeilingSource {
     }
 }
 
-/// The most a secured line may reach: a share of the buyer's revenue (none above the unsecured
-/// cap while the revenue is unknown), and never above the seller's concentration limit.
-pub fn line_ceiling(p: &Prospect, unsecured: Money, policy: &Policy) -> (Money, CeilingSource) {
-    let seller = &policy.seller;
-    let concentration = seller.turnover.times(seller.max_customer_share_pct.fraction());
-    let share = policy.exposure.revenue_share_pct;
-    let (by_revenue, why) = match p.revenue {
-        Some(revenue) => {
-            (revenue.times(share.fraction()).max(unsecured), CeilingSource::RevenueShare { share, revenue })
+/// What bounds a secured line for one prospect, the same for every band: a share of the buyer's
+/// revenue (none above the unsecured cap while the revenue is unknown), and never above the
+/// seller's concentration limit.
+#[derive(Debug, Clone, Copy)]
+pub struct LineBounds {
+    by_revenue: Option<Money>,
+    why: CeilingSource,
+    concentration: Money,
+    concentration_why: CeilingSource,
+}
+
+impl LineBounds {
+    pub fn new(p: &Prospect, policy: &Policy) -> LineBounds {
+        let seller = &policy.seller;
+        let share = policy.exposure.revenue_share_pct;
+        let (by_revenue, why) = match p.revenue {
+            Some(revenue) => {
+                (Some(revenue.times(share.fraction())), CeilingSource::RevenueShare { share, revenue })
+            }
+            None => (None, CeilingSource::RevenueUnknown),
+        };
+        LineBounds {
+            by_revenue,
+            why,
+            concentration: seller.turnover.times(seller.max_customer_share_pct.fraction()),
+            concentration_why: CeilingSource::Concentration {
+                share: seller.max_customer_share_pct,
+                turnover: seller.turnover,
+            },
         }
-        None => (unsecured, CeilingSource::RevenueUnknown),
-    };
-    if concentration < by_revenue {
-        let why =
-            CeilingSource::Concentration { share: seller.max_customer_share_pct, turnover: seller.turnover };
-        (concentration, why)
-    } else {
-        (by_revenue, why)
+    }
+
+    /// The most a secured line above the unsecured cap `unsecured` may reach, and why.
+    pub fn ceiling(&self, unsecured: Money) -> (Money, CeilingSource) {
+        let by_revenue = self.by_revenue.map_or(unsecured, |r| r.max(unsecured));
+        if self.concentration < by_revenue {
+            (self.concentration, self.concentration_why)
+        } else {
+            (by_revenue, self.why)
+        }
     }
 }

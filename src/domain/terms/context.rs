@@ -1,12 +1,13 @@
 //! What every band's proposal for one prospect shares, worked out once per prospect: the DBT
-//! counted on, the payment health and its factor, the VAT, the legal ceiling, what the risk
-//! model allows in open credit, and the receivables already worked out.
+//! counted on, the payment health and its factor, the VAT, the legal ceiling, what bounds a
+//! secured line, what the risk model allows in open credit, and the receivables already worked
+//! out.
 
 use std::cell::RefCell;
 
 use rust_decimal::Decimal;
 
-use super::capacity::{self, OpenCredit};
+use super::capacity::{self, LineBounds, OpenCredit};
 use super::ceiling::{Ceiling, term_ceiling};
 use super::security::Fit;
 use crate::domain::economics::exposure::{self, Payment};
@@ -36,6 +37,8 @@ pub(super) struct Context<'a> {
     pub(super) review_months: u32,
     vat: Pct,
     pub(super) ceiling: Ceiling,
+    /// What bounds a secured line.
+    pub(super) line: LineBounds,
     pub(super) fit: Fit,
     pub(super) open_credit: OpenCredit,
     pub(super) insufficient_data: bool,
@@ -95,6 +98,7 @@ impl<'a> Context<'a> {
             review_months: a.review_months,
             vat: exposure::vat_rate(p.country.as_deref(), policy),
             ceiling: term_ceiling(p, policy),
+            line: LineBounds::new(p, policy),
             fit: Fit { domestic, goods_identifiable: policy.seller.goods_identifiable },
             open_credit: capacity::open_credit(a),
             insufficient_data: a.insufficient_data,

@@ -57,11 +57,20 @@ pub(super) struct Proposal {
     pub(super) policy_advance: Pct,
 }
 
-/// Rounds to a multiple of `unit`, up or down.
+/// Rounds to a multiple of `unit`, up or down: in integers where they give the same amount
+/// (`rounding::whole_multiple`), else in decimals.
 fn round_to(amount: Money, unit: Money, up: bool) -> Money {
     if !unit.is_positive() || !amount.is_positive() {
         return amount.max(Money::ZERO);
     }
+    match crate::domain::rounding::whole_multiple(amount.amount(), unit.amount(), up) {
+        Some(multiple) => Money::new(multiple),
+        None => round_to_decimal(amount, unit, up),
+    }
+}
+
+/// `round_to` in decimals: the quotient's floor or ceiling times the unit.
+fn round_to_decimal(amount: Money, unit: Money, up: bool) -> Money {
     let units = amount.amount() / unit.amount();
     Money::new(if up { units.ceil() } else { units.floor() } * unit.amount())
 }
@@ -218,7 +227,7 @@ pub(super) fn propose(ctx: &Context, band: Band, floor: &Floor, why: &mut Why) -
         Some(m) => (raw_cap.min(m), source),
         None => (raw_cap, source),
     };
-    let (ceiling, ceiling_why) = capacity::line_ceiling(ctx.p, raw_cap, policy);
+    let (ceiling, ceiling_why) = ctx.line.ceiling(raw_cap);
     let cap = round_to(raw_cap.min(ceiling), unit, false);
     let line_ceiling = round_to(ceiling, unit, false).max(cap);
     let cap_text = || capacity::cap_text(raw_cap, source);
@@ -328,5 +337,55 @@ fn fit(ctx: &Context, volume: Money, terms: &mut Terms, target: Money) {
     while ctx.need(volume, terms) > target && next < Decimal::ONE_HUNDRED {
         next = (next + step).min(Decimal::ONE_HUNDRED);
         terms.advance_pct = Pct::new(next);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+    use rust_decimal::Decimal;
+
+    use super::*;
+
+    /// Positive amounts to the cent, up to 10^15.
+    fn amount() -> impl Strategy<Value = Money> {
+        (1i64..=100_000_000_000_000_000, 0u32..=2, 0u32..=17).prop_map(|(m, scale, digits)| {
+            let m = m % 10i64.pow(digits + 1) + 1;
+            Money::new(Decimal::new(m, scale))
+        })
+    }
+
+    /// Units as a policy might give them: round ones and odd ones, to the cent.
+    fn unit() -> impl Strategy<Value = Money> {
+        prop_oneof![
+            prop::sample::select(vec![1i64, 10, 100, 500, 1000, 5000, 10_000, 25_000]).prop_map(Money::units),
+            (1i64..=10_000_000, 0u32..=2).prop_map(|(m, s)| Money::new(Decimal::new(m, s))),
+        ]
+    }
+
+    fn same(a: Money, b: Money) -> bool {
+        a.amount().serialize() == b.amount().serialize()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(50_000))]
+
+        /// The integer rounding is the decimal one to the last bit (digits, scale and sign).
+        #[test]
+        fn rounded_as_in_decimals(a in amount(), u in unit(), up: bool) {
+            let (fast, slow) = (round_to(a, u, up), round_to_decimal(a, u, up));
+            prop_assert!(same(fast, slow), "{a} to {u} ({up}): {fast} vs {slow}");
+        }
+    }
+
+    #[test]
+    fn rounded_by_hand_in_integers() {
+        let unit = Money::units(1000);
+        let a = Money::new(Decimal::new(18_086_045, 2));
+        assert!(crate::domain::rounding::whole_multiple(a.amount(), unit.amount(), false).is_some());
+        assert!(same(round_to(a, unit, false), Money::units(180_000)));
+        assert!(same(round_to(a, unit, true), Money::units(181_000)));
+        assert!(same(round_to(Money::units(180_000), unit, true), Money::units(180_000)));
+        assert!(same(round_to(Money::new(Decimal::new(99, 2)), unit, false), Money::ZERO));
     }
 }
