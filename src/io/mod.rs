@@ -5,6 +5,7 @@ pub mod columns;
 pub mod csv_error;
 pub mod csv_export;
 pub mod csv_import;
+mod csv_records;
 pub mod csv_rows;
 pub mod decode;
 pub mod export;
