@@ -11,6 +11,12 @@ use dealdesk::cli::{self, Cli, Command, Context};
 use dealdesk::store::lock::describe_this_process;
 use dealdesk::tui;
 
+/// The program allocates through mimalloc: loading, evaluating and importing a portfolio make
+/// millions of small allocations across threads, where the system allocator took a fifth of an
+/// import's time (the benchmarks use it too, through their shared support).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Ends the program with a usage error (exit code 2), as clap reports its own.
 fn usage_error(kind: ErrorKind, message: String) -> ! {
     Cli::command().error(kind, message).exit()

@@ -7,6 +7,10 @@ use std::time::SystemTime;
 
 use criterion::Criterion;
 
+/// The program's allocator (see `src/main.rs`), so that each figure is the program's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Criterion with short warm-ups: the slow cases set their own sample counts.
 pub fn criterion() -> Criterion {
     Criterion::default().warm_up_time(std::time::Duration::from_secs(1))
