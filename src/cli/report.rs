@@ -192,10 +192,25 @@ fn pct(p: Pct) -> f64 {
 
 /// Points as the reason's text rounds them (so that the number and the text agree), and never -0.
 fn points(value: f64) -> f64 {
+    let rounded = tenths(value).unwrap_or_else(|| points_from_text(value));
+    if rounded == 0.0 { 0.0 } else { rounded }
+}
+
+/// `value` to one decimal as its text rounds it, where the float decides without the text:
+/// away from a midpoint, `value · 10` (below 10^6, off by at most 2^-33) rounds to the same whole
+/// number as the exact value, and that number over ten, one correctly rounded division, is the
+/// float the text parses to.
+fn tenths(value: f64) -> Option<f64> {
+    let scaled = value * 10.0;
+    let distance = (scaled - scaled.floor() - 0.5).abs();
+    (scaled.abs() < 1e6 && distance > 1e-6).then(|| scaled.round() / 10.0)
+}
+
+/// `points` through the text, for a value at or beside a midpoint.
+fn points_from_text(value: f64) -> f64 {
     let mut text = String::with_capacity(24);
     format::write_fixed(&mut text, value, 1);
-    let rounded = text.parse::<f64>().unwrap_or(0.0);
-    if rounded == 0.0 { 0.0 } else { rounded }
+    text.parse::<f64>().unwrap_or(0.0)
 }
 
 fn round(value: f64, decimals: i32) -> f64 {
@@ -313,6 +328,21 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+        /// Points as a reason can hold them, midpoints and their neighbours too: the float path
+        /// gives the float the text parses to, bit for bit.
+        #[test]
+        fn points_as_their_text_rounds_them(tenth in -1_000_000i64..1_000_000, offset in -3i64..=3, any: f64) {
+            let midpoint = (tenth as f64 + 0.5) / 10.0;
+            for v in [midpoint, f64::from_bits((midpoint.to_bits() as i64 + offset) as u64), any, any / 1e9] {
+                if !v.is_finite() {
+                    continue;
+                }
+                let expected = points_from_text(v);
+                let expected = if expected == 0.0 { 0.0 } else { expected };
+                prop_assert_eq!(points(v).to_bits(), expected.to_bits(), "{:e}", v);
+            }
+        }
 
         /// Any amount to the cent, of any size, either sign and scale (negative zero too): the
         /// bytes `Money` itself serializes to.

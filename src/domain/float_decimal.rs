@@ -29,19 +29,17 @@ pub fn from_f64(x: f64) -> Option<Decimal> {
     // 2^e2 = 10^e2 · 5^−e2: the mantissa takes the fives, the scale the tens.
     let (mut fives, mut exponent10) = (-exponent2, exponent2);
     while fives > 0 {
-        if m & 1 == 0 {
-            // An even mantissa halves without loss: every factor of two at once.
-            let shift = (m.trailing_zeros() as i32).min(fives);
-            m >>= shift;
-            exponent10 += shift;
-            fives -= shift;
-        } else if m * 5 < LIMIT {
+        if m & 1 == 1 && m * 5 < LIMIT {
             m *= 5;
             fives -= 1;
         } else {
-            m >>= 1;
-            exponent10 += 1;
-            fives -= 1;
+            // Halving, lossless or not, until the mantissa is odd and takes a five again: the
+            // shift that brings it under LIMIT / 5, then up to its lowest set bit.
+            let fit = halvings_to_fit(m);
+            let shift = (fit + (m >> fit).trailing_zeros() as i32).min(fives);
+            m >>= shift;
+            exponent10 += shift;
+            fives -= shift;
         }
     }
     while exponent10 < -(Decimal::MAX_SCALE as i32) {
@@ -54,13 +52,12 @@ pub fn from_f64(x: f64) -> Option<Decimal> {
             m += 1;
         }
     }
-    // Down to the float's precision, as the library removes the excess bits.
-    while exponent10 < 0 && m >= 1 << 52 {
-        let rem = div10(&mut m);
-        exponent10 += 1;
-        if rem >= 5 {
-            m += 1;
-        }
+    // Down to the float's precision, as the library removes the excess bits, a digit at a time
+    // rounded half up; k such roundings are one: ⌊(m + 55…5) / 10^k⌋ with k fives.
+    if exponent10 < 0 && m >= 1 << 52 {
+        let digits = digits_to_precision(m, (-exponent10) as u32);
+        m = rounded_down(m, digits);
+        exponent10 += digits as i32;
     }
     while exponent10 < 0 {
         let mut shorter = m;
@@ -72,6 +69,53 @@ pub fn from_f64(x: f64) -> Option<Decimal> {
     }
     let (lo, mid, hi) = (m as u32, (m >> 32) as u32, (m >> 64) as u32);
     Some(Decimal::from_parts(lo, mid, hi, negative, exponent10.unsigned_abs()))
+}
+
+/// The fewest halvings that bring `m` (below 2^96) under LIMIT / 5.
+fn halvings_to_fit(m: u128) -> i32 {
+    let bits = 128 - m.leading_zeros() as i32;
+    // LIMIT / 5 lies between 2^93 and 2^94: 93 bits always fit, 94 only below it.
+    let mut shift = (bits - 94).max(0);
+    if (m >> shift) * 5 >= LIMIT {
+        shift += 1;
+    }
+    shift
+}
+
+/// 10^k and 5·(10^k − 1)/9 (k fives) for k up to the largest scale.
+const POWERS: [(u128, u128); 29] = {
+    let mut table = [(1, 0); 29];
+    let mut k = 1;
+    while k < 29 {
+        table[k] = (table[k - 1].0 * 10, table[k - 1].1 * 10 + 5);
+        k += 1;
+    }
+    table
+};
+
+/// ⌊(m + 5·(10^k − 1)/9) / 10^k⌋: `m` rounded half up k times, a digit at a time.
+fn rounded_down(m: u128, k: u32) -> u128 {
+    let (power, fives) = POWERS[k as usize];
+    let sum = m + fives;
+    // Most divisors fit 64 bits and most sums too: the 64-bit division is an instruction.
+    match (u64::try_from(sum), u64::try_from(power)) {
+        (Ok(sum), Ok(power)) => u128::from(sum / power),
+        _ => sum / power,
+    }
+}
+
+/// The fewest digits, at most `most`, that `rounded_down` drops to bring `m` under 2^52.
+fn digits_to_precision(m: u128, most: u32) -> u32 {
+    // Each digit takes log2(10) ≈ 3.32 bits: start from the estimate, then step to the fewest.
+    let bits = 128 - m.leading_zeros();
+    let mut k = ((bits.saturating_sub(52)) * 3 / 10).min(most);
+    while k > 0 && rounded_down(m, k - 1) < 1 << 52 {
+        k -= 1;
+    }
+    while k < most && rounded_down(m, k) >= 1 << 52 {
+        k += 1;
+    }
+    k
 }
 
 /// Divides a mantissa below 2^96 by ten, returning the remainder: limb by limb, each a 64-bit

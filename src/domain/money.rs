@@ -9,7 +9,7 @@ use std::fmt;
 use std::iter::Sum;
 use std::ops::{Add, AddAssign, Neg, Sub};
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 pub use super::number::{NumberStyle, parse_decimal};
@@ -21,12 +21,21 @@ const POW10_F64: [f64; 23] = [
 ];
 
 /// A decimal as a float for ratios: mantissa over a power of ten, enough for a ratio and much
-/// cheaper than an exact conversion. A mantissa that fits an `i64` converts as the `i128` would
-/// (both round to the nearest float) without the 128-bit routine, and the power comes from the
-/// table where it holds it.
+/// cheaper than an exact conversion. A mantissa below 2^64 converts as the `i128` would (both
+/// round to the nearest float, and rounding is symmetric in sign) from its low 64 bits, without
+/// the 128-bit routine (which the compiler chose for both when the test was `i64::try_from`),
+/// and the power comes from the table where it holds it.
 fn approx(d: Decimal) -> f64 {
-    let m = d.mantissa();
-    let m = if let Ok(small) = i64::try_from(m) { small as f64 } else { m as f64 };
+    let parts = d.serialize();
+    let low = u64::from_le_bytes([
+        parts[4], parts[5], parts[6], parts[7], parts[8], parts[9], parts[10], parts[11],
+    ]);
+    let m = if parts[12..16] == [0; 4] {
+        // Zero stays +0, as the `i128` gives it.
+        if d.is_sign_negative() && low != 0 { -(low as f64) } else { low as f64 }
+    } else {
+        d.mantissa() as f64
+    };
     let scale = d.scale();
     m / POW10_F64.get(scale as usize).copied().unwrap_or_else(|| 10f64.powi(scale as i32))
 }
@@ -125,8 +134,38 @@ impl Money {
 
     /// Whole units with thin grouping spaces, for tables: `1 234 568`.
     pub fn grouped(self) -> String {
-        let whole = self.0.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
-        group_digits(&whole.abs().to_string(), whole.is_sign_negative() && !whole.is_zero())
+        let mut out = String::with_capacity(24);
+        self.write_grouped(&mut out);
+        out
+    }
+
+    /// `grouped`, written at the end of `out`: the whole units rounded half away from zero from
+    /// the mantissa in integers, since the "why" of every evaluated prospect holds a dozen.
+    pub fn write_grouped(self, out: &mut String) {
+        let (m, scale) = (self.0.mantissa(), self.0.scale());
+        let abs = m.unsigned_abs();
+        // In 64 bits where the mantissa fits (every amount an input holds): 128-bit division is
+        // a library call.
+        let whole = match u64::try_from(abs) {
+            Ok(small) if scale <= 19 => {
+                let unit = 10u64.pow(scale);
+                let (whole, rest) = (small / unit, small % unit);
+                u128::from(whole) + u128::from(scale > 0 && rest >= unit - rest)
+            }
+            _ => {
+                // A scale is at most 28 and 10^28 < 2^94: the unit and twice a remainder fit.
+                let unit = 10u128.pow(scale);
+                let (whole, rest) = (abs / unit, abs % unit);
+                whole + u128::from(scale > 0 && rest * 2 >= unit)
+            }
+        };
+        if m < 0 && whole != 0 {
+            out.push('-');
+        }
+        match u64::try_from(whole) {
+            Ok(whole) => push_grouped(out, whole),
+            Err(_) => out.push_str(&group_digits(&whole.to_string(), false)),
+        }
     }
 
     /// Whole cents (the amount is rounded to the cent on the way), saturating far beyond any
@@ -156,6 +195,26 @@ impl Money {
         let (int, frac) = text.split_once('.').unwrap_or((&text, "00"));
         format!("{}.{frac}", group_digits(int, self.is_negative()))
     }
+}
+
+/// The digits of `n` with a space before each group of three from the right.
+fn push_grouped(out: &mut String, mut n: u64) {
+    // u64::MAX has 20 digits: 20 and 6 spaces.
+    let mut buffer = [b' '; 26];
+    let (mut start, mut digits) = (buffer.len(), 0);
+    loop {
+        if digits > 0 && digits % 3 == 0 {
+            start -= 1;
+        }
+        start -= 1;
+        buffer[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        digits += 1;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(buffer[start..].iter().map(|b| char::from(*b)));
 }
 
 fn group_digits(digits: &str, negative: bool) -> String {
@@ -386,8 +445,38 @@ mod tests {
         })
     }
 
+    /// `grouped` as the decimal library would round and print it.
+    fn grouped_by_the_library(m: Money) -> String {
+        let whole = m.0.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        group_digits(&whole.abs().to_string(), whole.is_sign_negative() && !whole.is_zero())
+    }
+
+    #[test]
+    fn grouped_at_the_edges() {
+        for (m, s, text) in
+            [(5i64, 1u32, "1"), (-5, 1, "-1"), (-4, 1, "0"), (49, 2, "0"), (-50, 2, "-1"), (0, 0, "0")]
+        {
+            assert_eq!(Money(Decimal::new(m, s)).grouped(), text, "{m}e-{s}");
+        }
+        assert_eq!(Money(Decimal::MAX).grouped(), grouped_by_the_library(Money(Decimal::MAX)));
+        assert_eq!(Money(Decimal::MIN).grouped(), "-79 228 162 514 264 337 593 543 950 335");
+        assert_eq!(Money(-Decimal::ZERO).grouped(), "0");
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+        /// Any decimal a `Money` can hold, any scale: the integer path rounds and groups as the
+        /// library does.
+        #[test]
+        fn grouped_as_the_library_rounds(lo: u32, mid: u32, hi: u32, negative: bool, scale in 0u32..=28, small: bool) {
+            let d = if small {
+                Decimal::from_parts(lo, mid % 1000, 0, negative, scale % 6)
+            } else {
+                Decimal::from_parts(lo, mid, hi, negative, scale)
+            };
+            prop_assert_eq!(Money(d).grouped(), grouped_by_the_library(Money(d)));
+        }
 
         /// The order of amounts and percentages is the decimals' order, at one scale or two.
         #[test]

@@ -39,12 +39,13 @@ fn anchors(policy: &Policy) -> [(f64, f64); 7] {
     ]
 }
 
-/// The scale's anchors, worked out once for the PDs of one assessment.
-pub struct MasterScale([(f64, f64); 7]);
+/// The scale's anchors, worked out once for the PDs of one assessment: `(score, PD, ln PD)`,
+/// the logarithm taken once per anchor rather than twice per PD.
+pub struct MasterScale([(f64, f64, f64); 7]);
 
 impl MasterScale {
     pub fn new(policy: &Policy) -> MasterScale {
-        MasterScale(anchors(policy))
+        MasterScale(anchors(policy).map(|(score, pd)| (score, pd, pd.ln())))
     }
 
     /// The PD at a score, as a fraction: log-linear between the two anchors around it, clamped
@@ -53,10 +54,10 @@ impl MasterScale {
         let points = &self.0;
         let score = score.clamp(0.0, 100.0);
         for pair in points.windows(2) {
-            let ((hi, pd_hi), (lo, pd_lo)) = (pair[0], pair[1]);
+            let ((hi, _, ln_hi), (lo, _, ln_lo)) = (pair[0], pair[1]);
             if score >= lo && score <= hi && hi > lo {
                 let t = (hi - score) / (hi - lo);
-                return (pd_hi.ln() + t * (pd_lo.ln() - pd_hi.ln())).exp();
+                return (ln_hi + t * (ln_lo - ln_hi)).exp();
             }
         }
         points[0].1
