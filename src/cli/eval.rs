@@ -219,7 +219,7 @@ thread_local! {
 fn encode(record: &EvalRecord) -> serde_json::Result<Vec<u8>> {
     SCRATCH.with_borrow_mut(|buffer| {
         buffer.clear();
-        serde_json::to_writer(&mut *buffer, record)?;
+        record.write_json(buffer)?;
         Ok(buffer.as_slice().to_vec())
     })
 }

@@ -1,11 +1,11 @@
-//! The public JSON contract of `dealdesk eval --format json`: one object per prospect.
+//! The public JSON contract of `dealdesk eval --format json`: one object per prospect, written
+//! by `report_json`.
 //!
 //! Amounts are decimal strings (exact); scores, ratios and percentages are numbers. The README
 //! documents every field; `tests/cli_eval.rs` holds the contract.
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
-use serde::{Serialize, Serializer};
 
 use crate::domain::economics::Economics;
 use crate::domain::evaluate::Evaluation;
@@ -19,10 +19,10 @@ use crate::domain::vocabulary::{Channel, Delivery, Security, Segment};
 
 /// Borrows from the prospect and its evaluation: a record is built, written and dropped per
 /// prospect, so copying its texts would be wasted.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct EvalRecord<'a> {
     pub name: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Absent, not null, when unknown.
     pub registration: Option<&'a str>,
     /// 0–100, higher is safer; null only when no input has data.
     pub score: Option<f64>,
@@ -48,8 +48,7 @@ pub struct EvalRecord<'a> {
     pub channel: Channel,
     /// The terms evaluated: the suggestion, or the terms given.
     pub terms: TermsRecord<'a>,
-    /// The suggestion, when other terms were given.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The suggestion, when other terms were given (absent otherwise).
     pub suggested_terms: Option<TermsRecord<'a>>,
     pub credit_need: Amount,
     pub credit_cap: Amount,
@@ -61,14 +60,14 @@ pub struct EvalRecord<'a> {
     pub assumptions: &'a [String],
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct ReasonRecord {
     pub factor: &'static str,
     pub points: f64,
     pub text: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct CapRecord {
     /// The best band the rule leaves ("E" for a default).
     pub band: String,
@@ -76,14 +75,14 @@ pub struct CapRecord {
     pub why: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct WarningRecord {
     /// Field keys, as the CSV columns and JSON keys name them.
     pub fields: Vec<&'static str>,
     pub text: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct TermsRecord<'a> {
     pub payment_days: u32,
     pub advance_pct: f64,
@@ -98,14 +97,12 @@ pub struct TermsRecord<'a> {
     /// 0 means before every order.
     pub review_months: u32,
     /// The reasoning behind the suggested terms; absent on given terms.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub why: Option<&'a [String]>,
-    /// What to ask the buyer for, when the terms ask for security.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// What to ask the buyer for, when the terms ask for security (absent otherwise).
     pub ask: Option<&'a str>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct EconomicsRecord {
     pub volume: Amount,
     pub volume_sold: Amount,
@@ -139,19 +136,9 @@ pub struct EconomicsRecord {
 #[derive(Debug, Clone, Copy)]
 pub struct Amount(pub Money);
 
-impl Serialize for Amount {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut buffer = [0u8; 24];
-        match amount_text(self.0.amount(), &mut buffer) {
-            Some(text) => s.serialize_str(text),
-            None => s.collect_str(&self.0),
-        }
-    }
-}
-
 /// Writes `d` (at most 2 decimals) normalized, with 2 decimals when it has any, at the end of
 /// `buffer`.
-fn amount_text(d: Decimal, buffer: &mut [u8; 24]) -> Option<&str> {
+pub(super) fn amount_text(d: Decimal, buffer: &mut [u8; 24]) -> Option<&str> {
     let scale = d.scale();
     if scale > 2 {
         return None;
@@ -351,8 +338,9 @@ mod tests {
             let m = if bits == 0 { 0 } else { m >> (128 - bits) };
             let d = Decimal::from_parts(m as u32, (m >> 32) as u32, (m >> 64) as u32, negative, scale);
             let money = Money::new(d);
-            let ours = serde_json::to_string(&Amount(money)).ok();
-            prop_assert_eq!(ours, serde_json::to_string(&money).ok(), "{:?}", d);
+            let mut ours = Vec::new();
+            prop_assert!(Amount(money).write_json(&mut ours).is_ok());
+            prop_assert_eq!(String::from_utf8(ours).ok(), serde_json::to_string(&money).ok(), "{:?}", d);
         }
     }
 }
