@@ -6,7 +6,7 @@
 use super::date::Date;
 use super::decision::{Decision, Stamp, agrees_terms, record_on, standing_terms};
 use super::decision_columns::DecisionCells;
-use super::evaluate::evaluate;
+use super::evaluate::evaluate_with;
 use super::fields::Field;
 use super::import_plan::Incoming;
 use super::policy::Policy;
@@ -41,7 +41,8 @@ impl<'a> Decider<'a> {
 
     /// `apply` from the parts of an incoming prospect it reads: the status of its status cell
     /// (none when the cell is empty), its term cells and its decision columns. The prospect is
-    /// evaluated once, for the terms and the record alike, and only when a decision is made.
+    /// evaluated once, for the terms and the record alike, and only when a decision is made,
+    /// without the sentences of the suggestion, which the record does not keep.
     pub fn decide(
         &self,
         brought: Option<Status>,
@@ -57,7 +58,7 @@ impl<'a> Decider<'a> {
         if status == target.status && (!agrees || agreed_already()) {
             return;
         }
-        let evaluation = evaluate(target, self.policy, self.today);
+        let evaluation = evaluate_with(target, self.policy, self.today, false);
         let terms = agrees.then(|| terms.apply(&standing_terms(target, &evaluation)));
         let decision = Decision { status, terms, note: self.note.clone() };
         // A decision the file dates (an export of ours) keeps its time and its user.
