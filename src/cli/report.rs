@@ -136,39 +136,6 @@ pub struct EconomicsRecord {
 #[derive(Debug, Clone, Copy)]
 pub struct Amount(pub Money);
 
-/// Writes `d` (at most 2 decimals) normalized, with 2 decimals when it has any, at the end of
-/// `buffer`.
-pub(super) fn amount_text(d: Decimal, buffer: &mut [u8; 24]) -> Option<&str> {
-    let scale = d.scale();
-    if scale > 2 {
-        return None;
-    }
-    let cents = u64::try_from(d.mantissa().unsigned_abs()).ok()?.checked_mul(10u64.pow(2 - scale))?;
-    let mut start = buffer.len();
-    let mut put = |byte: u8| {
-        start -= 1;
-        buffer[start] = byte;
-    };
-    let digit = |n: u64| b'0' + (n % 10) as u8;
-    if cents % 100 != 0 {
-        put(digit(cents));
-        put(digit(cents / 10));
-        put(b'.');
-    }
-    let mut whole = cents / 100;
-    loop {
-        put(digit(whole));
-        whole /= 10;
-        if whole == 0 {
-            break;
-        }
-    }
-    if cents != 0 && d.is_sign_negative() {
-        put(b'-');
-    }
-    std::str::from_utf8(&buffer[start..]).ok()
-}
-
 fn number(d: Decimal) -> f64 {
     d.to_f64().unwrap_or(0.0)
 }

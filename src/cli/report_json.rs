@@ -3,7 +3,7 @@
 
 use super::json_out::{Object, array, boolean, number, optional, serialized, string, whole};
 use super::report::{
-    Amount, CapRecord, EconomicsRecord, EvalRecord, ReasonRecord, TermsRecord, WarningRecord, amount_text,
+    Amount, CapRecord, EconomicsRecord, EvalRecord, ReasonRecord, TermsRecord, WarningRecord,
 };
 
 type Written = serde_json::Result<()>;
@@ -137,7 +137,7 @@ impl Amount {
     /// The amount as a string, as `Money` serializes it.
     pub fn write_json(self, out: &mut Vec<u8>) -> Written {
         let mut buffer = [0u8; 24];
-        match amount_text(self.0.amount(), &mut buffer) {
+        match self.0.plain_text(&mut buffer) {
             Some(text) => string(out, text),
             None => string(out, &self.0.to_string()),
         }
