@@ -11,6 +11,7 @@ use crate::domain::prospect::Prospect;
 use crate::io::export::encode;
 use crate::io::import_file::read_import_file;
 use crate::store::destination::{self, DestinationError, Written};
+use crate::store::target::{TargetError, read_regular};
 
 /// `~/…` as the home directory, as a shell would.
 fn expand(typed: &str) -> PathBuf {
@@ -47,16 +48,31 @@ pub fn complete(typed: &str) -> Vec<String> {
 /// progress, then the result.
 pub fn read_import(path: PathBuf, tx: Sender<Msg>) {
     thread::spawn(move || {
-        let result =
-            std::fs::read(expand(&path.to_string_lossy())).map_err(|e| e.to_string()).and_then(|bytes| {
-                let total = bytes.len();
-                let progress = tx.clone();
-                read_import_file(&bytes, None, &mut |done| {
-                    let _ = progress.send(Msg::ImportProgress { done, total });
-                })
-            });
+        let result = import_bytes(&expand(&path.to_string_lossy())).and_then(|bytes| {
+            let total = bytes.len();
+            let progress = tx.clone();
+            read_import_file(&bytes, None, &mut |done| {
+                let _ = progress.send(Msg::ImportProgress { done, total });
+            })
+        });
         let _ = tx.send(Msg::ImportRead { path, result });
     });
+}
+
+/// The bytes of a file to import: a regular file only. A folder is refused with where a whole
+/// folder imports, and a FIFO or device with what it is, never waited on.
+fn import_bytes(path: &Path) -> Result<Vec<u8>, String> {
+    match read_regular(path) {
+        Ok(Some(bytes)) => Ok(bytes),
+        Ok(None) => Err("no such file".into()),
+        Err(TargetError::NotAFile { what: "a folder", .. }) => Err(
+            "it is a folder: the desk imports one file at a time; `dealdesk import FOLDER` imports every \
+             file in it"
+                .into(),
+        ),
+        Err(TargetError::NotAFile { what, .. }) => Err(format!("it is {what}, not a file")),
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 /// Writes prospects as CSV, JSON or a workbook where the export goes (`destination::write`, which never
@@ -78,5 +94,30 @@ pub fn export(
         Ok(Written::Stream) => Ok((path, plain.len())),
         Err(DestinationError::Exists(_)) => Err(ExportError::Exists(export)),
         Err(e) => Err(failed(e.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_import_reads_regular_files_only_and_says_what_else_it_was_given() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("prospects.csv");
+        std::fs::write(&file, "name\nAcme\n").unwrap();
+        assert_eq!(import_bytes(&file).unwrap(), b"name\nAcme\n");
+        let folder = import_bytes(dir.path()).unwrap_err();
+        assert!(folder.contains("it is a folder") && folder.contains("dealdesk import FOLDER"), "{folder}");
+        assert_eq!(import_bytes(&dir.path().join("none.csv")).unwrap_err(), "no such file");
+        #[cfg(unix)]
+        {
+            let fifo = dir.path().join("pipe.csv");
+            let c = std::ffi::CString::new(fifo.to_string_lossy().as_bytes()).unwrap();
+            // SAFETY: a valid NUL-terminated path; mkfifo only creates the node.
+            assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+            // Refused at once, not waited on for a writer.
+            assert_eq!(import_bytes(&fifo).unwrap_err(), "it is a FIFO (named pipe), not a file");
+        }
     }
 }

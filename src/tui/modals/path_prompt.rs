@@ -193,7 +193,7 @@ pub fn body(app: &App, prompt: &PathPrompt) -> (&'static str, Vec<Line<'static>>
     let path = Line::from(vec![Span::styled("Path: ", t.key()), Span::raw(prompt.line.text().to_string())]);
     let mut lines = match prompt.purpose {
         Purpose::Import => vec![
-            Line::raw("A CSV file: columns by header name, ; or , separated."),
+            Line::raw("A CSV, a workbook (.xlsx .xls .ods) or NBB filed accounts."),
             path,
             Line::styled("You will see every bad cell before anything is imported.", t.dim()),
         ],
