@@ -161,5 +161,21 @@ mod tests {
             let x = f64::from_bits(bits);
             prop_assert_eq!(ours(|out| number(out, x)), serde_json::to_string(&x).unwrap());
         }
+
+        /// Clean text of any length with at most one special byte at any place, so that every
+        /// position in an eight-byte word and in the tail is tried.
+        #[test]
+        fn one_special_byte_anywhere(clean in "[a-zA-Zé€ .,:()%-]{0,40}", at: usize, special in 0usize..5) {
+            let mut text = clean;
+            let specials = ["\"", "\\", "\n", "\u{1}", "\u{1f}"];
+            if let Some(s) = specials.get(special).filter(|_| special < 4 || at % 2 == 0) {
+                let mut place = at % (text.len() + 1);
+                while !text.is_char_boundary(place) {
+                    place -= 1;
+                }
+                text.insert_str(place, s);
+            }
+            prop_assert_eq!(ours(|out| string(out, &text)), serde_json::to_string(&text).unwrap());
+        }
     }
 }
