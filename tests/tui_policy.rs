@@ -3,6 +3,8 @@
 //! desk's import and export as keys in and effects out, and snapshots of the three screens.
 
 mod common;
+#[path = "tui_policy/folder.rs"]
+mod folder;
 #[path = "tui_policy/transfer.rs"]
 mod transfer;
 

@@ -14,7 +14,7 @@ use crate::domain::decision::Stamp;
 use crate::domain::format::count;
 use crate::domain::import_plan::{Decider, Plan};
 use crate::domain::prospect::Prospect;
-use crate::io::import_file::{ImportFile, file_label, read_import_file};
+use crate::io::import_file::{ImportFile, file_label, folder_files, read_import_file};
 use crate::io::printable;
 use crate::portfolio::import_plan::plan;
 use crate::store;
@@ -27,9 +27,6 @@ pub struct Options<'a> {
     pub dry_run: bool,
 }
 
-/// Extensions read from a folder; a file named on the command line is read whatever its name.
-const FOLDER_EXTENSIONS: &[&str] = &["csv", "txt", "tsv", "xlsx", "xls", "ods"];
-
 /// The files named, with each folder replaced by its importable files in name order.
 fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
@@ -38,17 +35,8 @@ fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
             files.push(path.clone());
             continue;
         }
-        let mut inside: Vec<PathBuf> = std::fs::read_dir(path)
-            .with_context(|| format!("cannot read the folder {}", path.display()))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_file())
-            .filter(|p| {
-                p.extension()
-                    .and_then(|e| e.to_str())
-                    .is_some_and(|e| FOLDER_EXTENSIONS.contains(&e.to_lowercase().as_str()))
-            })
-            .collect();
-        inside.sort();
+        let inside =
+            folder_files(path).with_context(|| format!("cannot read the folder {}", path.display()))?;
         files.extend(inside);
     }
     Ok(files)

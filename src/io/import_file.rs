@@ -9,6 +9,24 @@ use super::sheet_import::{is_workbook, read_sheet};
 use crate::domain::date::Date;
 use crate::domain::import_plan::Incoming;
 
+/// Extensions read from a folder; a file named on its own is read whatever its name.
+pub const FOLDER_EXTENSIONS: &[&str] = &["csv", "txt", "tsv", "xlsx", "xls", "ods"];
+
+/// The importable files of a folder (by extension), in name order.
+pub fn folder_files(folder: &std::path::Path) -> std::io::Result<Vec<std::path::PathBuf>> {
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(folder)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .filter(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| FOLDER_EXTENSIONS.contains(&e.to_lowercase().as_str()))
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
 /// How a decision imported from a file names it: its file name.
 pub fn file_label(path: &std::path::Path) -> String {
     path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())

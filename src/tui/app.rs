@@ -3,7 +3,7 @@
 //! Each screen's own state is in its folder; `dispatch` routes the messages. No terminal and
 //! no IO here; the runner performs the effects.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -65,6 +65,11 @@ pub enum Msg {
     ImportProgress {
         done: usize,
         total: usize,
+    },
+    /// A folder given to import: its importable files, in name order, or why it cannot be read.
+    ImportFolder {
+        folder: PathBuf,
+        result: Result<Vec<PathBuf>, String>,
     },
     /// An import file was read and checked, or could not be.
     ImportRead {
@@ -204,6 +209,8 @@ pub struct App {
     /// Lines the help overlay is scrolled down by.
     pub help_scroll: usize,
     pub notice: Option<Notice>,
+    /// The files of a folder still to import, each after the one previewed now.
+    pub import_queue: VecDeque<PathBuf>,
     /// Why this instance may only read the store, in words ("… holds this store").
     pub read_only: Option<String>,
     /// How far the store is read, while it is being read.
@@ -262,6 +269,7 @@ impl App {
             help: false,
             help_scroll: 0,
             notice: None,
+            import_queue: VecDeque::new(),
             read_only: None,
             demo: false,
             viewing: None,

@@ -9,7 +9,7 @@ use super::app::Msg;
 use super::modals::path_prompt::{ExportError, PendingExport};
 use crate::domain::prospect::Prospect;
 use crate::io::export::encode;
-use crate::io::import_file::read_import_file;
+use crate::io::import_file::{folder_files, read_import_file};
 use crate::store::destination::{self, DestinationError, Written};
 use crate::store::target::{TargetError, read_regular};
 
@@ -45,9 +45,15 @@ pub fn complete(typed: &str) -> Vec<String> {
 }
 
 /// Reads and checks an import file (CSV, workbook or filing) on its own thread, reporting
-/// progress, then the result.
+/// progress, then the result; for a folder, lists its importable files instead.
 pub fn read_import(path: PathBuf, tx: Sender<Msg>) {
     thread::spawn(move || {
+        let expanded = expand(&path.to_string_lossy());
+        if expanded.is_dir() {
+            let result = folder_files(&expanded).map_err(|e| e.to_string());
+            let _ = tx.send(Msg::ImportFolder { folder: path, result });
+            return;
+        }
         let result = import_bytes(&expand(&path.to_string_lossy())).and_then(|bytes| {
             let total = bytes.len();
             let progress = tx.clone();
@@ -59,17 +65,12 @@ pub fn read_import(path: PathBuf, tx: Sender<Msg>) {
     });
 }
 
-/// The bytes of a file to import: a regular file only. A folder is refused with where a whole
-/// folder imports, and a FIFO or device with what it is, never waited on.
+/// The bytes of a file to import: a regular file only; a FIFO or device is refused with what it
+/// is, never waited on.
 fn import_bytes(path: &Path) -> Result<Vec<u8>, String> {
     match read_regular(path) {
         Ok(Some(bytes)) => Ok(bytes),
         Ok(None) => Err("no such file".into()),
-        Err(TargetError::NotAFile { what: "a folder", .. }) => Err(
-            "it is a folder: the desk imports one file at a time; `dealdesk import FOLDER` imports every \
-             file in it"
-                .into(),
-        ),
         Err(TargetError::NotAFile { what, .. }) => Err(format!("it is {what}, not a file")),
         Err(e) => Err(e.to_string()),
     }
@@ -107,8 +108,7 @@ mod tests {
         let file = dir.path().join("prospects.csv");
         std::fs::write(&file, "name\nAcme\n").unwrap();
         assert_eq!(import_bytes(&file).unwrap(), b"name\nAcme\n");
-        let folder = import_bytes(dir.path()).unwrap_err();
-        assert!(folder.contains("it is a folder") && folder.contains("dealdesk import FOLDER"), "{folder}");
+        assert_eq!(import_bytes(dir.path()).unwrap_err(), "it is a folder, not a file");
         assert_eq!(import_bytes(&dir.path().join("none.csv")).unwrap_err(), "no such file");
         #[cfg(unix)]
         {

@@ -79,7 +79,7 @@ fn n_imports_nothing_and_f_says_to_fix_the_file() {
     assert!(ch(&mut app, 'n').is_empty());
     assert_eq!((app.portfolio.len(), app.generation), (50, 0));
     assert!(matches!(app.screen, Screen::Portfolio));
-    assert_eq!(notice(&app).0, "Nothing imported");
+    assert_eq!(notice(&app).0, format!("Nothing imported from {IMPORT_CSV}"));
 
     let mut app = preview_app();
     assert!(ch(&mut app, 'f').is_empty());

@@ -21,6 +21,8 @@ pub struct ImportPreview {
     pub notes: Vec<String>,
     /// First line of the problem list shown.
     pub scroll: usize,
+    /// Files of the same folder still to preview after this one.
+    pub then: usize,
 }
 
 impl ImportPreview {

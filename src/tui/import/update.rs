@@ -8,9 +8,10 @@ use ratatui::crossterm::event::KeyEvent;
 
 use super::keys::KEYS;
 use super::state::ImportPreview;
+use crate::domain::format::count;
 use crate::domain::import_plan::Decider;
 use crate::domain::prospect::Prospect;
-use crate::io::import_file::{ImportFile, file_label};
+use crate::io::import_file::{FOLDER_EXTENSIONS, ImportFile, file_label};
 use crate::portfolio::import_plan::plan;
 use crate::portfolio::revision::Freshness;
 use crate::tui::app::{App, Effect, Nav};
@@ -21,10 +22,10 @@ use crate::tui::screen::Screen;
 use crate::tui::viewing;
 
 /// The file is read: its preview (the import's plan against the portfolio) takes the screen,
-/// or the reason it cannot be read or is refused is said. A reading the user cancelled is
-/// ignored.
-pub fn on_read(app: &mut App, path: PathBuf, result: Result<ImportFile, String>) {
-    if !matches!(&app.modal, Some(Modal::Reading { path: reading, .. }) if *reading == path) {
+/// or the reason it cannot be read or is refused is said (and the rest of a folder dropped). A
+/// reading the user cancelled is ignored.
+pub fn on_read(app: &mut App, path: PathBuf, result: Result<ImportFile, String>, effects: &mut Vec<Effect>) {
+    if !is_reading(app, &path) {
         return;
     }
     app.modal = None;
@@ -32,25 +33,81 @@ pub fn on_read(app: &mut App, path: PathBuf, result: Result<ImportFile, String>)
         return viewing::on_read(app, result);
     }
     match result {
-        Ok(file) => show_preview(app, path, file),
-        Err(message) => app.warn(format!("Cannot import {}: {message}", path.display())),
+        Ok(file) => {
+            // A refused filing of a folder (an older period, another currency) is one of many.
+            if !show_preview(app, path, file) {
+                next_file(app, effects);
+            }
+        }
+        Err(message) => refuse(app, &path, &message),
     }
 }
 
+/// A folder was listed: its files are previewed and imported one after the other, each its own
+/// change (as `dealdesk import FOLDER` makes each its own transaction).
+pub fn on_folder(
+    app: &mut App,
+    folder: PathBuf,
+    result: Result<Vec<PathBuf>, String>,
+    effects: &mut Vec<Effect>,
+) {
+    if !is_reading(app, &folder) {
+        return;
+    }
+    app.modal = None;
+    match result {
+        Err(message) => app.warn(format!("Cannot import {}: {message}", folder.display())),
+        Ok(files) if files.is_empty() => app.warn(format!(
+            "Nothing to import in {}: no {} file",
+            folder.display(),
+            FOLDER_EXTENSIONS.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(" ")
+        )),
+        Ok(files) => {
+            app.import_queue = files.into();
+            next_file(app, effects);
+        }
+    }
+}
+
+/// Reads the next file of a folder, if any is left.
+fn next_file(app: &mut App, effects: &mut Vec<Effect>) {
+    if let Some(path) = app.import_queue.pop_front() {
+        app.modal = Some(Modal::Reading { path: path.clone(), done: 0, total: 0 });
+        effects.push(Effect::ReadImport(path));
+    }
+}
+
+fn is_reading(app: &App, path: &PathBuf) -> bool {
+    matches!(&app.modal, Some(Modal::Reading { path: reading, .. }) if reading == path)
+}
+
+/// Why a file is not imported, and the rest of its folder left as well.
+fn refuse(app: &mut App, path: &std::path::Path, reason: &str) {
+    let left = std::mem::take(&mut app.import_queue).len();
+    let rest = match left {
+        0 => String::new(),
+        n => format!("; {} of the folder not imported", count(n, "more file")),
+    };
+    app.warn(format!("Cannot import {}: {reason}{rest}", path.display()));
+}
+
 /// The preview of a file read (the import's plan against the portfolio) takes the screen, or
-/// why the file is refused is said.
-pub fn show_preview(app: &mut App, path: PathBuf, mut file: ImportFile) {
+/// why the file is refused is said; whether it was shown.
+pub fn show_preview(app: &mut App, path: PathBuf, mut file: ImportFile) -> bool {
     let brought = file.bring(app.today);
     if let Some(reason) = brought.refused {
-        return app.warn(format!("Cannot import {}: {reason}", path.display()));
+        app.warn(format!("Cannot import {}: {reason}", path.display()));
+        return false;
     }
     let existing: Vec<&Prospect> = app.portfolio.prospects().map(|p| &**p).collect();
     let decider = Decider::for_file(&app.policy, app.today, app.stamp(), &file_label(&path));
     let plan = plan(&existing, brought.incoming, &decider);
     let ids = plan.updated.iter().map(|u| u.after.id).chain(plan.unchanged.iter().map(|(_, id)| *id));
     let bases = ids.filter_map(|id| app.portfolio.revision(id)).collect();
-    let preview = ImportPreview { path, file, plan, bases, notes: brought.notes, scroll: 0 };
+    let then = app.import_queue.len();
+    let preview = ImportPreview { path, file, plan, bases, notes: brought.notes, scroll: 0, then };
     app.go(Nav::Push(Screen::ImportPreview(Box::new(preview))));
+    true
 }
 
 /// Keys on the import preview: import the valid rows, nothing, or go and fix the file.
@@ -93,14 +150,17 @@ pub fn on_key(app: &mut App, preview: &mut ImportPreview, key: &KeyEvent, effect
             app.commit(Change::Many(changes), effects);
             app.go(Nav::Home);
             app.say(format!("Imported from {}: {summary}", path.display()));
+            next_file(app, effects);
         }
         Some(Action::Cancel) => {
             app.go(Nav::Pop);
-            app.say("Nothing imported");
+            app.say(format!("Nothing imported from {}", preview.path.display()));
+            next_file(app, effects);
         }
         Some(Action::FixFile) => {
             let path = preview.path.display().to_string();
             app.go(Nav::Pop);
+            app.import_queue.clear();
             app.say(format!("Nothing imported: fix {path} in your spreadsheet, then i imports it again"));
         }
         Some(Action::Help) => app.help = true,

@@ -42,7 +42,10 @@ pub fn render(frame: &mut Frame, app: &App, preview: &ImportPreview) {
             printable(&preview.path.display().to_string()),
             preview.file.read_as()
         )),
-        Line::raw(format!(" {}.", plan.summary())),
+        Line::raw(match preview.then {
+            0 => format!(" {}.", plan.summary()),
+            n => format!(" {}. Then {} of the folder.", plan.summary(), count(n, "more file")),
+        }),
         verdict,
     ];
     frame.render_widget(Paragraph::new(header), head);

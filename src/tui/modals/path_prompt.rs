@@ -129,6 +129,7 @@ pub fn on_key(
             let path = PathBuf::from(text);
             match prompt.purpose {
                 Purpose::Import => {
+                    app.import_queue.clear();
                     effects.push(Effect::ReadImport(path.clone()));
                     return Some(Modal::Reading { path, done: 0, total: 0 });
                 }
@@ -193,7 +194,7 @@ pub fn body(app: &App, prompt: &PathPrompt) -> (&'static str, Vec<Line<'static>>
     let path = Line::from(vec![Span::styled("Path: ", t.key()), Span::raw(prompt.line.text().to_string())]);
     let mut lines = match prompt.purpose {
         Purpose::Import => vec![
-            Line::raw("A CSV, a workbook (.xlsx .xls .ods) or NBB filed accounts."),
+            Line::raw("A CSV, a workbook (.xlsx .xls .ods), NBB accounts, or a folder."),
             path,
             Line::styled("You will see every bad cell before anything is imported.", t.dim()),
         ],

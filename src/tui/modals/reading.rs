@@ -14,7 +14,8 @@ const READING: &[Binding] = &[bind(&[code(K::Esc)], Action::Cancel, "cancel the 
 
 pub const KEYS: Table = Table(&[READING, QUIT]);
 
-/// Esc closes the pop-up; the file's contents, when they come, are then ignored.
+/// Esc closes the pop-up and drops the rest of a folder; the file's contents, when they come,
+/// are then ignored.
 pub fn on_key(
     app: &mut App,
     path: PathBuf,
@@ -23,6 +24,7 @@ pub fn on_key(
     action: Option<Action>,
 ) -> Option<Modal> {
     if action == Some(Action::Cancel) {
+        app.import_queue.clear();
         app.say(format!("Import of {} cancelled; nothing imported", path.display()));
         return None;
     }
