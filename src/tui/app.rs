@@ -3,7 +3,8 @@
 //! Each screen's own state is in its folder; `dispatch` routes the messages. No terminal and
 //! no IO here; the runner performs the effects.
 
-use std::collections::{HashMap, VecDeque};
+use super::import::state::ImportQueue;
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -210,7 +211,7 @@ pub struct App {
     pub help_scroll: usize,
     pub notice: Option<Notice>,
     /// The files of a folder still to import, each after the one previewed now.
-    pub import_queue: VecDeque<PathBuf>,
+    pub import_queue: ImportQueue,
     /// Why this instance may only read the store, in words ("… holds this store").
     pub read_only: Option<String>,
     /// How far the store is read, while it is being read.
@@ -269,7 +270,7 @@ impl App {
             help: false,
             help_scroll: 0,
             notice: None,
-            import_queue: VecDeque::new(),
+            import_queue: ImportQueue::default(),
             read_only: None,
             demo: false,
             viewing: None,

@@ -91,3 +91,29 @@ fn esc_while_reading_drops_the_rest_of_the_folder_and_an_empty_folder_says_so() 
     assert!(answer(&mut app, read_first).is_empty());
     assert!(matches!(app.screen, Screen::Portfolio));
 }
+
+#[test]
+fn a_refused_file_of_a_folder_is_told_in_the_next_preview() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = write_csv(dir.path(), "a.csv", "Folder First BV");
+    // A filing in dollars, which a euro portfolio refuses.
+    let filing = std::fs::read_to_string("tests/fixtures/nbb/somnis.csv").unwrap();
+    std::fs::write(dir.path().join("b.csv"), filing.replace("\"Currency\",\"EUR\"", "\"Currency\",\"USD\""))
+        .unwrap();
+    let third = write_csv(dir.path(), "c.csv", "Folder Third BV");
+    let mut app = demo_app();
+    ch(&mut app, 'i');
+    type_text(&mut app, &dir.path().to_string_lossy());
+    let listed = press(&mut app, KeyCode::Enter);
+    let read_first = answer(&mut app, listed);
+    answer(&mut app, read_first);
+    assert_eq!(previewed(&app), (first, 2));
+    let read_second = press(&mut app, KeyCode::Char('n'));
+    // The dollar filing is refused and the third file read at once.
+    let read_third = answer(&mut app, read_second);
+    assert_eq!(read_third, [Effect::ReadImport(third.clone())]);
+    answer(&mut app, read_third);
+    assert_eq!(previewed(&app), (third, 0));
+    let Screen::ImportPreview(preview) = &app.screen else { unreachable!() };
+    assert!(preview.notes.iter().any(|n| n.contains("b.csv") && n.contains("USD")), "{:?}", preview.notes);
+}

@@ -1,5 +1,6 @@
 //! A file read for import, with what importing it would do, waiting for the user's choice.
 
+use std::collections::VecDeque;
 use std::path::PathBuf;
 
 use crate::domain::import_plan::Plan;
@@ -47,5 +48,45 @@ impl ImportPreview {
         );
         lines.extend(self.notes.iter().map(|n| ("—".into(), "note".into(), n.clone())));
         lines
+    }
+}
+
+/// The files of a folder still to import, and why those already passed over were refused, to
+/// be shown with the next file's preview (a notice would be gone before anyone read it).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportQueue {
+    files: VecDeque<PathBuf>,
+    refused: Vec<String>,
+}
+
+impl ImportQueue {
+    pub fn of(files: Vec<PathBuf>) -> ImportQueue {
+        ImportQueue { files: files.into(), refused: Vec::new() }
+    }
+
+    pub fn next_file(&mut self) -> Option<PathBuf> {
+        self.files.pop_front()
+    }
+
+    /// Files still to come.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    pub fn clear(&mut self) {
+        *self = ImportQueue::default();
+    }
+
+    pub fn refused(&mut self, why: String) {
+        self.refused.push(why);
+    }
+
+    /// The refusals so far, for the preview that follows them.
+    pub fn take_refused(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.refused)
     }
 }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use ratatui::crossterm::event::KeyEvent;
 
 use super::keys::KEYS;
-use super::state::ImportPreview;
+use super::state::{ImportPreview, ImportQueue};
 use crate::domain::format::count;
 use crate::domain::import_plan::Decider;
 use crate::domain::prospect::Prospect;
@@ -63,7 +63,7 @@ pub fn on_folder(
             FOLDER_EXTENSIONS.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(" ")
         )),
         Ok(files) => {
-            app.import_queue = files.into();
+            app.import_queue = ImportQueue::of(files);
             next_file(app, effects);
         }
     }
@@ -71,7 +71,7 @@ pub fn on_folder(
 
 /// Reads the next file of a folder, if any is left.
 fn next_file(app: &mut App, effects: &mut Vec<Effect>) {
-    if let Some(path) = app.import_queue.pop_front() {
+    if let Some(path) = app.import_queue.next_file() {
         app.modal = Some(Modal::Reading { path: path.clone(), done: 0, total: 0 });
         effects.push(Effect::ReadImport(path));
     }
@@ -96,7 +96,16 @@ fn refuse(app: &mut App, path: &std::path::Path, reason: &str) {
 pub fn show_preview(app: &mut App, path: PathBuf, mut file: ImportFile) -> bool {
     let brought = file.bring(app.today);
     if let Some(reason) = brought.refused {
-        app.warn(format!("Cannot import {}: {reason}", path.display()));
+        let why = format!("Cannot import {}: {reason}", path.display());
+        if app.import_queue.is_empty() {
+            // The folder's last file: no preview follows to show the earlier refusals.
+            let mut all = app.import_queue.take_refused();
+            all.push(why);
+            app.warn(all.join("; "));
+        } else {
+            app.import_queue.refused(why.clone());
+            app.warn(why);
+        }
         return false;
     }
     let existing: Vec<&Prospect> = app.portfolio.prospects().map(|p| &**p).collect();
@@ -105,7 +114,9 @@ pub fn show_preview(app: &mut App, path: PathBuf, mut file: ImportFile) -> bool 
     let ids = plan.updated.iter().map(|u| u.after.id).chain(plan.unchanged.iter().map(|(_, id)| *id));
     let bases = ids.filter_map(|id| app.portfolio.revision(id)).collect();
     let then = app.import_queue.len();
-    let preview = ImportPreview { path, file, plan, bases, notes: brought.notes, scroll: 0, then };
+    let mut notes = app.import_queue.take_refused();
+    notes.extend(brought.notes);
+    let preview = ImportPreview { path, file, plan, bases, notes, scroll: 0, then };
     app.go(Nav::Push(Screen::ImportPreview(Box::new(preview))));
     true
 }
