@@ -360,7 +360,6 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(20_000))]
 
-
         /// The order of amounts and percentages is the decimals' order, at one scale or two.
         #[test]
         fn ordered_as_the_decimals(a in decimal(), b in decimal(), same_scale: bool) {

@@ -3,7 +3,6 @@
 //! Each screen's own state is in its folder; `dispatch` routes the messages. No terminal and
 //! no IO here; the runner performs the effects.
 
-use super::import::state::ImportQueue;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -13,6 +12,7 @@ use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 use ratatui::layout::Rect;
 
 use super::history::{Change, History};
+use super::import::state::ImportQueue;
 use super::kit::layout;
 use super::kit::theme::Theme;
 use super::modals::Modal;

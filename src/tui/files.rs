@@ -54,7 +54,7 @@ pub fn read_import(path: PathBuf, tx: Sender<Msg>) {
             let _ = tx.send(Msg::ImportFolder { folder: path, result });
             return;
         }
-        let result = import_bytes(&expand(&path.to_string_lossy())).and_then(|bytes| {
+        let result = import_bytes(&expanded).and_then(|bytes| {
             let total = bytes.len();
             let progress = tx.clone();
             read_import_file(&bytes, None, &mut |done| {
