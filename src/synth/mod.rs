@@ -7,8 +7,10 @@
 //! of a larger one with the same seed, and the same call gives the same bytes on every machine.
 //! No IO, no clock, no external random number crate.
 
+mod rng;
 mod words;
 
+use rng::Rng;
 use rust_decimal::Decimal;
 use words::*;
 
@@ -72,68 +74,6 @@ pub fn prospect(index: usize, seed: u64) -> Prospect {
         p.note = Some(r.pick(NOTES).to_string());
     }
     p
-}
-
-/// A small, fast, seedable generator (SplitMix64): good enough statistics for test data.
-struct Rng(u64);
-
-impl Rng {
-    fn new(seed: u64, index: u64) -> Rng {
-        let mut r = Rng(seed ^ index.wrapping_mul(0x9E37_79B9_7F4A_7C15));
-        r.next();
-        r
-    }
-
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in `0..n` (n > 0).
-    fn below(&mut self, n: u64) -> u64 {
-        ((u128::from(self.next()) * u128::from(n)) >> 64) as u64
-    }
-
-    /// Uniform in [0, 1).
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    fn range(&mut self, lo: f64, hi: f64) -> f64 {
-        lo + (hi - lo) * self.unit()
-    }
-
-    /// Log-uniform in [lo, hi): amounts spread over orders of magnitude as real ones do.
-    fn log_range(&mut self, lo: f64, hi: f64) -> f64 {
-        (lo.ln() + (hi.ln() - lo.ln()) * self.unit()).exp()
-    }
-
-    fn chance(&mut self, p: f64) -> bool {
-        self.unit() < p
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len() as u64) as usize]
-    }
-
-    fn word(&mut self, words: &[&'static str]) -> &'static str {
-        words[self.below(words.len() as u64) as usize]
-    }
-
-    fn pick_weighted<'a, T>(&mut self, items: &'a [(T, u32)]) -> &'a T {
-        let total: u32 = items.iter().map(|(_, w)| w).sum();
-        let mut at = self.below(u64::from(total)) as u32;
-        for (item, w) in items {
-            if at < *w {
-                return item;
-            }
-            at -= w;
-        }
-        &items[items.len() - 1].0
-    }
 }
 
 fn round_to(value: f64, step: f64) -> i64 {
@@ -449,33 +389,4 @@ const SEGMENTS: [((f64, f64, u32), u32); 5] = [
 ];
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::registration::canonical_registration;
-
-    #[test]
-    fn the_same_seed_gives_the_same_portfolio_and_smaller_ones_are_prefixes() {
-        let big = portfolio(300, 7);
-        assert_eq!(portfolio(300, 7), big);
-        assert_eq!(portfolio(120, 7)[..], big[..120]);
-        assert_ne!(portfolio(10, 8), big[..10]);
-    }
-
-    #[test]
-    fn registrations_pass_their_checks_and_accounts_add_up() {
-        for p in portfolio(2_000, 1) {
-            if let (Some(reg), Some(country)) = (&p.registration, &p.country) {
-                assert_eq!(canonical_registration(reg, Some(country)).as_ref(), Ok(reg), "{reg}");
-            }
-            if let (Some(ta), Some(eq), Some(tl)) = (p.total_assets, p.equity, p.total_liabilities) {
-                assert_eq!(eq + tl, ta, "{}", p.name);
-            }
-            if let (Some(cl), Some(tl)) = (p.current_liabilities, p.total_liabilities) {
-                assert!(cl <= tl, "{}", p.name);
-            }
-            if let (Some(ca), Some(inv), Some(cash)) = (p.current_assets, p.inventory, p.cash) {
-                assert!(inv + cash <= ca + Money::units(1), "{}", p.name);
-            }
-        }
-    }
-}
+mod tests;
