@@ -217,8 +217,11 @@ pub fn plan_with(
         index.add(p, Slot::Existing(i));
     }
     let mut plan = Plan::default();
+    // Room for every row to be new, as most are in a large import: growing a vector of
+    // ~800-byte prospects copies it again at every doubling.
+    plan.new.reserve(incoming.len());
     // Beside `plan.new`: what each new prospect has yet to decide (none when its status is new).
-    let mut undecided: Vec<Option<Brought>> = Vec::new();
+    let mut undecided: Vec<Option<Brought>> = Vec::with_capacity(incoming.len());
     // Existing prospects already updated by this import, so a repeat builds on that update.
     let mut updated_at: HashMap<usize, usize> = HashMap::new();
     for item in incoming {
