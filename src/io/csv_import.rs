@@ -90,6 +90,10 @@ impl CsvImport {
     }
 }
 
+/// Fewer bytes than most real rows take (an exported prospect takes ~400): the bound on the rows
+/// `read_prospects` makes room for.
+const SHORT_ROW_BYTES: usize = 64;
+
 /// Reads every row of a CSV file. Fails only when the file as a whole is unusable (empty, or a
 /// header that does not name the columns); bad rows are returned in `CsvImport::errors`.
 pub fn read_prospects(bytes: &[u8]) -> Result<CsvImport, CsvFileError> {
@@ -104,8 +108,11 @@ pub fn read_prospects_with_progress(
 ) -> Result<CsvImport, CsvFileError> {
     // A row ends at a line break, so there are no more rows than line breaks and one: reserved
     // up front, the rows are not copied again at each doubling (pages not written stay unused).
+    // A file of blank lines would ask for far more than its rows need, so the room is bounded by
+    // a short row's size and only tried: refused, the vector grows as rows come.
     let lines = memchr::memchr_iter(b'\n', bytes).count() + 1;
-    let (mut prospects, mut errors) = (Vec::with_capacity(lines), Vec::new());
+    let (mut prospects, mut errors) = (Vec::new(), Vec::new());
+    let _ = prospects.try_reserve(lines.min(bytes.len() / SHORT_ROW_BYTES + 1));
     let read = read_rows(bytes, progress, &mut |row| match row {
         Ok(prospect) => prospects.push(prospect),
         Err(more) => errors.extend(more),
